@@ -1,0 +1,108 @@
+#include <cstdlib>
+#include <ostream>
+
+#include "cli/command.h"
+#include "cli/options.h"
+#include "core/suggest.h"
+
+namespace kafkalint::cli {
+
+const std::vector<CommandInfo>& commands() {
+  static const std::vector<CommandInfo> table = {
+      // Rows are added as commands land; `kafkalint --help` lists them in this order.
+  };
+  return table;
+}
+
+namespace {
+
+void print_usage(std::ostream& os) {
+  os << "usage: kafkalint [--rules DIR]... COMMAND [ARGS]\n\n"
+        "Lints Kafka broker and client configs and plans rolling upgrades.\n\n"
+        "commands:\n";
+  for (const CommandInfo& c : commands()) {
+    std::string name = c.name;
+    name.resize(10, ' ');
+    os << "  " << name << c.summary << "\n";
+  }
+  os << "\nglobal options:\n"
+        "  --rules DIR   load extra rule packs laid out like rules/ (may repeat)\n"
+        "  --help        print this help; 'kafkalint COMMAND --help' for a command\n"
+        "  --version     print the version\n\n"
+        "exit codes: 0 clean, 1 findings at or above the failing severity, 2 could not do the job\n";
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
+        bool out_is_tty) {
+  Context ctx{out, err, false, false, {}};
+  ctx.out_is_tty = out_is_tty;
+  const char* no_color = std::getenv("NO_COLOR");
+  ctx.color = out_is_tty && !(no_color && *no_color);
+
+  // Global options come before the command name.
+  std::size_t i = 1;
+  for (; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    if (a == "--help" || a == "-h") {
+      print_usage(out);
+      return kExitOk;
+    }
+    if (a == "--version") {
+      out << "kafkalint " << KAFKALINT_VERSION << "\n";
+      return kExitOk;
+    }
+    std::string dir;
+    if (a == "--rules") {
+      if (i + 1 >= argv.size()) {
+        err << "kafkalint: error: '--rules' needs a directory\n";
+        return kExitFailure;
+      }
+      dir = argv[++i];
+    } else if (a.rfind("--rules=", 0) == 0) {
+      dir = a.substr(8);
+    } else {
+      break;
+    }
+    core::Error e;
+    if (!ctx.packs.add_directory(dir, &e)) return report_error(e, ctx);
+  }
+  if (i >= argv.size()) {
+    print_usage(err);
+    return kExitFailure;
+  }
+  const std::string& name = argv[i];
+  std::vector<std::string> args(argv.begin() + static_cast<std::ptrdiff_t>(i) + 1, argv.end());
+  // --rules is also accepted after the command name, where users tend to put it.
+  for (std::size_t j = 0; j < args.size();) {
+    std::string dir;
+    std::size_t consumed = 0;
+    if (args[j] == "--rules" && j + 1 < args.size()) {
+      dir = args[j + 1];
+      consumed = 2;
+    } else if (args[j].rfind("--rules=", 0) == 0) {
+      dir = args[j].substr(8);
+      consumed = 1;
+    }
+    if (!consumed) {
+      ++j;
+      continue;
+    }
+    core::Error e;
+    if (!ctx.packs.add_directory(dir, &e)) return report_error(e, ctx);
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(j),
+               args.begin() + static_cast<std::ptrdiff_t>(j + consumed));
+  }
+  std::vector<std::string> names;
+  for (const CommandInfo& c : commands()) {
+    if (name == c.name) return c.run(args, ctx);
+    names.push_back(c.name);
+  }
+  err << "kafkalint: error: unknown command '" << name << "'";
+  if (auto s = core::closest(name, names, 1); !s.empty()) err << "; did you mean '" << s[0] << "'?";
+  err << "\n  note: run 'kafkalint --help' for the list of commands\n";
+  return kExitFailure;
+}
+
+}  // namespace kafkalint::cli

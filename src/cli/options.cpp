@@ -1,0 +1,45 @@
+#include "cli/options.h"
+
+#include <ostream>
+
+namespace kafkalint::cli {
+
+int usage_error(const std::string& name, const std::string& message, Context& ctx) {
+  ctx.err << "kafkalint " << name << ": error: " << message << "\n"
+          << "  note: run 'kafkalint " << name << " --help' for usage\n";
+  return kExitFailure;
+}
+
+int report_error(const core::Error& error, Context& ctx) {
+  ctx.err << error.render() << "\n";
+  return kExitFailure;
+}
+
+int parse_command_line(const std::string& name, const std::vector<std::string>& args,
+                       po::options_description& desc,
+                       const po::positional_options_description& positional,
+                       po::variables_map& vm, Context& ctx) {
+  desc.add_options()("help,h", "print this help");
+  try {
+    po::store(po::command_line_parser(args)
+                  .options(desc)
+                  .positional(positional)
+                  .style(po::command_line_style::unix_style &
+                         ~po::command_line_style::allow_guessing)
+                  .run(),
+              vm);
+    if (vm.count("help")) {
+      for (const CommandInfo& c : commands())
+        if (name == c.name) ctx.out << "usage: kafkalint " << c.name << " " << c.synopsis
+                                    << "\n\n" << c.summary << "\n\n";
+      ctx.out << desc << "\n";
+      return kExitOk;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usage_error(name, e.what(), ctx);
+  }
+  return -1;
+}
+
+}  // namespace kafkalint::cli

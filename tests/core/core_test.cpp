@@ -1,0 +1,65 @@
+#include <doctest/doctest.h>
+
+#include "core/diagnostic.h"
+#include "core/suggest.h"
+#include "core/version.h"
+
+using namespace kafkalint::core;
+
+TEST_SUITE("core") {
+  TEST_CASE("core: versions parse as users write them") {
+    auto v = Version::parse("0.10.2.1");
+    REQUIRE(v);
+    CHECK(v->line() == "0.10.2");
+    CHECK(v->patch() == 1);
+    auto w = Version::parse("2.1.1");
+    REQUIRE(w);
+    CHECK(w->line() == "2.1");
+    CHECK(w->patch() == 1);
+    CHECK(Version::parse("2.1")->patch() == std::nullopt);
+    CHECK_FALSE(Version::parse(""));
+    CHECK_FALSE(Version::parse("2..1"));
+    CHECK_FALSE(Version::parse("2.1-IV2"));
+    CHECK_FALSE(Version::parse("v2.1"));
+    CHECK_FALSE(Version::parse("2.1."));
+    CHECK_FALSE(Version::parse("1.2.3.4.5"));
+  }
+
+  TEST_CASE("core: versions compare numerically, missing parts as zero") {
+    CHECK(*Version::parse("0.10.2") > *Version::parse("0.9.0"));
+    CHECK(*Version::parse("2.10") > *Version::parse("2.9"));
+    CHECK(*Version::parse("2.1") == *Version::parse("2.1.0"));
+    CHECK(*Version::parse("3.0") < *Version::parse("3.0.1"));
+  }
+
+  TEST_CASE("core: edit distance counts transpositions as one edit") {
+    CHECK(edit_distance("og.message.format.version", "log.message.format.version") == 1);
+    CHECK(edit_distance("acsk", "acks") == 1);
+    CHECK(edit_distance("", "abc") == 3);
+    CHECK(edit_distance("kitten", "sitting") == 3);
+  }
+
+  TEST_CASE("core: closest suggests near words only, best first") {
+    std::vector<std::string> keys{"log.dirs", "log.dir", "broker.id", "listeners"};
+    auto s = closest("log.dirz", keys);
+    REQUIRE(s.size() == 2);
+    CHECK(s[0] == "log.dirs");
+    CHECK(s[1] == "log.dir");
+    CHECK(closest("zookeeper", keys).empty());
+    CHECK(closest("listeners", keys).empty());  // an exact match is no suggestion
+  }
+
+  TEST_CASE("core: errors render as file:line:col with a note") {
+    Error e;
+    e.where.file = "a.properties";
+    e.where.line = 3;
+    e.where.column = 7;
+    e.message = "malformed \\uxxxx encoding";
+    e.hint = "write four hex digits";
+    CHECK(e.render() == "a.properties:3:7: error: malformed \\uxxxx encoding\n  note: write four hex digits");
+    Error f;
+    f.where.file = "x";
+    f.message = "cannot open file";
+    CHECK(f.render() == "x: error: cannot open file");
+  }
+}

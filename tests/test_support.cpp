@@ -1,0 +1,78 @@
+#include "test_support.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli/command.h"
+
+namespace kafkalint::test {
+
+namespace fs = std::filesystem;
+
+std::string source_dir() { return KAFKALINT_SOURCE_DIR; }
+
+std::optional<std::string> shared_dir() {
+  if (const char* env = std::getenv("KAFKALINT_SHARED_DIR"); env && *env) {
+    if (fs::is_directory(env)) return std::string(env);
+    return std::nullopt;
+  }
+  std::error_code ec;
+  if (fs::is_directory(KAFKALINT_SHARED_DIR, ec))
+    return fs::canonical(KAFKALINT_SHARED_DIR, ec).string();
+  return std::nullopt;
+}
+
+std::string binary() { return KAFKALINT_BINARY; }
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write(const std::string& path, const std::string& content) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+RunResult run_cli(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"kafkalint"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::ostringstream out, err;
+  RunResult r;
+  r.code = cli::run(argv, out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+RunResult run_shell(const std::string& command) {
+  TempDir tmp;
+  const std::string full = "( " + command + " ) >" + tmp.file("out") + " 2>" + tmp.file("err");
+  const int status = std::system(full.c_str());
+  RunResult r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read(tmp.file("out"));
+  r.err = read(tmp.file("err"));
+  return r;
+}
+
+TempDir::TempDir() {
+  std::string tmpl = std::string(KAFKALINT_BUILD_DIR) + "/test-tmp-XXXXXX";
+  fs::create_directories(KAFKALINT_BUILD_DIR);
+  char* p = ::mkdtemp(tmpl.data());
+  path_ = p ? p : tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+}  // namespace kafkalint::test

@@ -1,0 +1,47 @@
+#pragma once
+// Helpers shared by the tests: paths to the source tree, running the CLI in-process
+// or as a real process, temporary directories.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kafkalint::test {
+
+/// The repository root (where CMakeLists.txt is).
+std::string source_dir();
+/// ../shared next to the repository, or nullopt when it is absent (tests then skip).
+std::optional<std::string> shared_dir();
+/// Path of the built kafkalint binary.
+std::string binary();
+
+std::string read(const std::string& path);
+void write(const std::string& path, const std::string& content);
+
+struct RunResult {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs the CLI in-process: `args` excludes the program name.
+RunResult run_cli(const std::vector<std::string>& args);
+
+/// Runs a shell command, capturing stdout and stderr (for end-to-end tests of the binary).
+RunResult run_shell(const std::string& command);
+
+/// A fresh directory under the build tree, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace kafkalint::test

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: installs what it needs, then
+#   1. a strict build (warnings are errors) and every test,
+#   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer,
+#   3. a short libFuzzer run of every fuzz target, seeded from testdata/.
+# FUZZ_SECONDS (default 20) sets how long each fuzz target runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup-debian.sh
+jobs=$(nproc)
+
+echo "== strict build and tests"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DKAFKALINT_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== ASan + UBSan build and tests"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKAFKALINT_WERROR=ON -DKAFKALINT_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+echo "== fuzz smoke run"
+cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+  -DKAFKALINT_FUZZ=ON -DKAFKALINT_TESTS=OFF >/dev/null
+cmake --build build-fuzz -j"$jobs"
+bash fuzz/run.sh build-fuzz "${FUZZ_SECONDS:-20}"
