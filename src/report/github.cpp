@@ -1,0 +1,59 @@
+#include <ostream>
+
+#include "report/report.h"
+
+namespace kafkalint::report {
+
+namespace {
+
+// GitHub workflow commands: data escapes %, CR, LF; property values also ':' and ','.
+std::string escape_data(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_property(const std::string& s) {
+  std::string out;
+  for (char c : escape_data(s)) {
+    if (c == ':') out += "%3A";
+    else if (c == ',') out += "%2C";
+    else out += c;
+  }
+  return out;
+}
+
+const char* command(core::Severity s) {
+  switch (s) {
+    case core::Severity::kError: return "error";
+    case core::Severity::kWarning: return "warning";
+    case core::Severity::kInfo: return "notice";
+  }
+  return "warning";
+}
+
+}  // namespace
+
+void write_github(std::ostream& os, const Report& r) {
+  for (const core::Finding& f : r.findings) {
+    std::string text = f.message;
+    if (!f.suggestion.empty()) text += "; " + f.suggestion;
+    os << "::" << command(f.severity) << " file=" << escape_property(f.where.file)
+       << ",line=" << f.where.line << ",col=" << f.where.column;
+    if (f.length > 0) os << ",endColumn=" << f.where.column + f.length;
+    os << ",title=" << escape_property(f.code + " " + f.name) << "::" << escape_data(text)
+       << '\n';
+  }
+  for (const Skipped& s : r.skipped)
+    os << "::notice file=" << escape_property(s.file)
+       << ",title=not checked::" << escape_data(s.reason) << '\n';
+}
+
+}  // namespace kafkalint::report
