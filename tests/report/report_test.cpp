@@ -155,5 +155,11 @@ TEST_SUITE("report") {
                              tmp.file("out.sarif") + "'");
     INFO(r.out, r.err);
     CHECK(r.code == 0);
+    // The validator must be able to fail: a run without a tool driver is not SARIF.
+    test::write(tmp.file("bad.sarif"), R"({"version": "2.1.0", "runs": [{"tool": {}}]})");
+    auto bad = test::run_shell("python3 '" + test::source_dir() +
+                               "/tests/report/validate_json.py' '" + *shared +
+                               "/schemas/sarif-schema-2.1.0.json' '" + tmp.file("bad.sarif") + "'");
+    CHECK(bad.code == 1);
   }
 }
