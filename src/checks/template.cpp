@@ -1,0 +1,153 @@
+#include "checks/template.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace kafkalint::checks {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Overwrites [b, e) with `fill`, keeping line breaks so lines and columns stay put.
+void blank(std::string& text, std::size_t b, std::size_t e, char fill) {
+  for (std::size_t i = b; i < e; ++i)
+    if (text[i] != '\n' && text[i] != '\r') text[i] = fill;
+}
+
+struct LineIndex {
+  std::vector<std::size_t> starts{0};
+  explicit LineIndex(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      // Same line breaks as java.util.Properties: \n, \r\n, lone \r.
+      if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
+      if (s[i] == '\n' || s[i] == '\r') starts.push_back(i + 1);
+    }
+  }
+  int line_of(std::size_t off) const {
+    return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), off) - starts.begin());
+  }
+  int column_of(std::size_t off) const {
+    return static_cast<int>(off - starts[static_cast<std::size_t>(line_of(off) - 1)]) + 1;
+  }
+};
+
+struct Tag {
+  std::string_view open, close;
+  enum Kind { kExpr, kCode, kComment } kind;
+};
+
+// ${...} (Kafka config providers, envsubst) is opaque in every file; $VAR alone is not,
+// since '$' is ordinary value text for Kafka (e.g. in JAAS passwords).
+void mark_references(std::string_view s, std::vector<ByteRange>& out) {
+  for (std::size_t i = s.find("${"); i != std::string_view::npos; i = s.find("${", i)) {
+    std::size_t e = s.find('}', i + 2);
+    const std::size_t nl = s.find_first_of("\r\n", i + 2);
+    if (e == std::string_view::npos || (nl != std::string_view::npos && nl < e)) {
+      i += 2;
+      continue;
+    }
+    out.push_back({i, e + 1});
+    i = e + 1;
+  }
+}
+
+}  // namespace
+
+bool MaskedTemplate::is_opaque(std::size_t begin, std::size_t end) const {
+  for (const ByteRange& r : opaque)
+    if (r.begin < end && begin < r.end) return true;
+  return false;
+}
+
+TemplateSyntax detect_template(std::string_view path, std::string_view content) {
+  for (std::string_view ext : {".j2", ".jinja", ".jinja2", ".tpl", ".tmpl", ".template"})
+    if (ends_with(path, ext))
+      return content.find("<%") != std::string_view::npos &&
+                     content.find("{{") == std::string_view::npos
+                 ? TemplateSyntax::kErb
+                 : TemplateSyntax::kJinja;
+  if (ends_with(path, ".erb")) return TemplateSyntax::kErb;
+  if (content.find("<%") != std::string_view::npos) return TemplateSyntax::kErb;
+  if (content.find("{{") != std::string_view::npos || content.find("{%") != std::string_view::npos)
+    return TemplateSyntax::kJinja;
+  return TemplateSyntax::kNone;
+}
+
+MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
+  MaskedTemplate m;
+  m.syntax = syntax;
+  m.text.assign(content);
+  static constexpr Tag kJinjaTags[] = {
+      {"{{", "}}", Tag::kExpr}, {"{%", "%}", Tag::kCode}, {"{#", "#}", Tag::kComment}};
+  // Longest openers first so "<%=" is not taken for "<%".
+  static constexpr Tag kErbTags[] = {{"<%#", "%>", Tag::kComment},
+                                     {"<%=", "%>", Tag::kExpr},
+                                     {"<%-", "%>", Tag::kCode},
+                                     {"<%", "%>", Tag::kCode}};
+  const Tag* tags_begin = nullptr;
+  const Tag* tags_end = nullptr;
+  if (syntax == TemplateSyntax::kJinja) {
+    tags_begin = std::begin(kJinjaTags);
+    tags_end = std::end(kJinjaTags);
+  } else if (syntax == TemplateSyntax::kErb) {
+    tags_begin = std::begin(kErbTags);
+    tags_end = std::end(kErbTags);
+  }
+  const LineIndex lines(content);
+  std::vector<bool> had_code(lines.starts.size() + 1, false);
+
+  std::size_t i = 0;
+  while (tags_begin != tags_end && i < content.size()) {
+    const Tag* hit = nullptr;
+    if (content[i] == '{' || content[i] == '<') {
+      for (const Tag* t = tags_begin; t != tags_end; ++t)
+        if (content.compare(i, t->open.size(), t->open) == 0) {
+          hit = t;
+          break;
+        }
+    }
+    if (!hit) {
+      ++i;
+      continue;
+    }
+    std::size_t close = content.find(hit->close, i + hit->open.size());
+    if (close == std::string_view::npos) {
+      m.problems.push_back({lines.line_of(i), lines.column_of(i),
+                            "unterminated template tag '" + std::string(hit->open) +
+                                "'; the rest of the file is treated as template code"});
+      close = content.size();
+    } else {
+      close += hit->close.size();
+    }
+    if (hit->kind == Tag::kExpr) {
+      blank(m.text, i, close, '_');
+      m.opaque.push_back({i, close});
+    } else {
+      blank(m.text, i, close, ' ');
+      for (int l = lines.line_of(i); l <= lines.line_of(close > i ? close - 1 : i); ++l)
+        had_code[static_cast<std::size_t>(l)] = true;
+    }
+    i = close;
+  }
+  mark_references(content, m.opaque);
+  std::sort(m.opaque.begin(), m.opaque.end(),
+            [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+
+  // A line that held control code and is blank after masking was pure template logic.
+  for (std::size_t l = 1; l < had_code.size(); ++l) {
+    if (!had_code[l]) continue;
+    const std::size_t b = lines.starts[l - 1];
+    const std::size_t e = l < lines.starts.size() ? lines.starts[l] : m.text.size();
+    const bool blank_line = std::all_of(m.text.begin() + static_cast<std::ptrdiff_t>(b),
+                                        m.text.begin() + static_cast<std::ptrdiff_t>(e),
+                                        [](char c) { return c == ' ' || c == '\t' || c == '\r' ||
+                                                            c == '\n' || c == '\f'; });
+    if (blank_line) m.control_lines.push_back(static_cast<int>(l));
+  }
+  return m;
+}
+
+}  // namespace kafkalint::checks

@@ -1,0 +1,54 @@
+#pragma once
+// Templated properties files (Jinja, ERB, Go/sed `{{VAR}}` placeholders) made checkable:
+// template control code is blanked out and placeholders are marked opaque, keeping every
+// byte offset, line and column of the original so findings and fixes point at the template.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kafkalint::checks {
+
+enum class TemplateSyntax {
+  kNone,   // a plain file
+  kJinja,  // {{ expr }}, {% stmt %}, {# comment #}; also sed/Go-style {{VAR}} placeholders
+  kErb,    // <%= expr %>, <% code %>, <%# comment %>, with optional '-' trim markers
+};
+
+/// A byte range [begin, end) of the original text.
+struct ByteRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+struct MaskedTemplate {
+  TemplateSyntax syntax = TemplateSyntax::kNone;
+  /// Same length and the same line breaks as the input. Control code and comments are
+  /// replaced by spaces; each placeholder by underscores, so it stays one opaque word.
+  std::string text;
+  /// Placeholders ({{ }}, <%= %>) and config-provider or shell references (${...}): a key or
+  /// value overlapping one of these is not known until the template is rendered.
+  std::vector<ByteRange> opaque;
+  /// 1-based numbers of lines that held only template control code (now blank).
+  std::vector<int> control_lines;
+  /// Unterminated tags, reported as "line:col: message" by the caller; masking still ends.
+  struct Problem {
+    int line = 0;
+    int column = 0;
+    std::string message;
+  };
+  std::vector<Problem> problems;
+
+  /// True when [begin, end) overlaps an opaque range.
+  bool is_opaque(std::size_t begin, std::size_t end) const;
+};
+
+/// Which template syntax a file uses: by extension first (.j2, .jinja, .jinja2, .erb, .tpl,
+/// .tmpl, .template), then by content ("{{", "{%", "<%" present).
+TemplateSyntax detect_template(std::string_view path, std::string_view content);
+
+/// Masks `content` for `syntax`. For kNone only ${...} references are marked opaque.
+MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax);
+
+}  // namespace kafkalint::checks

@@ -1,0 +1,89 @@
+#include <doctest/doctest.h>
+
+#include "checks/template.h"
+
+using namespace kafkalint::checks;
+
+namespace {
+
+std::string masked(std::string_view text, TemplateSyntax s) { return mask_template(text, s).text; }
+
+}  // namespace
+
+TEST_SUITE("checks") {
+  TEST_CASE("template: syntax detection by extension, then content") {
+    CHECK(detect_template("server.properties.j2", "a=b") == TemplateSyntax::kJinja);
+    CHECK(detect_template("server.properties.erb", "a=b") == TemplateSyntax::kErb);
+    CHECK(detect_template("server.properties.template", "a={{A}}") == TemplateSyntax::kJinja);
+    CHECK(detect_template("x.tmpl", "a=<%= @a %>") == TemplateSyntax::kErb);
+    CHECK(detect_template("server.properties", "a=b\n") == TemplateSyntax::kNone);
+    CHECK(detect_template("server.properties", "id={{ id }}\n") == TemplateSyntax::kJinja);
+    CHECK(detect_template("server.properties", "id=<%= @id %>\n") == TemplateSyntax::kErb);
+  }
+
+  TEST_CASE("template: jinja control lines blank out, expressions become one opaque word") {
+    const std::string src =
+        "{% if kafka_hosts is defined %}\n"
+        "broker.id={{ server.id }}\n"
+        "{% endif %}\n"
+        "{# a comment\n spanning lines #}\n"
+        "zookeeper.connect={{ zk }}/{{ chroot }}\n";
+    auto m = mask_template(src, TemplateSyntax::kJinja);
+    CHECK(m.text.size() == src.size());
+    CHECK(m.text ==
+          "                               \n"
+          "broker.id=_______________\n"
+          "           \n"
+          "            \n"
+          "                  \n"
+          "zookeeper.connect=________/____________\n");
+    CHECK(m.control_lines == std::vector<int>{1, 3, 4, 5});
+    REQUIRE(m.opaque.size() == 3);
+    const std::size_t v = src.find("{{ server.id }}");
+    CHECK(m.is_opaque(v, v + 1));
+    CHECK_FALSE(m.is_opaque(src.find("broker.id"), src.find("broker.id") + 9));
+    CHECK(m.problems.empty());
+  }
+
+  TEST_CASE("template: erb code, expressions and trim markers") {
+    const std::string src =
+        "broker.id=<%= @broker_id %>\n"
+        "<% if @rack -%>broker.rack=<%= @rack %><% end -%>\n"
+        "<%# comment %>\n"
+        "<% props.each do |k| -%>\n"
+        "<%= k %>=<%= props[k] %>\n"
+        "<% end -%>\n";
+    auto m = mask_template(src, TemplateSyntax::kErb);
+    CHECK(m.text ==
+          "broker.id=_________________\n"
+          "               broker.rack=____________          \n"
+          "              \n"
+          "                        \n"
+          "________=_______________\n"
+          "          \n");
+    CHECK(m.control_lines == std::vector<int>{3, 4, 6});
+  }
+
+  TEST_CASE("template: ${...} references are opaque in plain files, untouched in text") {
+    const std::string src = "ssl.keystore.password=${file:/etc/kafka/secrets.properties:ks}\n"
+                            "sasl.jaas.config=... password=\"pa$word\";\n";
+    auto m = mask_template(src, TemplateSyntax::kNone);
+    CHECK(m.text == src);
+    REQUIRE(m.opaque.size() == 1);
+    CHECK(m.opaque[0].begin == src.find("${"));
+    CHECK(m.opaque[0].end == src.find('\n'));
+  }
+
+  TEST_CASE("template: an unterminated tag is a located problem, masking still ends") {
+    const std::string src = "a=1\nb={{ broken\nc=3\n";
+    auto m = mask_template(src, TemplateSyntax::kJinja);
+    REQUIRE(m.problems.size() == 1);
+    CHECK(m.problems[0].line == 2);
+    CHECK(m.problems[0].column == 3);
+    CHECK(m.text == "a=1\nb=_________\n___\n");
+  }
+
+  TEST_CASE("template: CRLF and lone CR line breaks are kept") {
+    CHECK(masked("{% x %}\r\na={{b}}\rc=1", TemplateSyntax::kJinja) == "       \r\na=_____\rc=1");
+  }
+}
