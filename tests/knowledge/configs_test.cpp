@@ -368,6 +368,19 @@ TEST_SUITE("knowledge_generated") {
     CHECK(c->find(Scope::kBroker, "a.key")->required);
     CHECK_FALSE(c->find(Scope::kBroker, "log.retention.hours"));
     CHECK_FALSE(c->documents(Scope::kTopic));
+    // Arrays of tables are the same data model as one inline table per line.
+    test::write(dir.file("kafka/configs/2.2.toml"),
+                "[pack]\nkind = \"configs\"\nrelease = \"2.2\"\nsource = \"hand\"\n\n"
+                "[[broker]]\nname = \"log.dirs\"\ntype = \"string\"\nimportance = \"high\"\n\n"
+                "[[removed]]\nscope = \"broker\"\nname = \"port\"\nlast = \"2.1\"\n");
+    knowledge::PackSource tables;
+    REQUIRE(tables.add_directory(dir.path(), &err));
+    auto t = knowledge::load_configs(tables, "2.2", &err);
+    INFO(err.render());
+    REQUIRE(t);
+    CHECK(t->find(Scope::kBroker, "log.dirs"));
+    CHECK_FALSE(t->find(Scope::kBroker, "log.dirs")->default_value);
+    CHECK(t->removed(Scope::kBroker, "port"));
     // An overlay can add a release line.
     test::write(dir.file("kafka/configs/9.9.toml"),
                 "pack = { kind = \"configs\", release = \"9.9\", source = \"x\" }\n");
