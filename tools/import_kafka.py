@@ -437,7 +437,8 @@ def load_cli_sources(shared):
     vline = {v: l for l, v in version_of_line.items()}
     for r in read_tsv(os.path.join(cli, "scripts.tsv")):
         if r["version"] in vline:
-            rel(vline[r["version"]])["scripts"][r["script"]] = r["main_class"]
+            # trogdor.sh runs several classes; sorted, as for 4.x below.
+            rel(vline[r["version"]])["scripts"][r["script"]] = ";".join(sorted(r["main_class"].split(";")))
     for r in read_tsv(os.path.join(cli, "parsers.tsv")):
         if r["version"] in vline:
             rel(vline[r["version"]])["parsers"][r["script"]] = r
