@@ -10,6 +10,8 @@ namespace kafkalint::cli {
 const std::vector<CommandInfo>& commands() {
   static const std::vector<CommandInfo> table = {
       // Rows are added as commands land; `kafkalint --help` lists them in this order.
+      {"show", "FILE [--format text|json]", "print the properties exactly as Kafka loads them", run_show},
+      {"edit", "FILE [--set KEY=VALUE]... [--unset KEY]... [--comment KEY]... [--write | --diff]", "edit a properties file losslessly", run_edit},
   };
   return table;
 }
