@@ -12,6 +12,9 @@ const std::vector<CommandInfo>& commands() {
       // Rows are added as commands land; `kafkalint --help` lists them in this order.
       {"show", "FILE [--format text|json]", "print the properties exactly as Kafka loads them", run_show},
       {"edit", "FILE [--set KEY=VALUE]... [--unset KEY]... [--comment KEY]... [--write | --diff]", "edit a properties file losslessly", run_edit},
+      {"versions", "[--format text|json]", "list the Kafka releases the rule packs know", run_versions},
+      {"rules", "[--format text|json]", "list the rules", run_rules},
+      {"explain", "RULE", "explain one rule: what, why, example, fix, source", run_explain},
   };
   return table;
 }
