@@ -261,6 +261,10 @@ TEST_SUITE("knowledge_curated") {
     CHECK_FALSE(ok.count("KL802:intermediate-hop"));
     CHECK_FALSE(ok.count("KL801:refused"));
     CHECK(codes(line("3.6"), line("2.0"), zk).count("KL807:downgrade"));
+    // Supported single-hop upgrades carry no blocking constraint.
+    CHECK(codes(line("2.4"), line("3.9"), zk).empty());
+    CHECK(codes(line("0.10.2"), line("2.3"), zk).empty());
+    CHECK(codes(line("3.3"), line("4.1"), kraft) == std::set<std::string>{"KL808:client-compat"});
 
     const kl::PathConstraint* hop = nullptr;
     for (const auto& c : catalog().constraints())
