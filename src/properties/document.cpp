@@ -23,12 +23,13 @@ const Entry* Document::find(std::string_view key) const {
 
 namespace {
 
-// A key prepared for sorting: its first 16 bytes as two big-endian integers decide most
+// A key prepared for sorting: its first 24 bytes as three big-endian integers decide most
 // comparisons without touching the key's bytes (a large file has millions of keys, spread
 // over the whole text, so every memory access avoided counts).
 struct SortKey {
   std::uint64_t p0;
   std::uint64_t p1;
+  std::uint64_t p2;
   std::string_view key;
   std::uint32_t index;  // entry index: among equal keys the last entry wins
   bool exotic;          // holds a byte >= 0xED: byte order may differ from UTF-16 order
@@ -51,9 +52,10 @@ bool key_less(const SortKey& a, const SortKey& b) {
     // padding makes equal prefixes mean "the shorter key is a prefix of the longer".
     if (a.p0 != b.p0) return a.p0 < b.p0;
     if (a.p1 != b.p1) return a.p1 < b.p1;
-    if (a.key.size() > 16 && b.key.size() > 16) {
-      const int c = std::memcmp(a.key.data() + 16, b.key.data() + 16,
-                                std::min(a.key.size(), b.key.size()) - 16);
+    if (a.p2 != b.p2) return a.p2 < b.p2;
+    if (a.key.size() > 24 && b.key.size() > 24) {
+      const int c = std::memcmp(a.key.data() + 24, b.key.data() + 24,
+                                std::min(a.key.size(), b.key.size()) - 24);
       if (c != 0) return c < 0;
     }
     if (a.key.size() != b.key.size()) return a.key.size() < b.key.size();
@@ -73,7 +75,8 @@ std::vector<std::pair<std::string_view, std::string_view>> Document::effective()
     bool exotic = false;
     for (char c : k) exotic |= static_cast<unsigned char>(c) >= 0xED;
     const std::size_t n = k.size();
-    keys.push_back(SortKey{load_be(k.data(), n), n > 8 ? load_be(k.data() + 8, n - 8) : 0, k,
+    keys.push_back(SortKey{load_be(k.data(), n), n > 8 ? load_be(k.data() + 8, n - 8) : 0,
+                           n > 16 ? load_be(k.data() + 16, n - 16) : 0, k,
                            static_cast<std::uint32_t>(i), exotic});
   }
   std::sort(keys.begin(), keys.end(), key_less);
