@@ -34,8 +34,8 @@ Suppressions::Suppressions(const std::string& file, const std::vector<CommentLin
     constexpr std::string_view kDisable = "disable=";
     auto problem = [&](const std::string& msg, const std::string& subject) {
       core::Finding f;
-      f.code = "KL902";
-      f.name = "invalid-suppression";
+      f.code = "KL903";
+      f.name = "invalid-suppression-comment";
       f.severity = core::Severity::kWarning;
       f.where = {file, c.line, c.column};
       f.message = msg;

@@ -29,7 +29,7 @@ struct Statement {
 class Suppressions {
  public:
   /// `known_rule(token)` says whether a code or name names a rule. Directives naming an
-  /// unknown rule become findings in `problems` (KL902 invalid-suppression).
+  /// unknown rule become findings in `problems` (KL903 invalid-suppression-comment).
   Suppressions(const std::string& file, const std::vector<CommentLine>& comments,
                const std::vector<Statement>& statements,
                const std::function<bool(std::string_view)>& known_rule,

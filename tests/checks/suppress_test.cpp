@@ -72,7 +72,7 @@ TEST_SUITE("checks") {
     CHECK(problems[0].message == "suppression names unknown rule 'KL999'");
     CHECK(problems[0].where.line == 1);
     CHECK(problems[0].where.column == 3);
-    CHECK(problems[1].code == "KL902");
+    CHECK(problems[1].code == "KL903");
     CHECK(s.suppressed(at(2, "KL101", "unknown-key")));
   }
 
