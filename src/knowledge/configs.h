@@ -1,0 +1,107 @@
+#pragma once
+// The documented configuration keys of one Kafka release line, per scope, as generated
+// into rules/kafka/configs/<line>.toml by tools/import_kafka.py (format:
+// rules/SCHEMA-generated.md). Facts only: name, type, default, valid values, importance,
+// dynamic update mode, the broker key behind a topic key.
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "knowledge/pack_source.h"
+
+namespace kafkalint::knowledge {
+
+/// Which ConfigDef a key belongs to.
+enum class Scope { kBroker, kTopic, kProducer, kConsumer, kAdmin };
+
+/// All scopes, in pack order.
+inline constexpr std::array<Scope, 5> kAllScopes = {Scope::kBroker, Scope::kTopic, Scope::kProducer,
+                                                    Scope::kConsumer, Scope::kAdmin};
+
+/// "broker", "topic", "producer", "consumer" or "admin" (the pack's table names).
+const char* scope_name(Scope scope);
+/// The scope named `name` as scope_name() spells it, else nullopt.
+std::optional<Scope> parse_scope(std::string_view name);
+
+/// One documented key of one scope in one release.
+struct ConfigKey {
+  std::string name;
+  /// boolean, string, int, short, long, double, list, class or password.
+  std::string type;
+  /// Normalised default (units, list brackets and "class " prefixes dropped; "" = empty
+  /// string or list). nullopt when the default is null or when the key has none (required).
+  std::optional<std::string> default_value;
+  /// True when Kafka has no default at all: the key must be set.
+  bool required = false;
+  /// Validator text ("[1,...]", "[compact, delete]", "non-null string"); empty when none.
+  std::string valid;
+  /// high, medium or low.
+  std::string importance;
+  /// Broker keys 1.1 - 3.9: read-only, per-broker or cluster-wide; empty when not known.
+  std::string update_mode;
+  /// Topic keys up to 3.9: the broker key that supplies the default; empty when not known.
+  std::string server_default;
+  /// 4.x keys Kafka accepts but leaves out of its docs (ConfigDef defineInternal).
+  bool internal = false;
+};
+
+/// A key a scope documented in an earlier release and never again from this one on.
+struct RemovedKey {
+  Scope scope = Scope::kBroker;
+  std::string name;
+  std::string last;  ///< last release line that documented it
+};
+
+/// The configuration knowledge of one release line. Lookups are binary searches over
+/// vectors sorted at load time.
+class ConfigCatalog {
+ public:
+  /// The release line ("2.1", "0.10.2", "4.0").
+  const std::string& release() const { return release_; }
+  /// Where the facts came from ("kafka-docs/2.1", "kafka-4x/configs-4.0.tsv").
+  const std::string& source() const { return source_; }
+
+  /// Whether this release documents the scope at all (no topic page before 0.10.1, no
+  /// AdminClient before 0.11.0). find() of an undocumented scope is always nullptr.
+  bool documents(Scope scope) const { return documented_[index(scope)]; }
+  /// The key `name` of `scope`, or nullptr.
+  const ConfigKey* find(Scope scope, std::string_view name) const;
+  /// All keys of `scope`, sorted by name.
+  const std::vector<ConfigKey>& keys(Scope scope) const { return keys_[index(scope)]; }
+
+  /// The removal record when `name` was documented before this release and never after.
+  const RemovedKey* removed(Scope scope, std::string_view name) const;
+  /// All removal records, sorted by scope then name.
+  const std::vector<RemovedKey>& removed_keys() const { return removed_; }
+  /// True when `name` is missing from this release's docs but documented before and after
+  /// (a gap in the reference, not a removal: Kafka still accepts it).
+  bool undocumented(Scope scope, std::string_view name) const;
+
+ private:
+  friend std::optional<ConfigCatalog> load_configs(const PackSource&, std::string_view,
+                                                   core::Error*);
+  static std::size_t index(Scope s) { return static_cast<std::size_t>(s); }
+
+  std::string release_;
+  std::string source_;
+  std::array<bool, kAllScopes.size()> documented_{};
+  std::array<std::vector<ConfigKey>, kAllScopes.size()> keys_;
+  std::vector<RemovedKey> removed_;
+  std::array<std::vector<std::string>, kAllScopes.size()> undocumented_;  // sorted
+};
+
+/// Loads kafka/configs/<release_line>.toml from `packs` (embedded or a --rules overlay).
+/// nullopt and *err on a missing file or a bad pack: the error names file:line:col, what is
+/// wrong and what was expected. Never throws.
+std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_view release_line,
+                                          core::Error* err);
+
+/// Release lines that have a configs pack, sorted by version ("0.9.0", ..., "4.4").
+std::vector<std::string> config_releases(const PackSource& packs);
+
+}  // namespace kafkalint::knowledge
