@@ -1,0 +1,36 @@
+#pragma once
+// Checks across the broker files of one cluster (KL6xx). Broker files in one directory are
+// taken as one cluster. Only a few facts per broker are kept, so memory stays small however
+// many files a run checks.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/context.h"
+
+namespace kafkalint::checks {
+
+/// One setting of a broker file, as the cluster checks need it.
+struct BrokerSetting {
+  std::string value;  // trimmed, as Kafka uses it
+  bool opaque = false;
+  int value_line = 0, value_column = 0, length = 0;
+  std::string source_line;
+};
+
+/// What the cluster checks know of one broker file.
+struct BrokerFacts {
+  std::string path;
+  std::map<std::string, BrokerSetting> settings;  // only the keys the checks compare
+};
+
+/// Extracts the facts of a broker file.
+BrokerFacts broker_facts(const PropsFile& f);
+
+/// Adds KL6xx findings for brokers of one cluster.
+void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKnowledge& k,
+                   std::vector<core::Finding>* out);
+
+}  // namespace kafkalint::checks
