@@ -41,12 +41,6 @@ def version_key(line):
     return tuple(int(p) for p in line.split("."))
 
 
-def release_line(version):
-    """0.x lines have three parts (0.10.2), later ones two (2.1)."""
-    parts = version.split(".")
-    return ".".join(parts[:3] if parts[0] == "0" else parts[:2])
-
-
 def docs_folder_line(folder):
     # kafka-docs names 0.9 "0.9"; its release line is 0.9.0.
     return "0.9.0" if folder == "0.9" else folder
@@ -443,7 +437,8 @@ def load_cli_sources(shared):
     vline = {v: l for l, v in version_of_line.items()}
     for r in read_tsv(os.path.join(cli, "scripts.tsv")):
         if r["version"] in vline:
-            rel(vline[r["version"]])["scripts"][r["script"]] = r["main_class"]
+            # trogdor.sh runs several classes; sorted, as for 4.x below.
+            rel(vline[r["version"]])["scripts"][r["script"]] = ";".join(sorted(r["main_class"].split(";")))
     for r in read_tsv(os.path.join(cli, "parsers.tsv")):
         if r["version"] in vline:
             rel(vline[r["version"]])["parsers"][r["script"]] = r
@@ -484,9 +479,11 @@ def load_cli_sources(shared):
                 subs.append(r["subcommand"])
         # A row with an empty option only records that the sub-command exists.
         t["sub_options"].setdefault(r["script"], []).append(r)
+    commits = {r["version"]: r for r in read_tsv(os.path.join(x4, "sources.tsv"))}
     for line in X4_LINES:
         t = releases[line]
-        t["source"] = "kafka-4x %s (confluentinc/kafka branch %s)" % (line, line)
+        t["source"] = "kafka-4x %s (confluentinc/kafka branch %s at %s)" % (
+            line, commits[line]["branch"], commits[line]["commit"][:12])
         t["inputs"] = "kafka-4x/{cli-scripts,cli-options,cli-subcommands}.tsv rows of version %s" % line
         # kafka-4x lists trogdor.sh once per action class; our format has one main class.
         t["scripts"] = {s: ";".join(sorted(m)) if len(m) > 1 else m[0]
@@ -499,10 +496,10 @@ def load_cli_sources(shared):
 
 
 # Parser facts of 4.x tools that kafka-cli cannot give (new in 4.x, or parsed differently),
-# read from the 4.x sources (apache/kafka tools/ module) and the kafka-4x tables:
-# GroupsCommandOptions, StreamsGroupCommandOptions and ShareConsumerPerfOptions extend
-# CommandDefaultOptions (abbreviations off); VerifiableShareConsumer and ConnectInternalTopics
-# use argparse4j (both listed in kafka-4x/cli-subcommands.tsv, both add -h); EndToEndLatency
+# read from the 4.x sources (apache/kafka tools/ module): GroupsCommandOptions,
+# StreamsGroupCommandOptions and ShareConsumerPerfOptions extend CommandDefaultOptions with
+# super(args), so abbreviations are off; VerifiableShareConsumer and ConnectInternalTopics
+# build argparse4j parsers (both are in kafka-4x/cli-subcommands.tsv and add -h); EndToEndLatency
 # became a CommandDefaultOptions tool in 4.2 that still converts the old positional form.
 # script -> (first line it applies to, parser, abbreviations, kind)
 X4_PARSER_OVERRIDES = {

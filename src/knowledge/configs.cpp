@@ -90,12 +90,17 @@ std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_v
     err->hint = known.empty() ? "no configuration packs are available" : "known releases: " + known;
     return std::nullopt;
   }
-  std::optional<toml::table> root = parse_pack(*pack, err);
+  return parse_configs(*pack, release_line, err);
+}
+
+std::optional<ConfigCatalog> parse_configs(const PackText& pack, std::string_view release_line,
+                                           core::Error* err) {
+  std::optional<toml::table> root = parse_pack(pack, err);
   if (!root) return std::nullopt;
 
   ConfigCatalog cat;
   cat.release_ = std::string(release_line);
-  if (!generated::read_pack_header(*pack, *root, "configs", release_line, &cat.source_, err))
+  if (!generated::read_pack_header(pack, *root, "configs", release_line, &cat.source_, err))
     return std::nullopt;
 
   for (auto&& [k, v] : *root) {
@@ -104,11 +109,11 @@ std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_v
     if (auto scope = parse_scope(name)) {
       const toml::array* arr = v.as_array();
       if (!arr) {
-        *err = pack_error(*pack, v, "'" + std::string(name) + "' must be an array of keys, got " +
+        *err = pack_error(pack, v, "'" + std::string(name) + "' must be an array of keys, got " +
                                         generated::toml_type_name(v));
         return std::nullopt;
       }
-      if (!generated::check_table_array(*pack, *arr, "'" + std::string(name) + "'", err))
+      if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
         return std::nullopt;
       const std::size_t i = ConfigCatalog::index(*scope);
       cat.documented_[i] = true;
@@ -116,7 +121,7 @@ std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_v
       keys.reserve(arr->size());
       for (const toml::node& item : *arr) {
         ConfigKey key;
-        if (!read_key(*pack, *item.as_table(), *scope, &key, err)) return std::nullopt;
+        if (!read_key(pack, *item.as_table(), *scope, &key, err)) return std::nullopt;
         keys.push_back(std::move(key));
       }
       // The importer writes keys sorted; an overlay may not, and lookups need the order.
@@ -131,22 +136,22 @@ std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_v
         for (const toml::node& item : *arr)
           if (const auto* n = item.as_table()->get("name"); n && n->value<std::string>() == dup->name)
             if (++seen == 2) second = &item;
-        *err = pack_error(*pack, second ? *second : v,
+        *err = pack_error(pack, second ? *second : v,
                           "duplicate key '" + dup->name + "' in '" + std::string(name) + "'");
         return std::nullopt;
       }
     } else if (name == "removed" || name == "undocumented") {
       const toml::array* arr = v.as_array();
       if (!arr) {
-        *err = pack_error(*pack, v, "'" + std::string(name) + "' must be an array, got " +
+        *err = pack_error(pack, v, "'" + std::string(name) + "' must be an array, got " +
                                         generated::toml_type_name(v));
         return std::nullopt;
       }
-      if (!generated::check_table_array(*pack, *arr, "'" + std::string(name) + "'", err))
+      if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
         return std::nullopt;
       const bool is_removed = name == "removed";
       for (const toml::node& item : *arr) {
-        generated::FieldReader r(*pack, *item.as_table(), "'" + std::string(name) + "' entry", err);
+        generated::FieldReader r(pack, *item.as_table(), "'" + std::string(name) + "' entry", err);
         std::string scope_text, key_name, last;
         r.one_of("scope", &scope_text, kScopeNames, true);
         r.string("name", &key_name, true);
@@ -157,7 +162,7 @@ std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_v
         else cat.undocumented_[ConfigCatalog::index(entry_scope)].push_back(std::move(key_name));
       }
     } else {
-      *err = pack_error(*pack, v, "unknown table '" + std::string(name) + "' in configuration pack",
+      *err = pack_error(pack, v, "unknown table '" + std::string(name) + "' in configuration pack",
                         "expected one of pack, broker, topic, producer, consumer, admin, removed, "
                         "undocumented");
       return std::nullopt;

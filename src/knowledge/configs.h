@@ -83,8 +83,8 @@ class ConfigCatalog {
   bool undocumented(Scope scope, std::string_view name) const;
 
  private:
-  friend std::optional<ConfigCatalog> load_configs(const PackSource&, std::string_view,
-                                                   core::Error*);
+  friend std::optional<ConfigCatalog> parse_configs(const PackText&, std::string_view,
+                                                    core::Error*);
   static std::size_t index(Scope s) { return static_cast<std::size_t>(s); }
 
   std::string release_;
@@ -100,6 +100,11 @@ class ConfigCatalog {
 /// wrong and what was expected. Never throws.
 std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_view release_line,
                                           core::Error* err);
+
+/// Parses the text of a configuration pack for `release_line` (what load_configs() does once
+/// it has found the file; also the entry point of the fuzzer). Never throws.
+std::optional<ConfigCatalog> parse_configs(const PackText& pack, std::string_view release_line,
+                                           core::Error* err);
 
 /// Release lines that have a configs pack, sorted by version ("0.9.0", ..., "4.4").
 std::vector<std::string> config_releases(const PackSource& packs);

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <set>
 
 #include "test_support.h"
@@ -47,8 +49,20 @@ TEST_SUITE("import") {
       CHECK(names.size() == (std::string(kind) == "configs" ? 31u : 32u));
       for (const std::string& name : names) {
         CAPTURE(name);
-        // Compare whole files; on a mismatch, rerun the importer and review `git diff`.
-        CHECK(test::read(fresh + "/" + name) == test::read(committed + "/" + name));
+        // On a mismatch, rerun the importer and review `git diff rules/kafka`.
+        const std::string a = test::read(fresh + "/" + name);
+        const std::string b = test::read(committed + "/" + name);
+        if (a != b) {
+          const auto [pa, pb] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+          const long line = 1 + std::count(a.begin(), pa, '\n');
+          const auto line_of = [](const std::string& s, std::string::const_iterator p) {
+            const auto start = std::find(std::make_reverse_iterator(p), s.rend(), '\n').base();
+            return std::string(start, std::find(p, s.end(), '\n'));
+          };
+          const std::string where = std::string(kind) + "/" + name + ":" + std::to_string(line);
+          CHECK_MESSAGE(false, where << ": fresh import has '" << line_of(a, pa)
+                                     << "', committed file has '" << line_of(b, pb) << "'");
+        }
       }
     }
   }

@@ -1,0 +1,105 @@
+// `kafkalint edit FILE [--set KEY=VALUE]... [--unset KEY]... [--comment KEY]... [--write|--diff]`:
+// lossless edits, applied in command-line order.
+
+#include <ostream>
+
+#include "cli/command.h"
+#include "cli/options.h"
+#include "core/file_io.h"
+#include "core/unified_diff.h"
+#include "properties/document.h"
+#include "properties/edit.h"
+
+namespace kafkalint::cli {
+
+namespace {
+
+struct Operation {
+  std::string kind;  // "set", "unset" or "comment"
+  std::string arg;
+};
+
+}  // namespace
+
+int run_edit(const std::vector<std::string>& args, Context& ctx) {
+  std::string file;
+  po::options_description desc("options");
+  desc.add_options()
+      ("set", po::value<std::vector<std::string>>()->composing(),
+       "KEY=VALUE: replace the value of KEY's entry in place, or append it (may repeat; "
+       "the first '=' separates key and value)")
+      ("unset", po::value<std::vector<std::string>>()->composing(),
+       "KEY: remove every entry of KEY, continuation lines included (may repeat)")
+      ("comment", po::value<std::vector<std::string>>()->composing(),
+       "KEY: turn every entry of KEY into comment lines (may repeat)")
+      ("write", po::bool_switch(), "replace FILE atomically, keeping its mode")
+      ("diff", po::bool_switch(), "print a unified diff instead of the edited file")
+      ("file", po::value(&file)->required(), "the properties file (also the first argument)");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  if (int rc = parse_command_line("edit", args, desc, positional, vm, ctx); rc >= 0) return rc;
+  const bool write = vm["write"].as<bool>();
+  const bool diff = vm["diff"].as<bool>();
+  if (write && diff) return usage_error("edit", "'--write' and '--diff' exclude each other", ctx);
+
+  // variables_map groups values per option; the raw parse keeps the command-line order.
+  std::vector<Operation> ops;
+  {
+    const po::parsed_options parsed =
+        po::command_line_parser(args)
+            .options(desc)
+            .positional(positional)
+            .style(po::command_line_style::unix_style & ~po::command_line_style::allow_guessing)
+            .run();
+    for (const po::option& o : parsed.options) {
+      if (o.string_key != "set" && o.string_key != "unset" && o.string_key != "comment") continue;
+      for (const std::string& v : o.value) ops.push_back({o.string_key, v});
+    }
+  }
+  for (const Operation& op : ops) {
+    if (op.kind == "set" && op.arg.find('=') == std::string::npos)
+      return usage_error("edit", "'--set' needs KEY=VALUE, got '" + op.arg + "'", ctx);
+  }
+
+  core::Error err;
+  auto bytes = core::read_file(file, &err);
+  if (!bytes) return report_error(err, ctx);
+  const std::string original = *bytes;
+  properties::ParseResult parsed = properties::parse(std::move(*bytes), file);
+  if (!parsed.ok()) {
+    for (const core::Error& e : parsed.errors) report_error(e, ctx);
+    return kExitFailure;
+  }
+  properties::Document& doc = parsed.doc;
+  for (const Operation& op : ops) {
+    std::optional<core::Error> failed;
+    if (op.kind == "set") {
+      const std::size_t eq = op.arg.find('=');
+      failed = properties::set(doc, std::string_view(op.arg).substr(0, eq),
+                               std::string_view(op.arg).substr(eq + 1));
+    } else {
+      const bool absent = doc.find_all(op.arg).empty();
+      failed = op.kind == "unset" ? properties::unset(doc, op.arg)
+                                  : properties::comment(doc, op.arg);
+      if (!failed && absent)
+        ctx.err << "kafkalint edit: note: '" << op.arg << "' is not set in " << file
+                << "; nothing to " << op.kind << "\n";
+    }
+    if (failed) return report_error(*failed, ctx);
+  }
+
+  const std::string edited = properties::write(doc);
+  if (diff) {
+    const std::string d = core::unified_diff(original, edited, "a/" + file, "b/" + file);
+    ctx.out.write(d.data(), static_cast<std::streamsize>(d.size()));
+  } else if (write) {
+    if (edited != original && !core::write_file_atomic(file, edited, &err))
+      return report_error(err, ctx);
+  } else {
+    ctx.out.write(edited.data(), static_cast<std::streamsize>(edited.size()));
+  }
+  return kExitOk;
+}
+
+}  // namespace kafkalint::cli

@@ -1,0 +1,786 @@
+#include "knowledge/catalog.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "core/suggest.h"
+#include "knowledge/curated_fields.h"
+
+namespace kafkalint::knowledge {
+
+namespace {
+
+const std::vector<std::string_view> kScopes = {"broker", "topic",  "producer", "consumer",
+                                               "admin",  "client", "any"};
+
+// The category each hundreds block of codes belongs to (KL1xx keys ... KL9xx meta).
+constexpr std::string_view kCategories[] = {"",         "keys",    "values", "defaults", "safety",
+                                            "encoding", "cluster", "cli",    "upgrade",  "meta"};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_kebab(std::string_view s) {
+  if (s.empty() || !(s.front() >= 'a' && s.front() <= 'z') || s.back() == '-') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && s[i + 1] == '-')) return false;
+  }
+  return true;
+}
+
+/// TOML multi-line strings keep the newline before the closing quotes; docs do not want it.
+std::string trim_trailing_newlines(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+/// Reads `rule` and checks that it names an existing, not removed rule.
+bool read_rule_ref(curated::Fields& f, const RuleCatalog& rules, std::string* out) {
+  if (!f.str("rule", out, true)) return false;
+  const Rule* r = rules.find(*out);
+  if (!r || r->code != *out) {
+    std::string hint = "rules are defined in kafka/rules.toml";
+    if (auto s = rules.suggest(*out); !s.empty()) hint = "did you mean '" + s[0] + "'?";
+    return f.fail(f.node_of("rule"), f.what() + " refers to the unknown rule '" + *out + "'", hint);
+  }
+  if (r->status == RuleStatus::kRemoved)
+    return f.fail(f.node_of("rule"), f.what() + " feeds the removed rule '" + *out + "'");
+  return true;
+}
+
+bool read_source(curated::Fields& f, std::string* out) {
+  if (!f.str("source", out, true)) return false;
+  if (out->find_first_not_of(" \t") == std::string::npos)
+    return f.fail(f.node_of("source"), f.what() + " cites no source",
+                  "every curated entry names its KIP, JIRA or upgrade-notes section");
+  return true;
+}
+
+bool read_scope(curated::Fields& f, std::string* out) {
+  return f.one_of("scope", out, kScopes, true);
+}
+
+bool parse_int(std::string_view text, std::int64_t* out) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (text.empty()) return false;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+}  // namespace
+
+const char* to_string(RuleStatus s) {
+  switch (s) {
+    case RuleStatus::kStable:
+      return "stable";
+    case RuleStatus::kPreview:
+      return "preview";
+    case RuleStatus::kRemoved:
+      return "removed";
+  }
+  return "stable";
+}
+
+const char* to_string(FixSafety f) {
+  switch (f) {
+    case FixSafety::kSafe:
+      return "safe";
+    case FixSafety::kUnsafe:
+      return "unsafe";
+    case FixSafety::kNone:
+      return "none";
+  }
+  return "none";
+}
+
+bool scope_matches(std::string_view entry_scope, std::string_view file_scope) {
+  if (entry_scope == "any" || entry_scope == file_scope) return true;
+  return entry_scope == "client" &&
+         (file_scope == "producer" || file_scope == "consumer" || file_scope == "admin");
+}
+
+// ------------------------------------------------------------------------------- rules
+
+std::optional<RuleCatalog> RuleCatalog::load(const PackSource& packs, core::Error* err) {
+  auto text = packs.find("kafka/rules.toml");
+  if (!text) {
+    err->where.file = "rules/kafka/rules.toml";
+    err->message = "the rule catalogue is missing";
+    err->hint = "a --rules directory can replace kafka/rules.toml but not remove it";
+    return std::nullopt;
+  }
+  return parse(*text, err);
+}
+
+std::optional<RuleCatalog> RuleCatalog::parse(const PackText& pack, core::Error* err) {
+  try {
+    auto root = parse_pack(pack, err);
+    if (!root) return std::nullopt;
+    if (!curated::check_root(pack, *root, {"rule"}, err)) return std::nullopt;
+    curated::Fields top(pack, *root, "rules.toml", err);
+    std::vector<const toml::table*> tables;
+    if (!top.table_array("rule", &tables, true)) return std::nullopt;
+
+    RuleCatalog cat;
+    std::set<std::string> names;
+    for (const toml::table* t : tables) {
+      std::string code;
+      {
+        curated::Fields probe(pack, *t, "[[rule]]", err);
+        if (!probe.str("code", &code, true)) return std::nullopt;
+      }
+      curated::Fields f(pack, *t, "[[rule]] '" + code + "'", err);
+      Rule r;
+      std::string status, severity, fix;
+      std::vector<const toml::table*> sources;
+      f.str("code", &r.code, true);
+      f.str("name", &r.name, true);
+      f.one_of("status", &status, {"stable", "preview", "removed"}, true);
+      f.one_of("severity", &severity, {"error", "warning", "info"}, true);
+      f.one_of(
+          "category", &r.category,
+          {"keys", "values", "defaults", "safety", "encoding", "cluster", "cli", "upgrade", "meta"},
+          true);
+      f.str("summary", &r.summary, true);
+      f.str("why", &r.why, true);
+      f.str("example", &r.example);
+      f.str("example_fix", &r.example_fix);
+      f.one_of("fix", &fix, {"safe", "unsafe", "none"}, true);
+      f.str("fix_title", &r.fix_title, true);
+      f.table_array("sources", &sources, true);
+      if (!f.finish()) return std::nullopt;
+
+      if (!curated::is_rule_code(r.code)) {
+        f.fail(f.node_of("code"), "'" + r.code + "' is not a rule code",
+               "codes are KL plus three digits, e.g. \"KL101\"");
+        return std::nullopt;
+      }
+      if (kCategories[r.code[2] - '0'] != r.category) {
+        f.fail(f.node_of("category"), "rule " + r.code + " is in category '" + r.category +
+                                          "' but its code block KL" + r.code[2] + "xx is '" +
+                                          std::string(kCategories[r.code[2] - '0']) + "'");
+        return std::nullopt;
+      }
+      if (!cat.rules_.empty() && !(cat.rules_.back().code < r.code)) {
+        f.fail(f.node_of("code"),
+               cat.rules_.back().code == r.code ? "rule code '" + r.code + "' is used twice"
+                                                : "rule " + r.code + " is out of order",
+               "codes are unique and listed in ascending order; a retired rule keeps its code");
+        return std::nullopt;
+      }
+      if (!is_kebab(r.name)) {
+        f.fail(f.node_of("name"), "rule name '" + r.name + "' is not kebab-case",
+               "lowercase words joined by '-', e.g. \"unknown-key\"");
+        return std::nullopt;
+      }
+      if (!names.insert(r.name).second) {
+        f.fail(f.node_of("name"), "rule name '" + r.name + "' is used twice");
+        return std::nullopt;
+      }
+      if (r.summary.empty() || r.summary.find('\n') != std::string::npos) {
+        f.fail(f.node_of("summary"), "the summary of " + r.code + " must be one non-empty line");
+        return std::nullopt;
+      }
+      if (r.fix_title.empty() || r.fix_title.find('\n') != std::string::npos) {
+        f.fail(f.node_of("fix_title"),
+               "the fix_title of " + r.code + " must be one non-empty line");
+        return std::nullopt;
+      }
+      r.why = trim_trailing_newlines(r.why);
+      r.example = trim_trailing_newlines(r.example);
+      r.example_fix = trim_trailing_newlines(r.example_fix);
+      if (r.why.find_first_not_of(" \n") == std::string::npos) {
+        f.fail(f.node_of("why"), "rule " + r.code + " does not say why it matters");
+        return std::nullopt;
+      }
+      r.status = status == "preview"   ? RuleStatus::kPreview
+                 : status == "removed" ? RuleStatus::kRemoved
+                                       : RuleStatus::kStable;
+      r.severity = severity == "error"     ? core::Severity::kError
+                   : severity == "warning" ? core::Severity::kWarning
+                                           : core::Severity::kInfo;
+      r.fix = fix == "safe"     ? FixSafety::kSafe
+              : fix == "unsafe" ? FixSafety::kUnsafe
+                                : FixSafety::kNone;
+      if (sources.empty()) {
+        f.fail(f.node_of("sources"), "rule " + r.code + " cites no source",
+               "add at least one { ref = \"KIP-...\", url = \"https://...\" }");
+        return std::nullopt;
+      }
+      for (const toml::table* s : sources) {
+        curated::Fields sf(pack, *s, "a source of " + r.code, err);
+        RuleSource src;
+        sf.str("ref", &src.ref, true);
+        sf.str("url", &src.url);
+        if (!sf.finish()) return std::nullopt;
+        if (src.ref.empty()) {
+          sf.fail(sf.node_of("ref"), "a source of " + r.code + " has an empty 'ref'");
+          return std::nullopt;
+        }
+        if (!src.url.empty() && src.url.rfind("https://", 0) != 0) {
+          sf.fail(sf.node_of("url"), "source URL '" + src.url + "' of " + r.code + " is not https");
+          return std::nullopt;
+        }
+        r.sources.push_back(std::move(src));
+      }
+      cat.rules_.push_back(std::move(r));
+    }
+    return cat;
+  } catch (const std::exception& e) {
+    err->where.file = pack.display_name;
+    err->message = std::string("cannot read the rule catalogue: ") + e.what();
+    return std::nullopt;
+  }
+}
+
+const Rule* RuleCatalog::find(std::string_view code_or_name) const {
+  const std::string want = lower(code_or_name);
+  for (const Rule& r : rules_)
+    if (lower(r.code) == want || r.name == want) return &r;
+  return nullptr;
+}
+
+std::vector<std::string> RuleCatalog::suggest(std::string_view text) const {
+  std::vector<std::string> lowered;
+  std::vector<const std::string*> original;
+  for (const Rule& r : rules_) {
+    lowered.push_back(lower(r.code));
+    original.push_back(&r.code);
+    lowered.push_back(r.name);
+    original.push_back(&r.name);
+  }
+  std::vector<std::string> out;
+  for (const std::string& s : core::closest(lower(text), lowered, 3)) {
+    for (std::size_t i = 0; i < lowered.size(); ++i) {
+      if (lowered[i] == s) {
+        out.push_back(*original[i]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------- keys
+
+std::optional<KeyFacts> KeyFacts::load(const PackSource& packs, const RuleCatalog& rules,
+                                       core::Error* err) {
+  auto text = packs.find("kafka/keys.toml");
+  if (!text) {
+    err->where.file = "rules/kafka/keys.toml";
+    err->message = "the curated pack is missing";
+    return std::nullopt;
+  }
+  return parse(*text, rules, err);
+}
+
+std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog& rules,
+                                        core::Error* err) {
+  try {
+    auto root = parse_pack(pack, err);
+    if (!root) return std::nullopt;
+    if (!curated::check_root(
+            pack, *root, {"key", "default_change", "legacy", "legacy_value", "prefixed", "log4j"},
+            err))
+      return std::nullopt;
+    curated::Fields top(pack, *root, "keys.toml", err);
+    std::vector<const toml::table*> keys, defaults, legacy, values, prefixed;
+    top.table_array("key", &keys);
+    top.table_array("default_change", &defaults);
+    top.table_array("legacy", &legacy);
+    top.table_array("legacy_value", &values);
+    top.table_array("prefixed", &prefixed);
+    const toml::table* log4j = top.table("log4j");
+    if (!top.ok()) return std::nullopt;
+
+    KeyFacts facts;
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const toml::table* t : keys) {
+      KeyChange k;
+      curated::Fields f(pack, *t, "[[key]]", err);
+      f.str("key", &k.key, true);
+      read_scope(f, &k.scope);
+      f.version("deprecated_in", &k.deprecated_in);
+      f.version("removed_in", &k.removed_in);
+      f.str("replacement", &k.replacement);
+      f.str("replacement_note", &k.replacement_note);
+      f.str("value_hint", &k.value_hint);
+      read_rule_ref(f, rules, &k.rule);
+      read_source(f, &k.source);
+      if (!f.finish()) return std::nullopt;
+      if (!k.deprecated_in && !k.removed_in) {
+        f.fail(*t, "[[key]] '" + k.key + "' needs 'deprecated_in' or 'removed_in'");
+        return std::nullopt;
+      }
+      if (!seen.insert({k.key, k.scope}).second) {
+        f.fail(f.node_of("key"), "[[key]] '" + k.key + "' (" + k.scope + ") is listed twice");
+        return std::nullopt;
+      }
+      facts.changes_.push_back(std::move(k));
+    }
+
+    std::set<std::tuple<std::string, std::string, std::string>> seen_defaults;
+    for (const toml::table* t : defaults) {
+      DefaultChange d;
+      curated::Fields f(pack, *t, "[[default_change]]", err);
+      std::optional<core::Version> release;
+      f.str("key", &d.key, true);
+      read_scope(f, &d.scope);
+      f.version("release", &release, true);
+      f.str("release", &d.release_name, true);
+      f.str("old", &d.old_value, true);
+      f.str("new", &d.new_value, true);
+      f.str("impact", &d.impact, true);
+      f.str("caveat", &d.caveat);
+      read_rule_ref(f, rules, &d.rule);
+      read_source(f, &d.source);
+      if (!f.finish()) return std::nullopt;
+      d.release = *release;
+      if (d.old_value == d.new_value) {
+        f.fail(f.node_of("new"),
+               "default change of '" + d.key + "' has the same old and new value");
+        return std::nullopt;
+      }
+      if (!seen_defaults.insert({d.key, d.scope, d.release_name}).second) {
+        f.fail(f.node_of("key"),
+               "default change of '" + d.key + "' in " + d.release_name + " is listed twice");
+        return std::nullopt;
+      }
+      facts.default_changes_.push_back(std::move(d));
+    }
+
+    seen.clear();
+    for (const toml::table* t : legacy) {
+      LegacyKey l;
+      curated::Fields f(pack, *t, "[[legacy]]", err);
+      std::optional<core::Version> removed;
+      f.str("key", &l.key, true);
+      read_scope(f, &l.scope);
+      f.one_of("era", &l.era, {"0.7", "scala-client"}, true);
+      f.version("removed_in", &removed, true);
+      f.str("replacement", &l.replacement);
+      f.str("replacement_note", &l.replacement_note);
+      read_rule_ref(f, rules, &l.rule);
+      read_source(f, &l.source);
+      if (!f.finish()) return std::nullopt;
+      l.removed_in = *removed;
+      if (l.replacement.empty() && l.replacement_note.empty()) {
+        f.fail(*t, "[[legacy]] '" + l.key + "' needs 'replacement' or 'replacement_note'");
+        return std::nullopt;
+      }
+      if (!seen.insert({l.key, l.scope}).second) {
+        f.fail(f.node_of("key"), "[[legacy]] '" + l.key + "' (" + l.scope + ") is listed twice");
+        return std::nullopt;
+      }
+      facts.legacy_.push_back(std::move(l));
+    }
+
+    for (const toml::table* t : values) {
+      LegacyValue v;
+      curated::Fields f(pack, *t, "[[legacy_value]]", err);
+      std::optional<core::Version> removed;
+      f.str("key", &v.key, true);
+      read_scope(f, &v.scope);
+      f.str("value", &v.value, true);
+      f.str("replacement", &v.replacement, true);
+      f.version("removed_in", &removed, true);
+      read_rule_ref(f, rules, &v.rule);
+      read_source(f, &v.source);
+      if (!f.finish()) return std::nullopt;
+      v.removed_in = *removed;
+      facts.legacy_values_.push_back(std::move(v));
+    }
+
+    for (const toml::table* t : prefixed) {
+      PrefixedKeys p;
+      curated::Fields f(pack, *t, "[[prefixed]]", err);
+      std::optional<core::Version> since;
+      f.str("key_prefix", &p.key_prefix, true);
+      f.str("required_prefix", &p.required_prefix, true);
+      f.str("prefix_key", &p.prefix_key, true);
+      read_scope(f, &p.scope);
+      f.version("since", &since, true);
+      f.str_array("examples", &p.examples);
+      f.str("note", &p.note);
+      read_rule_ref(f, rules, &p.rule);
+      read_source(f, &p.source);
+      if (!f.finish()) return std::nullopt;
+      p.since = *since;
+      for (const std::string& e : p.examples) {
+        if (e.rfind(p.key_prefix, 0) != 0) {
+          f.fail(f.node_of("examples"),
+                 "example '" + e + "' does not start with '" + p.key_prefix + "'");
+          return std::nullopt;
+        }
+      }
+      facts.prefixed_.push_back(std::move(p));
+    }
+
+    if (log4j) {
+      curated::Fields f(pack, *log4j, "[log4j]", err);
+      std::string note, source;
+      f.str_array("prefixes", &facts.log4j_prefixes_, true);
+      f.str("note", &note);
+      read_rule_ref(f, rules, &facts.log4j_rule_);
+      read_source(f, &source);
+      if (!f.finish()) return std::nullopt;
+    }
+    return facts;
+  } catch (const std::exception& e) {
+    err->where.file = pack.display_name;
+    err->message = std::string("cannot read the key facts: ") + e.what();
+    return std::nullopt;
+  }
+}
+
+const KeyChange* KeyFacts::change(std::string_view key, std::string_view scope) const {
+  for (const KeyChange& k : changes_)
+    if (k.key == key && scope_matches(k.scope, scope)) return &k;
+  return nullptr;
+}
+
+std::vector<const DefaultChange*> KeyFacts::default_changes(std::string_view key,
+                                                            std::string_view scope,
+                                                            const core::Version& from,
+                                                            const core::Version& to) const {
+  std::vector<const DefaultChange*> out;
+  for (const DefaultChange& d : default_changes_)
+    if (d.key == key && scope_matches(d.scope, scope) && from < d.release && d.release <= to)
+      out.push_back(&d);
+  std::stable_sort(out.begin(), out.end(), [](const DefaultChange* a, const DefaultChange* b) {
+    return a->release < b->release;
+  });
+  return out;
+}
+
+std::vector<const DefaultChange*> KeyFacts::default_changes_between(std::string_view scope,
+                                                                    const core::Version& from,
+                                                                    const core::Version& to) const {
+  std::vector<const DefaultChange*> out;
+  for (const DefaultChange& d : default_changes_)
+    if (scope_matches(d.scope, scope) && from < d.release && d.release <= to) out.push_back(&d);
+  std::stable_sort(out.begin(), out.end(), [](const DefaultChange* a, const DefaultChange* b) {
+    return a->release < b->release || (a->release == b->release && a->key < b->key);
+  });
+  return out;
+}
+
+const LegacyKey* KeyFacts::legacy(std::string_view key, std::string_view scope) const {
+  for (const LegacyKey& l : legacy_)
+    if (l.key == key && scope_matches(l.scope, scope)) return &l;
+  return nullptr;
+}
+
+const LegacyValue* KeyFacts::legacy_value(std::string_view key, std::string_view value,
+                                          std::string_view scope) const {
+  const std::string want = lower(value);
+  for (const LegacyValue& v : legacy_values_)
+    if (v.key == key && lower(v.value) == want && scope_matches(v.scope, scope)) return &v;
+  return nullptr;
+}
+
+const PrefixedKeys* KeyFacts::prefixed_for(std::string_view key) const {
+  for (const PrefixedKeys& p : prefixed_)
+    if (key.substr(0, p.key_prefix.size()) == p.key_prefix) return &p;
+  return nullptr;
+}
+
+bool KeyFacts::is_log4j_key(std::string_view key) const {
+  return std::any_of(log4j_prefixes_.begin(), log4j_prefixes_.end(),
+                     [&](const std::string& p) { return key.substr(0, p.size()) == p; });
+}
+
+// ------------------------------------------------------------------------------- flags
+
+std::optional<FlagFacts> FlagFacts::load(const PackSource& packs, const RuleCatalog& rules,
+                                         core::Error* err) {
+  auto text = packs.find("kafka/flags.toml");
+  if (!text) {
+    err->where.file = "rules/kafka/flags.toml";
+    err->message = "the curated pack is missing";
+    return std::nullopt;
+  }
+  return parse(*text, rules, err);
+}
+
+std::optional<FlagFacts> FlagFacts::parse(const PackText& pack, const RuleCatalog& rules,
+                                          core::Error* err) {
+  try {
+    auto root = parse_pack(pack, err);
+    if (!root) return std::nullopt;
+    if (!curated::check_root(pack, *root, {"tool", "option", "confluent", "run_class"}, err))
+      return std::nullopt;
+    curated::Fields top(pack, *root, "flags.toml", err);
+    std::vector<const toml::table*> tools, options, run_classes;
+    top.table_array("tool", &tools);
+    top.table_array("option", &options);
+    top.table_array("run_class", &run_classes);
+    const toml::table* confluent = top.table("confluent");
+    if (!top.ok()) return std::nullopt;
+
+    FlagFacts facts;
+    auto check_tool_name = [](curated::Fields& f, std::string_view key, const std::string& name) {
+      if (name.size() > 3 && name.compare(name.size() - 3, 3, ".sh") == 0) return true;
+      return f.fail(f.node_of(key), "tool name '" + name + "' does not end in '.sh'",
+                    "write the name as Apache ships it, e.g. \"kafka-topics.sh\"");
+    };
+    std::set<std::string> tool_names;
+    for (const toml::table* t : tools) {
+      ToolChange c;
+      curated::Fields f(pack, *t, "[[tool]]", err);
+      f.str("name", &c.name, true);
+      f.version("deprecated_in", &c.deprecated_in);
+      f.version("removed_in", &c.removed_in);
+      f.str("replacement", &c.replacement);
+      f.str("replacement_args", &c.replacement_args);
+      f.version("replacement_since", &c.replacement_since);
+      f.str("replacement_note", &c.replacement_note);
+      read_rule_ref(f, rules, &c.rule);
+      read_source(f, &c.source);
+      if (!f.finish() || !check_tool_name(f, "name", c.name)) return std::nullopt;
+      if (!c.replacement.empty() && !check_tool_name(f, "replacement", c.replacement))
+        return std::nullopt;
+      if (!c.deprecated_in && !c.removed_in) {
+        f.fail(*t, "[[tool]] '" + c.name + "' needs 'deprecated_in' or 'removed_in'");
+        return std::nullopt;
+      }
+      if (!tool_names.insert(c.name).second) {
+        f.fail(f.node_of("name"), "[[tool]] '" + c.name + "' is listed twice");
+        return std::nullopt;
+      }
+      facts.tools_.push_back(std::move(c));
+    }
+
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const toml::table* t : options) {
+      OptionChange o;
+      curated::Fields f(pack, *t, "[[option]]", err);
+      f.str("tool", &o.tool, true);
+      f.str("option", &o.option, true);
+      f.str("replacement", &o.replacement);
+      f.version("replacement_since", &o.replacement_since);
+      f.version("deprecated_in", &o.deprecated_in);
+      f.version("removed_in", &o.removed_in);
+      f.str("note", &o.note);
+      read_rule_ref(f, rules, &o.rule);
+      read_source(f, &o.source);
+      if (!f.finish() || !check_tool_name(f, "tool", o.tool)) return std::nullopt;
+      if (o.option.empty() || o.option[0] != '-') {
+        f.fail(f.node_of("option"), "option '" + o.option + "' does not start with '-'");
+        return std::nullopt;
+      }
+      if (!o.deprecated_in && !o.removed_in) {
+        f.fail(*t, "[[option]] '" + o.tool + " " + o.option +
+                       "' needs 'deprecated_in' or 'removed_in'");
+        return std::nullopt;
+      }
+      if (!o.replacement.empty() && !o.replacement_since) {
+        f.fail(*t, "[[option]] '" + o.tool + " " + o.option +
+                       "' names a replacement but not since when it exists ('replacement_since')");
+        return std::nullopt;
+      }
+      if (!seen.insert({o.tool, o.option}).second) {
+        f.fail(f.node_of("option"), "[[option]] '" + o.tool + " " + o.option + "' is listed twice");
+        return std::nullopt;
+      }
+      facts.options_.push_back(std::move(o));
+    }
+
+    if (confluent) {
+      curated::Fields f(pack, *confluent, "[confluent]", err);
+      std::string source;
+      f.str("suffix", &facts.suffix_, true);
+      read_source(f, &source);
+      if (!f.finish()) return std::nullopt;
+    }
+
+    for (const toml::table* t : run_classes) {
+      RunClassAlias a;
+      curated::Fields f(pack, *t, "[[run_class]]", err);
+      std::optional<core::Version> first, last;
+      f.str("class", &a.main_class, true);
+      f.str("tool", &a.tool, true);
+      f.version("first", &first, true);
+      f.version("last", &last, true);
+      f.version("redirect_removed_in", &a.redirect_removed_in);
+      read_source(f, &a.source);
+      if (!f.finish() || !check_tool_name(f, "tool", a.tool)) return std::nullopt;
+      a.first = *first;
+      a.last = *last;
+      if (a.last < a.first) {
+        f.fail(f.node_of("last"), "run_class '" + a.main_class + "' ends before it starts");
+        return std::nullopt;
+      }
+      facts.run_classes_.push_back(std::move(a));
+    }
+    return facts;
+  } catch (const std::exception& e) {
+    err->where.file = pack.display_name;
+    err->message = std::string("cannot read the flag facts: ") + e.what();
+    return std::nullopt;
+  }
+}
+
+std::string FlagFacts::canonical_tool(std::string_view name) const {
+  if (auto slash = name.rfind('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  std::string out(name);
+  if (out.size() < suffix_.size() ||
+      out.compare(out.size() - suffix_.size(), suffix_.size(), suffix_) != 0)
+    out += suffix_;
+  return out;
+}
+
+const ToolChange* FlagFacts::tool(std::string_view name) const {
+  const std::string canonical = canonical_tool(name);
+  for (const ToolChange& t : tools_)
+    if (t.name == canonical) return &t;
+  return nullptr;
+}
+
+const OptionChange* FlagFacts::option(std::string_view tool_name, std::string_view opt) const {
+  const std::string canonical = canonical_tool(tool_name);
+  for (const OptionChange& o : options_)
+    if (o.tool == canonical && o.option == opt) return &o;
+  return nullptr;
+}
+
+std::vector<const RunClassAlias*> FlagFacts::run_class(std::string_view main_class) const {
+  std::vector<const RunClassAlias*> out;
+  for (const RunClassAlias& a : run_classes_)
+    if (a.main_class == main_class) out.push_back(&a);
+  std::stable_sort(out.begin(), out.end(), [](const RunClassAlias* a, const RunClassAlias* b) {
+    return a->last < b->last;
+  });
+  return out;
+}
+
+// ------------------------------------------------------------------------------- safety
+
+bool SafetyCheck::fires(std::string_view value, std::optional<std::string_view> other) const {
+  switch (when) {
+    case SafetyCondition::kIn: {
+      std::string v = lower(value);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.pop_back();
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.erase(v.begin());
+      return std::any_of(values.begin(), values.end(),
+                         [&](const std::string& x) { return lower(x) == v; });
+    }
+    case SafetyCondition::kAtMost: {
+      std::int64_t n = 0;
+      return parse_int(value, &n) && n <= threshold;
+    }
+    case SafetyCondition::kNotBelow: {
+      std::int64_t n = 0, m = 0;
+      return other && parse_int(value, &n) && parse_int(*other, &m) && n >= m;
+    }
+  }
+  return false;
+}
+
+bool SafetyCheck::fires_when_unset(const core::Version& release) const {
+  if (since && release < *since) return false;
+  if (unset_fires) return true;
+  return unset_fires_before && release < *unset_fires_before;
+}
+
+std::optional<SafetyFacts> SafetyFacts::load(const PackSource& packs, const RuleCatalog& rules,
+                                             core::Error* err) {
+  auto text = packs.find("kafka/safety.toml");
+  if (!text) {
+    err->where.file = "rules/kafka/safety.toml";
+    err->message = "the curated pack is missing";
+    return std::nullopt;
+  }
+  return parse(*text, rules, err);
+}
+
+std::optional<SafetyFacts> SafetyFacts::parse(const PackText& pack, const RuleCatalog& rules,
+                                              core::Error* err) {
+  try {
+    auto root = parse_pack(pack, err);
+    if (!root) return std::nullopt;
+    if (!curated::check_root(pack, *root, {"check"}, err)) return std::nullopt;
+    curated::Fields top(pack, *root, "safety.toml", err);
+    std::vector<const toml::table*> tables;
+    if (!top.table_array("check", &tables, true)) return std::nullopt;
+
+    SafetyFacts facts;
+    for (const toml::table* t : tables) {
+      SafetyCheck c;
+      curated::Fields f(pack, *t, "[[check]]", err);
+      std::string when;
+      read_rule_ref(f, rules, &c.rule);
+      f.str_array("scopes", &c.scopes, true);
+      f.str("key", &c.key, true);
+      f.one_of("when", &when, {"in", "at-most", "not-below"}, true);
+      f.str_array("values", &c.values);
+      const bool has_threshold = t->get("threshold") != nullptr;
+      f.integer("threshold", &c.threshold);
+      f.str("other_key", &c.other_key);
+      f.boolean("unset_fires", &c.unset_fires);
+      f.version("unset_fires_before", &c.unset_fires_before);
+      f.version("since", &c.since);
+      f.str("rationale", &c.rationale, true);
+      read_source(f, &c.source);
+      if (!f.finish()) return std::nullopt;
+      for (const std::string& s : c.scopes) {
+        if (std::find(kScopes.begin(), kScopes.end(), s) == kScopes.end()) {
+          f.fail(f.node_of("scopes"), "unknown scope '" + s + "' in [[check]] '" + c.key + "'",
+                 "scopes are broker, topic, producer, consumer, admin, client, any");
+          return std::nullopt;
+        }
+      }
+      if (c.rule.compare(0, 3, "KL4") != 0) {
+        f.fail(f.node_of("rule"), "safety checks feed KL4xx rules, not '" + c.rule + "'");
+        return std::nullopt;
+      }
+      c.when = when == "in"        ? SafetyCondition::kIn
+               : when == "at-most" ? SafetyCondition::kAtMost
+                                   : SafetyCondition::kNotBelow;
+      const bool consistent = (c.when == SafetyCondition::kIn && !c.values.empty() &&
+                               !has_threshold && c.other_key.empty()) ||
+                              (c.when == SafetyCondition::kAtMost && has_threshold &&
+                               c.values.empty() && c.other_key.empty()) ||
+                              (c.when == SafetyCondition::kNotBelow && !c.other_key.empty() &&
+                               c.values.empty() && !has_threshold);
+      if (!consistent) {
+        f.fail(
+            f.node_of("when"),
+            "[[check]] '" + c.key + "' with when = \"" + when + "\" needs exactly its own operand",
+            "\"in\" takes 'values', \"at-most\" takes 'threshold', \"not-below\" takes "
+            "'other_key'");
+        return std::nullopt;
+      }
+      facts.checks_.push_back(std::move(c));
+    }
+    return facts;
+  } catch (const std::exception& e) {
+    err->where.file = pack.display_name;
+    err->message = std::string("cannot read the safety facts: ") + e.what();
+    return std::nullopt;
+  }
+}
+
+std::vector<const SafetyCheck*> SafetyFacts::for_key(std::string_view key,
+                                                     std::string_view scope) const {
+  std::vector<const SafetyCheck*> out;
+  for (const SafetyCheck& c : checks_) {
+    if (c.key != key) continue;
+    if (std::any_of(c.scopes.begin(), c.scopes.end(),
+                    [&](const std::string& s) { return scope_matches(s, scope); }))
+      out.push_back(&c);
+  }
+  return out;
+}
+
+}  // namespace kafkalint::knowledge

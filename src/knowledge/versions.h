@@ -1,0 +1,162 @@
+#pragma once
+// The release catalogue (rules/kafka/versions.toml): every Kafka release line with its patch
+// releases, protocol versions, ZooKeeper/KRaft support and generated packs, plus the
+// upgrade-path constraints and known-bad patch releases.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/version.h"
+#include "knowledge/pack_source.h"
+
+namespace kafkalint::knowledge {
+
+/// ZooKeeper mode in a release line.
+enum class ZooKeeperSupport { kSupported, kDeprecated, kRemoved };
+/// KRaft mode in a release line.
+enum class KraftSupport { kNone, kEarlyAccess, kPreview, kProduction, kOnly };
+/// ZooKeeper -> KRaft migration in a release line.
+enum class MigrationSupport { kNone, kEarlyAccess, kPreview, kProduction };
+/// How a broker compares log.message.format.version with inter.broker.protocol.version at
+/// startup: not at all, strictly (0.10.0 .. 1.0), or by record format (1.1 .. 3.9).
+enum class StartupCheck { kNone, kStrict, kRecordVersion };
+
+const char* to_string(ZooKeeperSupport s);
+const char* to_string(KraftSupport s);
+const char* to_string(MigrationSupport s);
+const char* to_string(StartupCheck s);
+
+/// A KRaft metadata.version level.
+struct MetadataVersion {
+  std::string name;              // "3.3-IV3"
+  int level = 0;                 // feature level, 1 for 3.0-IV1
+  bool metadata_change = false;  // true: no metadata.version downgrade across it
+};
+
+/// One release line ("2.1", "0.10.2") and what the packs know about it.
+struct Release {
+  std::string name;
+  core::Version version;
+  bool released = true;   // false: in development (4.4)
+  bool supported = true;  // false: known but no upgrade path (0.7)
+  std::string unsupported_reason;
+  std::vector<std::string> patches;                            // "2.1.0", "2.1.1"
+  std::vector<std::pair<std::string, std::string>> tag_dates;  // patch -> YYYY-MM-DD
+  ZooKeeperSupport zookeeper = ZooKeeperSupport::kSupported;
+  KraftSupport kraft = KraftSupport::kNone;
+  MigrationSupport zk_migration = MigrationSupport::kNone;
+  std::vector<std::string> protocol_versions;           // versions this release introduced
+  std::vector<std::string> unstable_protocol_versions;  // listed but not for production
+  std::string record_format;                            // "V0", "V1", "V2"; empty for 0.7
+  bool ibp_key = false;     // the broker knows inter.broker.protocol.version
+  std::string ibp_default;  // as the reference renders it
+  bool lmfv_key = false;    // the broker knows log.message.format.version
+  std::string lmfv_default;
+  StartupCheck startup_check = StartupCheck::kNone;
+  std::vector<MetadataVersion> metadata_versions;
+  std::string mv_latest_production;
+  std::string configs_pack;  // "2.1" -> rules/kafka/configs/2.1.toml; empty: none
+  std::string cli_pack;      // "2.1" -> rules/kafka/cli/2.1.toml; empty: none
+  std::string source;
+};
+
+/// A protocol version string as a broker reads it, resolved to the version it means.
+struct ProtocolVersion {
+  std::string name;  // exact form, e.g. "2.1-IV2"
+  const Release* release = nullptr;
+  std::size_t index = 0;  // position in the global order; compare with this
+  bool unstable = false;  // listed but not for production
+};
+
+/// Cluster mode a constraint applies to.
+enum class ClusterMode { kAny, kZooKeeper, kKraft };
+
+/// What kind of obstacle an upgrade-path constraint describes.
+enum class ConstraintKind {
+  kRefused,            // no path at all
+  kIntermediateHop,    // stop at [via_min, via_max] first
+  kRequiresMigration,  // migrate ZooKeeper -> KRaft on [via_min, via_max] first
+  kRequiresRelease,    // the target needs a feature only some releases have
+  kClientCompat,       // clients and brokers of these releases do not talk
+  kDowngrade,          // applies whenever to < from
+};
+
+const char* to_string(ClusterMode m);
+const char* to_string(ConstraintKind k);
+
+/// One upgrade-path constraint. Absent bounds are open.
+struct PathConstraint {
+  std::string id;
+  ConstraintKind kind = ConstraintKind::kRefused;
+  ClusterMode mode = ClusterMode::kAny;
+  std::optional<core::Version> from_min, from_max, to_min, to_max, via_min, via_max;
+  std::string rule;  // e.g. "KL802"
+  std::string message;
+  std::string source;
+
+  /// True when the constraint covers an upgrade of a `mode` cluster from `from` to `to`.
+  bool applies(const core::Version& from, const core::Version& to, ClusterMode cluster) const;
+};
+
+/// A patch release with a known upgrade problem.
+struct KnownIssue {
+  std::vector<std::string> releases;  // "3.5.0", "3.5.1"
+  std::string rule;
+  std::string message;
+  std::string source;
+};
+
+/// The parsed versions.toml.
+class VersionCatalog {
+ public:
+  /// Loads kafka/versions.toml from `packs`. nullopt with a located *err on any problem.
+  static std::optional<VersionCatalog> load(const PackSource& packs, core::Error* err);
+  /// Parses one versions.toml text (tests and overlays).
+  static std::optional<VersionCatalog> parse(const PackText& pack, core::Error* err);
+
+  /// Every line, oldest first.
+  const std::vector<Release>& lines() const { return lines_; }
+  /// The line named exactly `name` ("2.1", "0.10.2"), or nullptr.
+  const Release* find_line(std::string_view name) const;
+
+  /// The line a user-written version means: "2.1", "2.1.1", "0.10.2", "0.10.2.1", "0.9"
+  /// (= 0.9.0). Unknown versions, unknown patches and unsupported lines (0.7) give nullptr
+  /// and an *err that lists the known versions.
+  const Release* resolve(std::string_view user_text, core::Error* err) const;
+
+  /// Resolves an inter.broker.protocol.version / log.message.format.version /
+  /// metadata.version value the way Kafka does: cut to the release ("2.8.1" -> "2.8",
+  /// "0.10.2.1" -> "0.10.2"), then the exact "X.Y-IVn" or the short form, which means the
+  /// release's highest IV ("2.1" -> "2.1-IV2"). nullopt with *err for unknown values.
+  std::optional<ProtocolVersion> resolve_protocol(std::string_view value, core::Error* err) const;
+
+  /// Every protocol version a broker of `release` accepts, oldest first (without the
+  /// unstable ones).
+  std::vector<std::string> protocol_versions_up_to(const Release& release) const;
+
+  const std::vector<PathConstraint>& constraints() const { return constraints_; }
+  /// The constraints that apply to an upgrade from -> to of a `mode` cluster.
+  std::vector<const PathConstraint*> constraints_for(const Release& from, const Release& to,
+                                                     ClusterMode mode) const;
+
+  const std::vector<KnownIssue>& known_issues() const { return known_issues_; }
+  /// Known issues of one patch release ("3.5.1").
+  std::vector<const KnownIssue*> known_issues_for(std::string_view patch) const;
+
+  /// The names of the lines a user may pass (supported ones), for error messages.
+  std::vector<std::string> supported_names() const;
+
+ private:
+  std::vector<Release> lines_;
+  std::vector<PathConstraint> constraints_;
+  std::vector<KnownIssue> known_issues_;
+  // Every protocol version in order, with the index of its line in lines_.
+  std::vector<std::pair<std::string, std::size_t>> protocol_order_;
+};
+
+}  // namespace kafkalint::knowledge

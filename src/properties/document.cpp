@@ -1,0 +1,143 @@
+#include "properties/document.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
+#include "properties/text.h"
+
+namespace kafkalint::properties {
+
+std::vector<const Entry*> Document::find_all(std::string_view key) const {
+  std::vector<const Entry*> out;
+  for (const Entry& e : entries_)
+    if (this->key(e) == key) out.push_back(&e);
+  return out;
+}
+
+const Entry* Document::find(std::string_view key) const {
+  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
+    if (this->key(*it) == key) return &*it;
+  return nullptr;
+}
+
+namespace {
+
+// A key prepared for sorting: its first 16 bytes as two big-endian integers decide most
+// comparisons without touching the key's bytes (a large file has millions of keys, spread
+// over the whole text, so every memory access avoided counts).
+struct SortKey {
+  std::uint64_t p0;
+  std::uint64_t p1;
+  std::string_view key;
+  std::uint32_t index;  // entry index: among equal keys the last entry wins
+  bool exotic;          // holds a byte >= 0xED: byte order may differ from UTF-16 order
+};
+
+std::uint64_t load_be(const char* p, std::size_t n) {
+  if (n >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return __builtin_bswap64(v);
+  }
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 8; ++i) v = (v << 8) | (i < n ? static_cast<unsigned char>(p[i]) : 0u);
+  return v;
+}
+
+bool key_less(const SortKey& a, const SortKey& b) {
+  if (!a.exotic && !b.exotic) {
+    // Without bytes >= 0xED (characters below U+D000) byte order is UTF-16 order. Zero
+    // padding makes equal prefixes mean "the shorter key is a prefix of the longer".
+    if (a.p0 != b.p0) return a.p0 < b.p0;
+    if (a.p1 != b.p1) return a.p1 < b.p1;
+    if (a.key.size() > 16 && b.key.size() > 16) {
+      const int c = std::memcmp(a.key.data() + 16, b.key.data() + 16,
+                                std::min(a.key.size(), b.key.size()) - 16);
+      if (c != 0) return c < 0;
+    }
+    if (a.key.size() != b.key.size()) return a.key.size() < b.key.size();
+    return a.index < b.index;
+  }
+  if (a.key == b.key) return a.index < b.index;
+  return utf16_less(a.key, b.key);
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string_view, std::string_view>> Document::effective() const {
+  std::vector<SortKey> keys;
+  keys.reserve(entries_.size());
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const std::string_view k = key(entries_[i]);
+    bool exotic = false;
+    for (char c : k) exotic |= static_cast<unsigned char>(c) >= 0xED;
+    const std::size_t n = k.size();
+    keys.push_back(SortKey{load_be(k.data(), n), n > 8 ? load_be(k.data() + 8, n - 8) : 0, k,
+                           static_cast<std::uint32_t>(i), exotic});
+  }
+  std::sort(keys.begin(), keys.end(), key_less);
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  out.reserve(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i + 1 < keys.size() && keys[i + 1].key == keys[i].key) continue;  // a later one wins
+    out.emplace_back(keys[i].key, value(entries_[keys[i].index]));
+  }
+  return out;
+}
+
+bool Document::ends_with_newline() const {
+  return text_.empty() || text_.back() == '\n' || text_.back() == '\r';
+}
+
+std::string write(const Document& doc) {
+  // Entries and comments partition the non-blank lines; the gaps between them are the
+  // blank lines, copied as they are.
+  const std::string& t = doc.text();
+  std::string out;
+  out.reserve(t.size());
+  std::size_t at = 0;
+  auto ci = doc.comments().begin();
+  const auto ce = doc.comments().end();
+  auto emit = [&](const Span& s) {
+    out.append(t, at, s.begin - at);
+    out.append(t, s.begin, s.size());
+    at = s.end;
+  };
+  for (const Entry& e : doc.entries()) {
+    for (; ci != ce && ci->raw.begin < e.raw.begin; ++ci) emit(ci->raw);
+    emit(e.raw);
+  }
+  for (; ci != ce; ++ci) emit(ci->raw);
+  out.append(t, at, t.size() - at);
+  return out;
+}
+
+std::string to_json(const Document& doc) {
+  const auto map = doc.effective();
+  if (map.empty()) return "{}\n";
+  std::string out;
+  out.reserve(doc.text().size() + map.size() * 8 + 4);
+  out += "{\n";
+  for (std::size_t i = 0; i < map.size(); ++i) {
+    out += i ? ",\n  " : "  ";
+    append_json_string(out, map[i].first);
+    out += ": ";
+    append_json_string(out, map[i].second);
+  }
+  out += "\n}\n";
+  return out;
+}
+
+std::string to_properties(const Document& doc) {
+  std::string out;
+  for (const auto& [key, value] : doc.effective()) {
+    out += escape_key(key);
+    out += '=';
+    out += escape_value(value);
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace kafkalint::properties

@@ -1,0 +1,148 @@
+#pragma once
+// A lossless model of a Java properties file as java.util.Properties.load(InputStream) reads
+// it (ISO-8859-1 bytes, logical lines with continuations, last duplicate wins). Every entry
+// keeps the byte spans of what was written, so diagnostics can point at it and edits can
+// rewrite only its own lines; writing the model back reproduces the input byte for byte.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace kafkalint::properties {
+
+/// A half-open byte range [begin, end) of Document::text(). Offsets are 32-bit to keep
+/// entries small (a large file has millions); parse() refuses files of 2 GiB or more
+/// (decoded text, up to twice the size, lives in a 32-bit addressed arena).
+struct Span {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  /// Number of bytes covered.
+  std::size_t size() const { return end - begin; }
+  /// True when the span covers no byte.
+  bool empty() const { return begin == end; }
+};
+
+/// Where a decoded key or value lives: in the source bytes when decoding changes nothing
+/// (plain ASCII, no escapes: the common case, no copy), otherwise in the document's arena.
+struct TextRef {
+  std::uint32_t offset = 0;
+  std::uint32_t size : 31;
+  std::uint32_t in_arena : 1;
+  TextRef() : size(0), in_arena(0) {}
+  TextRef(std::size_t off, std::size_t n, bool arena)
+      : offset(static_cast<std::uint32_t>(off)),
+        size(static_cast<std::uint32_t>(n)),
+        in_arena(arena ? 1u : 0u) {}
+};
+
+/// One key/value pair: one logical line, possibly continued over several physical lines.
+struct Entry {
+  Span raw;        ///< whole physical lines, first line's start through last line's terminator
+  Span key;        ///< the key as written (escapes, continuations included)
+  Span value;      ///< value's first byte to the end of the last line (terminator excluded)
+  int line = 0;          ///< 1-based line of the key's first character
+  int column = 0;        ///< 1-based column of the key's first character
+  int value_line = 0;    ///< 1-based line where the value starts
+  int value_column = 0;  ///< 1-based column where the value starts
+  int last_line = 0;     ///< 1-based line of the entry's last physical line
+  bool continued = false;  ///< spans more than one physical line
+  bool malformed = false;  ///< holds a malformed \uxxxx escape: Java refuses the whole file
+  TextRef key_text;        ///< decoded key; read it with Document::key()
+  TextRef value_text;      ///< decoded value; read it with Document::value()
+
+  /// Between key and value: blanks and at most one '=' or ':' (maybe with continuations).
+  Span separator() const { return Span{key.end, value.begin}; }
+};
+
+struct ParseResult;
+
+/// A comment line: '#' or '!' is its first non-blank character outside a continuation.
+struct Comment {
+  Span raw;  ///< from the line's start to its end, terminator excluded
+  int line = 0;
+  int column = 0;  ///< column of the '#' or '!'
+};
+
+/// A parsed properties file. Entries and comments are in file order; everything between
+/// them is blank lines (trivia). Decoded text is UTF-8; a UTF-16 surrogate that does not
+/// form a pair (possible with \uXXXX) is encoded as its own 3-byte sequence (WTF-8).
+class Document {
+ public:
+  /// The file's bytes, exactly as given to parse().
+  const std::string& text() const { return text_; }
+  /// The name used in diagnostics.
+  const std::string& file_name() const { return file_name_; }
+  /// Every entry, duplicates included, in file order.
+  const std::vector<Entry>& entries() const { return entries_; }
+  /// Every comment line, in file order.
+  const std::vector<Comment>& comments() const { return comments_; }
+
+  /// The decoded key of `e` (UTF-8/WTF-8). Valid while the document lives unchanged.
+  std::string_view key(const Entry& e) const { return view(e.key_text); }
+  /// The decoded value of `e` (UTF-8/WTF-8). Valid while the document lives unchanged.
+  std::string_view value(const Entry& e) const { return view(e.value_text); }
+
+  /// Every entry whose decoded key is `key`, in file order.
+  std::vector<const Entry*> find_all(std::string_view key) const;
+  /// The entry Java keeps for `key` (the last one), or nullptr.
+  const Entry* find(std::string_view key) const;
+  /// The map Java loads: last duplicate wins; sorted like Java's String.compareTo
+  /// (UTF-16 code unit order), so output matches a TreeMap of the loaded Properties.
+  std::vector<std::pair<std::string_view, std::string_view>> effective() const;
+
+  /// The first line terminator of the file ("\n" when it has none).
+  std::string_view line_ending() const { return line_ending_; }
+  /// True when the file is empty or its last byte ends a line.
+  bool ends_with_newline() const;
+  /// True when the file ends inside a continuation (odd backslashes before the end), so a
+  /// line appended after it would be read as part of it.
+  bool ends_in_continuation() const { return ends_in_continuation_; }
+
+ private:
+  friend class Parser;
+  friend ParseResult parse(std::string bytes, std::string file_name);
+  std::string_view view(const TextRef& r) const {
+    return std::string_view(r.in_arena ? arena_ : text_).substr(r.offset, r.size);
+  }
+
+  std::string text_;
+  std::string file_name_;
+  std::string arena_;  // decoded text that differs from the source bytes
+  std::vector<Entry> entries_;
+  std::vector<Comment> comments_;
+  std::string_view line_ending_ = "\n";
+  bool ends_in_continuation_ = false;
+};
+
+/// A document plus the errors that make Java refuse it (malformed \uxxxx escapes, each
+/// located at its backslash). The document is complete even when there are errors, except
+/// for a file of 2 GiB or more, which is refused unparsed.
+struct ParseResult {
+  Document doc;
+  std::vector<core::Error> errors;
+  /// True when Java would load the file.
+  bool ok() const { return errors.empty(); }
+};
+
+/// Parses `bytes` exactly as java.util.Properties.load(InputStream) does. Never throws
+/// (except std::bad_alloc); problems are returned in ParseResult::errors.
+ParseResult parse(std::string bytes, std::string file_name);
+
+/// The document's bytes, rebuilt from its entries, comments and the trivia between them:
+/// write(parse(x).doc) == x for every input.
+std::string write(const Document& doc);
+
+/// The effective map as one JSON object, keys in Document::effective() order, one
+/// "key": "value" pair per line (`{}` when empty), newline-terminated.
+std::string to_json(const Document& doc);
+
+/// The effective map as a properties file: one `key=value` line per key in
+/// Document::effective() order, escaped (ASCII only) so that Java loads the same map.
+std::string to_properties(const Document& doc);
+
+}  // namespace kafkalint::properties

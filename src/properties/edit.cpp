@@ -1,0 +1,123 @@
+#include "properties/edit.h"
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "properties/text.h"
+
+namespace kafkalint::properties {
+
+namespace {
+
+struct Utf16Less {
+  bool operator()(const std::string& a, const std::string& b) const { return utf16_less(a, b); }
+};
+using Map = std::map<std::string, std::string, Utf16Less>;
+
+Map effective_map(const Document& doc) {
+  Map m;
+  for (const auto& [k, v] : doc.effective()) m.emplace(k, v);
+  return m;
+}
+
+// The key and value exactly as Java reads them back after escaping (the user's bytes may
+// hold invalid UTF-8, read as ISO-8859-1, or surrogates that then pair up).
+std::pair<std::string, std::string> as_read(std::string_view key, std::string_view value) {
+  ParseResult r = parse(escape_key(key) + "=" + escape_value(value), "");
+  const Entry& e = r.doc.entries().front();
+  return {std::string(r.doc.key(e)), std::string(r.doc.value(e))};
+}
+
+core::Error edit_error(const Document& doc, std::string message) {
+  core::Error e;
+  e.where.file = doc.file_name();
+  e.message = std::move(message);
+  return e;
+}
+
+// Installs `text` as the document if Java reads `expected` from it.
+std::optional<core::Error> commit(Document& doc, std::string text, const Map& expected,
+                                  std::string_view op, std::string_view key) {
+  ParseResult r = parse(std::move(text), doc.file_name());
+  if (!r.ok() || effective_map(r.doc) != expected) {
+    core::Error e = edit_error(
+        doc, std::string(op) + " '" + std::string(key) + "' cannot be done without changing other entries");
+    e.hint = "the end of the file leaves a continuation open; edit it by hand";
+    return e;
+  }
+  doc = std::move(r.doc);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<core::Error> set(Document& doc, std::string_view key, std::string_view value) {
+  const auto [k, v] = as_read(key, value);
+  const std::string& t = doc.text();
+  Map expected = effective_map(doc);
+  expected[k] = v;
+  std::string out;
+  if (const Entry* e = doc.find(k)) {
+    out.reserve(t.size() + value.size());
+    out.append(t, 0, e->value.begin);
+    if (e->separator().empty()) out += '=';
+    out += escape_value(value);
+    out.append(t, e->value.end, std::string::npos);
+  } else {
+    const std::string le(doc.line_ending());
+    out = t;
+    if (!t.empty() && !doc.ends_with_newline()) out += le;
+    // An empty line closes a continuation left open at the end of the file.
+    if (doc.ends_in_continuation()) out += le;
+    out += escape_key(key) + "=" + escape_value(value);
+    if (doc.ends_with_newline()) out += le;
+  }
+  return commit(doc, std::move(out), expected, "setting", key);
+}
+
+std::optional<core::Error> unset(Document& doc, std::string_view key) {
+  const std::string k = as_read(key, "").first;
+  const auto hits = doc.find_all(k);
+  if (hits.empty()) return std::nullopt;
+  Map expected = effective_map(doc);
+  expected.erase(k);
+  const std::string& t = doc.text();
+  std::string out;
+  out.reserve(t.size());
+  std::size_t at = 0;
+  for (const Entry* e : hits) {
+    out.append(t, at, e->raw.begin - at);
+    at = e->raw.end;
+  }
+  out.append(t, at, std::string::npos);
+  return commit(doc, std::move(out), expected, "removing", key);
+}
+
+std::optional<core::Error> comment(Document& doc, std::string_view key) {
+  const std::string k = as_read(key, "").first;
+  const auto hits = doc.find_all(k);
+  if (hits.empty()) return std::nullopt;
+  Map expected = effective_map(doc);
+  expected.erase(k);
+  const std::string& t = doc.text();
+  std::string out;
+  out.reserve(t.size() + 16 * hits.size());
+  std::size_t at = 0;
+  for (const Entry* e : hits) {
+    out.append(t, at, e->raw.begin - at);
+    // '#' at the start of every physical line of the entry ("\r\n", "\r" and "\n" end lines).
+    bool line_start = true;
+    for (std::size_t i = e->raw.begin; i < e->raw.end; ++i) {
+      if (line_start) out += '#';
+      const char c = t[i];
+      out += c;
+      line_start = c == '\n' || (c == '\r' && (i + 1 >= t.size() || t[i + 1] != '\n'));
+    }
+    at = e->raw.end;
+  }
+  out.append(t, at, std::string::npos);
+  return commit(doc, std::move(out), expected, "commenting out", key);
+}
+
+}  // namespace kafkalint::properties

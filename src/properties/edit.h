@@ -1,0 +1,29 @@
+#pragma once
+// Lossless edits of a properties document: each touches only the lines of the entries it
+// changes, and leaves every other byte of the file as it was.
+
+#include <optional>
+#include <string_view>
+
+#include "core/diagnostic.h"
+#include "properties/document.h"
+
+namespace kafkalint::properties {
+
+// Every edit checks its own result: it re-parses the new text and compares the map Java
+// would load with the expected one. On any difference (or a document Java refuses) it
+// returns an error and leaves `doc` unchanged.
+
+/// Sets `key` (UTF-8) to `value` (UTF-8): replaces the value of the entry Java keeps (the
+/// last one) in place, keeping its separator; or appends `key=value` on a new line using
+/// the file's line ending, keeping the file's final newline or lack of one.
+std::optional<core::Error> set(Document& doc, std::string_view key, std::string_view value);
+
+/// Removes every entry of `key`, continuation lines included. No entry: no change.
+std::optional<core::Error> unset(Document& doc, std::string_view key);
+
+/// Turns every entry of `key` into comment lines: '#' before each of its physical lines,
+/// so no line of it continues any more. No entry: no change.
+std::optional<core::Error> comment(Document& doc, std::string_view key);
+
+}  // namespace kafkalint::properties

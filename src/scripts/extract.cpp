@@ -1,0 +1,132 @@
+// extract() and detect_kind(): picking the reader for a file.
+
+#include "scripts/extract.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "scripts/readers.h"
+
+namespace kafkalint::scripts {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+std::size_t content_start(std::string_view content) {
+  return content.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // UTF-8 byte order mark
+}
+
+// Template suffixes: the file is read as the kind of the name without them.
+constexpr std::array<std::string_view, 5> kTemplateSuffixes{".j2", ".jinja2", ".jinja", ".tmpl", ".tpl"};
+
+bool is_template(std::string_view name) {
+  const std::string l = lower(name);
+  return std::any_of(kTemplateSuffixes.begin(), kTemplateSuffixes.end(),
+                     [&](std::string_view suf) { return ends_with(l, suf); });
+}
+
+FileKind kind_from_name(const std::string& name) {
+  const std::size_t dot = name.find_last_of('.');
+  const std::string_view ext = dot == std::string::npos ? std::string_view() : std::string_view(name).substr(dot);
+  if (ext == ".sh" || ext == ".bash" || ext == ".zsh" || ext == ".ksh") return FileKind::kShell;
+  if (ext == ".yml" || ext == ".yaml") return FileKind::kYaml;
+  if (ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd") return FileKind::kMarkdown;
+  if (ext == ".adoc" || ext == ".asciidoc" || ext == ".asc") return FileKind::kAsciiDoc;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
+  if (ext == ".txt" || ext == ".text") return FileKind::kText;
+  if (ext == ".mk" || ext == ".make") return FileKind::kMakefile;
+  if (ext == ".dockerfile") return FileKind::kDockerfile;
+  // "Dockerfile", "Dockerfile.prod", "broker-Dockerfile", "Containerfile"; the same for make.
+  const std::string_view stem = std::string_view(name).substr(0, name.find('.'));
+  if (ends_with(stem, "dockerfile") || ends_with(stem, "containerfile")) return FileKind::kDockerfile;
+  if (ends_with(stem, "makefile")) return FileKind::kMakefile;
+  if (!ext.empty()) return FileKind::kUnknown;  // .properties, .conf, .json, ...
+  return FileKind::kUnknown;
+}
+
+FileKind kind_from_content(std::string_view content) {
+  content = content.substr(content_start(content));
+  if (content.substr(0, 2) == "#!") {
+    const std::string first = lower(content.substr(0, content.find('\n')));
+    for (std::string_view sh : {"sh", "bash", "zsh", "ksh", "dash", "ash"}) {
+      const std::size_t at = first.rfind(sh);
+      if (at != std::string::npos && (at == 0 || first[at - 1] == '/' || first[at - 1] == ' ')) return FileKind::kShell;
+    }
+    return FileKind::kUnknown;
+  }
+  // The first instruction-looking line decides: FROM (Dockerfile), apiVersion/---/services (YAML).
+  std::size_t p = 0;
+  while (p < content.size()) {
+    std::size_t e = content.find('\n', p);
+    if (e == std::string_view::npos) e = content.size();
+    std::string_view l = content.substr(p, e - p);
+    p = e + 1;
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    while (!l.empty() && (l.back() == '\r' || l.back() == ' ')) l.remove_suffix(1);
+    if (l.empty() || l.front() == '#') continue;
+    const std::string lo = lower(l.substr(0, 12));
+    if (lo.substr(0, 5) == "from " || lo.substr(0, 4) == "arg ") return FileKind::kDockerfile;
+    if (l == "---" || lo.substr(0, 11) == "apiversion:" || lo.substr(0, 9) == "services:" ||
+        lo.substr(0, 8) == "version:")
+      return FileKind::kYaml;
+    break;
+  }
+  return FileKind::kUnknown;
+}
+
+}  // namespace
+
+FileKind detect_kind(std::string_view path, std::string_view content) {
+  const std::size_t slash = path.find_last_of("/\\");
+  std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  bool templated = false;
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view suf : kTemplateSuffixes)
+      if (ends_with(name, suf) && name.size() > suf.size()) {
+        name.resize(name.size() - suf.size());
+        templated = again = true;
+      }
+  }
+  FileKind kind = kind_from_name(name);
+  if (kind != FileKind::kUnknown) return kind;
+  const bool has_extension = name.find('.') != std::string::npos;
+  if (!has_extension) {
+    kind = kind_from_content(content);
+    // A template named after no file type ("kafka-acls-command.j2") renders a command line.
+    if (kind == FileKind::kUnknown && templated) return FileKind::kShell;
+  }
+  return kind;
+}
+
+ExtractResult extract(std::string_view path, std::string_view content, FileKind kind, const ExtractOptions& opts) {
+  ExtractResult result;
+  Extractor ex(path, content, opts, result);
+  const std::size_t start = content_start(content);
+  LexOptions lo;
+  lo.jinja = is_template(path);
+  switch (kind) {
+    case FileKind::kShell: ex.shell(ex.copy(start, content.size()), lo); break;
+    case FileKind::kDockerfile: read_dockerfile(ex, split_lines(content, start, content.size())); break;
+    case FileKind::kMakefile: read_makefile(ex, split_lines(content, start, content.size())); break;
+    case FileKind::kYaml: read_yaml(ex, split_lines(content, start, content.size())); break;
+    case FileKind::kMarkdown: read_markdown(ex, split_lines(content, start, content.size()), false); break;
+    case FileKind::kAsciiDoc: read_markdown(ex, split_lines(content, start, content.size()), true); break;
+    case FileKind::kHtml: read_html(ex, start); break;
+    case FileKind::kText: read_text_notes(ex, split_lines(content, start, content.size())); break;
+    case FileKind::kUnknown: break;
+  }
+  ex.finish();
+  return result;
+}
+
+}  // namespace kafkalint::scripts

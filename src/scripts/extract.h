@@ -1,0 +1,87 @@
+#pragma once
+// Finding the Kafka command lines in scripts, build files, manifests and docs.
+//
+// Every front end (shell, Dockerfile, Makefile, YAML, Markdown/AsciiDoc/HTML, notes) turns
+// its input into shell text or an argv list; one recogniser then unwraps wrappers (sudo, env,
+// docker exec, kubectl exec, sh -c, eval, ...) and keeps the commands whose program is a Kafka
+// tool. Positions always point into the original file.
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace kafkalint::scripts {
+
+/// One shell word as the program receives it, located in the original file.
+struct Token {
+  std::string text;  ///< unquoted, unescaped value as the shell would pass it; unexpanded
+                     ///< parts ($VAR, ${VAR}, $(...), `...`, {{ ... }}) are kept as written
+  std::string raw;   ///< the bytes of the original file the word spans (quotes, escapes, entities)
+  int line = 0;      ///< 1-based line of the first byte
+  int column = 0;    ///< 1-based byte column of the first byte
+  std::size_t offset = 0;  ///< byte offset of the first byte in the original file
+  std::size_t length = 0;  ///< bytes spanned in the original file (raw.size())
+  bool opaque = false;     ///< contains something only known at run time ($VAR, $(..), {{..}})
+};
+
+/// One invocation of a Kafka tool.
+struct CommandLine {
+  std::string tool;        ///< normalised script name, e.g. "kafka-topics.sh"
+  std::string invoked_as;  ///< as written: "kafka-topics", "bin/kafka-topics.sh",
+                           ///< "kafka-run-class.sh kafka.admin.TopicCommand"
+  Token program;           ///< the word naming the program (for run-class: the script word)
+  std::vector<Token> args;  ///< the arguments, redirections removed (for run-class: after the class)
+  int line = 0;             ///< where the program word starts
+  int column = 0;
+};
+
+/// A comment of the input (shell/YAML/Makefile/Dockerfile '#', HTML '<!-- -->'), kept so that
+/// '# kafkalint: disable=...' on the line before a command can be honoured.
+struct Comment {
+  int line = 0;
+  int column = 0;
+  std::string text;  ///< as written, marker included ("# kafkalint: disable=KL701")
+};
+
+/// How a file is read.
+enum class FileKind { kShell, kDockerfile, kMakefile, kYaml, kMarkdown, kAsciiDoc, kHtml, kText, kUnknown };
+
+/// "shell", "dockerfile", "makefile", "yaml", "markdown", "asciidoc", "html", "text", "unknown".
+const char* kind_name(FileKind kind);
+
+/// Picks the reader for a file from its name, then its content (shebang, Dockerfile/YAML
+/// shape). Templates ("x.yml.j2", "Dockerfile.j2") take the kind of the inner name; properties
+/// files and other unknown names are kUnknown (the check command does not scan them).
+FileKind detect_kind(std::string_view path, std::string_view content);
+
+/// What the caller knows about Kafka's tools (from the knowledge packs).
+struct ExtractOptions {
+  /// Main class -> script, for 'kafka-run-class.sh CLASS ...'. Empty: a built-in table of
+  /// the well-known classes (kafka.admin.TopicCommand -> kafka-topics.sh, ...).
+  std::map<std::string, std::string, std::less<>> main_classes;
+  /// Extra program names that count as Kafka tools besides kafka-*, zookeeper-*, connect-*
+  /// and trogdor* (e.g. "windows-only-tool.sh"). Compared with the normalised name.
+  std::vector<std::string> extra_tools;
+};
+
+/// Everything found in one file.
+struct ExtractResult {
+  std::vector<CommandLine> commands;     ///< in file order (by offset of the program word)
+  std::vector<Comment> comments;         ///< in file order
+  std::vector<core::Error> warnings;     ///< located and not fatal (unterminated quote, ...)
+};
+
+/// Extracts every Kafka command line of `content`, read as `kind`. Never throws; any input
+/// gives a result in time and memory linear in its size (nested re-reads are budgeted).
+ExtractResult extract(std::string_view path, std::string_view content, FileKind kind,
+                      const ExtractOptions& opts = {});
+
+/// Normalised tool name for a program word ("bin/kafka-topics" -> "kafka-topics.sh"), or ""
+/// when the word does not name a Kafka tool.
+std::string kafka_tool_name(std::string_view program, const ExtractOptions& opts = {});
+
+}  // namespace kafkalint::scripts

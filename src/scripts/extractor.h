@@ -1,0 +1,71 @@
+#pragma once
+// The shared core of the readers: lexes shell snippets, unwraps wrappers, recognises Kafka
+// tools and records commands, comments and warnings in original-file positions. Internal to
+// src/scripts; the public entry point is extract() in extract.h.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "scripts/extract.h"
+#include "scripts/shell_lexer.h"
+#include "scripts/snippet.h"
+
+namespace kafkalint::scripts {
+
+class Extractor {
+ public:
+  Extractor(std::string_view path, std::string_view content, const ExtractOptions& opts, ExtractResult& out);
+
+  /// Reads `s` as shell text and records every Kafka command in it (substitutions, 'sh -c'
+  /// strings, eval'd strings and here-documents fed to a shell included).
+  void shell(const Snippet& s, const LexOptions& lo, int depth = 0);
+  /// Records the exec-form command `words` (Dockerfile JSON, YAML lists) if it runs a Kafka tool.
+  void argv(std::vector<Word>& words, const LexOptions& lo, int depth = 0);
+
+  void comment(std::size_t begin, std::size_t end);
+  /// Off for prose (notes): an apostrophe there is no unterminated quote worth reporting.
+  void set_lexer_warnings(bool on) { lexer_warnings_ = on; }
+  void warn(std::size_t at, std::string message);
+
+  std::string_view content() const { return content_; }
+  /// Snippet copying original[begin, end).
+  Snippet copy(std::size_t begin, std::size_t end) const;
+  /// A word for an exec-form list element whose cooked text maps through `map`.
+  Word word(Snippet map, std::size_t begin, std::size_t end) const;
+
+  /// Number of commands recorded so far.
+  std::size_t command_count() const { return out_.commands.size(); }
+  /// Drops the commands recorded after `mark` that have no argument: a tool named alone in
+  /// inline code ("use `kafka-topics.sh`") is a mention, not an invocation.
+  void drop_bare_commands(std::size_t mark);
+
+  /// Sorts, removes duplicates (the same text read twice, e.g. 'eval $CMD' twice).
+  void finish();
+
+ private:
+  /// Shell variables assigned so far in one script: name -> the assigning word ('NAME=...').
+  using Assignments = std::unordered_map<std::string, Word>;
+  struct Frame;  // one shell() call: its lex result and snippet, for lazy word maps
+
+  void command(std::vector<Word>& w, const Snippet* heredoc, const LexOptions& lo, int depth,
+               Assignments* assignments);
+  void record(std::vector<Word>& w, std::size_t program, std::size_t class_arg, const std::string& tool);
+  const Snippet& word_map(Word& w);
+  void script_from_words(std::vector<Word>& w, std::size_t first, const LexOptions& lo, int depth);
+  bool spend(std::size_t bytes, std::size_t at, int depth);
+  Token token(const Word& w) const;
+
+  std::string path_;
+  std::string_view content_;
+  const ExtractOptions& opts_;
+  ExtractResult& out_;
+  LineIndex lines_;
+  std::size_t budget_;
+  bool budget_warned_ = false;
+  bool lexer_warnings_ = true;
+};
+
+}  // namespace kafkalint::scripts

@@ -1,0 +1,3 @@
+kafka-topics.sh --list
+kafka-topics.sh --describe \
+  --topic t

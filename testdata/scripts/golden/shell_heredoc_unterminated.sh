@@ -1,0 +1,3 @@
+kafka-topics.sh --list
+cat <<EOT
+kafka-topics.sh --inside

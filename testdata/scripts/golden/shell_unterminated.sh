@@ -1,0 +1,2 @@
+kafka-topics.sh --list --topic 'unterminated
+kafka-topics.sh --never-seen

@@ -1,0 +1,525 @@
+// The rule catalogue and the curated fact packs (rules.toml, keys.toml, flags.toml,
+// safety.toml): completeness, lookups, strict validation of overlays, and cross-checks with
+// the extracted Kafka tables when ../shared is present.
+
+#include "knowledge/catalog.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "knowledge/versions.h"
+#include "test_support.h"
+
+namespace kl = kafkalint::knowledge;
+using kafkalint::core::Error;
+using kafkalint::core::Version;
+
+namespace {
+
+const kl::RuleCatalog& rules() {
+  static const kl::RuleCatalog cat = [] {
+    Error err;
+    auto c = kl::RuleCatalog::load(kl::PackSource{}, &err);
+    REQUIRE_MESSAGE(c.has_value(), err.render());
+    return *c;
+  }();
+  return cat;
+}
+
+const kl::KeyFacts& keys() {
+  static const kl::KeyFacts facts = [] {
+    Error err;
+    auto f = kl::KeyFacts::load(kl::PackSource{}, rules(), &err);
+    REQUIRE_MESSAGE(f.has_value(), err.render());
+    return *f;
+  }();
+  return facts;
+}
+
+const kl::FlagFacts& flags() {
+  static const kl::FlagFacts facts = [] {
+    Error err;
+    auto f = kl::FlagFacts::load(kl::PackSource{}, rules(), &err);
+    REQUIRE_MESSAGE(f.has_value(), err.render());
+    return *f;
+  }();
+  return facts;
+}
+
+const kl::SafetyFacts& safety() {
+  static const kl::SafetyFacts facts = [] {
+    Error err;
+    auto f = kl::SafetyFacts::load(kl::PackSource{}, rules(), &err);
+    REQUIRE_MESSAGE(f.has_value(), err.render());
+    return *f;
+  }();
+  return facts;
+}
+
+Version v(const char* text) { return *Version::parse(text); }
+
+const std::string kRule =
+    "[[rule]]\ncode = \"KL101\"\nname = \"unknown-key\"\nstatus = \"stable\"\n"
+    "severity = \"warning\"\ncategory = \"keys\"\nsummary = \"s\"\nwhy = \"w\"\n"
+    "fix = \"safe\"\nfix_title = \"t\"\nsources = [{ ref = \"KIP-1\" }]\n";
+
+std::string parse_rules_error(const std::string& text) {
+  Error err;
+  auto c = kl::RuleCatalog::parse({"test/rules.toml", text}, &err);
+  if (c) return "ok";
+  return err.render();
+}
+
+}  // namespace
+
+TEST_SUITE("knowledge_curated") {
+  TEST_CASE("rules: every rule is complete and well-formed") {
+    REQUIRE(rules().all().size() >= 60);
+    std::set<std::string> codes, names;
+    const std::regex code_re("KL[1-9][0-9]{2}");
+    const std::regex name_re("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    const char* categories[] = {"",         "keys",    "values", "defaults", "safety",
+                                "encoding", "cluster", "cli",    "upgrade",  "meta"};
+    for (const auto& r : rules().all()) {
+      INFO(r.code);
+      CHECK(std::regex_match(r.code, code_re));
+      CHECK(std::regex_match(r.name, name_re));
+      CHECK(codes.insert(r.code).second);
+      CHECK(names.insert(r.name).second);
+      CHECK(r.category == categories[r.code[2] - '0']);
+      CHECK(!r.summary.empty());
+      CHECK(r.summary.find('\n') == std::string::npos);
+      CHECK(r.summary.back() != '.');
+      CHECK(r.why.size() > 40);
+      CHECK(!r.fix_title.empty());
+      REQUIRE(!r.sources.empty());
+      for (const auto& s : r.sources) {
+        CHECK(!s.ref.empty());
+        if (!s.url.empty()) CHECK(s.url.rfind("https://", 0) == 0);
+      }
+      // The name names the problem, not the fix (ruff: no "disallow"/"no-" prefixes).
+      CHECK(r.name.rfind("no-", 0) != 0);
+      CHECK(r.name.rfind("disallow", 0) != 0);
+    }
+  }
+
+  TEST_CASE("rules: the catalogue has the rules the product needs") {
+    const std::map<std::string, std::string> expected = {
+        {"KL101", "unknown-key"},
+        {"KL102", "key-for-another-scope"},
+        {"KL103", "removed-key"},
+        {"KL104", "renamed-key"},
+        {"KL105", "deprecated-key"},
+        {"KL106", "log4j-key-in-kafka-config"},
+        {"KL107", "duplicate-key"},
+        {"KL108", "plugin-key-without-prefix"},
+        {"KL109", "legacy-key"},
+        {"KL201", "invalid-value-type"},
+        {"KL202", "value-out-of-range"},
+        {"KL203", "invalid-enum-value"},
+        {"KL205", "protocol-version-above-binary"},
+        {"KL206", "message-format-above-protocol"},
+        {"KL207", "invalid-protocol-version"},
+        {"KL208", "protocol-version-in-kraft-mode"},
+        {"KL301", "default-changed-under-file"},
+        {"KL401", "producer-acks-not-all"},
+        {"KL403", "min-insync-replicas-one"},
+        {"KL404", "min-insync-replicas-not-below-replication-factor"},
+        {"KL405", "unclean-leader-election-enabled"},
+        {"KL406", "internal-topic-single-replica"},
+        {"KL407", "internal-topic-min-isr-one"},
+        {"KL408", "controlled-shutdown-disabled"},
+        {"KL409", "default-replication-factor-one"},
+        {"KL501", "utf8-bom"},
+        {"KL502", "non-ascii-byte"},
+        {"KL503", "trailing-whitespace-in-value"},
+        {"KL601", "duplicate-broker-id"},
+        {"KL602", "differing-protocol-pins"},
+        {"KL603", "differing-cluster-settings"},
+        {"KL604", "port-clash-on-host"},
+        {"KL701", "unknown-option"},
+        {"KL702", "option-of-another-tool"},
+        {"KL703", "option-not-yet-available"},
+        {"KL704", "removed-option"},
+        {"KL705", "deprecated-option"},
+        {"KL706", "removed-tool"},
+        {"KL707", "renamed-tool"},
+        {"KL708", "unsupported-option-syntax"},
+        {"KL709", "missing-option-argument"},
+        {"KL801", "unsupported-upgrade-path"},
+        {"KL802", "needs-intermediate-hop"},
+        {"KL803", "zookeeper-removed"},
+        {"KL901", "unparsable-file"},
+        {"KL902", "unchecked-file"},
+        {"KL903", "invalid-suppression-comment"},
+    };
+    for (const auto& [code, name] : expected) {
+      INFO(code);
+      const kl::Rule* r = rules().find(code);
+      REQUIRE(r != nullptr);
+      CHECK(r->name == name);
+      CHECK(r->status != kl::RuleStatus::kRemoved);
+    }
+  }
+
+  TEST_CASE("rules: find is case-insensitive on code and name; suggest finds near misses") {
+    REQUIRE(rules().find("kl101") != nullptr);
+    CHECK(rules().find("kl101")->name == "unknown-key");
+    CHECK(rules().find("Unknown-Key")->code == "KL101");
+    CHECK(rules().find("KL999") == nullptr);
+    CHECK(rules().find("") == nullptr);
+    REQUIRE(!rules().suggest("KL1O1").empty());
+    CHECK(rules().suggest("KL1O1")[0] == "KL101");
+    CHECK(rules().suggest("unknwn-key")[0] == "unknown-key");
+    CHECK(rules().suggest("utf8-bomb")[0] == "utf8-bom");
+  }
+
+  TEST_CASE("rules: a broken overlay gives a located error") {
+    CHECK(parse_rules_error("schema = 1\n" + kRule) == "ok");
+    CHECK(parse_rules_error("schema = 1\n" + kRule + "sevrity = \"x\"\n") ==
+          "test/rules.toml:13:11: error: unknown field 'sevrity' in [[rule]] 'KL101'; did you "
+          "mean 'severity'?\n  note: expected one of: code name status severity category summary "
+          "why example example_fix fix fix_title sources");
+    std::string r = kRule;
+    r.replace(r.find("severity = \"warning\""), 20, "severity = 2");
+    CHECK(parse_rules_error("schema = 1\n" + r) ==
+          "test/rules.toml:6:12: error: field 'severity' of [[rule]] 'KL101' must be a string, "
+          "got integer\n  note: see rules/SCHEMA.md for the pack format");
+    CHECK(parse_rules_error("schema = 1\n" + kRule + kRule)
+              .find("test/rules.toml:14:8: error: rule code 'KL101' is used twice") == 0);
+    r = kRule;
+    r.replace(r.find("sources = [{ ref = \"KIP-1\" }]"), 29, "sources = []");
+    CHECK(parse_rules_error("schema = 1\n" + r).find("error: rule KL101 cites no source") !=
+          std::string::npos);
+    r = kRule;
+    r.replace(r.find("category = \"keys\""), 17, "category = \"cli\"");
+    CHECK(parse_rules_error("schema = 1\n" + r).find("code block KL1xx is 'keys'") !=
+          std::string::npos);
+    r = kRule;
+    r.replace(r.find("name = \"unknown-key\""), 20, "name = \"Unknown_Key\"");
+    CHECK(parse_rules_error("schema = 1\n" + r).find("is not kebab-case") != std::string::npos);
+    r = kRule;
+    r.replace(r.find("code = \"KL101\""), 14, "code = \"KX101\"");
+    CHECK(parse_rules_error("schema = 1\n" + r).find("'KX101' is not a rule code") !=
+          std::string::npos);
+    CHECK(parse_rules_error("schema = 1\n" + kRule + "\"why\" = 3\n").find("must be a string") ==
+          std::string::npos);  // a duplicate key is a TOML error, reported by the parser
+    CHECK(parse_rules_error("schema = 1\n" + kRule + "\"why\" = 3\n").find("test/rules.toml:13") ==
+          0);
+    CHECK(parse_rules_error("schema = 1\n[[rule]]\ncode = \"KL101\"\n")
+              .find("test/rules.toml:2:1: error: [[rule]] 'KL101' has no field 'name'") == 0);
+    CHECK(parse_rules_error("").find("rule pack has no 'schema' version") != std::string::npos);
+  }
+
+  TEST_CASE("rules: constraints and known issues of versions.toml feed existing KL8xx rules") {
+    Error err;
+    auto versions = kl::VersionCatalog::load(kl::PackSource{}, &err);
+    REQUIRE_MESSAGE(versions.has_value(), err.render());
+    for (const auto& c : versions->constraints()) {
+      INFO(c.id);
+      const kl::Rule* r = rules().find(c.rule);
+      REQUIRE(r != nullptr);
+      CHECK(r->category == "upgrade");
+    }
+    for (const auto& k : versions->known_issues())
+      CHECK(rules().find(k.rule)->name == "known-bad-release");
+  }
+
+  TEST_CASE("keys: every entry feeds an existing rule and cites a source") {
+    for (const auto& k : keys().changes()) {
+      INFO(k.key);
+      CHECK(rules().find(k.rule) != nullptr);
+      CHECK(!k.source.empty());
+    }
+    for (const auto& d : keys().default_changes()) {
+      INFO(d.key);
+      CHECK(d.rule == "KL301");
+      CHECK(!d.source.empty());
+      CHECK(!d.impact.empty());
+    }
+    for (const auto& l : keys().legacy_keys()) CHECK(l.rule == "KL109");
+    for (const auto& l : keys().legacy_values()) CHECK(l.rule == "KL204");
+    CHECK(keys().log4j_rule() == "KL106");
+  }
+
+  TEST_CASE("keys: renames, deprecations and removals") {
+    const kl::KeyChange* port = keys().change("port", "broker");
+    REQUIRE(port != nullptr);
+    CHECK(port->replacement == "listeners");
+    CHECK(port->removed_in->str() == "3.0");
+    CHECK(keys().change("advertised.host.name", "broker")->replacement == "advertised.listeners");
+    const kl::KeyChange* lmfv = keys().change("log.message.format.version", "broker");
+    REQUIRE(lmfv != nullptr);
+    CHECK(lmfv->deprecated_in->str() == "3.0");
+    CHECK(lmfv->removed_in->str() == "4.0");
+    CHECK(keys().change("message.format.version", "topic") != nullptr);
+    CHECK(keys().change("message.format.version", "broker") == nullptr);
+    CHECK(keys().change("metrics.jmx.blacklist", "producer")->replacement == "metrics.jmx.exclude");
+    CHECK(keys().change("timeout.ms", "producer")->replacement == "request.timeout.ms");
+    CHECK(keys().change("timeout.ms", "consumer") == nullptr);
+  }
+
+  TEST_CASE("keys: default changes by key and release window") {
+    auto unclean =
+        keys().default_changes("unclean.leader.election.enable", "broker", v("0.10.2"), v("1.0"));
+    REQUIRE(unclean.size() == 1);
+    CHECK(unclean[0]->old_value == "true");
+    CHECK(unclean[0]->new_value == "false");
+    CHECK(keys()
+              .default_changes("unclean.leader.election.enable", "broker", v("0.11.0"), v("3.9"))
+              .empty());
+    CHECK(keys()
+              .default_changes("delete.topic.enable", "broker", v("0.11.0"), v("1.0"))[0]
+              ->new_value == "true");
+    auto offsets =
+        keys().default_changes("offsets.retention.minutes", "broker", v("1.1"), v("2.0"));
+    REQUIRE(offsets.size() == 1);
+    CHECK(offsets[0]->old_value == "1440");
+    CHECK(offsets[0]->new_value == "10080");
+
+    std::set<std::string> producer;
+    const kl::DefaultChange* idempotence = nullptr;
+    for (const auto* d : keys().default_changes_between("producer", v("2.8"), v("3.0"))) {
+      producer.insert(d->key);
+      if (d->key == "enable.idempotence") idempotence = d;
+    }
+    CHECK(producer == std::set<std::string>{"acks", "enable.idempotence"});
+    REQUIRE(idempotence != nullptr);
+    CHECK(idempotence->caveat.find("3.0.0 and 3.1.0") != std::string::npos);
+    CHECK(idempotence->source.find("KAFKA-13598") != std::string::npos);
+    // "client" entries apply to producers, consumers and admin clients.
+    CHECK(keys().default_changes("client.dns.lookup", "consumer", v("2.5"), v("2.6")).size() == 1);
+    CHECK(keys().default_changes("linger.ms", "producer", v("3.9"), v("4.0"))[0]->new_value == "5");
+    auto group = keys().default_changes("group.coordinator.rebalance.protocols", "broker", v("3.9"),
+                                        v("4.2"));
+    REQUIRE(group.size() == 2);
+    CHECK(group[0]->release_name == "4.0");
+    CHECK(group[1]->release_name == "4.1");
+  }
+
+  TEST_CASE("keys: legacy keys, removed values, prefixes, Log4j") {
+    const kl::LegacyKey* mbl = keys().legacy("metadata.broker.list", "producer");
+    REQUIRE(mbl != nullptr);
+    CHECK(mbl->replacement == "bootstrap.servers");
+    CHECK(keys().legacy("brokerid", "broker")->replacement == "broker.id");
+    CHECK(keys().legacy("zk.connect", "broker")->era == "0.7");
+    CHECK(keys().legacy("zookeeper.connect", "consumer") != nullptr);
+    CHECK(keys().legacy("zookeeper.connect", "broker") == nullptr);  // still valid there until 4.0
+    CHECK(keys().legacy("auto.commit.enable", "consumer")->replacement == "enable.auto.commit");
+    const kl::LegacyValue* smallest =
+        keys().legacy_value("auto.offset.reset", "SMALLEST", "consumer");
+    REQUIRE(smallest != nullptr);
+    CHECK(smallest->replacement == "earliest");
+    CHECK(keys().legacy_value("auto.offset.reset", "earliest", "consumer") == nullptr);
+    const kl::PrefixedKeys* rlmm =
+        keys().prefixed_for("remote.log.metadata.topic.replication.factor");
+    REQUIRE(rlmm != nullptr);
+    CHECK(rlmm->required_prefix == "rlmm.config.");
+    CHECK(keys().prefixed_for("rlmm.config.remote.log.metadata.topic.replication.factor") ==
+          nullptr);
+    CHECK(keys().is_log4j_key("log4j.logger.kafka.controller"));
+    CHECK_FALSE(keys().is_log4j_key("log.dirs"));
+  }
+
+  TEST_CASE("keys: an entry that feeds an unknown rule is a located error") {
+    Error err;
+    const std::string text =
+        "schema = 1\n[[legacy]]\nrule = \"KL999\"\nkey = \"brokerid\"\nscope = \"broker\"\n"
+        "era = \"0.7\"\nremoved_in = \"0.8.0\"\nreplacement = \"broker.id\"\nsource = "
+        "\"KAFKA-648\"\n";
+    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", text}, rules(), &err));
+    CHECK(err.render().rfind(
+              "test/keys.toml:3:8: error: [[legacy]] refers to the unknown rule 'KL999'", 0) == 0);
+    std::string no_source = text;
+    no_source.replace(no_source.find("KL999"), 5, "KL109");
+    no_source.replace(no_source.find("\"KAFKA-648\""), 11, "\"  \"");
+    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", no_source}, rules(), &err));
+    CHECK(err.message == "[[legacy]] cites no source");
+    CHECK(err.where.line == 9);
+    std::string bad_scope = no_source;
+    bad_scope.replace(bad_scope.find("\"  \""), 4, "\"KAFKA-648\"");
+    bad_scope.replace(bad_scope.find("scope = \"broker\""), 16, "scope = \"brokers\"");
+    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", bad_scope}, rules(), &err));
+    CHECK(err.message == "field 'scope' of [[legacy]] has the unknown value 'brokers'");
+  }
+
+  TEST_CASE("flags: tool and option replacements") {
+    const kl::ToolChange* pre = flags().tool("kafka-preferred-replica-election.sh");
+    REQUIRE(pre != nullptr);
+    CHECK(pre->replacement == "kafka-leader-election.sh");
+    CHECK(pre->replacement_args == "--election-type preferred");
+    CHECK(pre->removed_in->str() == "3.0");
+    CHECK(pre->rule == "KL707");
+    // Confluent Platform spelling and a path.
+    CHECK(flags().tool("/usr/bin/kafka-preferred-replica-election") == pre);
+    CHECK(flags().canonical_tool("kafka-topics") == "kafka-topics.sh");
+    CHECK(flags().canonical_tool("./bin/kafka-topics.sh") == "kafka-topics.sh");
+
+    const kl::OptionChange* zk = flags().option("kafka-topics.sh", "--zookeeper");
+    REQUIRE(zk != nullptr);
+    CHECK(zk->replacement == "--bootstrap-server");
+    CHECK(zk->replacement_since->str() == "2.2");
+    CHECK(zk->removed_in->str() == "3.0");
+    CHECK(flags().option("kafka-configs", "--zookeeper")->removed_in->str() == "4.0");
+    CHECK(flags().option("kafka-console-producer.sh", "--broker-list")->replacement ==
+          "--bootstrap-server");
+    CHECK(flags().option("kafka-console-consumer.sh", "--whitelist")->replacement == "--include");
+    CHECK(flags().option("kafka-topics.sh", "--whitelist") == nullptr);
+
+    auto topic = flags().run_class("kafka.admin.TopicCommand");
+    REQUIRE(topic.size() == 1);
+    CHECK(topic[0]->tool == "kafka-topics.sh");
+    CHECK(topic[0]->first.str() == "0.8.2");
+    auto feature = flags().run_class("kafka.admin.FeatureCommand");
+    REQUIRE(feature.size() == 1);
+    CHECK(feature[0]->redirect_removed_in->str() == "4.0");
+    for (const auto& t : flags().tools()) CHECK(!t.source.empty());
+    for (const auto& o : flags().options()) CHECK(!o.source.empty());
+    for (const auto& a : flags().run_classes()) CHECK(!a.source.empty());
+  }
+
+  TEST_CASE("safety: checks fire on the risky values only") {
+    auto acks = safety().for_key("acks", "producer");
+    REQUIRE(acks.size() == 1);
+    CHECK(acks[0]->rule == "KL401");
+    CHECK(acks[0]->fires("1"));
+    CHECK(acks[0]->fires(" 0 "));
+    CHECK_FALSE(acks[0]->fires("all"));
+    CHECK_FALSE(acks[0]->fires("-1"));
+    CHECK(acks[0]->fires_when_unset(v("2.8")));
+    CHECK_FALSE(acks[0]->fires_when_unset(v("3.0")));
+    CHECK(safety().for_key("acks", "broker").empty());
+
+    const kl::SafetyCheck* one = nullptr;
+    const kl::SafetyCheck* rf = nullptr;
+    for (const auto* c : safety().for_key("min.insync.replicas", "broker"))
+      (c->rule == "KL403" ? one : rf) = c;
+    REQUIRE((one && rf));
+    CHECK(one->fires("1"));
+    CHECK_FALSE(one->fires("2"));
+    CHECK_FALSE(one->fires("two"));
+    CHECK(rf->other_key == "default.replication.factor");
+    CHECK(rf->fires("3", std::string_view("3")));
+    CHECK(rf->fires("4", std::string_view("3")));
+    CHECK_FALSE(rf->fires("2", std::string_view("3")));
+    CHECK_FALSE(rf->fires("2"));
+
+    std::set<std::string> internal;
+    for (const auto& c : safety().checks())
+      if (c.rule == "KL406" || c.rule == "KL407") internal.insert(c.key);
+    CHECK(internal.count("offsets.topic.replication.factor"));
+    CHECK(internal.count("transaction.state.log.replication.factor"));
+    CHECK(internal.count("transaction.state.log.min.isr"));
+    auto unclean = safety().for_key("unclean.leader.election.enable", "topic");
+    REQUIRE(unclean.size() == 1);
+    CHECK(unclean[0]->fires("TRUE"));
+    CHECK(unclean[0]->fires_when_unset(v("0.10.2")));
+    CHECK_FALSE(unclean[0]->fires_when_unset(v("0.11.0")));
+    for (const auto& c : safety().checks()) {
+      INFO(c.key);
+      CHECK(!c.source.empty());
+      CHECK(!c.rationale.empty());
+      CHECK(c.rule.rfind("KL4", 0) == 0);
+    }
+  }
+
+  TEST_CASE("safety: an operand that does not fit the condition is rejected") {
+    Error err;
+    const std::string text =
+        "schema = 1\n[[check]]\nrule = \"KL401\"\nscopes = [\"producer\"]\nkey = \"acks\"\n"
+        "when = \"in\"\nthreshold = 1\nrationale = \"r\"\nsource = \"s\"\n";
+    CHECK_FALSE(kl::SafetyFacts::parse({"test/safety.toml", text}, rules(), &err));
+    CHECK(err.where.line == 6);
+    CHECK(err.message.find("needs exactly its own operand") != std::string::npos);
+  }
+
+  TEST_CASE("keys: 4.x removals and defaults agree with the extracted ConfigDef tables" *
+            doctest::skip(!kafkalint::test::shared_dir().has_value())) {
+    const std::string changes =
+        kafkalint::test::read(*kafkalint::test::shared_dir() + "/kafka-4x/changes.md");
+    REQUIRE(!changes.empty());
+    // The section of changes.md for one step and scope ("## 3.9 -> 4.0" / "### broker").
+    auto section = [&](const std::string& step, const std::string& scope) {
+      const std::size_t s = changes.find("## " + step + "\n");
+      REQUIRE(s != std::string::npos);
+      const std::size_t e = changes.find("\n## ", s + 3);
+      const std::string part =
+          changes.substr(s, e == std::string::npos ? std::string::npos : e - s);
+      const std::size_t ss = part.find("### " + scope + "\n");
+      if (ss == std::string::npos) return std::string();
+      const std::size_t se = part.find("\n### ", ss + 4);
+      return part.substr(ss, se == std::string::npos ? std::string::npos : se - ss);
+    };
+    const std::map<std::string, std::string> previous = {
+        {"4.0", "3.9"}, {"4.1", "4.0"}, {"4.2", "4.1"}, {"4.3", "4.2"}, {"4.4", "4.3"}};
+    int checked = 0;
+    for (const auto& d : keys().default_changes()) {
+      if (d.release < v("4.0")) continue;
+      INFO(d.key << " " << d.release_name);
+      const std::string scope = d.scope == "client" ? "producer"
+                                : d.scope == "any"  ? "broker"
+                                                    : d.scope;
+      const std::string text =
+          section(previous.at(d.release_name) + " -> " + d.release_name, scope);
+      CHECK(text.find("- `" + d.key + "`: `" + d.old_value + "` -> `" + d.new_value + "`") !=
+            std::string::npos);
+      ++checked;
+    }
+    CHECK(checked >= 20);
+    const std::string removed = section("3.9 -> 4.0", "broker");
+    for (const auto& k : keys().changes()) {
+      if (k.scope != "broker" || !k.removed_in || k.removed_in->str() != "4.0") continue;
+      INFO(k.key);
+      CHECK(removed.find("- `" + k.key + "` (") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("flags: replacements exist in the release that introduces them" *
+            doctest::skip(!kafkalint::test::shared_dir().has_value())) {
+    // (line, script, option) from the per-release option tables.
+    std::set<std::tuple<std::string, std::string, std::string>> options;
+    std::map<std::string, std::string> line_of;
+    std::istringstream versions(
+        kafkalint::test::read(*kafkalint::test::shared_dir() + "/kafka-cli/versions.tsv"));
+    std::string row;
+    std::getline(versions, row);
+    while (std::getline(versions, row)) {
+      std::istringstream cols(row);
+      std::string version, line;
+      std::getline(cols, version, '\t');
+      std::getline(cols, line, '\t');
+      if (version != "4.0-pre") line_of[version] = line;
+    }
+    for (const char* file : {"/kafka-cli/options.tsv", "/kafka-4x/cli-options.tsv"}) {
+      std::istringstream in(kafkalint::test::read(*kafkalint::test::shared_dir() + file));
+      std::getline(in, row);
+      while (std::getline(in, row)) {
+        std::istringstream cols(row);
+        std::string version, script, option;
+        std::getline(cols, version, '\t');
+        std::getline(cols, script, '\t');
+        std::getline(cols, option, '\t');
+        const std::string line = line_of.count(version) ? line_of[version] : version;
+        if (version != "4.0-pre") options.insert({line, script, option});
+      }
+    }
+    REQUIRE(options.size() > 1000);
+    int checked = 0;
+    for (const auto& o : flags().options()) {
+      INFO(o.tool << " " << o.option);
+      if (o.removed_in) {
+        // The option is gone in the removal release (the tables cover 0.8.2 .. 4.4).
+        CHECK_FALSE(options.count({o.removed_in->str(), o.tool, o.option}));
+      }
+      if (o.replacement.empty()) continue;
+      CHECK(options.count({o.replacement_since->str(), o.tool, o.replacement}));
+      ++checked;
+    }
+    CHECK(checked >= 20);
+  }
+}
