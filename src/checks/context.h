@@ -42,6 +42,10 @@ class Emitter {
   /// A finding at a line and column of the file.
   core::Finding& at(int line, int column, int length, std::string_view code, std::string message);
 
+  /// A finding about the file as a whole (a key it leaves unset): reported at 1:1 without a
+  /// source excerpt, since no line of the file is at fault.
+  core::Finding& at_file(std::string_view code, std::string message);
+
   /// A fix replacing bytes [begin, end) of the file with `text`, with the rule's safety.
   void fix(core::Finding& f, std::size_t begin, std::size_t end, std::string text,
            std::string title);

@@ -22,6 +22,12 @@ core::Finding& Emitter::at(int line, int column, int length, std::string_view co
   return out_->back();
 }
 
+core::Finding& Emitter::at_file(std::string_view code, std::string message) {
+  core::Finding& f = at(1, 1, 0, code, std::move(message));
+  f.source_line.clear();
+  return f;
+}
+
 core::Finding& Emitter::at_key(const properties::Entry& e, std::string_view code,
                                std::string message) {
   const bool one_line = file_.line_starts.size() <= static_cast<std::size_t>(e.line) ||

@@ -225,7 +225,7 @@ struct Worker {
         f->role_reason = "content";
       }
     }
-    if (!f->doc().entries().empty() && known_key_count(*f, *k.configs) == 0 && !req.role &&
+    if (!f->doc().entries().empty() && known_keys(*f) == 0 && !req.role &&
         f->role_reason != ".kafkalint.toml") {
       if (in.kind == Candidate::kMaybeProperties && !in.explicit_file) {
         out->skipped.reset();
@@ -239,6 +239,20 @@ struct Worker {
     check_properties(*f, k, &raw);
     finish(*f, std::move(raw), out);
     if (f->role == Role::kBroker) *facts = broker_facts(*f);
+  }
+
+  // Keys some release or curated fact knows: a file with none is not a Kafka config.
+  std::size_t known_keys(const PropsFile& f) const {
+    std::size_t n = known_key_count(f, *k.configs);
+    for (const properties::Entry& e : f.doc().entries()) {
+      const std::string_view key = f.doc().key(e);
+      for (const char* scope : {"broker", "producer", "consumer", "admin"})
+        if (k.keys->legacy(key, scope) || k.keys->change(key, scope)) {
+          ++n;
+          break;
+        }
+    }
+    return n;
   }
 
   void finish(const PropsFile& f, std::vector<core::Finding> raw, FileOutcome* out) const {

@@ -91,7 +91,7 @@ class FileChecker {
       for (std::size_t i = from; i < e.value.end && i < f_.original.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(f_.original[i]);
         if (c < 0x80) continue;
-        if (f_.opaque({i, i + 1})) break;
+        if (f_.mask.is_opaque(i, i + 1)) break;
         const auto it = std::upper_bound(f_.line_starts.begin(), f_.line_starts.end(), i);
         const int line = static_cast<int>(it - f_.line_starts.begin());
         const int col = static_cast<int>(i - f_.line_starts[static_cast<std::size_t>(line - 1)]) + 1;
@@ -115,6 +115,8 @@ class FileChecker {
 
   // --- KL107 -------------------------------------------------------------------------------
   void check_duplicates() {
+    // In a template with control code, repeated keys usually sit in if/else branches.
+    if (!f_.mask.control_lines.empty() || !f_.mask.code.empty()) return;
     std::map<std::string_view, std::vector<const Entry*>> by_key;
     for (const Entry& e : doc_.entries())
       if (!f_.opaque(e.key)) by_key[key_of(e)].push_back(&e);
@@ -194,7 +196,7 @@ class FileChecker {
   }
 
   void check_value(const Entry& e, std::string_view key, const knowledge::ConfigKey& ck) {
-    if (f_.opaque(e.value)) return;
+    if (f_.value_opaque(e)) return;
     if (key == "inter.broker.protocol.version" || key == "log.message.format.version" ||
         key == "message.format.version")
       return;  // checked against the release catalogue in check_protocol_pins
@@ -350,7 +352,7 @@ class FileChecker {
     const Entry* lmfv = doc_.find("log.message.format.version");
     std::optional<knowledge::ProtocolVersion> ibp_v, lmfv_v;
     for (auto [entry, out] : {std::pair{ibp, &ibp_v}, std::pair{lmfv, &lmfv_v}}) {
-      if (!entry || f_.opaque(entry->value)) continue;
+      if (!entry || f_.value_opaque(*entry)) continue;
       const std::string_view key = doc_.key(*entry);
       const std::string value(java_trim(doc_.value(*entry)));
       if (f_.kraft && key == "log.message.format.version") {
@@ -415,7 +417,7 @@ class FileChecker {
     const std::string scope = scope_word(f_.role);
     // Safety checks on explicit values.
     for (const Entry& e : doc_.entries()) {
-      if (f_.opaque(e.value) || f_.opaque(e.key)) continue;
+      if (f_.value_opaque(e) || f_.opaque(e.key)) continue;
       if (doc_.find(key_of(e)) != &e) continue;  // only the value Kafka uses
       for (Scope s : scopes_)
         for (const knowledge::SafetyCheck* c : k_.safety->for_key(key_of(e), knowledge::scope_name(s))) {
@@ -444,7 +446,7 @@ class FileChecker {
         std::string msg = quoted(c.key) + " is not set";
         if (const knowledge::ConfigKey* ck = k_.configs->find(s, c.key); ck && ck->default_value)
           msg += " (default " + quoted(*ck->default_value) + ")";
-        auto& fd = emit_.at(1, 1, 0, c.rule, msg + ": " + c.rationale);
+        auto& fd = emit_.at_file(c.rule, msg + ": " + c.rationale);
         fd.subject = c.key;
       }
     }
@@ -455,7 +457,7 @@ class FileChecker {
              k_.keys->default_changes_between(knowledge::scope_name(s), k_.from->version,
                                               k_.to->version)) {
           if (doc_.find(d->key)) continue;
-          auto& fd = emit_.at(1, 1, 0, d->rule.empty() ? "KL301" : d->rule,
+          auto& fd = emit_.at_file(d->rule.empty() ? "KL301" : d->rule,
                               quoted(d->key) + " is not set, so its default changes from " +
                                   quoted(d->old_value) + " to " + quoted(d->new_value) +
                                   " in Kafka " + d->release_name + ": " + d->impact);
@@ -470,7 +472,7 @@ class FileChecker {
       for (const knowledge::ConfigKey& ck : k_.configs->keys(Scope::kBroker)) {
         if (!ck.required || doc_.find(ck.name)) continue;
         if (ck.name == "zookeeper.connect" && f_.kraft) continue;
-        auto& fd = emit_.at(1, 1, 0, "KL302",
+        auto& fd = emit_.at_file("KL302",
                             quoted(ck.name) + " is not set and has no default; a Kafka " +
                                 k_.to->name + " broker will not start without it");
         fd.subject = ck.name;

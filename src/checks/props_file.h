@@ -41,6 +41,15 @@ struct PropsFile {
   std::string source_line(int line) const;
   /// True when the bytes [b, e) hold a template placeholder or ${...} reference.
   bool opaque(const properties::Span& s) const { return mask.is_opaque(s.begin, s.end); }
+  /// True when template code stands on the entry's lines: its value is the template's
+  /// business (e.g. built in a loop), so value checks do not apply.
+  bool entry_has_code(const properties::Entry& e) const {
+    for (const ByteRange& r : mask.code)
+      if (r.begin < e.raw.end && e.raw.begin < r.end) return true;
+    return false;
+  }
+  /// True when the value of `e` is not known until the template is rendered.
+  bool value_opaque(const properties::Entry& e) const { return opaque(e.value) || entry_has_code(e); }
   /// True when the file came from a template (Jinja, ERB, placeholders).
   bool templated() const { return mask.syntax != TemplateSyntax::kNone; }
 };
