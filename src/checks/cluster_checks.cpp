@@ -1,5 +1,7 @@
 #include "checks/cluster_checks.h"
 
+#include <set>
+
 #include "checks/value_check.h"
 
 namespace kafkalint::checks {
@@ -9,7 +11,7 @@ namespace {
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 constexpr const char* kFactKeys[] = {
-    "broker.id", "node.id", "listeners", "inter.broker.protocol.version",
+    "process.roles", "port", "broker.id", "node.id", "listeners", "inter.broker.protocol.version",
     "log.message.format.version", "zookeeper.connect", "controller.quorum.voters",
     "controller.quorum.bootstrap.servers", "controller.listener.names"};
 
@@ -67,6 +69,25 @@ core::Finding& emit(const BrokerFacts& b, const char* key, const CheckKnowledge&
 
 }  // namespace
 
+std::string cluster_key(const PropsFile& f) {
+  for (const char* key : {"zookeeper.connect", "controller.quorum.voters",
+                          "controller.quorum.bootstrap.servers"}) {
+    const properties::Entry* e = f.doc().find(key);
+    if (!e) continue;
+    if (f.value_opaque(*e)) return {};
+    const std::string_view v = java_trim(f.doc().value(*e));
+    if (v.empty()) continue;
+    // A loopback ensemble ("localhost:2181", "1@localhost:9093") is what every stock sample
+    // and single-node setup names: files that share it are not known to form one cluster.
+    if (v.find("localhost") != std::string_view::npos || v.find("127.0.0.1") != std::string_view::npos)
+      return {};
+    const std::size_t slash = f.path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : f.path.substr(0, slash);
+    return dir + "\n" + key + "=" + std::string(v);
+  }
+  return {};
+}
+
 BrokerFacts broker_facts(const PropsFile& f) {
   BrokerFacts b;
   b.path = f.path;
@@ -100,7 +121,12 @@ void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKn
       const BrokerSetting* s = get(*b, key);
       if (!s || s->opaque || s->value.empty() || s->value == "-1") continue;
       auto [it, fresh] = ids.emplace(s->value, b);
-      if (!fresh)
+      // A combined broker+controller file and a controller-only file with one id are
+      // alternative layouts of one node (as in Kafka's config/kraft samples), not two nodes.
+      const BrokerSetting* r1 = get(*b, "process.roles");
+      const BrokerSetting* r2 = get(*it->second, "process.roles");
+      const bool same_roles = (!r1 && !r2) || (r1 && r2 && r1->value == r2->value);
+      if (!fresh && same_roles)
         emit(*b, key, k, "KL601",
              quoted(key) + " " + quoted(s->value) + " is also used by " + it->second->path +
                  "; two brokers with one id cannot both join the cluster",

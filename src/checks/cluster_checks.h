@@ -1,6 +1,8 @@
 #pragma once
-// Checks across the broker files of one cluster (KL6xx). Broker files in one directory are
-// taken as one cluster. Only a few facts per broker are kept, so memory stays small however
+// Checks across the broker files of one cluster (KL6xx). Broker files are taken as one
+// cluster when they sit in one directory and name the same ZooKeeper ensemble or KRaft
+// quorum (cluster_key) that is not on loopback; a folder of unrelated samples, which all
+// name localhost, is not a cluster. Only a few facts per broker are kept, so memory stays small however
 // many files a run checks.
 
 #include <map>
@@ -25,6 +27,10 @@ struct BrokerFacts {
   std::string path;
   std::map<std::string, BrokerSetting> settings;  // only the keys the checks compare
 };
+
+/// The cluster a broker file belongs to: its directory plus zookeeper.connect or the
+/// controller quorum. Empty when the file does not say (unset or templated).
+std::string cluster_key(const PropsFile& f);
 
 /// Extracts the facts of a broker file.
 BrokerFacts broker_facts(const PropsFile& f);

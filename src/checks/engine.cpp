@@ -190,7 +190,8 @@ struct Worker {
   const CheckKnowledge& k;
   const Selection& selection;
 
-  void check(const Input& in, FileOutcome* out, std::optional<BrokerFacts>* facts) const {
+  void check(const Input& in, FileOutcome* out, std::optional<BrokerFacts>* facts,
+             std::string* cluster) const {
     out->path = in.path;
     core::Error err;
     auto bytes = core::read_file(in.path, &err);
@@ -238,7 +239,10 @@ struct Worker {
     std::vector<core::Finding> raw;
     check_properties(*f, k, &raw);
     finish(*f, std::move(raw), out);
-    if (f->role == Role::kBroker) *facts = broker_facts(*f);
+    if (f->role == Role::kBroker) {
+      *facts = broker_facts(*f);
+      *cluster = cluster_key(*f);
+    }
   }
 
   // Keys some release or curated fact knows: a file with none is not a Kafka config.
@@ -318,6 +322,7 @@ std::optional<CheckResult> run_check(const CheckRequest& req, const CheckKnowled
   CheckResult result;
   result.files.resize(inputs.size());
   std::vector<std::optional<BrokerFacts>> facts(inputs.size());
+  std::vector<std::string> cluster_keys(inputs.size());
   const Worker worker{req, k, selection};
 
   unsigned jobs = req.jobs ? req.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -325,17 +330,17 @@ std::optional<CheckResult> run_check(const CheckRequest& req, const CheckKnowled
   std::atomic<std::size_t> next{0};
   auto loop = [&] {
     for (std::size_t i = next++; i < inputs.size(); i = next++)
-      worker.check(inputs[i], &result.files[i], &facts[i]);
+      worker.check(inputs[i], &result.files[i], &facts[i], &cluster_keys[i]);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(loop);
   loop();
   for (std::thread& t : threads) t.join();
 
-  // Cluster checks: broker files of one directory describe one cluster.
+  // Cluster checks: broker files of one directory that name one ensemble or quorum.
   std::map<std::string, std::vector<std::size_t>> clusters;
   for (std::size_t i = 0; i < inputs.size(); ++i)
-    if (facts[i]) clusters[fs::path(inputs[i].path).parent_path().generic_string()].push_back(i);
+    if (facts[i] && !cluster_keys[i].empty()) clusters[cluster_keys[i]].push_back(i);
   for (const auto& [dir, members] : clusters) {
     std::vector<const BrokerFacts*> brokers;
     for (std::size_t i : members) brokers.push_back(&*facts[i]);

@@ -202,7 +202,7 @@ class FileChecker {
       return;  // checked against the release catalogue in check_protocol_pins
     std::string_view value = doc_.value(e);
     if (const knowledge::LegacyValue* lv = k_.keys->legacy_value(key, value, scope_word(f_.role))) {
-      if (!k_.to || lv->removed_in <= k_.to->version) {
+      if (k_.to && lv->removed_in <= k_.to->version) {
         auto& fd = emit_.at_value(e, lv->rule.empty() ? "KL204" : lv->rule,
                                   quoted(std::string(key) + "=" + std::string(value)) +
                                       " is not accepted since Kafka " + lv->removed_in.str());
@@ -308,9 +308,15 @@ class FileChecker {
       }
       // Client keys in a broker config and the other way round. ssl/sasl keys are shared
       // and were found in the role's own scope already.
-      emit_.at_key(e, "KL102",
-                   quoted(key) + " is a " + knowledge::scope_name(s) + " setting; a " +
-                       scope_word(f_.role) + " config does not read it");
+      std::string owner = knowledge::scope_name(s);
+      if (s != Scope::kBroker && s != Scope::kTopic) {
+        int clients = 0;
+        for (Scope c : {Scope::kProducer, Scope::kConsumer, Scope::kAdmin})
+          if (k_.configs->find(c, key)) ++clients;
+        if (clients > 1) owner = "client";
+      }
+      emit_.at_key(e, "KL102", quoted(key) + " is a " + owner + " setting; a " +
+                                   scope_word(f_.role) + " config does not read it");
       return true;
     }
     return false;
