@@ -40,13 +40,15 @@ bool read_options(const PackText& pack, const toml::array& arr, const std::strin
     }
     if (!r.finish()) return false;
     if (o.name.empty() || o.name[0] != '-')
-      return r.fail(*t.get("name"), "option name '" + o.name + "' in " + what + " must start with '-'");
+      return r.fail(*t.get("name"),
+                    "option name '" + o.name + "' in " + what + " must start with '-'");
     o.arg = parse_arg(arg);
     out->push_back(std::move(o));
   }
   std::sort(out->begin(), out->end(), option_less);
-  auto dup = std::adjacent_find(out->begin(), out->end(),
-                                [](const CliOption& a, const CliOption& b) { return a.name == b.name; });
+  auto dup =
+      std::adjacent_find(out->begin(), out->end(),
+                         [](const CliOption& a, const CliOption& b) { return a.name == b.name; });
   if (dup != out->end()) {
     // Report at the last occurrence: the first one reads as the legitimate entry.
     const toml::node* last = nullptr;
@@ -90,7 +92,8 @@ bool read_tool(const PackText& pack, const toml::table& t, CliTool* tool, core::
   std::sort(tool->subcommands.begin(), tool->subcommands.end());
   if (!read_options(pack, *options, named, true, &tool->options, err)) return false;
   if (subs) {
-    if (!generated::check_table_array(pack, *subs, "'subcommand_options' of " + named, err)) return false;
+    if (!generated::check_table_array(pack, *subs, "'subcommand_options' of " + named, err))
+      return false;
     for (const toml::node& item : *subs) {
       const toml::table& st = *item.as_table();
       generated::FieldReader sr(pack, st, "'subcommand_options' of " + named, err);
@@ -112,9 +115,12 @@ bool read_tool(const PackText& pack, const toml::table& t, CliTool* tool, core::
 
 const char* arg_name(CliOption::Arg arg) {
   switch (arg) {
-    case CliOption::Arg::kNone: return "none";
-    case CliOption::Arg::kRequired: return "required";
-    case CliOption::Arg::kOptional: return "optional";
+    case CliOption::Arg::kNone:
+      return "none";
+    case CliOption::Arg::kRequired:
+      return "required";
+    case CliOption::Arg::kOptional:
+      return "optional";
   }
   return "none";
 }
@@ -170,7 +176,7 @@ const RemovedOption* CliCatalog::removed_option(std::string_view script,
         return o.script != k.first ? o.script < k.first : o.option < k.second;
       });
   return it != removed_options_.end() && it->script == script && it->option == option ? &*it
-                                                                                       : nullptr;
+                                                                                      : nullptr;
 }
 
 std::optional<CliCatalog> load_cli(const PackSource& packs, std::string_view release_line,
@@ -209,8 +215,9 @@ std::optional<CliCatalog> parse_cli(const PackText& pack, std::string_view relea
       return std::nullopt;
     }
     if (!arr) {
-      *err = pack_error(pack, v, "'" + std::string(name) + "' must be an array, got " +
-                                      generated::toml_type_name(v));
+      *err = pack_error(
+          pack, v,
+          "'" + std::string(name) + "' must be an array, got " + generated::toml_type_name(v));
       return std::nullopt;
     }
     if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
@@ -241,8 +248,9 @@ std::optional<CliCatalog> parse_cli(const PackText& pack, std::string_view relea
   }
   std::sort(cat.tools_.begin(), cat.tools_.end(),
             [](const CliTool& a, const CliTool& b) { return a.script < b.script; });
-  auto dup = std::adjacent_find(cat.tools_.begin(), cat.tools_.end(),
-                                [](const CliTool& a, const CliTool& b) { return a.script == b.script; });
+  auto dup =
+      std::adjacent_find(cat.tools_.begin(), cat.tools_.end(),
+                         [](const CliTool& a, const CliTool& b) { return a.script == b.script; });
   if (dup != cat.tools_.end()) {
     *err = core::Error{};
     err->where.file = pack.display_name;
@@ -252,7 +260,8 @@ std::optional<CliCatalog> parse_cli(const PackText& pack, std::string_view relea
     if (const toml::array* tools = root->get_as<toml::array>("tool")) {
       int seen = 0;
       for (const toml::node& item : *tools)
-        if (const auto* s = item.as_table()->get("script"); s && s->value<std::string>() == dup->script)
+        if (const auto* s = item.as_table()->get("script");
+            s && s->value<std::string>() == dup->script)
           if (++seen == 2) *err = pack_error(pack, item, err->message, err->hint);
     }
     return std::nullopt;

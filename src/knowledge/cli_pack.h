@@ -17,7 +17,7 @@ namespace kafkalint::knowledge {
 struct CliOption {
   enum class Arg { kNone, kRequired, kOptional };
   std::string name;
-  Arg arg = Arg::kNone;  ///< whether the option takes a value
+  Arg arg = Arg::kNone;     ///< whether the option takes a value
   bool deprecated = false;  ///< the tool's own help text marks it deprecated
   std::string replacement;  ///< option (or script) to use instead, when the tool names one
 };
@@ -40,9 +40,9 @@ struct CliTool {
   std::string parser;
   /// The Java parser accepts unambiguous prefixes of long options ("--bootstrap").
   bool abbreviations = false;
-  std::string kind;  ///< tool, server, shell-only or dispatcher
-  bool deprecated = false;  ///< the whole tool is deprecated
-  std::string replacement;  ///< tool replacing it, when known
+  std::string kind;                      ///< tool, server, shell-only or dispatcher
+  bool deprecated = false;               ///< the whole tool is deprecated
+  std::string replacement;               ///< tool replacing it, when known
   std::vector<std::string> subcommands;  ///< argparse4j sub-commands, sorted
   std::vector<CliOption> options;        ///< union over sub-commands, sorted by name
   /// Per sub-command options (4.x only); empty when the pack does not say.

@@ -9,11 +9,12 @@ namespace kafkalint::knowledge {
 
 namespace {
 
-const std::vector<std::string_view> kTypes = {"boolean", "string", "int",  "short",   "long",
+const std::vector<std::string_view> kTypes = {"boolean", "string", "int",   "short",   "long",
                                               "double",  "list",   "class", "password"};
 const std::vector<std::string_view> kImportances = {"high", "medium", "low"};
 const std::vector<std::string_view> kUpdateModes = {"read-only", "per-broker", "cluster-wide"};
-const std::vector<std::string_view> kScopeNames = {"broker", "topic", "producer", "consumer", "admin"};
+const std::vector<std::string_view> kScopeNames = {"broker", "topic", "producer", "consumer",
+                                                   "admin"};
 
 bool by_name(const ConfigKey& a, std::string_view b) { return a.name < b; }
 
@@ -42,11 +43,16 @@ bool read_key(const PackText& pack, const toml::table& t, Scope scope, ConfigKey
 
 const char* scope_name(Scope scope) {
   switch (scope) {
-    case Scope::kBroker: return "broker";
-    case Scope::kTopic: return "topic";
-    case Scope::kProducer: return "producer";
-    case Scope::kConsumer: return "consumer";
-    case Scope::kAdmin: return "admin";
+    case Scope::kBroker:
+      return "broker";
+    case Scope::kTopic:
+      return "topic";
+    case Scope::kProducer:
+      return "producer";
+    case Scope::kConsumer:
+      return "consumer";
+    case Scope::kAdmin:
+      return "admin";
   }
   return "broker";
 }
@@ -73,8 +79,9 @@ const RemovedKey* ConfigCatalog::removed(Scope scope, std::string_view name) con
 
 bool ConfigCatalog::undocumented(Scope scope, std::string_view name) const {
   const auto& v = undocumented_[index(scope)];
-  return std::binary_search(v.begin(), v.end(), name,
-                            [](const auto& a, const auto& b) { return std::string_view(a) < std::string_view(b); });
+  return std::binary_search(v.begin(), v.end(), name, [](const auto& a, const auto& b) {
+    return std::string_view(a) < std::string_view(b);
+  });
 }
 
 std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_view release_line,
@@ -109,8 +116,9 @@ std::optional<ConfigCatalog> parse_configs(const PackText& pack, std::string_vie
     if (auto scope = parse_scope(name)) {
       const toml::array* arr = v.as_array();
       if (!arr) {
-        *err = pack_error(pack, v, "'" + std::string(name) + "' must be an array of keys, got " +
-                                        generated::toml_type_name(v));
+        *err = pack_error(pack, v,
+                          "'" + std::string(name) + "' must be an array of keys, got " +
+                              generated::toml_type_name(v));
         return std::nullopt;
       }
       if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
@@ -127,14 +135,16 @@ std::optional<ConfigCatalog> parse_configs(const PackText& pack, std::string_vie
       // The importer writes keys sorted; an overlay may not, and lookups need the order.
       std::stable_sort(keys.begin(), keys.end(),
                        [](const ConfigKey& a, const ConfigKey& b) { return a.name < b.name; });
-      auto dup = std::adjacent_find(keys.begin(), keys.end(),
-                                    [](const ConfigKey& a, const ConfigKey& b) { return a.name == b.name; });
+      auto dup = std::adjacent_find(
+          keys.begin(), keys.end(),
+          [](const ConfigKey& a, const ConfigKey& b) { return a.name == b.name; });
       if (dup != keys.end()) {
         // Locate the second occurrence in the file for the message.
         const toml::node* second = nullptr;
         int seen = 0;
         for (const toml::node& item : *arr)
-          if (const auto* n = item.as_table()->get("name"); n && n->value<std::string>() == dup->name)
+          if (const auto* n = item.as_table()->get("name");
+              n && n->value<std::string>() == dup->name)
             if (++seen == 2) second = &item;
         *err = pack_error(pack, second ? *second : v,
                           "duplicate key '" + dup->name + "' in '" + std::string(name) + "'");
@@ -143,8 +153,9 @@ std::optional<ConfigCatalog> parse_configs(const PackText& pack, std::string_vie
     } else if (name == "removed" || name == "undocumented") {
       const toml::array* arr = v.as_array();
       if (!arr) {
-        *err = pack_error(pack, v, "'" + std::string(name) + "' must be an array, got " +
-                                        generated::toml_type_name(v));
+        *err = pack_error(
+            pack, v,
+            "'" + std::string(name) + "' must be an array, got " + generated::toml_type_name(v));
         return std::nullopt;
       }
       if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
@@ -158,8 +169,10 @@ std::optional<ConfigCatalog> parse_configs(const PackText& pack, std::string_vie
         if (is_removed) r.string("last", &last, true);
         if (!r.finish()) return std::nullopt;
         const Scope entry_scope = *parse_scope(scope_text);
-        if (is_removed) cat.removed_.push_back({entry_scope, std::move(key_name), std::move(last)});
-        else cat.undocumented_[ConfigCatalog::index(entry_scope)].push_back(std::move(key_name));
+        if (is_removed)
+          cat.removed_.push_back({entry_scope, std::move(key_name), std::move(last)});
+        else
+          cat.undocumented_[ConfigCatalog::index(entry_scope)].push_back(std::move(key_name));
       }
     } else {
       *err = pack_error(pack, v, "unknown table '" + std::string(name) + "' in configuration pack",

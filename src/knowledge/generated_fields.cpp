@@ -9,16 +9,26 @@ namespace kafkalint::knowledge::generated {
 
 const char* toml_type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "string";
-    case toml::node_type::integer: return "integer";
-    case toml::node_type::floating_point: return "float";
-    case toml::node_type::boolean: return "boolean";
-    case toml::node_type::array: return "array";
-    case toml::node_type::table: return "table";
-    case toml::node_type::date: return "date";
-    case toml::node_type::time: return "time";
-    case toml::node_type::date_time: return "date-time";
-    case toml::node_type::none: break;
+    case toml::node_type::string:
+      return "string";
+    case toml::node_type::integer:
+      return "integer";
+    case toml::node_type::floating_point:
+      return "float";
+    case toml::node_type::boolean:
+      return "boolean";
+    case toml::node_type::array:
+      return "array";
+    case toml::node_type::table:
+      return "table";
+    case toml::node_type::date:
+      return "date";
+    case toml::node_type::time:
+      return "time";
+    case toml::node_type::date_time:
+      return "date-time";
+    case toml::node_type::none:
+      break;
   }
   return "nothing";
 }
@@ -33,8 +43,7 @@ const toml::node* FieldReader::lookup(std::string_view key, bool required) {
   known_.push_back(key);
   if (!ok_) return nullptr;
   const toml::node* node = table_.get(key);
-  if (!node && required)
-    fail(table_, "missing field '" + std::string(key) + "' in " + what_);
+  if (!node && required) fail(table_, "missing field '" + std::string(key) + "' in " + what_);
   return node;
 }
 
@@ -111,7 +120,8 @@ bool FieldReader::finish() {
     if (std::find(known_.begin(), known_.end(), k.str()) != known_.end()) continue;
     std::vector<std::string> names(known_.begin(), known_.end());
     auto near = core::closest(k.str(), names, 1);
-    std::string hint = near.empty() ? "known fields: " : "did you mean '" + near[0] + "'? known fields: ";
+    std::string hint =
+        near.empty() ? "known fields: " : "did you mean '" + near[0] + "'? known fields: ";
     for (std::size_t i = 0; i < names.size(); ++i) hint += (i ? ", " : "") + names[i];
     return fail(v, "unknown field '" + std::string(k.str()) + "' in " + what_, hint);
   }
@@ -122,10 +132,10 @@ bool check_table_array(const PackText& pack, const toml::array& array, std::stri
                        core::Error* err) {
   for (const toml::node& item : array) {
     if (item.is_table()) continue;
-    *err = pack_error(pack, item,
-                      "elements of " + std::string(what) + " must be tables, got " +
-                          toml_type_name(item),
-                      "write one inline table per entry: { name = \"...\", ... }");
+    *err = pack_error(
+        pack, item,
+        "elements of " + std::string(what) + " must be tables, got " + toml_type_name(item),
+        "write one inline table per entry: { name = \"...\", ... }");
     return false;
   }
   return true;
@@ -135,16 +145,18 @@ bool read_pack_header(const PackText& pack, const toml::table& root, std::string
                       std::string_view release_line, std::string* source, core::Error* err) {
   const toml::node* node = root.get("pack");
   if (!node) {
-    *err = pack_error(pack, root, "missing 'pack' table",
-                      "a generated pack starts with pack = { kind = \"" + std::string(kind) +
-                          "\", release = \"" + std::string(release_line) + "\", source = \"...\" }");
+    *err =
+        pack_error(pack, root, "missing 'pack' table",
+                   "a generated pack starts with pack = { kind = \"" + std::string(kind) +
+                       "\", release = \"" + std::string(release_line) + "\", source = \"...\" }");
     err->where.line = 1;  // the root table has no position of its own
     err->where.column = 1;
     return false;
   }
   const toml::table* t = node->as_table();
   if (!t) {
-    *err = pack_error(pack, *node, std::string("'pack' must be a table, got ") + toml_type_name(*node));
+    *err = pack_error(pack, *node,
+                      std::string("'pack' must be a table, got ") + toml_type_name(*node));
     return false;
   }
   FieldReader r(pack, *t, "'pack'", err);
@@ -154,12 +166,14 @@ bool read_pack_header(const PackText& pack, const toml::table& root, std::string
   r.string("source", source, true);
   if (!r.finish()) return false;
   if (got_kind != kind)
-    return r.fail(*t->get("kind"), "pack kind is '" + got_kind + "', expected '" + std::string(kind) + "'");
+    return r.fail(*t->get("kind"),
+                  "pack kind is '" + got_kind + "', expected '" + std::string(kind) + "'");
   if (release != release_line)
-    return r.fail(*t->get("release"), "pack release is '" + release + "' but the file is for '" +
-                                          std::string(release_line) + "'",
-                  "the file name names the release line: kafka/" + std::string(kind) + "/" +
-                      std::string(release_line) + ".toml");
+    return r.fail(
+        *t->get("release"),
+        "pack release is '" + release + "' but the file is for '" + std::string(release_line) + "'",
+        "the file name names the release line: kafka/" + std::string(kind) + "/" +
+            std::string(release_line) + ".toml");
   return true;
 }
 

@@ -4,12 +4,12 @@
 // --rules overlay is a located error instead of a silently ignored value. Private to
 // knowledge/: toml++ types do not leave this folder.
 
+#include <toml++/toml.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "core/diagnostic.h"
 #include "knowledge/pack_source.h"

@@ -279,8 +279,10 @@ Snippet html_text(const Extractor& ex, std::size_t b, std::size_t e) {
       continue;
     }
     if (c == '&') {
-      const std::size_t semi = s.find(';', p);
-      if (semi != std::string_view::npos && semi < e && semi - p <= 10) {
+      // Entities are short: look for ';' nearby only (a scan to the end per '&' is quadratic).
+      const std::size_t found = s.substr(p, 12).find(';');
+      const std::size_t semi = found == std::string_view::npos ? found : p + found;
+      if (semi != std::string_view::npos && semi < e) {
         const std::string_view name = s.substr(p + 1, semi - p - 1);
         std::string rep;
         for (const auto& [n, r] : kNamed)

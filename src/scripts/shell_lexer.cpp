@@ -65,7 +65,6 @@ struct LexState {
 // so that the lexer always moves forward.
 struct BalancedParser : x3::parser<BalancedParser> {
   using attribute_type = x3::unused_type;
-  static bool const has_attribute = false;
 
   char closer;  // ')' , '}' or '`'
   LexState* state;
@@ -145,7 +144,6 @@ struct BalancedParser : x3::parser<BalancedParser> {
 // run to the end of the text.
 struct TagParser : x3::parser<TagParser> {
   using attribute_type = x3::unused_type;
-  static bool const has_attribute = false;
   char close;  // '%' or '#'
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
   bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
@@ -350,7 +348,7 @@ class Lexer {
         // trim_blocks (Ansible's default): the line break right after a tag is dropped.
         if (it != last && *it == '\r') ++it;
         if (it != last && *it == '\n') ++it;
-      } else if (opts_.jinja && c == '\n' && jinja_joins_line(it + 1, last)) {
+      } else if (opts_.jinja && c == '\n' && joins_line(it + 1, last)) {
         ++it;
       } else {
         break;
@@ -359,10 +357,21 @@ class Lexer {
     return it != start;
   }
 
+  // jinja_joins_line() with memory: its scan over a run of blank lines answers for every line
+  // break of that run, so many blank lines cost linear, not quadratic, time.
+  bool joins_line(const char* p, const char* last) {
+    if (p > join_scan_start_ && p <= join_scan_stop_) return join_scan_result_;
+    join_scan_start_ = p;
+    join_scan_result_ = jinja_joins_line(p, last, join_scan_stop_);
+    return join_scan_result_;
+  }
+
   // Jinja's '{%-' strips the whitespace before it, line breaks included; comment tags emit
   // nothing, so the strip sees through them.
-  static bool jinja_joins_line(const char* p, const char* last) {
+  static bool jinja_joins_line(const char* p, const char* last, const char*& stop) {
+    stop = p;
     while (p != last) {
+      stop = p;
       if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
         ++p;
       } else if (*p == '{' && p + 2 < last && (p[1] == '%' || p[1] == '#' || p[1] == '{') && p[2] == '-') {
@@ -375,6 +384,7 @@ class Lexer {
         return false;
       }
     }
+    stop = p;
     return false;
   }
 
@@ -478,6 +488,9 @@ class Lexer {
   const char* heredoc_op_ = nullptr;
   bool heredoc_strip_tabs_ = false;
   std::size_t heredoc_redirect_ = 0;
+  const char* join_scan_start_ = nullptr;
+  const char* join_scan_stop_ = nullptr;
+  bool join_scan_result_ = false;
 };
 
 }  // namespace

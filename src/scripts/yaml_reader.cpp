@@ -75,7 +75,7 @@ class YamlReader {
   std::size_t key_end(std::size_t p, std::size_t end, std::string_view& key) const {
     if (p >= end) return std::string_view::npos;
     if (s_[p] == '"' || s_[p] == '\'') {
-      const std::size_t close = s_.find(s_[p], p + 1);
+      const std::size_t close = s_.substr(0, end).find(s_[p], p + 1);  // bounded by the line
       if (close == std::string_view::npos || close >= end) return std::string_view::npos;
       std::size_t c = close + 1;
       while (c < end && blank(s_[c])) ++c;

@@ -1,5 +1,7 @@
 // The generated command-line packs (rules/kafka/cli/) and their loader.
 
+#include "knowledge/cli_pack.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include <sstream>
 
 #include "core/version.h"
-#include "knowledge/cli_pack.h"
 #include "test_support.h"
 
 using namespace kafkalint;
@@ -336,8 +337,8 @@ TEST_SUITE("knowledge_generated") {
       CHECK(e.message == "duplicate option '--alter' in tool 'kafka-topics.sh'");
     }
     SUBCASE("duplicate tool") {
-      core::Error e = overlay_error(std::string(kHeader) + kTool + "options = []\n" + kTool +
-                                    "options = []\n");
+      core::Error e =
+          overlay_error(std::string(kHeader) + kTool + "options = []\n" + kTool + "options = []\n");
       CHECK(e.where.line == 9);
       CHECK(e.message == "duplicate [[tool]] for script 'kafka-topics.sh'");
     }

@@ -1,5 +1,7 @@
 // The generated configuration packs (rules/kafka/configs/) and their loader.
 
+#include "knowledge/configs.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -10,7 +12,6 @@
 #include <set>
 #include <sstream>
 
-#include "knowledge/configs.h"
 #include "test_support.h"
 
 using namespace kafkalint;
@@ -96,7 +97,8 @@ TEST_SUITE("knowledge_generated") {
   }
 
   TEST_CASE("configs: scope names round-trip") {
-    for (Scope s : knowledge::kAllScopes) CHECK(knowledge::parse_scope(knowledge::scope_name(s)) == s);
+    for (Scope s : knowledge::kAllScopes)
+      CHECK(knowledge::parse_scope(knowledge::scope_name(s)) == s);
     CHECK_FALSE(knowledge::parse_scope("Broker"));
     CHECK_FALSE(knowledge::parse_scope("admin_client"));
   }
@@ -123,8 +125,10 @@ TEST_SUITE("knowledge_generated") {
     CHECK(default_of(load("0.10.1"), Scope::kProducer, "bootstrap.servers") == "<required>");
     CHECK(default_of(load("2.0"), Scope::kBroker, "advertised.listeners") == "<null>");
     // Lists: "[a, b]" before 0.10.2, "a,b" after; both stored as a,b.
-    CHECK(default_of(load("0.9.0"), Scope::kProducer, "ssl.enabled.protocols") == "TLSv1.2,TLSv1.1,TLSv1");
-    CHECK(default_of(load("2.4"), Scope::kProducer, "ssl.enabled.protocols") == "TLSv1.2,TLSv1.1,TLSv1");
+    CHECK(default_of(load("0.9.0"), Scope::kProducer, "ssl.enabled.protocols") ==
+          "TLSv1.2,TLSv1.1,TLSv1");
+    CHECK(default_of(load("2.4"), Scope::kProducer, "ssl.enabled.protocols") ==
+          "TLSv1.2,TLSv1.1,TLSv1");
     // Lists of classes lose ConfigDef's "class " prefix.
     CHECK(default_of(load("3.9"), Scope::kConsumer, "partition.assignment.strategy") ==
           "org.apache.kafka.clients.consumer.RangeAssignor,"
@@ -132,7 +136,8 @@ TEST_SUITE("knowledge_generated") {
     CHECK(default_of(load("4.1"), Scope::kConsumer, "partition.assignment.strategy") ==
           "org.apache.kafka.clients.consumer.RangeAssignor,"
           "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
-    // JVM-dependent TLS defaults are stored as on Java 11+ from 2.6 on, whatever JDK built the docs.
+    // JVM-dependent TLS defaults are stored as on Java 11+ from 2.6 on, whatever JDK built the
+    // docs.
     for (const char* line : {"2.6", "3.0", "3.5", "3.9", "4.0"}) {
       CAPTURE(line);
       CHECK(default_of(load(line), Scope::kBroker, "ssl.protocol") == "TLSv1.3");
@@ -244,9 +249,11 @@ TEST_SUITE("knowledge_generated") {
     CHECK(changed["topic"] == std::vector<std::string>{"message.timestamp.after.max.ms"});
     CHECK(changed["producer"] ==
           std::vector<std::string>{"linger.ms", "metadata.recovery.strategy", "metric.reporters"});
-    CHECK(changed["consumer"] == std::vector<std::string>{"metadata.recovery.strategy", "metric.reporters"});
-    CHECK(changed["admin"] == std::vector<std::string>{"enable.metrics.push", "metadata.recovery.strategy",
-                                                        "metric.reporters"});
+    CHECK(changed["consumer"] ==
+          std::vector<std::string>{"metadata.recovery.strategy", "metric.reporters"});
+    CHECK(changed["admin"] == std::vector<std::string>{"enable.metrics.push",
+                                                       "metadata.recovery.strategy",
+                                                       "metric.reporters"});
     CHECK(default_of(b, Scope::kBroker, "group.consumer.assignors") == "uniform,range");
   }
 
@@ -321,17 +328,22 @@ TEST_SUITE("knowledge_generated") {
   TEST_CASE("configs: no description text leaks into the packs") {
     knowledge::PackSource packs;
     // Phrases and markup of the Apache-licensed descriptions that no fact contains.
-    const std::vector<std::string> prose{". ",   " the ",  " The ", "This ", " should ", " must ",
-                                         " is ", " will ", "<p>",   "<code>", "href", "&lt;",
-                                         "&quot;", "\n"};
+    const std::vector<std::string> prose{". ",     " the ", " The ",  "This ", " should ",
+                                         " must ", " is ",  " will ", "<p>",   "<code>",
+                                         "href",   "&lt;",  "&quot;", "\n"};
     for (const std::string& line : knowledge::config_releases(packs)) {
       ConfigCatalog c = load(line);
       for (Scope s : knowledge::kAllScopes)
         for (const auto& k : c.keys(s)) {
           CAPTURE(line);
           CAPTURE(k.name);
-          std::vector<std::string> fields{k.name, k.type, k.valid, k.importance, k.update_mode,
-                                          k.server_default, k.default_value.value_or("")};
+          std::vector<std::string> fields{k.name,
+                                          k.type,
+                                          k.valid,
+                                          k.importance,
+                                          k.update_mode,
+                                          k.server_default,
+                                          k.default_value.value_or("")};
           for (const std::string& f : fields)
             for (const std::string& p : prose) CHECK_MESSAGE(f.find(p) == std::string::npos, f);
           CHECK(k.name.size() < 80);
@@ -372,12 +384,13 @@ TEST_SUITE("knowledge_generated") {
 
   TEST_CASE("configs: an overlay pack replaces the embedded one and is validated") {
     test::TempDir dir;
-    test::write(dir.file("kafka/configs/2.1.toml"),
-                std::string(kHeader) +
-                    "broker = [\n"
-                    "  { name = \"b.key\", type = \"int\", default = \"1\", importance = \"low\" },\n"
-                    "  { name = \"a.key\", type = \"string\", required = true, importance = \"high\" },\n"
-                    "]\n");
+    test::write(
+        dir.file("kafka/configs/2.1.toml"),
+        std::string(kHeader) +
+            "broker = [\n"
+            "  { name = \"b.key\", type = \"int\", default = \"1\", importance = \"low\" },\n"
+            "  { name = \"a.key\", type = \"string\", required = true, importance = \"high\" },\n"
+            "]\n");
     knowledge::PackSource packs;
     core::Error err;
     REQUIRE(packs.add_directory(dir.path(), &err));
@@ -414,39 +427,42 @@ TEST_SUITE("knowledge_generated") {
 
   TEST_CASE("configs: bad packs give file:line:col errors") {
     SUBCASE("TOML syntax") {
-      core::Error e = overlay_error("2.1", std::string(kHeader) + "broker = [\n  { name = \"x\" \n]\n");
+      core::Error e =
+          overlay_error("2.1", std::string(kHeader) + "broker = [\n  { name = \"x\" \n]\n");
       CHECK(e.where.file == "kafka/configs/2.1.toml");
       CHECK(e.where.line == 3);
       CHECK(e.message.find("invalid TOML in rule pack") == 0);
     }
     SUBCASE("wrong type of a field") {
-      core::Error e = overlay_error(
-          "2.1", std::string(kHeader) +
-                     "broker = [\n  { name = \"x\", type = \"int\", default = 168, importance = \"high\" },\n]\n");
+      core::Error e = overlay_error("2.1", std::string(kHeader) +
+                                               "broker = [\n  { name = \"x\", type = \"int\", "
+                                               "default = 168, importance = \"high\" },\n]\n");
       CHECK(e.render() ==
             "kafka/configs/2.1.toml:3:41: error: field 'default' of key of 'broker' must be a "
             "string, got integer\n  note: see rules/SCHEMA.md for the pack format");
     }
     SUBCASE("unknown field, with a suggestion") {
-      core::Error e = overlay_error(
-          "2.1", std::string(kHeader) +
-                     "topic = [\n  { name = \"x\", type = \"int\", importance = \"high\", defualt = \"1\" },\n]\n");
+      core::Error e = overlay_error("2.1", std::string(kHeader) +
+                                               "topic = [\n  { name = \"x\", type = \"int\", "
+                                               "importance = \"high\", defualt = \"1\" },\n]\n");
       CHECK(e.where.line == 3);
       CHECK(e.where.column == 62);
       CHECK(e.message == "unknown field 'defualt' in key of 'topic'");
       CHECK(e.hint.find("did you mean 'default'?") == 0);
     }
     SUBCASE("missing name") {
-      core::Error e = overlay_error(
-          "2.1", std::string(kHeader) + "broker = [\n  { type = \"int\", importance = \"high\" },\n]\n");
+      core::Error e =
+          overlay_error("2.1", std::string(kHeader) +
+                                   "broker = [\n  { type = \"int\", importance = \"high\" },\n]\n");
       CHECK(e.where.line == 3);
       CHECK(e.where.column == 3);
       CHECK(e.message == "missing field 'name' in key of 'broker'");
     }
     SUBCASE("value outside the allowed set") {
       core::Error e = overlay_error(
-          "2.1", std::string(kHeader) +
-                     "broker = [\n  { name = \"x\", type = \"integer\", importance = \"high\" },\n]\n");
+          "2.1",
+          std::string(kHeader) +
+              "broker = [\n  { name = \"x\", type = \"integer\", importance = \"high\" },\n]\n");
       CHECK(e.where.line == 3);
       CHECK(e.where.column == 24);
       CHECK(e.message == "invalid type 'integer' in key of 'broker'");
@@ -464,21 +480,25 @@ TEST_SUITE("knowledge_generated") {
     }
     SUBCASE("removed entry with a bad scope") {
       core::Error e = overlay_error(
-          "2.1", std::string(kHeader) + "removed = [ { scope = \"server\", name = \"port\", last = \"2.0\" } ]\n");
+          "2.1", std::string(kHeader) +
+                     "removed = [ { scope = \"server\", name = \"port\", last = \"2.0\" } ]\n");
       CHECK(e.where.line == 2);
       CHECK(e.message == "invalid scope 'server' in 'removed' entry");
     }
     SUBCASE("removed entry without last") {
-      core::Error e = overlay_error("2.1", std::string(kHeader) + "removed = [ { scope = \"broker\", name = \"port\" } ]\n");
+      core::Error e = overlay_error(
+          "2.1", std::string(kHeader) + "removed = [ { scope = \"broker\", name = \"port\" } ]\n");
       CHECK(e.message == "missing field 'last' in 'removed' entry");
     }
     SUBCASE("pack header for another release") {
-      core::Error e = overlay_error("2.1", "pack = { kind = \"configs\", release = \"2.2\", source = \"x\" }\n");
+      core::Error e = overlay_error(
+          "2.1", "pack = { kind = \"configs\", release = \"2.2\", source = \"x\" }\n");
       CHECK(e.where.line == 1);
       CHECK(e.message == "pack release is '2.2' but the file is for '2.1'");
     }
     SUBCASE("pack of another kind") {
-      core::Error e = overlay_error("2.1", "pack = { kind = \"cli\", release = \"2.1\", source = \"x\" }\n");
+      core::Error e =
+          overlay_error("2.1", "pack = { kind = \"cli\", release = \"2.1\", source = \"x\" }\n");
       CHECK(e.message == "pack kind is 'cli', expected 'configs'");
     }
     SUBCASE("no pack header") {
@@ -496,9 +516,10 @@ TEST_SUITE("knowledge_generated") {
     }
     SUBCASE("required with a default") {
       core::Error e = overlay_error(
-          "2.1", std::string(kHeader) +
-                     "broker = [\n  { name = \"x\", type = \"int\", default = \"1\", required = true, "
-                     "importance = \"high\" },\n]\n");
+          "2.1",
+          std::string(kHeader) +
+              "broker = [\n  { name = \"x\", type = \"int\", default = \"1\", required = true, "
+              "importance = \"high\" },\n]\n");
       CHECK(e.message == "key 'x' is required but has a default");
     }
   }

@@ -36,8 +36,9 @@ TEST_SUITE("import") {
       return;
     }
     test::TempDir out;
-    const auto r = test::run_shell("python3 '" + test::source_dir() + "/tools/import_kafka.py' --shared '" +
-                                   *shared + "' --out '" + out.path() + "'");
+    const auto r =
+        test::run_shell("python3 '" + test::source_dir() + "/tools/import_kafka.py' --shared '" +
+                        *shared + "' --out '" + out.path() + "'");
     INFO(r.err);
     REQUIRE(r.code == 0);
     for (const char* kind : {"configs", "cli"}) {
@@ -87,7 +88,8 @@ TEST_SUITE("import") {
     }
     test::TempDir out;
     const std::string tool = "python3 '" + test::source_dir() + "/tools/import_kafka.py'";
-    auto r = test::run_shell(tool + " --shared '" + out.path() + "/nowhere' --out '" + out.path() + "'");
+    auto r =
+        test::run_shell(tool + " --shared '" + out.path() + "/nowhere' --out '" + out.path() + "'");
     CHECK(r.code == 1);
     CHECK(r.err.find("import_kafka: error:") == 0);
     r = test::run_shell(tool + " --out x");

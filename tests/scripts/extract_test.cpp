@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -266,6 +267,8 @@ TEST_SUITE("scripts") {
         {"jangseokhan-cutover-to-kraft-39.sh", 0},  // tool named in an echo only
         {"jangseokhan-migrate-to-kraft-39.sh", 1},  // sudo -u ... kafka-storage.sh format
         {"markchristiansen-modify_repls.sh", 1},    // docker run ... kafka-topics
+        {"markchristiansen-consumer_offsets.sh", 1},
+        {"saliha-lab-start-kraft.sh", 2},           // kafka-storage.sh format, exec kafka-server-start.sh
         {"skshukla-run_kafka.sh", 6},               // the samples in the echo '...' are not run
         {"ureplicator-produce-dummyTopic.sh", 3},   // one inside EXIST=$(...)
         {"wurstmeister-create-topics.sh", 1},       // COMMAND="..."; eval "${COMMAND}"
@@ -351,6 +354,30 @@ TEST_SUITE("scripts") {
     }
   }
 
+  TEST_CASE("scripts: extraction is fast enough for 5,000 scripts a second") {
+#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
+    const auto shared = kafkalint::test::shared_dir();
+    if (!shared) return;
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& entry : fs::directory_iterator(fs::path(*shared) / "corpus/scripts"))
+      files.emplace_back(entry.path().filename().string(), kafkalint::test::read(entry.path().string()));
+    std::size_t done = 0;
+    std::size_t found = 0;
+    // CPU time, not wall time: the build machines are shared and often busy.
+    const std::clock_t t0 = std::clock();
+    while (done < 5000) {
+      for (const auto& [name, content] : files) {
+        found += extract(name, content, detect_kind(name, content)).commands.size();
+        ++done;
+      }
+    }
+    const double seconds = static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
+    MESSAGE("extracted " << done << " corpus scripts (" << found << " commands) in " << seconds * 1000
+                         << " ms of CPU time");
+    CHECK(seconds < 1.0);
+#endif
+  }
+
   TEST_CASE("scripts: every corpus file is read without a crash and with exact positions") {
     const auto shared = kafkalint::test::shared_dir();
     if (!shared) return;
@@ -387,6 +414,16 @@ TEST_SUITE("scripts") {
     deep += "kafka-topics.sh";
     const auto d = extract("d.sh", deep, FileKind::kShell);
     CHECK_FALSE(d.warnings.empty());
+    // Quadratic traps: blank lines in a template, '&' without ';' in HTML, open quoted YAML keys.
+    for (const auto& [name, unit] : {std::pair<const char*, const char*>{"t.sh.j2", "\n"}, {"p.html", "<pre>&"},
+                                     {"k.yml", "\"k\n"}, {"m.md", "` `` "}, {"d.sh", "<<E "}}) {
+      std::string big;
+      for (int i = 0; i < 200000; ++i) big += unit;
+      const auto t0 = std::chrono::steady_clock::now();
+      (void)extract(name, big, detect_kind(name, big));
+      INFO(name);
+      CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(3));
+    }
     std::string evals = "C='kafka-topics.sh --list'\n";
     for (int i = 0; i < 20000; ++i) evals += "eval \"$C\"; sh -c \"$C\"\n";
     const auto start = std::chrono::steady_clock::now();
