@@ -37,11 +37,13 @@ int run_explain(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   desc.add_options()("format", po::value(&format)->default_value("text"),
                      "text: sections What it does / Why / Example / Fix / Sources; json: the rule")(
-      "rule", po::value(&rule)->required(), "the rule code or name, e.g. KL101 or unknown-key");
+      "rule", po::value(&rule), "the rule code or name, e.g. KL101 or unknown-key");
   po::positional_options_description positional;
   positional.add("rule", 1);
   po::variables_map vm;
   if (int rc = parse_command_line("explain", args, desc, positional, vm, ctx); rc >= 0) return rc;
+  if (rule.empty())
+    return usage_error("explain", "missing RULE, a rule code or name such as 'KL101'", ctx);
   if (format != "text" && format != "json")
     return usage_error("explain", "unknown format '" + format + "'; expected 'text' or 'json'",
                        ctx);

@@ -3,8 +3,22 @@
 //
 // Every front end (shell, Dockerfile, Makefile, YAML, Markdown/AsciiDoc/HTML, notes) turns
 // its input into shell text or an argv list; one recogniser then unwraps wrappers (sudo, env,
-// docker exec, kubectl exec, sh -c, eval, ...) and keeps the commands whose program is a Kafka
-// tool. Positions always point into the original file.
+// timeout, nohup, exec, xargs, docker/podman exec|run, docker compose exec|run, kubectl exec
+// ... --, ssh, su -c, sh/bash -c, eval) and keeps the commands whose program is a Kafka tool.
+// Positions always point into the original file.
+//
+// What counts as a command line: a command the shell would execute. So:
+// - echo/printf strings, comments, assignments and arguments of other programs are data;
+//   what runs inside '$(...)', '`...`' and '<(...)' is executed, wherever it sits (even in an
+//   echo), and so are 'sh -c STRING', 'eval STRING' and 'eval "$VAR"' (VAR's last assignment).
+// - Here-document bodies are data ('cat <<EOF > file'), except when the command reading them
+//   is a shell with no script argument ('bash <<EOF', 'ssh host <<EOF', 'docker exec -i c sh
+//   <<EOF'): the shell then executes the body, so it is read as a script.
+// - Markdown/AsciiDoc prose is never read. Inline code spans (and HTML <code>) are, because
+//   READMEs often give commands only that way, but count only with at least one argument:
+//   "`kafka-topics.sh`" alone is a mention. In blocks with '$ '/'> ' prompts, unprompted
+//   lines are the commands' output and are skipped.
+// - Plain-text notes: lines naming a Kafka tool (with their backslash continuations).
 
 #include <cstddef>
 #include <map>

@@ -162,6 +162,8 @@ const auto kSpecialParam = x3::char_("@*#?$!0-9");
 const auto kMakeVarChar = x3::char_("a-zA-Z0-9_@<^+*?%");
 const auto kDqEscapable = x3::char_("$`\"\\");
 const auto kDqPlain = ~x3::char_("\"\\$`{");
+const auto kAnsiEscapable = x3::char_("ntrabfve'\"\\?");
+const auto kAnsiPlain = ~x3::char_("'\\");
 const auto kPlain = ~x3::char_(" \t\r\n\f\v;&|<>()'\"`\\${");
 
 // The grammar of one shell word. Built once per lex_shell() call (X3 character sets cost a
@@ -225,7 +227,18 @@ auto word_grammar(LexState& s, const LexOptions& opts) {
     const auto jinja_expr = x3::raw[x3::lit("{{") >> *(x3::char_ - "}}") >> (x3::lit("}}") | x3::eoi)][copy_opaque];
     const auto single_quoted = x3::raw[x3::lit('\'')][mark] >> x3::raw[*~x3::char_('\'')][copy] >>
                                (x3::lit('\'') | x3::eoi[unterminated("single quote")]);
-    const auto ansi_c = x3::raw[x3::lit("$'")][mark] >> x3::raw[*(('\\' >> x3::char_) | ~x3::char_('\''))][copy] >>
+    // $'...' decodes the C escapes; others (\x41, \u00e9, \0nn) are kept as written.
+    auto ansi_escaped = [&s](auto& ctx) {
+      auto r = x3::_attr(ctx);
+      static constexpr std::string_view kFrom = "ntrabfve";
+      static constexpr std::string_view kTo = "\n\t\r\a\b\f\v\x1b";
+      const char c = r.begin()[1];
+      const std::size_t k = kFrom.find(c);
+      s.replace(k == std::string_view::npos ? c : kTo[k], r.begin(), r.end());
+    };
+    const auto ansi_c = x3::raw[x3::lit("$'")][mark] >>
+                        *(x3::raw[x3::lit('\\') >> kAnsiEscapable][ansi_escaped] |
+                          x3::raw[x3::lit('\\') >> x3::char_][copy] | x3::raw[+kAnsiPlain][copy]) >>
                         (x3::lit('\'') | x3::eoi[unterminated("$'...' string")]);
     const auto double_quoted =
         x3::raw[x3::lit('"')][mark] >>

@@ -116,6 +116,18 @@ TEST_SUITE("cli_catalog") {
     CHECK(run_cli({"explain", "Unknown-Key"}).out == r.out);
   }
 
+  TEST_CASE("cli_catalog: explain --format json prints the rule object") {
+    auto r = run_cli({"explain", "protocol-version-above-binary", "--format", "json"});
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["code"] == "KL205");
+    CHECK(j["severity"] == "error");
+    CHECK(j["fix"] == "unsafe");
+    CHECK(!j["sources"].empty());
+    CHECK(j["example"].get<std::string>().find("inter.broker.protocol.version=3.0") !=
+          std::string::npos);
+  }
+
   TEST_CASE("cli_catalog: explain shows the sources of every rule") {
     auto j = nlohmann::json::parse(run_cli({"rules", "--format", "json"}).out);
     for (const auto& rule : j["rules"]) {
@@ -137,7 +149,9 @@ TEST_SUITE("cli_catalog") {
     CHECK(has(r.err, "did you mean 'unknown-key'?"));
     r = run_cli({"explain"});
     CHECK(r.code == 2);
-    CHECK(has(r.err, "kafkalint explain: error:"));
+    CHECK(
+        has(r.err, "kafkalint explain: error: missing RULE, a rule code or name such as 'KL101'"));
+    CHECK(run_cli({"explain", "KL101", "KL102"}).code == 2);
   }
 
   TEST_CASE("cli_catalog: a broken versions.toml overlay is a located error, exit 2") {
