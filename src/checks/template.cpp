@@ -127,6 +127,7 @@ MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
       m.opaque.push_back({i, close});
     } else {
       blank(m.text, i, close, ' ');
+      m.code.push_back({i, close});
       for (int l = lines.line_of(i); l <= lines.line_of(close > i ? close - 1 : i); ++l)
         had_code[static_cast<std::size_t>(l)] = true;
     }

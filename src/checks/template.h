@@ -30,6 +30,9 @@ struct MaskedTemplate {
   /// Placeholders ({{ }}, <%= %>) and config-provider or shell references (${...}): a key or
   /// value overlapping one of these is not known until the template is rendered.
   std::vector<ByteRange> opaque;
+  /// Template code and comments ({% %}, <% %>, {# #}): an entry written around them has a
+  /// key or value that depends on the template's logic.
+  std::vector<ByteRange> code;
   /// 1-based numbers of lines that held only template control code (now blank).
   std::vector<int> control_lines;
   /// Unterminated tags, reported as "line:col: message" by the caller; masking still ends.

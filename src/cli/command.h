@@ -46,5 +46,6 @@ int run_edit(const std::vector<std::string>& args, Context& ctx);
 int run_versions(const std::vector<std::string>& args, Context& ctx);
 int run_rules(const std::vector<std::string>& args, Context& ctx);
 int run_explain(const std::vector<std::string>& args, Context& ctx);
+int run_check(const std::vector<std::string>& args, Context& ctx);
 
 }  // namespace kafkalint::cli

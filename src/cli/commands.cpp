@@ -12,6 +12,8 @@ const std::vector<CommandInfo>& commands() {
       // Rows are added as commands land; `kafkalint --help` lists them in this order.
       {"show", "FILE [--format text|json]", "print the properties exactly as Kafka loads them", run_show},
       {"edit", "FILE [--set KEY=VALUE]... [--unset KEY]... [--comment KEY]... [--write | --diff]", "edit a properties file losslessly", run_edit},
+      {"check", "[PATH...] [--to VERSION] [--from VERSION] [--format text|json|sarif|github] [--fix | --diff]",
+       "find problems in broker and client configs", run_check},
       {"versions", "[--format text|json]", "list the Kafka releases the rule packs know", run_versions},
       {"rules", "[--format text|json]", "list the rules", run_rules},
       {"explain", "RULE", "explain one rule: what, why, example, fix, source", run_explain},

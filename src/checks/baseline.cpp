@@ -1,0 +1,101 @@
+#include "checks/baseline.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/file_io.h"
+
+namespace kafkalint::checks {
+
+namespace {
+
+std::string trim(const std::string& s) {
+  const std::size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+}  // namespace
+
+std::string baseline_key(const core::Finding& f) {
+  return f.code + '\t' + f.where.file + '\t' + f.subject + '\t' + trim(f.source_line);
+}
+
+std::optional<Baseline> Baseline::load(const std::string& path, core::Error* err) {
+  auto text = core::read_file(path, err);
+  if (!text) return std::nullopt;
+  Baseline b;
+  try {
+    const nlohmann::json j = nlohmann::json::parse(*text);
+    if (j.value("kafkalint_baseline", 0) != 1 || !j.contains("findings") ||
+        !j["findings"].is_array())
+      throw std::runtime_error("not a kafkalint baseline (version 1)");
+    for (const auto& e : j["findings"]) {
+      core::Finding f;
+      f.code = e.at("rule").get<std::string>();
+      f.where.file = e.at("file").get<std::string>();
+      f.subject = e.at("subject").get<std::string>();
+      f.source_line = e.at("line_text").get<std::string>();
+      b.counts_[baseline_key(f)] += e.value("count", 1);
+    }
+  } catch (const nlohmann::json::parse_error& e) {
+    err->where.file = path;
+    // nlohmann reports a byte offset; turn it into line:column.
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i + 1 < e.byte && i < text->size(); ++i) {
+      if ((*text)[i] == '\n') {
+        ++line;
+        col = 1;
+      } else {
+        ++col;
+      }
+    }
+    err->where.line = static_cast<int>(line);
+    err->where.column = static_cast<int>(col);
+    err->message = "invalid baseline: not valid JSON";
+    err->hint = "write a new one with --write-baseline";
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    err->where.file = path;
+    err->message = std::string("invalid baseline: ") + e.what();
+    err->hint = "write a new one with --write-baseline";
+    return std::nullopt;
+  }
+  return b;
+}
+
+std::string Baseline::render(const std::vector<core::Finding>& findings) {
+  std::map<std::string, std::pair<const core::Finding*, int>> grouped;
+  for (const core::Finding& f : findings) {
+    auto& slot = grouped[baseline_key(f)];
+    if (!slot.first) slot.first = &f;
+    ++slot.second;
+  }
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& [key, v] : grouped)
+    list.push_back({{"rule", v.first->code},
+                    {"file", v.first->where.file},
+                    {"subject", v.first->subject},
+                    {"line_text", trim(v.first->source_line)},
+                    {"count", v.second}});
+  nlohmann::ordered_json out = {{"kafkalint_baseline", 1}, {"findings", std::move(list)}};
+  return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::size_t Baseline::filter(std::vector<core::Finding>* findings) const {
+  std::map<std::string, int> left = counts_;
+  std::size_t removed = 0;
+  std::vector<core::Finding> kept;
+  for (core::Finding& f : *findings) {
+    auto it = left.find(baseline_key(f));
+    if (it != left.end() && it->second > 0) {
+      --it->second;
+      ++removed;
+    } else {
+      kept.push_back(std::move(f));
+    }
+  }
+  *findings = std::move(kept);
+  return removed;
+}
+
+}  // namespace kafkalint::checks

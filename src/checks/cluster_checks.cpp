@@ -1,0 +1,185 @@
+#include "checks/cluster_checks.h"
+
+#include <set>
+
+#include "checks/value_check.h"
+
+namespace kafkalint::checks {
+
+namespace {
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+constexpr const char* kFactKeys[] = {
+    "process.roles", "port", "broker.id", "node.id", "listeners", "inter.broker.protocol.version",
+    "log.message.format.version", "zookeeper.connect", "controller.quorum.voters",
+    "controller.quorum.bootstrap.servers", "controller.listener.names"};
+
+// Settings every broker of one cluster must agree on, and the rule that says so.
+struct Agreed {
+  const char* key;
+  const char* code;
+};
+constexpr Agreed kAgreed[] = {
+    {"inter.broker.protocol.version", "KL602"}, {"log.message.format.version", "KL602"},
+    {"zookeeper.connect", "KL603"},             {"controller.quorum.voters", "KL603"},
+    {"controller.quorum.bootstrap.servers", "KL603"}, {"controller.listener.names", "KL603"},
+};
+
+// "PLAINTEXT://host:9092,SSL://:9093" -> {(host, 9092), ("", 9093)}.
+std::vector<std::pair<std::string, std::string>> listener_endpoints(const std::string& v) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t i = 0;
+  while (i < v.size()) {
+    std::size_t comma = v.find(',', i);
+    if (comma == std::string::npos) comma = v.size();
+    const std::string item(java_trim(std::string_view(v).substr(i, comma - i)));
+    const std::size_t scheme = item.find("://");
+    if (scheme != std::string::npos) {
+      const std::string hp = item.substr(scheme + 3);
+      const std::size_t colon = hp.rfind(':');
+      if (colon != std::string::npos) out.emplace_back(hp.substr(0, colon), hp.substr(colon + 1));
+    }
+    i = comma + 1;
+  }
+  return out;
+}
+
+core::Finding& emit(const BrokerFacts& b, const char* key, const CheckKnowledge& k,
+                    std::string_view code, std::string message, std::vector<core::Finding>* out) {
+  core::Finding f;
+  f.code = std::string(code);
+  f.name = f.code;
+  if (const knowledge::Rule* r = k.rules ? k.rules->find(code) : nullptr) {
+    f.name = r->name;
+    f.severity = r->severity;
+  }
+  f.subject = key;
+  f.message = std::move(message);
+  f.where = {b.path, 1, 1};
+  if (auto it = b.settings.find(key); it != b.settings.end()) {
+    f.where.line = it->second.value_line;
+    f.where.column = it->second.value_column;
+    f.length = it->second.length;
+    f.source_line = it->second.source_line;
+  }
+  out->push_back(std::move(f));
+  return out->back();
+}
+
+}  // namespace
+
+std::string cluster_key(const PropsFile& f) {
+  for (const char* key : {"zookeeper.connect", "controller.quorum.voters",
+                          "controller.quorum.bootstrap.servers"}) {
+    const properties::Entry* e = f.doc().find(key);
+    if (!e) continue;
+    if (f.value_opaque(*e)) return {};
+    const std::string_view v = java_trim(f.doc().value(*e));
+    if (v.empty()) continue;
+    // A loopback ensemble ("localhost:2181", "1@localhost:9093") is what every stock sample
+    // and single-node setup names: files that share it are not known to form one cluster.
+    if (v.find("localhost") != std::string_view::npos || v.find("127.0.0.1") != std::string_view::npos)
+      return {};
+    const std::size_t slash = f.path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : f.path.substr(0, slash);
+    return dir + "\n" + key + "=" + std::string(v);
+  }
+  return {};
+}
+
+BrokerFacts broker_facts(const PropsFile& f) {
+  BrokerFacts b;
+  b.path = f.path;
+  for (const char* key : kFactKeys) {
+    const properties::Entry* e = f.doc().find(key);
+    if (!e) continue;
+    BrokerSetting s;
+    s.value = std::string(java_trim(f.doc().value(*e)));
+    s.opaque = f.opaque(e->value);
+    s.value_line = e->value_line;
+    s.value_column = e->value_column;
+    s.length = e->value_line == e->last_line ? static_cast<int>(e->value.size()) : 0;
+    s.source_line = f.source_line(e->value_line);
+    b.settings.emplace(key, std::move(s));
+  }
+  return b;
+}
+
+void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKnowledge& k,
+                   std::vector<core::Finding>* out) {
+  if (brokers.size() < 2) return;
+  auto get = [](const BrokerFacts& b, const char* key) -> const BrokerSetting* {
+    auto it = b.settings.find(key);
+    return it == b.settings.end() ? nullptr : &it->second;
+  };
+
+  // KL601: two brokers with one id (node.id and broker.id share one id space; node.id wins).
+  std::map<std::string, const BrokerFacts*> ids;
+  for (const BrokerFacts* b : brokers) {
+    for (const char* key : {"node.id", "broker.id"}) {
+      const BrokerSetting* s = get(*b, key);
+      if (!s || s->opaque || s->value.empty() || s->value == "-1") continue;
+      auto [it, fresh] = ids.emplace(s->value, b);
+      // A combined broker+controller file and a controller-only file with one id are
+      // alternative layouts of one node (as in Kafka's config/kraft samples), not two nodes.
+      const BrokerSetting* r1 = get(*b, "process.roles");
+      const BrokerSetting* r2 = get(*it->second, "process.roles");
+      const bool same_roles = (!r1 && !r2) || (r1 && r2 && r1->value == r2->value);
+      if (!fresh && same_roles)
+        emit(*b, key, k, "KL601",
+             quoted(key) + " " + quoted(s->value) + " is also used by " + it->second->path +
+                 "; two brokers with one id cannot both join the cluster",
+             out);
+      break;
+    }
+  }
+
+  // KL602/KL603: settings that must agree. The most common value is the cluster's.
+  for (const Agreed& a : kAgreed) {
+    std::map<std::string, std::vector<const BrokerFacts*>> by_value;  // "" = unset
+    bool opaque = false;
+    for (const BrokerFacts* b : brokers) {
+      const BrokerSetting* s = get(*b, a.key);
+      if (s && s->opaque) opaque = true;
+      by_value[s ? s->value : ""].push_back(b);
+    }
+    if (opaque || by_value.size() < 2) continue;
+    // Unset vs set on quorum settings is a ZooKeeper/KRaft mix (a migration), not a typo.
+    if (std::string_view(a.code) == "KL603" && by_value.count("")) continue;
+    auto majority = by_value.begin();
+    for (auto it = by_value.begin(); it != by_value.end(); ++it)
+      if (it->second.size() > majority->second.size()) majority = it;
+    for (auto it = by_value.begin(); it != by_value.end(); ++it) {
+      if (it == majority) continue;
+      for (const BrokerFacts* b : it->second) {
+        const std::string theirs = majority->first.empty() ? "unset" : quoted(majority->first);
+        const std::string mine = it->first.empty() ? "unset" : quoted(it->first);
+        std::string msg = quoted(a.key) + " is " + mine + " here but " + theirs + " in " +
+                          majority->second.front()->path;
+        if (majority->second.size() > 1)
+          msg += " and " + std::to_string(majority->second.size() - 1) + " more";
+        emit(*b, a.key, k, a.code, msg, out);
+      }
+    }
+  }
+
+  // KL604: two brokers on one host and port.
+  std::map<std::pair<std::string, std::string>, const BrokerFacts*> endpoints;
+  for (const BrokerFacts* b : brokers) {
+    const BrokerSetting* s = get(*b, "listeners");
+    if (!s || s->opaque) continue;
+    for (const auto& [host, port] : listener_endpoints(s->value)) {
+      // An empty host or a wildcard binds every interface of its own machine: no clash known.
+      if (host.empty() || host == "0.0.0.0" || host == "[::]" || host == "::") continue;
+      auto [it, fresh] = endpoints.emplace(std::pair{host, port}, b);
+      if (!fresh && it->second != b)
+        emit(*b, "listeners", k, "KL604",
+             quoted(host + ":" + port) + " is also a listener of " + it->second->path +
+                 "; the second broker on that host cannot bind it",
+             out);
+    }
+  }
+}
+
+}  // namespace kafkalint::checks

@@ -1,0 +1,502 @@
+// The checks of one properties file: keys (KL1xx), values (KL2xx), defaults (KL3xx),
+// rolling-restart safety (KL4xx) and encoding (KL5xx). Cluster-wide checks over several
+// broker files are in cluster_checks.cpp.
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "checks/context.h"
+#include "checks/value_check.h"
+#include "core/suggest.h"
+
+namespace kafkalint::checks {
+
+namespace {
+
+using knowledge::Scope;
+using properties::Entry;
+
+constexpr std::string_view kBomAsLatin1 = "\xC3\xAF\xC2\xBB\xC2\xBF";  // U+00EF U+00BB U+00BF
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string scope_word(Role r) { return role_name(r); }
+
+/// Keys under these prefixes are read by plugins or per-listener overrides: Kafka passes
+/// them on, so they are not "unknown".
+bool documented_prefix(std::string_view key) {
+  static constexpr std::string_view kPrefixes[] = {
+      "listener.name.", "rsm.config.", "rlmm.config.", "confluent.", "remote.log.storage.manager.impl.",
+      "remote.log.metadata.manager.impl.", "producer.override.", "consumer.override.",
+      "admin.override.", "client.quota.callback.static.", "config.providers."};
+  for (std::string_view p : kPrefixes)
+    if (key.substr(0, p.size()) == p && key.size() > p.size()) return true;
+  return false;
+}
+
+std::string first_segment(std::string_view key) {
+  return std::string(key.substr(0, key.find('.')));
+}
+
+class FileChecker {
+ public:
+  FileChecker(const PropsFile& f, const CheckKnowledge& k, std::vector<core::Finding>* out)
+      : f_(f), doc_(f.doc()), k_(k), emit_(f, k, out), scopes_(role_scopes(f.role)) {}
+
+  void run() {
+    check_encoding();
+    check_duplicates();
+    for (const Entry& e : doc_.entries()) check_entry(e);
+    check_protocol_pins();
+    check_unset();
+  }
+
+ private:
+  // The key as the check sees it: without a leading byte order mark (reported once as KL501).
+  std::string_view key_of(const Entry& e) const {
+    std::string_view key = doc_.key(e);
+    if (&e == &doc_.entries().front() && key.substr(0, kBomAsLatin1.size()) == kBomAsLatin1)
+      key.remove_prefix(kBomAsLatin1.size());
+    return key;
+  }
+
+  const knowledge::ConfigKey* find_key(std::string_view key) const {
+    for (Scope s : scopes_)
+      if (const knowledge::ConfigKey* c = k_.configs->find(s, key)) return c;
+    return nullptr;
+  }
+
+  bool plain_key(const Entry& e) const {
+    // The key is written exactly as it decodes (no escapes, one line), so a fix can replace
+    // its bytes with another plain key.
+    const std::string_view raw(f_.original.data() + e.key.begin, e.key.size());
+    return raw == doc_.key(e) && !f_.opaque(e.key);
+  }
+
+  // --- KL5xx -------------------------------------------------------------------------------
+  void check_encoding() {
+    if (f_.original.compare(0, 3, "\xEF\xBB\xBF") == 0 && !doc_.entries().empty()) {
+      const Entry& first = doc_.entries().front();
+      auto& fd = emit_.at(1, 1, 1, "KL501",
+                          "file starts with a UTF-8 byte order mark; Kafka reads it as part of "
+                          "the first key " +
+                              quoted(key_of(first)));
+      fd.subject = std::string(key_of(first));
+      emit_.fix(fd, 0, 3, "", "remove the byte order mark");
+    }
+    for (const Entry& e : doc_.entries()) {
+      // A non-ASCII byte in a key or value (comments do not matter), other than the BOM.
+      std::size_t from = e.key.begin == 0 && f_.original.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : e.key.begin;
+      for (std::size_t i = from; i < e.value.end && i < f_.original.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(f_.original[i]);
+        if (c < 0x80) continue;
+        if (f_.mask.is_opaque(i, i + 1)) break;
+        const auto it = std::upper_bound(f_.line_starts.begin(), f_.line_starts.end(), i);
+        const int line = static_cast<int>(it - f_.line_starts.begin());
+        const int col = static_cast<int>(i - f_.line_starts[static_cast<std::size_t>(line - 1)]) + 1;
+        auto& fd = emit_.at(line, col, 1, "KL502",
+                            "byte 0x" + hex(c) + " in " + quoted(key_of(e)) +
+                                " is read as the Latin-1 character '" + latin1(c) +
+                                "', not as UTF-8; write non-ASCII characters as \\uXXXX");
+        fd.subject = std::string(key_of(e));
+        break;
+      }
+    }
+  }
+
+  static std::string hex(unsigned char c) {
+    static const char* d = "0123456789ABCDEF";
+    return std::string{d[c >> 4], d[c & 15]};
+  }
+  static std::string latin1(unsigned char c) {
+    return std::string{static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+  }
+
+  // --- KL107 -------------------------------------------------------------------------------
+  void check_duplicates() {
+    // In a template with control code, repeated keys usually sit in if/else branches.
+    if (!f_.mask.control_lines.empty() || !f_.mask.code.empty()) return;
+    std::map<std::string_view, std::vector<const Entry*>> by_key;
+    for (const Entry& e : doc_.entries())
+      if (!f_.opaque(e.key)) by_key[key_of(e)].push_back(&e);
+    for (const auto& [key, list] : by_key) {
+      if (list.size() < 2) continue;
+      const Entry& last = *list.back();
+      for (std::size_t i = 0; i + 1 < list.size(); ++i) {
+        const Entry& e = *list[i];
+        std::string msg = quoted(key) + " is set again on line " + std::to_string(last.line) +
+                          "; Kafka uses the last value";
+        if (doc_.value(e) == doc_.value(last)) msg += " (the same)";
+        else msg += ", " + quoted(doc_.value(last)) + ", and ignores " + quoted(doc_.value(e));
+        auto& fd = emit_.at_key(e, "KL107", msg);
+        if (!f_.templated()) emit_.fix(fd, e.raw.begin, e.raw.end, "", "remove the ignored entry");
+      }
+    }
+  }
+
+  // --- KL1xx and KL2xx, per entry -----------------------------------------------------------
+  void check_entry(const Entry& e) {
+    if (f_.opaque(e.key)) return;  // a templated key: unknown until rendered
+    const std::string_view key = key_of(e);
+    if (key.empty()) return;
+    const std::string scope = scope_word(f_.role);
+
+    if (k_.keys->is_log4j_key(key)) {
+      emit_.at_key(e, k_.keys->log4j_rule().empty() ? "KL106" : k_.keys->log4j_rule(),
+                   quoted(key) + " is a Log4j setting; Kafka ignores it here, it belongs in "
+                                 "log4j.properties (log4j2.yaml from 4.0)");
+      return;
+    }
+
+    if (const knowledge::ConfigKey* ck = find_key(key)) {
+      check_known(e, key, *ck);
+      return;
+    }
+    if (check_legacy_or_changed(e, key)) return;
+    for (Scope s : scopes_) {
+      if (const knowledge::RemovedKey* r = k_.configs->removed(s, key)) {
+        if (k_.to) {
+          std::string msg = quoted(key) + " was removed after Kafka " + r->last + "; Kafka " +
+                            k_.to->name + " ignores it";
+          emit_.at_key(e, "KL103", msg);
+        }
+        return;
+      }
+      if (k_.configs->undocumented(s, key)) return;
+    }
+    if (const knowledge::PrefixedKeys* p = k_.keys->prefixed_for(key)) {
+      if (role_matches_scope(f_.role, p->scope)) {
+        auto& fd = emit_.at_key(e, p->rule, quoted(key) + " only takes effect as " +
+                                                quoted(p->required_prefix + std::string(key)));
+        if (!p->note.empty()) fd.notes.push_back(p->note);
+        return;
+      }
+    }
+    if (documented_prefix(key)) return;
+    if (check_other_scope(e, key)) return;
+    check_unknown(e, key);
+  }
+
+  void check_known(const Entry& e, std::string_view key, const knowledge::ConfigKey& ck) {
+    if (const knowledge::KeyChange* c = k_.keys->change(key, scope_word(f_.role))) {
+      if (k_.to && c->deprecated_in && *c->deprecated_in <= k_.to->version &&
+          (!c->removed_in || k_.to->version < *c->removed_in)) {
+        std::string msg = quoted(key) + " is deprecated since Kafka " + c->deprecated_in->str();
+        if (c->removed_in) msg += " and removed in " + c->removed_in->str();
+        auto& fd = emit_.at_key(e, c->rule.empty() ? "KL105" : c->rule, msg);
+        if (!c->replacement.empty()) fd.suggestion = "use " + quoted(c->replacement) + " instead";
+        else if (!c->replacement_note.empty()) fd.notes.push_back(c->replacement_note);
+      }
+    }
+    if (ck.internal)
+      emit_.at_key(e, "KL111", quoted(key) + " is an internal setting that Kafka " +
+                                   k_.configs->release() + " accepts but does not document");
+    check_value(e, key, ck);
+  }
+
+  void check_value(const Entry& e, std::string_view key, const knowledge::ConfigKey& ck) {
+    if (f_.value_opaque(e)) return;
+    if (key == "inter.broker.protocol.version" || key == "log.message.format.version" ||
+        key == "message.format.version")
+      return;  // checked against the release catalogue in check_protocol_pins
+    std::string_view value = doc_.value(e);
+    if (const knowledge::LegacyValue* lv = k_.keys->legacy_value(key, value, scope_word(f_.role))) {
+      if (k_.to && lv->removed_in <= k_.to->version) {
+        auto& fd = emit_.at_value(e, lv->rule.empty() ? "KL204" : lv->rule,
+                                  quoted(std::string(key) + "=" + std::string(value)) +
+                                      " is not accepted since Kafka " + lv->removed_in.str());
+        if (!lv->replacement.empty()) {
+          fd.suggestion = "use " + quoted(lv->replacement);
+          if (plain_value(e))
+            emit_.fix(fd, e.value.begin, e.value.end, lv->replacement,
+                      "replace with " + quoted(lv->replacement));
+        }
+        return;
+      }
+    }
+    const bool keeps_whitespace = ck.type == "string" || ck.type == "password";
+    const std::size_t trimmed_len = value.find_last_not_of(" \t\f");
+    if (keeps_whitespace && !value.empty() && trimmed_len != value.size() - 1 && trimmed_len != std::string_view::npos) {
+      auto& fd = emit_.at_value(e, "KL503",
+                                "value of " + quoted(key) +
+                                    " ends with whitespace, which Kafka keeps as part of it");
+      if (plain_value(e)) {
+        const std::size_t cut = e.value.begin + trimmed_len + 1;
+        emit_.fix(fd, cut, e.value.end, "", "remove the trailing whitespace");
+      }
+      value = value.substr(0, trimmed_len + 1);
+    }
+    const ValueVerdict v = checks::check_value(ck.type, ck.valid, value);
+    const std::string where = k_.to ? " in Kafka " + k_.configs->release() : "";
+    switch (v.problem) {
+      case ValueProblem::kNone: break;
+      case ValueProblem::kBadType:
+        emit_.at_value(e, "KL201", quoted(value) + " is not a valid " + ck.type + " for " +
+                                       quoted(key) + "; expected " + v.detail);
+        break;
+      case ValueProblem::kOutOfRange:
+        emit_.at_value(e, "KL202", quoted(value) + " is out of range for " + quoted(key) +
+                                       where + "; expected " + v.detail);
+        break;
+      case ValueProblem::kNotInSet: {
+        const std::string bad = v.bad_element.empty() ? std::string(value) : v.bad_element;
+        auto& fd = emit_.at_value(e, "KL203", quoted(bad) + " is not a valid value of " +
+                                                  quoted(key) + where + "; expected " + v.detail);
+        (void)fd;
+        break;
+      }
+    }
+  }
+
+  bool plain_value(const Entry& e) const {
+    const std::string_view raw(f_.original.data() + e.value.begin, e.value.size());
+    return raw == doc_.value(e) && !f_.opaque(e.value);
+  }
+
+  // Curated lifecycle facts: 0.7/0.8 keys, old Scala client keys, renames (port -> listeners).
+  bool check_legacy_or_changed(const Entry& e, std::string_view key) {
+    const std::string scope = scope_word(f_.role);
+    if (const knowledge::LegacyKey* l = k_.keys->legacy(key, scope)) {
+      std::string msg = quoted(key) + " is a " +
+                        (l->era == "scala-client" ? std::string("setting of the old Scala clients")
+                                                  : "Kafka " + l->era + " setting") +
+                        " that no current release reads";
+      auto& fd = emit_.at_key(e, l->rule.empty() ? "KL109" : l->rule, msg);
+      if (!l->replacement.empty()) fd.suggestion = "use " + quoted(l->replacement);
+      if (!l->replacement_note.empty()) fd.notes.push_back(l->replacement_note);
+      return true;
+    }
+    if (const knowledge::KeyChange* c = k_.keys->change(key, scope)) {
+      const bool removed = c->removed_in && (!k_.to || *c->removed_in <= k_.to->version);
+      if (!removed) return false;  // still defined: the generated reference decides
+      if (!k_.to) return true;     // a real key of older releases: not unknown
+      std::string msg = quoted(key) + " was removed in Kafka " + c->removed_in->str();
+      auto& fd = emit_.at_key(e, c->rule.empty() ? "KL103" : c->rule, msg);
+      if (!c->replacement.empty()) {
+        fd.suggestion = "use " + quoted(c->replacement) + " instead";
+        if (!c->value_hint.empty()) fd.notes.push_back("for example " + c->value_hint);
+        // A pure rename keeps the value; offer it when the new key is not set already.
+        if (c->value_hint.empty() && plain_key(e) && !doc_.find(c->replacement))
+          emit_.fix(fd, e.key.begin, e.key.end, c->replacement,
+                    "rename to " + quoted(c->replacement));
+      } else if (!c->replacement_note.empty()) {
+        fd.notes.push_back(c->replacement_note);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // KL102: a key Kafka knows, but for another kind of process.
+  bool check_other_scope(const Entry& e, std::string_view key) {
+    for (Scope s : knowledge::kAllScopes) {
+      if (std::find(scopes_.begin(), scopes_.end(), s) != scopes_.end()) continue;
+      const knowledge::ConfigKey* ck = k_.configs->find(s, key);
+      if (!ck) continue;
+      if (f_.role == Role::kBroker && s == Scope::kTopic) {
+        auto& fd = emit_.at_key(e, "KL102",
+                                quoted(key) + " is a topic-level setting; a broker config does "
+                                              "not read it");
+        if (!ck->server_default.empty()) {
+          fd.suggestion = "did you mean " + quoted(ck->server_default) + "?";
+          if (plain_key(e) && !doc_.find(ck->server_default))
+            emit_.fix(fd, e.key.begin, e.key.end, ck->server_default,
+                      "rename to " + quoted(ck->server_default));
+        }
+        return true;
+      }
+      // Client keys in a broker config and the other way round. ssl/sasl keys are shared
+      // and were found in the role's own scope already.
+      std::string owner = knowledge::scope_name(s);
+      if (s != Scope::kBroker && s != Scope::kTopic) {
+        int clients = 0;
+        for (Scope c : {Scope::kProducer, Scope::kConsumer, Scope::kAdmin})
+          if (k_.configs->find(c, key)) ++clients;
+        if (clients > 1) owner = "client";
+      }
+      emit_.at_key(e, "KL102", quoted(key) + " is a " + owner + " setting; a " +
+                                   scope_word(f_.role) + " config does not read it");
+      return true;
+    }
+    return false;
+  }
+
+  void check_unknown(const Entry& e, std::string_view key) {
+    std::vector<std::string> candidates;
+    for (Scope s : scopes_)
+      for (const knowledge::ConfigKey& c : k_.configs->keys(s)) candidates.push_back(c.name);
+    const std::vector<std::string> close = core::closest(key, candidates, 3);
+    if (close.empty()) {
+      // A key that shares not even its first word with any Kafka key is most likely read by
+      // a plugin (authorizer, metrics reporter): no finding rather than a wrong one.
+      if (!known_first_segment(first_segment(key))) return;
+    }
+    std::string msg = "unknown key " + quoted(key);
+    if (k_.to) msg += " for a Kafka " + k_.configs->release() + " " + scope_word(f_.role);
+    auto& fd = emit_.at_key(e, "KL101", msg);
+    if (close.empty()) return;
+    fd.suggestion = "did you mean " + quoted(close[0]) + "?";
+    for (std::size_t i = 1; i < close.size(); ++i) fd.notes.push_back("or " + quoted(close[i]) + "?");
+    if (close.size() == 1 && plain_key(e) && !doc_.find(close[0]))
+      emit_.fix(fd, e.key.begin, e.key.end, close[0], "rename to " + quoted(close[0]));
+  }
+
+  bool known_first_segment(const std::string& seg) const {
+    for (Scope s : knowledge::kAllScopes)
+      for (const knowledge::ConfigKey& c : k_.configs->keys(s))
+        if (c.name.compare(0, seg.size(), seg) == 0 &&
+            (c.name.size() == seg.size() || c.name[seg.size()] == '.'))
+          return true;
+    return false;
+  }
+
+  // --- KL205-KL209: inter.broker.protocol.version and log.message.format.version ----------
+  void check_protocol_pins() {
+    if (f_.role != Role::kBroker) return;
+    const Entry* ibp = doc_.find("inter.broker.protocol.version");
+    const Entry* lmfv = doc_.find("log.message.format.version");
+    std::optional<knowledge::ProtocolVersion> ibp_v, lmfv_v;
+    for (auto [entry, out] : {std::pair{ibp, &ibp_v}, std::pair{lmfv, &lmfv_v}}) {
+      if (!entry || f_.value_opaque(*entry)) continue;
+      const std::string_view key = doc_.key(*entry);
+      const std::string value(java_trim(doc_.value(*entry)));
+      if (f_.kraft && key == "log.message.format.version") {
+        emit_.at_key(*entry, "KL208", quoted(key) + " has no effect on a KRaft node");
+        continue;
+      }
+      core::Error err;
+      auto pv = k_.versions->resolve_protocol(value, &err);
+      if (!pv) {
+        auto& fd = emit_.at_value(*entry, "KL207",
+                                  quoted(value) + " is not a protocol version any Kafka release "
+                                                  "defines; the broker will not start");
+        if (k_.to) {
+          auto all = k_.versions->protocol_versions_up_to(*k_.to);
+          auto close = core::closest(value, all, 1);
+          if (!close.empty()) fd.suggestion = "did you mean " + quoted(close[0]) + "?";
+        }
+        continue;
+      }
+      *out = pv;
+      if (pv->unstable)
+        emit_.at_value(*entry, "KL209",
+                       quoted(value) + " is listed by Kafka " + pv->release->name +
+                           " but not supported in production");
+      if (k_.to && k_.to->version < pv->release->version)
+        emit_.at_value(*entry, "KL205",
+                       quoted(value) + " is newer than Kafka " + k_.to->name +
+                           "; a broker of that release refuses to start with it");
+      else if (k_.from && k_.from->version < pv->release->version)
+        emit_.at_value(*entry, "KL205",
+                       quoted(value) + " is newer than the running Kafka " + k_.from->name +
+                           "; raise it only after every broker runs the new release");
+    }
+    if (f_.kraft && ibp && !f_.opaque(ibp->value))
+      emit_.at_key(*ibp, "KL208",
+                   "'inter.broker.protocol.version' is ignored on a KRaft node; the cluster's "
+                   "metadata.version decides (kafka-features.sh)");
+    // LMFV ahead of IBP: checked against the release that will run the file.
+    const knowledge::Release* runs = k_.to ? k_.to : k_.from;
+    if (!runs || !lmfv_v || !lmfv || f_.kraft) return;
+    std::optional<knowledge::ProtocolVersion> ibp_eff = ibp_v;
+    if (!ibp_eff && !ibp && !runs->ibp_default.empty()) {
+      core::Error err;
+      ibp_eff = k_.versions->resolve_protocol(runs->ibp_default, &err);
+    }
+    if (!ibp_eff) return;
+    bool bad = false;
+    if (runs->startup_check == knowledge::StartupCheck::kStrict)
+      bad = lmfv_v->index > ibp_eff->index;
+    else if (runs->startup_check == knowledge::StartupCheck::kRecordVersion)
+      bad = lmfv_v->release->record_format > ibp_eff->release->record_format;
+    if (bad)
+      emit_.at_value(*lmfv, "KL206",
+                     "log.message.format.version " + quoted(lmfv_v->name) +
+                         " is ahead of inter.broker.protocol.version " + quoted(ibp_eff->name) +
+                         (ibp ? "" : " (the default)") + "; Kafka " + runs->name +
+                         " refuses to start");
+  }
+
+  // --- KL301, KL302, KL4xx for keys the file leaves unset, and KL4xx for set ones ------------
+  void check_unset() {
+    const std::string scope = scope_word(f_.role);
+    // Safety checks on explicit values.
+    for (const Entry& e : doc_.entries()) {
+      if (f_.value_opaque(e) || f_.opaque(e.key)) continue;
+      if (doc_.find(key_of(e)) != &e) continue;  // only the value Kafka uses
+      for (Scope s : scopes_)
+        for (const knowledge::SafetyCheck* c : k_.safety->for_key(key_of(e), knowledge::scope_name(s))) {
+          std::optional<std::string_view> other;
+          if (!c->other_key.empty())
+            if (const Entry* o = doc_.find(c->other_key); o && !f_.opaque(o->value)) other = doc_.value(*o);
+          if (!c->fires(java_trim(doc_.value(e)), other)) continue;
+          if (c->since && k_.to && k_.to->version < *c->since) continue;
+          auto& fd = emit_.at_value(e, c->rule, quoted(std::string(key_of(e)) + "=" +
+                                                       std::string(java_trim(doc_.value(e)))) +
+                                                    ": " + c->rationale);
+          (void)fd;
+        }
+    }
+    if (f_.templated()) return;  // keys may come from template loops: unset is unknowable
+    // Safety checks on defaults, for the release the brokers or clients will run.
+    const knowledge::Release* runs = k_.to ? k_.to : k_.from;
+    for (Scope s : scopes_) {
+      for (const knowledge::SafetyCheck& c : k_.safety->checks()) {
+        if (std::find(c.scopes.begin(), c.scopes.end(), knowledge::scope_name(s)) == c.scopes.end())
+          continue;
+        if (doc_.find(c.key)) continue;
+        const bool fires = c.unset_fires || (runs && c.fires_when_unset(runs->version));
+        if (!fires) continue;
+        if (f_.role == Role::kBroker && f_.kraft && c.key.rfind("zookeeper", 0) == 0) continue;
+        std::string msg = quoted(c.key) + " is not set";
+        if (const knowledge::ConfigKey* ck = k_.configs->find(s, c.key); ck && ck->default_value)
+          msg += " (default " + quoted(*ck->default_value) + ")";
+        auto& fd = emit_.at_file(c.rule, msg + ": " + c.rationale);
+        fd.subject = c.key;
+      }
+    }
+    // KL301: the file relies on a default that changes between --from and --to.
+    if (k_.from && k_.to && k_.from->version < k_.to->version) {
+      for (Scope s : scopes_)
+        for (const knowledge::DefaultChange* d :
+             k_.keys->default_changes_between(knowledge::scope_name(s), k_.from->version,
+                                              k_.to->version)) {
+          if (doc_.find(d->key)) continue;
+          auto& fd = emit_.at_file(d->rule.empty() ? "KL301" : d->rule,
+                              quoted(d->key) + " is not set, so its default changes from " +
+                                  quoted(d->old_value) + " to " + quoted(d->new_value) +
+                                  " in Kafka " + d->release_name + ": " + d->impact);
+          fd.subject = d->key;
+          if (!d->caveat.empty()) fd.notes.push_back(d->caveat);
+          fd.notes.push_back("set " + quoted(d->key + "=" + d->old_value) +
+                             " to keep today's behaviour");
+        }
+    }
+    // KL302: a broker of the target release will not start without these keys.
+    if (k_.to && f_.role == Role::kBroker) {
+      for (const knowledge::ConfigKey& ck : k_.configs->keys(Scope::kBroker)) {
+        if (!ck.required || doc_.find(ck.name)) continue;
+        if (ck.name == "zookeeper.connect" && f_.kraft) continue;
+        auto& fd = emit_.at_file("KL302",
+                            quoted(ck.name) + " is not set and has no default; a Kafka " +
+                                k_.to->name + " broker will not start without it");
+        fd.subject = ck.name;
+      }
+    }
+  }
+
+  const PropsFile& f_;
+  const properties::Document& doc_;
+  const CheckKnowledge& k_;
+  Emitter emit_;
+  std::vector<Scope> scopes_;
+};
+
+}  // namespace
+
+void check_properties(const PropsFile& f, const CheckKnowledge& k, std::vector<core::Finding>* out) {
+  FileChecker(f, k, out).run();
+}
+
+}  // namespace kafkalint::checks

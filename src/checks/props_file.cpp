@@ -1,0 +1,149 @@
+#include "checks/props_file.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kafkalint::checks {
+
+const char* role_name(Role r) {
+  switch (r) {
+    case Role::kBroker: return "broker";
+    case Role::kProducer: return "producer";
+    case Role::kConsumer: return "consumer";
+    case Role::kAdmin: return "admin";
+    case Role::kClient: return "client";
+  }
+  return "broker";
+}
+
+std::optional<Role> parse_role(std::string_view name) {
+  if (name == "broker" || name == "server" || name == "controller") return Role::kBroker;
+  if (name == "producer") return Role::kProducer;
+  if (name == "consumer") return Role::kConsumer;
+  if (name == "admin") return Role::kAdmin;
+  if (name == "client") return Role::kClient;
+  return std::nullopt;
+}
+
+std::vector<knowledge::Scope> role_scopes(Role r) {
+  using knowledge::Scope;
+  switch (r) {
+    case Role::kBroker: return {Scope::kBroker};
+    case Role::kProducer: return {Scope::kProducer};
+    case Role::kConsumer: return {Scope::kConsumer};
+    case Role::kAdmin: return {Scope::kAdmin};
+    case Role::kClient: return {Scope::kProducer, Scope::kConsumer, Scope::kAdmin};
+  }
+  return {Scope::kBroker};
+}
+
+bool role_matches_scope(Role r, std::string_view s) {
+  if (s == "any") return true;
+  switch (r) {
+    case Role::kBroker: return s == "broker";
+    case Role::kProducer: return s == "producer" || s == "client";
+    case Role::kConsumer: return s == "consumer" || s == "client";
+    case Role::kAdmin: return s == "admin" || s == "client";
+    case Role::kClient:
+      return s == "client" || s == "producer" || s == "consumer" || s == "admin";
+  }
+  return false;
+}
+
+std::string PropsFile::source_line(int line) const {
+  if (line < 1 || static_cast<std::size_t>(line) > line_starts.size()) return {};
+  const std::size_t b = line_starts[static_cast<std::size_t>(line - 1)];
+  std::size_t e = b;
+  while (e < original.size() && original[e] != '\n' && original[e] != '\r') ++e;
+  std::string out;
+  for (std::size_t i = b; i < e; ++i) {
+    const unsigned char c = static_cast<unsigned char>(original[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {  // ISO-8859-1 byte -> UTF-8, as Kafka reads it
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<PropsFile> load_props(std::string path, std::string bytes) {
+  auto f = std::make_unique<PropsFile>();
+  f->path = std::move(path);
+  f->original = std::move(bytes);
+  f->mask = mask_template(f->original, detect_template(f->path, f->original));
+  f->parsed = properties::parse(f->mask.text, f->path);
+  f->line_starts.push_back(0);
+  const std::string& s = f->original;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
+    if (s[i] == '\n' || s[i] == '\r') f->line_starts.push_back(i + 1);
+  }
+  const properties::Entry* roles = f->doc().find("process.roles");
+  f->kraft = roles && !f->doc().value(*roles).empty();
+  return f;
+}
+
+std::optional<Role> role_from_name(std::string_view path) {
+  std::string name(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto has = [&](std::string_view w) { return name.find(w) != std::string::npos; };
+  if (has("producer")) return Role::kProducer;
+  if (has("consumer")) return Role::kConsumer;
+  if (has("admin") || has("command-config") || has("command.config")) return Role::kAdmin;
+  if (has("server") || has("broker") || has("controller") || name.rfind("kafka.properties", 0) == 0)
+    return Role::kBroker;
+  if (has("client")) return Role::kClient;
+  return std::nullopt;
+}
+
+namespace {
+
+bool known_in(const knowledge::ConfigCatalog& cat, knowledge::Scope s, std::string_view key) {
+  return cat.find(s, key) || cat.removed(s, key) || cat.undocumented(s, key);
+}
+
+}  // namespace
+
+Role role_from_content(const PropsFile& f, const knowledge::ConfigCatalog& cat) {
+  using knowledge::Scope;
+  // Keys only one side knows decide; shared keys (ssl.*, sasl.*) say nothing.
+  int broker = 0, client = 0, producer = 0, consumer = 0, admin = 0;
+  for (const properties::Entry& e : f.doc().entries()) {
+    if (f.opaque(e.key)) continue;
+    const std::string_view k = f.doc().key(e);
+    const bool b = known_in(cat, Scope::kBroker, k);
+    const bool p = known_in(cat, Scope::kProducer, k);
+    const bool c = known_in(cat, Scope::kConsumer, k);
+    const bool a = known_in(cat, Scope::kAdmin, k);
+    if (b && !p && !c && !a) ++broker;
+    if (!b && (p || c || a)) {
+      ++client;
+      if (p && !c) ++producer;
+      if (c && !p) ++consumer;
+      if (a && !p && !c) ++admin;
+    }
+  }
+  if (broker > 0 && broker >= client) return Role::kBroker;
+  if (client == 0) return Role::kBroker;  // only shared keys: the common case is a broker file
+  if (producer > consumer) return Role::kProducer;
+  if (consumer > producer) return Role::kConsumer;
+  if (producer == 0 && consumer == 0 && admin > 0) return Role::kAdmin;
+  return Role::kClient;
+}
+
+std::size_t known_key_count(const PropsFile& f, const knowledge::ConfigCatalog& cat) {
+  std::size_t n = 0;
+  for (const properties::Entry& e : f.doc().entries()) {
+    const std::string_view k = f.doc().key(e);
+    for (knowledge::Scope s : knowledge::kAllScopes)
+      if (known_in(cat, s, k)) {
+        ++n;
+        break;
+      }
+  }
+  return n;
+}
+
+}  // namespace kafkalint::checks

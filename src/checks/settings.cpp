@@ -1,0 +1,129 @@
+#include "checks/settings.h"
+
+#include <filesystem>
+#include <toml++/toml.h>
+
+#include "core/file_io.h"
+#include "core/suggest.h"
+
+namespace kafkalint::checks {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+core::Error at(const std::string& path, const toml::node& n, std::string message,
+               std::string hint = {}) {
+  core::Error e;
+  e.where.file = path;
+  e.where.line = static_cast<int>(n.source().begin.line);
+  e.where.column = static_cast<int>(n.source().begin.column);
+  e.message = std::move(message);
+  e.hint = std::move(hint);
+  return e;
+}
+
+bool read_string(const std::string& path, const toml::node& n, const std::string& key,
+                 std::optional<std::string>* out, core::Error* err) {
+  if (auto s = n.value<std::string>()) {
+    *out = *s;
+    return true;
+  }
+  *err = at(path, n, "'" + key + "' must be a string");
+  return false;
+}
+
+bool read_list(const std::string& path, const toml::node& n, const std::string& key,
+               std::vector<std::string>* out, core::Error* err) {
+  const toml::array* arr = n.as_array();
+  if (!arr) {
+    *err = at(path, n, "'" + key + "' must be an array of strings", "for example [\"KL101\"]");
+    return false;
+  }
+  for (const toml::node& item : *arr) {
+    auto s = item.value<std::string>();
+    if (!s) {
+      *err = at(path, item, "'" + key + "' must contain only strings");
+      return false;
+    }
+    out->push_back(*s);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Settings> load_settings(const std::string& path, core::Error* err) {
+  auto text = core::read_file(path, err);
+  if (!text) return std::nullopt;
+  toml::table tbl;
+  try {
+    tbl = toml::parse(*text, path);
+  } catch (const toml::parse_error& e) {
+    err->where = {path, static_cast<int>(e.source().begin.line),
+                  static_cast<int>(e.source().begin.column)};
+    err->message = "invalid TOML: " + std::string(e.description());
+    return std::nullopt;
+  }
+  Settings s;
+  s.path = path;
+  s.root = fs::path(path).parent_path().string();
+  if (s.root.empty()) s.root = ".";
+  static const std::vector<std::string> kKeys = {
+      "to",      "from",  "select", "ignore",           "exclude", "per-path-ignores",
+      "roles",   "fail-on", "bootstrap-server"};
+  for (const auto& [k, node] : tbl) {
+    const std::string key(k.str());
+    bool ok = true;
+    if (key == "to") ok = read_string(path, node, key, &s.to, err);
+    else if (key == "from") ok = read_string(path, node, key, &s.from, err);
+    else if (key == "fail-on") ok = read_string(path, node, key, &s.fail_on, err);
+    else if (key == "bootstrap-server") ok = read_string(path, node, key, &s.bootstrap_server, err);
+    else if (key == "select") ok = read_list(path, node, key, &s.select, err);
+    else if (key == "ignore") ok = read_list(path, node, key, &s.ignore, err);
+    else if (key == "exclude") ok = read_list(path, node, key, &s.exclude, err);
+    else if (key == "per-path-ignores" || key == "roles") {
+      const toml::table* t = node.as_table();
+      if (!t) {
+        *err = at(path, node, "'" + key + "' must be a table of path patterns");
+        return std::nullopt;
+      }
+      for (const auto& [pk, pv] : *t) {
+        if (key == "roles") {
+          std::optional<std::string> role;
+          if (!read_string(path, pv, key + "." + std::string(pk.str()), &role, err))
+            return std::nullopt;
+          s.roles.emplace_back(std::string(pk.str()), *role);
+        } else {
+          std::vector<std::string> codes;
+          if (!read_list(path, pv, key + "." + std::string(pk.str()), &codes, err))
+            return std::nullopt;
+          s.per_path_ignores.emplace_back(std::string(pk.str()), std::move(codes));
+        }
+      }
+    } else {
+      std::string hint = "known keys: to, from, select, ignore, exclude, per-path-ignores, roles, "
+                         "fail-on, bootstrap-server";
+      if (auto c = core::closest(key, kKeys, 1); !c.empty())
+        hint = "did you mean '" + c[0] + "'?";
+      *err = at(path, node, "unknown setting '" + key + "'", hint);
+      return std::nullopt;
+    }
+    if (!ok) return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<Settings> find_settings(const std::string& start_dir, core::Error* err) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start_dir, ec);
+  while (!dir.empty()) {
+    const fs::path candidate = dir / ".kafkalint.toml";
+    if (fs::is_regular_file(candidate, ec)) return load_settings(candidate.string(), err);
+    if (dir == dir.root_path()) break;
+    dir = dir.parent_path();
+  }
+  return Settings{};
+}
+
+}  // namespace kafkalint::checks

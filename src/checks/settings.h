@@ -1,0 +1,34 @@
+#pragma once
+// Repository settings from .kafkalint.toml, found upward from the working directory.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace kafkalint::checks {
+
+struct Settings {
+  std::string path;  // the .kafkalint.toml read, empty when none was found
+  std::string root;  // its directory: patterns are relative to it
+  std::optional<std::string> to;
+  std::optional<std::string> from;
+  std::vector<std::string> select;  // rule codes, code prefixes ("KL4") or names
+  std::vector<std::string> ignore;
+  std::vector<std::string> exclude;  // path patterns (see glob.h)
+  std::vector<std::pair<std::string, std::vector<std::string>>> per_path_ignores;
+  std::vector<std::pair<std::string, std::string>> roles;  // pattern -> broker|producer|...
+  std::optional<std::string> fail_on;                    // error|warning|info
+  std::optional<std::string> bootstrap_server;  // broker address for --zookeeper fixes
+};
+
+/// Looks for .kafkalint.toml in `start_dir` and its parents. No file is not an error.
+/// A file that is not valid (TOML syntax, unknown key, wrong type) is a located error.
+std::optional<Settings> find_settings(const std::string& start_dir, core::Error* err);
+
+/// Reads one settings file.
+std::optional<Settings> load_settings(const std::string& path, core::Error* err);
+
+}  // namespace kafkalint::checks

@@ -1,0 +1,247 @@
+#include "checks/value_check.h"
+
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <vector>
+
+namespace kafkalint::checks {
+
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+// Integer.parseInt / Long.parseLong / Short.parseShort: optional sign, decimal digits only.
+std::optional<long double> parse_integer(std::string_view s, long double lo, long double hi) {
+  if (s.empty()) return std::nullopt;
+  std::size_t i = 0;
+  bool neg = false;
+  if (s[0] == '+' || s[0] == '-') {
+    neg = s[0] == '-';
+    i = 1;
+  }
+  if (i == s.size()) return std::nullopt;
+  long double v = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    v = v * 10 + (s[i] - '0');
+    if (v > hi + 1) return std::nullopt;
+  }
+  if (neg) v = -v;
+  if (v < lo || v > hi) return std::nullopt;
+  return v;
+}
+
+// Double.parseDouble: decimal or hex floating point, NaN, Infinity, optional f/F/d/D suffix.
+std::optional<long double> parse_double(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  std::string t(s);
+  if (t == "NaN" || t == "+NaN" || t == "-NaN") return std::numeric_limits<long double>::quiet_NaN();
+  if (t == "Infinity" || t == "+Infinity") return std::numeric_limits<long double>::infinity();
+  if (t == "-Infinity") return -std::numeric_limits<long double>::infinity();
+  if (t.back() == 'f' || t.back() == 'F' || t.back() == 'd' || t.back() == 'D') t.pop_back();
+  if (t.empty()) return std::nullopt;
+  // strtold also takes "inf", "nan" and leading blanks, which Java does not.
+  for (char c : t)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-' ||
+          c == 'e' || c == 'E' || c == 'x' || c == 'X' || c == 'p' || c == 'P' ||
+          (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+      return std::nullopt;
+  char* end = nullptr;
+  errno = 0;
+  const long double v = std::strtold(t.c_str(), &end);
+  if (end != t.c_str() + t.size()) return std::nullopt;
+  return v;
+}
+
+std::optional<long double> parse_number(std::string_view type, std::string_view s) {
+  if (type == "int")
+    return parse_integer(s, std::numeric_limits<std::int32_t>::min(),
+                         std::numeric_limits<std::int32_t>::max());
+  if (type == "long")
+    return parse_integer(s, static_cast<long double>(std::numeric_limits<std::int64_t>::min()),
+                         static_cast<long double>(std::numeric_limits<std::int64_t>::max()));
+  if (type == "short")
+    return parse_integer(s, std::numeric_limits<std::int16_t>::min(),
+                         std::numeric_limits<std::int16_t>::max());
+  if (type == "double") return parse_double(s);
+  return std::nullopt;
+}
+
+std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// "[1,...]", "[0,...,1]", "[...,5]" -> bounds. nullopt when the text is not a range.
+struct Range {
+  std::optional<long double> lo, hi;
+  std::string text;
+};
+std::optional<Range> parse_range(std::string_view v) {
+  if (v.size() < 5 || v.front() != '[' || v.back() != ']') return std::nullopt;
+  std::string_view in = v.substr(1, v.size() - 2);
+  std::vector<std::string_view> parts;
+  for (std::size_t i = 0;;) {
+    const std::size_t c = in.find(',', i);
+    parts.push_back(in.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i));
+    if (c == std::string_view::npos) break;
+    i = c + 1;
+  }
+  Range r;
+  r.text = std::string(v);
+  auto num = [](std::string_view s) { return parse_double(trim_spaces(s)); };
+  if (parts.size() == 2 && trim_spaces(parts[1]) == "...") {
+    r.lo = num(parts[0]);
+    if (!r.lo) return std::nullopt;
+  } else if (parts.size() == 2 && trim_spaces(parts[0]) == "...") {
+    r.hi = num(parts[1]);
+    if (!r.hi) return std::nullopt;
+  } else if (parts.size() == 3 && trim_spaces(parts[1]) == "...") {
+    r.lo = num(parts[0]);
+    r.hi = num(parts[2]);
+    if (!r.lo || !r.hi) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  return r;
+}
+
+std::string number_text(long double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e18) return std::to_string(static_cast<long long>(v));
+  std::string s = std::to_string(static_cast<double>(v));
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  return s;
+}
+
+std::string range_expectation(const Range& r) {
+  if (r.lo && r.hi) return "between " + number_text(*r.lo) + " and " + number_text(*r.hi);
+  if (r.lo) return "at least " + number_text(*r.lo);
+  return "at most " + number_text(*r.hi);
+}
+
+// "[a, b, c]" (no "...") -> the elements; nullopt otherwise. Elements may not contain ','.
+std::optional<std::vector<std::string>> parse_set(std::string_view v) {
+  if (v.size() < 2 || v.front() != '[' || v.back() != ']') return std::nullopt;
+  std::string_view in = v.substr(1, v.size() - 2);
+  std::vector<std::string> out;
+  for (std::size_t i = 0;;) {
+    const std::size_t c = in.find(", ", i);
+    std::string_view e = in.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i);
+    if (e.empty() || e.find("...") != std::string_view::npos || e.find(',') != std::string_view::npos ||
+        e.find(' ') != std::string_view::npos || e.find('[') != std::string_view::npos ||
+        e.find(':') != std::string_view::npos)  // "by_duration:PnDTnHnMn.nS" is a pattern
+      return std::nullopt;
+    out.emplace_back(e);
+    if (c == std::string_view::npos) break;
+    i = c + 2;
+  }
+  return out;
+}
+
+std::string join_set(const std::vector<std::string>& set) {
+  std::string s;
+  for (const auto& e : set) s += (s.empty() ? "'" : ", '") + e + "'";
+  return s;
+}
+
+}  // namespace
+
+std::string_view java_trim(std::string_view s) {
+  while (!s.empty() && static_cast<unsigned char>(s.front()) <= 0x20) s.remove_prefix(1);
+  while (!s.empty() && static_cast<unsigned char>(s.back()) <= 0x20) s.remove_suffix(1);
+  return s;
+}
+
+ValueVerdict check_value(std::string_view type, std::string_view valid, std::string_view value) {
+  ValueVerdict out;
+  const bool numeric = type == "int" || type == "long" || type == "short" || type == "double";
+  if (type == "boolean") {
+    const std::string_view t = java_trim(value);
+    if (!iequals(t, "true") && !iequals(t, "false")) {
+      out.problem = ValueProblem::kBadType;
+      out.detail = "'true' or 'false'";
+    }
+    return out;
+  }
+  std::optional<long double> number;
+  if (numeric) {
+    number = parse_number(type, java_trim(value));
+    if (!number) {
+      out.problem = ValueProblem::kBadType;
+      out.detail = type == "double" ? "a number" : "a whole number that fits a Java " + std::string(type);
+      return out;
+    }
+  }
+  if (valid.empty()) return out;
+
+  // "[1,...,9] or -1" and similar: a range plus one extra allowed value.
+  std::string_view range_text = valid;
+  std::optional<long double> extra;
+  if (auto pos = valid.find(" or "); pos != std::string_view::npos && numeric) {
+    extra = parse_double(valid.substr(pos + 4));
+    if (!extra) return out;
+    range_text = valid.substr(0, pos);
+  }
+  if (numeric) {
+    auto r = parse_range(range_text);
+    if (!r || std::isnan(static_cast<double>(*number))) return out;
+    if (extra && *number == *extra) return out;
+    if ((r->lo && *number < *r->lo) || (r->hi && *number > *r->hi)) {
+      out.problem = ValueProblem::kOutOfRange;
+      out.detail = range_expectation(*r);
+      if (extra) out.detail += " or " + number_text(*extra);
+    }
+    return out;
+  }
+
+  bool case_insensitive = false;
+  std::string_view set_text = valid;
+  constexpr std::string_view kCi = "(case insensitive) ";
+  if (set_text.substr(0, kCi.size()) == kCi) {
+    case_insensitive = true;
+    set_text.remove_prefix(kCi.size());
+  }
+  auto set = parse_set(set_text);
+  if (!set) return out;
+  auto member = [&](std::string_view v) {
+    for (const std::string& e : *set)
+      if (case_insensitive ? iequals(v, e) : v == e) return true;
+    return false;
+  };
+  if (type == "string") {
+    if (!member(value)) {
+      out.problem = ValueProblem::kNotInSet;
+      out.detail = "one of " + join_set(*set);
+    }
+  } else if (type == "list") {
+    // ConfigDef splits a list on commas with surrounding whitespace, after trimming it.
+    const std::string_view t = java_trim(value);
+    if (t.empty()) return out;
+    for (std::size_t i = 0;;) {
+      const std::size_t c = t.find(',', i);
+      std::string_view e = java_trim(t.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i));
+      if (!member(e)) {
+        out.problem = ValueProblem::kNotInSet;
+        out.detail = "elements from " + join_set(*set);
+        out.bad_element = std::string(e);
+        return out;
+      }
+      if (c == std::string_view::npos) break;
+      i = c + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace kafkalint::checks

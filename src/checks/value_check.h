@@ -1,0 +1,33 @@
+#pragma once
+// Validating a property value the way Kafka's ConfigDef does: parse by type, then apply the
+// validator, as far as the reference renders the validator precisely enough to say so.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kafkalint::checks {
+
+enum class ValueProblem {
+  kNone,
+  kBadType,     // not a boolean / int / long / short / double as ConfigDef parses it
+  kOutOfRange,  // outside [min,...,max]
+  kNotInSet,    // not one of the listed values
+};
+
+struct ValueVerdict {
+  ValueProblem problem = ValueProblem::kNone;
+  std::string detail;  // what was expected, for the message: "an int", "at least 1", "one of ..."
+  std::string bad_element;  // for lists: the element that failed
+};
+
+/// Checks `value` (as Java loaded it) against a key's `type` and validator text `valid`
+/// (as rendered by the reference). Validators whose text cannot be read exactly are not
+/// enforced: no finding is better than a wrong one.
+ValueVerdict check_value(std::string_view type, std::string_view valid, std::string_view value);
+
+/// ConfigDef's number and boolean parsing trims surrounding whitespace (String.trim: every
+/// char <= U+0020); strings and passwords keep it.
+std::string_view java_trim(std::string_view s);
+
+}  // namespace kafkalint::checks

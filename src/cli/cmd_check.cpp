@@ -1,0 +1,232 @@
+// kafkalint check: findings on properties files, with fixes, CI formats, baselines.
+
+#include <filesystem>
+#include <ostream>
+#include <sstream>
+
+#include "checks/baseline.h"
+#include "checks/engine.h"
+#include "checks/settings.h"
+#include "cli/command.h"
+#include "cli/options.h"
+#include "core/file_io.h"
+#include "core/suggest.h"
+#include "core/unified_diff.h"
+#include "knowledge/catalog.h"
+#include "knowledge/configs.h"
+#include "knowledge/versions.h"
+#include "report/report.h"
+
+namespace kafkalint::cli {
+
+namespace {
+
+std::vector<std::string> split_list(const std::vector<std::string>& in) {
+  std::vector<std::string> out;
+  for (const std::string& s : in) {
+    std::size_t i = 0;
+    while (i <= s.size()) {
+      const std::size_t c = s.find(',', i);
+      const std::string item = s.substr(i, c == std::string::npos ? std::string::npos : c - i);
+      if (!item.empty()) out.push_back(item);
+      if (c == std::string::npos) break;
+      i = c + 1;
+    }
+  }
+  return out;
+}
+
+std::optional<core::Severity> parse_severity(const std::string& s) {
+  if (s == "error") return core::Severity::kError;
+  if (s == "warning") return core::Severity::kWarning;
+  if (s == "info") return core::Severity::kInfo;
+  return std::nullopt;
+}
+
+// Everything `check` loads from the packs; owned here, lent to the engine.
+struct Loaded {
+  std::optional<knowledge::VersionCatalog> versions;
+  std::optional<knowledge::RuleCatalog> rules;
+  std::optional<knowledge::KeyFacts> keys;
+  std::optional<knowledge::SafetyFacts> safety;
+  std::optional<knowledge::ConfigCatalog> configs, from_configs;
+};
+
+// Resolves a version (or reports it and returns nullptr): unknown versions are usage errors.
+const knowledge::Release* resolve(const knowledge::VersionCatalog& v, const std::string& text,
+                                  const char* option, Context& ctx) {
+  core::Error err;
+  const knowledge::Release* r = v.resolve(text, &err);
+  if (!r) ctx.err << "kafkalint check: error: " << option << ": " << err.message << "\n";
+  if (r && r->configs_pack.empty()) {
+    ctx.err << "kafkalint check: error: " << option << ": kafkalint has no configuration "
+            << "reference for Kafka " << r->name << " (the generated references start at 0.9)\n";
+    return nullptr;
+  }
+  return r;
+}
+
+}  // namespace
+
+int run_check(const std::vector<std::string>& args, Context& ctx) {
+  po::options_description desc("options");
+  std::vector<std::string> paths, select, ignore;
+  std::string from, to, format = "text", fail_on, role, baseline, write_baseline;
+  unsigned jobs = 0;
+  desc.add_options()
+      ("to", po::value(&to), "the Kafka version the files must work with (e.g. 3.9)")
+      ("from", po::value(&from), "the Kafka version running today: adds the findings of the upgrade")
+      ("format", po::value(&format), "text, json, sarif or github")
+      ("fix", "apply safe fixes to the files")
+      ("unsafe-fixes", "with --fix or --diff, also apply fixes that need review")
+      ("diff", "print the fixes as a unified diff instead of applying them")
+      ("select", po::value(&select)->composing(), "only these rules (codes, prefixes like KL4, names)")
+      ("ignore", po::value(&ignore)->composing(), "skip these rules")
+      ("fail-on", po::value(&fail_on), "lowest severity that fails the run: error, warning (default) or info")
+      ("role", po::value(&role), "read every properties file as broker, producer, consumer, admin or client")
+      ("baseline", po::value(&baseline), "report only findings that are not in this baseline file")
+      ("write-baseline", po::value(&write_baseline), "write the current findings to a baseline file")
+      ("jobs,j", po::value(&jobs), "worker threads (default: all cores)")
+      ("path", po::value(&paths)->composing(), "files or directories (default .)");
+  po::positional_options_description pos;
+  pos.add("path", -1);
+  po::variables_map vm;
+  if (int rc = parse_command_line("check", args, desc, pos, vm, ctx); rc >= 0) return rc;
+
+  auto fmt = report::parse_format(format);
+  if (!fmt) return usage_error("check", "unknown format '" + format + "'; expected text, json, sarif or github", ctx);
+  if (vm.count("fix") && vm.count("diff")) return usage_error("check", "'--fix' and '--diff' exclude each other", ctx);
+
+  checks::CheckRequest req;
+  req.paths = paths;
+  req.select = split_list(select);
+  req.ignore = split_list(ignore);
+  req.fix = vm.count("fix") || vm.count("diff");
+  req.unsafe_fixes = vm.count("unsafe-fixes") > 0;
+  req.jobs = jobs;
+  if (!role.empty()) {
+    req.role = checks::parse_role(role);
+    if (!req.role) return usage_error("check", "unknown role '" + role + "'; expected broker, producer, consumer, admin or client", ctx);
+  }
+  core::Error err;
+  auto settings = checks::find_settings(".", &err);
+  if (!settings) return report_error(err, ctx);
+  req.settings = *settings;
+  if (to.empty() && settings->to) to = *settings->to;
+  if (from.empty() && settings->from) from = *settings->from;
+  if (fail_on.empty()) fail_on = settings->fail_on.value_or("warning");
+  const auto fail_severity = parse_severity(fail_on);
+  if (!fail_severity) return usage_error("check", "unknown severity '" + fail_on + "' for --fail-on; expected error, warning or info", ctx);
+
+  Loaded L;
+  if (!(L.versions = knowledge::VersionCatalog::load(ctx.packs, &err))) return report_error(err, ctx);
+  if (!(L.rules = knowledge::RuleCatalog::load(ctx.packs, &err))) return report_error(err, ctx);
+  if (!(L.keys = knowledge::KeyFacts::load(ctx.packs, *L.rules, &err))) return report_error(err, ctx);
+  if (!(L.safety = knowledge::SafetyFacts::load(ctx.packs, *L.rules, &err))) return report_error(err, ctx);
+
+  checks::CheckKnowledge k;
+  k.versions = &*L.versions;
+  k.rules = &*L.rules;
+  k.keys = &*L.keys;
+  k.safety = &*L.safety;
+  if (!to.empty() && !(k.to = resolve(*L.versions, to, "--to", ctx))) return kExitFailure;
+  if (!from.empty() && !(k.from = resolve(*L.versions, from, "--from", ctx))) return kExitFailure;
+  if (k.from && k.to && k.to->version < k.from->version)
+    return usage_error("check", "--from " + from + " is newer than --to " + to, ctx);
+  // Without --to the newest released line is the reference for key names and types, and
+  // only findings that hold for every release are reported.
+  k.reference = k.to;
+  if (!k.reference)
+    for (const knowledge::Release& r : L.versions->lines())
+      if (r.released && !r.configs_pack.empty()) k.reference = &r;
+  if (!(L.configs = knowledge::load_configs(ctx.packs, k.reference->configs_pack, &err)))
+    return report_error(err, ctx);
+  k.configs = &*L.configs;
+  if (k.from) {
+    if (!(L.from_configs = knowledge::load_configs(ctx.packs, k.from->configs_pack, &err)))
+      return report_error(err, ctx);
+    k.from_configs = &*L.from_configs;
+  }
+  for (const std::string& s : checks::unknown_selectors(req, *L.rules)) {
+    std::string msg = "unknown rule selector '" + s + "'";
+    if (auto close = L.rules->suggest(s); !close.empty()) msg += "; did you mean '" + close[0] + "'?";
+    return usage_error("check", msg, ctx);
+  }
+
+  auto result = checks::run_check(req, k, &err);
+  if (!result) return report_error(err, ctx);
+
+  bool failed_load = false;
+  for (const checks::FileOutcome& f : result->files)
+    for (const core::Error& e : f.errors) {
+      ctx.err << e.render() << "\n";
+      failed_load = true;
+    }
+
+  // Fixes: --diff prints them, --fix writes them and reports what remains.
+  int fixed_files = 0, fixes = 0;
+  if (vm.count("diff")) {
+    for (const checks::FileOutcome& f : result->files)
+      if (f.fixed) ctx.out << core::unified_diff(*f.original, *f.fixed, "a/" + f.path, "b/" + f.path);
+  } else if (vm.count("fix")) {
+    for (const checks::FileOutcome& f : result->files) {
+      if (!f.fixed) continue;
+      if (!core::write_file_atomic(f.path, *f.fixed, &err)) return report_error(err, ctx);
+      ++fixed_files;
+      fixes += f.fixes_applied;
+    }
+    if (fixed_files) {
+      req.fix = false;  // report what the fixes left
+      result = checks::run_check(req, k, &err);
+      if (!result) return report_error(err, ctx);
+    }
+  }
+
+  report::Report rep;
+  rep.tool_version = KAFKALINT_VERSION;
+  rep.files_checked = result->files_checked;
+  for (checks::FileOutcome& f : result->files) {
+    if (f.skipped) rep.skipped.push_back({f.path, *f.skipped});
+    for (core::Finding& fd : f.findings) rep.findings.push_back(std::move(fd));
+  }
+  if (!baseline.empty()) {
+    auto b = checks::Baseline::load(baseline, &err);
+    if (!b) return report_error(err, ctx);
+    b->filter(&rep.findings);
+  }
+  if (!write_baseline.empty()) {
+    if (!core::write_file_atomic(write_baseline, checks::Baseline::render(rep.findings), &err))
+      return report_error(err, ctx);
+    ctx.err << "kafkalint: wrote " << rep.findings.size() << " finding"
+            << (rep.findings.size() == 1 ? "" : "s") << " to " << write_baseline << "\n";
+    return failed_load ? kExitFailure : kExitOk;
+  }
+  for (const knowledge::Rule& r : L.rules->all()) {
+    std::string uri;
+    for (const knowledge::RuleSource& s : r.sources)
+      if (!s.url.empty()) {
+        uri = s.url;
+        break;
+      }
+    rep.rules.push_back({r.code, r.name, r.summary, r.severity, uri});
+  }
+  if (!vm.count("diff")) {
+    report::TextStyle style;
+    style.color = ctx.color;
+    report::write(ctx.out, rep, *fmt, style);
+    if (*fmt == report::Format::kText) {
+      if (fixed_files)
+        ctx.out << "fixed " << fixes << " finding" << (fixes == 1 ? "" : "s") << " in "
+                << fixed_files << " file" << (fixed_files == 1 ? "" : "s") << "\n";
+      if (!k.to)
+        ctx.out << "note: no target version: only findings that hold for every Kafka release "
+                   "were reported; pass --to (or set 'to' in .kafkalint.toml)\n";
+    }
+  }
+  if (failed_load) return kExitFailure;
+  for (const core::Finding& f : rep.findings)
+    if (static_cast<int>(f.severity) >= static_cast<int>(*fail_severity)) return kExitFindings;
+  return kExitOk;
+}
+
+}  // namespace kafkalint::cli

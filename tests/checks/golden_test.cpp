@@ -1,0 +1,110 @@
+// Golden tests of `kafkalint check`: every folder testdata/checks/<group>/<case>/ holds the
+// input files, `args` (the command line after `check`, without paths), `expected.txt`
+// (stdout, text format), `expected.exit` (exit code) and optionally `expected.json`
+// (stdout with --format json) and `fixed/<file>` (files after --fix).
+// KAFKALINT_UPDATE_GOLDEN=1 rewrites the expectations; review them with git diff.
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace kafkalint;
+
+namespace {
+
+const std::set<std::string> kExpectationFiles = {"args", "expected.txt", "expected.exit",
+                                                 "expected.json", "README.md"};
+
+bool update() {
+  const char* u = std::getenv("KAFKALINT_UPDATE_GOLDEN");
+  return u && *u && std::string(u) != "0";
+}
+
+std::string trim_newline(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+// The case's input files, relative to the case folder, sorted.
+std::vector<std::string> inputs(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    const std::string rel = fs::relative(e.path(), dir).generic_string();
+    if (kExpectationFiles.count(rel) || rel.rfind("fixed/", 0) == 0 || rel == ".kafkalint.toml")
+      continue;
+    out.push_back(rel);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+test::RunResult run_in(const fs::path& dir, const std::string& args) {
+  return test::run_shell("cd '" + dir.string() + "' && NO_COLOR=1 '" + test::binary() +
+                         "' check " + args);
+}
+
+void compare(const fs::path& file, const std::string& actual) {
+  if (update()) {
+    test::write(file.string(), actual);
+    return;
+  }
+  REQUIRE_MESSAGE(fs::exists(file), "missing golden file " << file.string()
+                                                           << " (run with KAFKALINT_UPDATE_GOLDEN=1)");
+  CHECK(test::read(file.string()) == actual);
+}
+
+}  // namespace
+
+TEST_SUITE("checks_golden") {
+  TEST_CASE("check: golden cases under testdata/checks") {
+    const fs::path root = fs::path(test::source_dir()) / "testdata/checks";
+    std::vector<fs::path> cases;
+    for (const auto& group : fs::directory_iterator(root))
+      if (group.is_directory())
+        for (const auto& c : fs::directory_iterator(group.path()))
+          if (c.is_directory()) cases.push_back(c.path());
+    std::sort(cases.begin(), cases.end());
+    REQUIRE(cases.size() > 0);
+    for (const fs::path& dir : cases) {
+      INFO("case: ", fs::relative(dir, root).generic_string());
+      const std::string args =
+          fs::exists(dir / "args") ? trim_newline(test::read((dir / "args").string())) : "";
+      std::string files;
+      for (const std::string& f : inputs(dir)) files += " '" + f + "'";
+
+      const test::RunResult text = run_in(dir, args + files);
+      INFO("stderr: ", text.err);
+      compare(dir / "expected.txt", text.out + (text.err.empty() ? "" : "--- stderr\n" + text.err));
+      compare(dir / "expected.exit", std::to_string(text.code) + "\n");
+
+      if (fs::exists(dir / "expected.json") || (update() && fs::exists(dir / "args") &&
+                                                 args.find("--format") == std::string::npos &&
+                                                 fs::exists(dir / "expected.json"))) {
+        const test::RunResult json = run_in(dir, args + " --format json" + files);
+        compare(dir / "expected.json", json.out);
+      }
+
+      if (fs::exists(dir / "fixed")) {
+        test::TempDir tmp;
+        fs::copy(dir, tmp.path(), fs::copy_options::recursive);
+        const test::RunResult fixed = run_in(tmp.path(), args + " --fix" + files);
+        INFO("fix stdout: ", fixed.out, "fix stderr: ", fixed.err);
+        for (const auto& e : fs::recursive_directory_iterator(dir / "fixed")) {
+          if (!e.is_regular_file()) continue;
+          const std::string rel = fs::relative(e.path(), dir / "fixed").generic_string();
+          compare(e.path(), test::read(tmp.file(rel)));
+        }
+        // A second --fix changes nothing.
+        const test::RunResult again = run_in(tmp.path(), args + " --diff" + files);
+        CHECK(again.out.empty());
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include "checks/value_check.h"
+
+using namespace kafkalint::checks;
+
+namespace {
+ValueProblem p(const char* type, const char* valid, const char* value) {
+  return check_value(type, valid, value).problem;
+}
+}  // namespace
+
+TEST_SUITE("checks") {
+  TEST_CASE("value: booleans as ConfigDef parses them: trimmed, any case") {
+    CHECK(p("boolean", "", "true") == ValueProblem::kNone);
+    CHECK(p("boolean", "", " FALSE ") == ValueProblem::kNone);
+    CHECK(p("boolean", "", "yes") == ValueProblem::kBadType);
+    CHECK(p("boolean", "", "") == ValueProblem::kBadType);
+  }
+  TEST_CASE("value: integers by Java type width, with sign, no decimals") {
+    CHECK(p("int", "", "2147483647") == ValueProblem::kNone);
+    CHECK(p("int", "", "2147483648") == ValueProblem::kBadType);
+    CHECK(p("int", "", "+7 ") == ValueProblem::kNone);
+    CHECK(p("int", "", "1e3") == ValueProblem::kBadType);
+    CHECK(p("int", "", "1,000") == ValueProblem::kBadType);
+    CHECK(p("long", "", "9223372036854775807") == ValueProblem::kNone);
+    CHECK(p("short", "", "40000") == ValueProblem::kBadType);
+    CHECK(p("long", "", "604800000 # a week") == ValueProblem::kBadType);
+  }
+  TEST_CASE("value: doubles as Double.parseDouble reads them") {
+    CHECK(p("double", "", "0.5") == ValueProblem::kNone);
+    CHECK(p("double", "", "1e-3") == ValueProblem::kNone);
+    CHECK(p("double", "", "2d") == ValueProblem::kNone);
+    CHECK(p("double", "", "half") == ValueProblem::kBadType);
+    CHECK(p("double", "", "inf") == ValueProblem::kBadType);
+  }
+  TEST_CASE("value: ranges, open and closed, plus 'or' alternatives") {
+    CHECK(p("int", "[1,...]", "0") == ValueProblem::kOutOfRange);
+    CHECK(check_value("int", "[1,...]", "0").detail == "at least 1");
+    CHECK(p("int", "[0,...,1]", "1") == ValueProblem::kNone);
+    CHECK(p("double", "[0.5,...,1.0]", "0.25") == ValueProblem::kOutOfRange);
+    CHECK(check_value("double", "[0.5,...,1.0]", "0.25").detail == "between 0.5 and 1");
+    CHECK(p("int", "[1,...,9] or -1", "-1") == ValueProblem::kNone);
+    CHECK(p("int", "[1,...,9] or -1", "0") == ValueProblem::kOutOfRange);
+  }
+  TEST_CASE("value: sets, case-sensitive unless the reference says otherwise") {
+    CHECK(p("string", "[all, -1, 0, 1]", "all") == ValueProblem::kNone);
+    CHECK(p("string", "[all, -1, 0, 1]", "ALL") == ValueProblem::kNotInSet);
+    CHECK(p("string", "[all, -1, 0, 1]", "all ") == ValueProblem::kNotInSet);
+    CHECK(p("string", "(case insensitive) [SASL_SSL, PLAINTEXT]", "plaintext") == ValueProblem::kNone);
+    CHECK(check_value("string", "[latest, earliest, none]", "smallest").detail ==
+          "one of 'latest', 'earliest', 'none'");
+  }
+  TEST_CASE("value: list elements are trimmed and each must be in the set") {
+    CHECK(p("list", "[broker, controller]", "broker, controller") == ValueProblem::kNone);
+    auto v = check_value("list", "[broker, controller]", "broker,zookeeper");
+    CHECK(v.problem == ValueProblem::kNotInSet);
+    CHECK(v.bad_element == "zookeeper");
+    CHECK(p("list", "[compact, delete]", "") == ValueProblem::kNone);
+  }
+  TEST_CASE("value: validators we cannot read exactly are not enforced") {
+    CHECK(p("string", "non-empty string", "") == ValueProblem::kNone);
+    CHECK(p("string", "[partitionId]:[brokerId],[partitionId]:[brokerId],...", "x") == ValueProblem::kNone);
+    CHECK(p("string", "kafka.api.ApiVersionValidator$", "9.9") == ValueProblem::kNone);
+    CHECK(p("string", "[latest, earliest, none, by_duration:PnDTnHnMn.nS]", "by_duration:P1D") ==
+          ValueProblem::kNone);
+  }
+}
