@@ -384,6 +384,17 @@ void Extractor::command(std::vector<Word>& w, const Snippet* heredoc, const LexO
       i = skip_options(w, i + 1, kWatchArgs, "nq");
       script_from_words(w, i, lo, depth + 1);
       return;
+    } else if (prog == "java") {
+      // 'java -cp "libs/*" kafka.admin.TopicCommand ...' runs a tool's main class directly.
+      static constexpr std::array<std::string_view, 5> kJavaArgs{"-cp", "-classpath", "--class-path", "-jar",
+                                                                 "--module-path"};
+      const std::size_t k = skip_options(w, i + 1, kJavaArgs, "");
+      if (k >= n || w[k].opaque) return;
+      for (std::size_t j = i + 1; j < k; ++j)
+        if (w[j].text == "-jar") return;  // runs the jar's own main class
+      const std::string script = script_for_class(w[k].text, opts_);
+      if (!script.empty()) record(w, i, k, script);
+      return;
     } else {
       break;
     }

@@ -46,11 +46,12 @@ class YamlReader {
   }
 
  private:
-  // A 'command' list waits for a sibling 'args' list (Kubernetes runs command + args).
+  // Exec-form lists of one mapping are run together: Kubernetes runs command + args, and
+  // docker-compose entrypoint + command. They wait here until the mapping ends.
   struct PendingArgv {
     bool active = false;
     std::size_t column = 0;
-    std::vector<Word> words;
+    std::vector<Word> parts[3];  // entrypoint, command, args
   };
 
   std::size_t first_char(const Line& l) const {
@@ -67,7 +68,12 @@ class YamlReader {
   std::size_t column(std::size_t i, std::size_t offset) const { return offset - lines_[i].begin; }
 
   void flush() {
-    if (pending_.active) ex_.argv(pending_.words, lo_);
+    if (pending_.active) {
+      std::vector<Word> words;
+      for (auto& part : pending_.parts)
+        for (Word& w : part) words.push_back(std::move(w));
+      ex_.argv(words, lo_);
+    }
     pending_ = PendingArgv{};
   }
 
@@ -164,7 +170,7 @@ class YamlReader {
     Snippet text;
     std::size_t next = i + 1;
     if (!scalar(i, v, key_col, text, next)) return i + 1;
-    if (role == KeyRole::kArgv && key != "args") flush();
+    if (role == KeyRole::kArgv && key != "args" && pending_.active && pending_.column != key_col) flush();
     if (role == KeyRole::kArgv || role == KeyRole::kShell || role == KeyRole::kHealth) {
       if (role != KeyRole::kArgv || key != "args") ex_.shell(text, lo_);
     }
@@ -186,19 +192,15 @@ class YamlReader {
       }
       return;
     }
-    if (key == "args" && pending_.active && pending_.column == key_col) {
-      for (Word& w : items) pending_.words.push_back(std::move(w));
-      flush();
+    const std::size_t slot = key == "entrypoint" ? 0 : key == "command" ? 1 : key == "args" ? 2 : 3;
+    if (slot == 3) {  // argv: (Ansible command module)
+      ex_.argv(items, lo_);
       return;
     }
-    flush();
-    if (key == "command") {
-      pending_.active = true;
-      pending_.column = key_col;
-      pending_.words = std::move(items);
-      return;
-    }
-    ex_.argv(items, lo_);
+    if (pending_.active && (pending_.column != key_col || !pending_.parts[slot].empty())) flush();
+    pending_.active = true;
+    pending_.column = key_col;
+    pending_.parts[slot] = std::move(items);
   }
 
   // Index of the line holding offset `e` (exclusive end), plus one.
