@@ -238,7 +238,8 @@ auto word_grammar(LexState& s, const LexOptions& opts) {
     };
     const auto ansi_c = x3::raw[x3::lit("$'")][mark] >>
                         *(x3::raw[x3::lit('\\') >> kAnsiEscapable][ansi_escaped] |
-                          x3::raw[x3::lit('\\') >> x3::char_][copy] | x3::raw[+kAnsiPlain][copy]) >>
+                          x3::raw[x3::lit('\\') >> x3::char_][copy] | x3::raw[+kAnsiPlain][copy] |
+                          x3::raw[x3::lit('\\')][copy]) >>
                         (x3::lit('\'') | x3::eoi[unterminated("$'...' string")]);
     const auto double_quoted =
         x3::raw[x3::lit('"')][mark] >>
@@ -251,7 +252,11 @@ auto word_grammar(LexState& s, const LexOptions& opts) {
     const auto jinja_tag_ahead = x3::eps(opts.jinja) >> (x3::lit("{%") | x3::lit("{#"));
     const auto plain = x3::raw[+kPlain][copy] |
                        x3::raw[!jinja_tag_ahead >> !x3::lit("{{") >> x3::char_('{')][copy];
-    const auto part = single_quoted | ansi_c | double_quoted | dollar | backtick | jinja_expr | escape | plain;
+    // Every alternative either matches or fails before its actions run (no half-read parts);
+    // a '$' that starts no expansion is a literal dollar.
+    const auto lone_dollar = x3::raw[x3::char_('$')][copy];
+    const auto part =
+        single_quoted | ansi_c | double_quoted | dollar | backtick | jinja_expr | escape | plain | lone_dollar;
     const auto word = (proc_subst >> *part) | +part;
 
     return word;

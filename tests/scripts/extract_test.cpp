@@ -187,6 +187,9 @@ TEST_SUITE("scripts") {
     CHECK(args(r.commands[0]) == std::vector<std::string>{"x=a\tb", "its", "q\"q", "a b", "$X", "{{ y }}", "cd"});
     CHECK(r.commands[0].args[4].opaque);
     CHECK_FALSE(r.commands[0].args[3].opaque);
+    const auto d = run("d.sh", "kafka-topics.sh --topic ^a$ $ \"x$\"\n");
+    REQUIRE(d.commands.size() == 1);
+    CHECK(args(d.commands[0]) == std::vector<std::string>{"--topic", "^a$", "$", "x$"});
     // In a template, {{ ... }} is one opaque unit, inside quotes too.
     const auto t = extract("c.sh.j2", "kafka-topics.sh --topic '{{ t }}' {{ a | b }}\n", FileKind::kShell);
     REQUIRE(t.commands.size() == 1);
