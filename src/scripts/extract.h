@@ -13,7 +13,7 @@
 //   echo), and so are 'sh -c STRING', 'eval STRING' and 'eval "$VAR"' (VAR's last assignment).
 // - Here-document bodies are data ('cat <<EOF > file'), except when the command reading them
 //   is a shell with no script argument ('bash <<EOF', 'ssh host <<EOF', 'docker exec -i c sh
-//   <<EOF'): the shell then executes the body, so it is read as a script.
+//   <<EOF', 'cat <<EOF | sh'): the shell then executes the body, so it is read as a script.
 // - Markdown/AsciiDoc prose is never read. Inline code spans (and HTML <code>) are, because
 //   READMEs often give commands only that way, but count only with at least one argument:
 //   "`kafka-topics.sh`" alone is a mention. In blocks with '$ '/'> ' prompts, unprompted

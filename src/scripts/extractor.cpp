@@ -196,9 +196,12 @@ void Extractor::shell(const Snippet& s, const LexOptions& lo, int depth) {
         // The target ('> file', '2>&1', '<< EOF') is no argument of the command.
         if (i + 1 < lex.tokens.size() && lex.tokens[i + 1].kind == LexKind::kWord) ++i;
         break;
-      case LexKind::kControl:
+      case LexKind::kControl: {
+        const std::size_t carried = t.text == "|" ? heredoc : kNone;
         finish_command();
+        heredoc = carried;
         break;
+      }
       case LexKind::kHeredoc:
         break;
     }

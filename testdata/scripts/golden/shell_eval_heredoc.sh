@@ -15,3 +15,9 @@ docker exec -i broker bash <<EOS
 kafka-console-producer.sh --topic $T --bootstrap-server b:9092
 EOS
 kafka-topics.sh --after
+cat <<'X' | sh
+kafka-topics.sh --piped-heredoc
+X
+cat <<X | tee out
+kafka-topics.sh --teed-data
+X
