@@ -153,6 +153,7 @@ class FileChecker {
       check_known(e, key, *ck);
       return;
     }
+    if (k_.keys->undocumented(key, scope, k_.to ? &k_.to->version : nullptr)) return;
     if (check_legacy_or_changed(e, key)) return;
     for (Scope s : scopes_) {
       if (const knowledge::RemovedKey* r = k_.configs->removed(s, key)) {
@@ -258,6 +259,8 @@ class FileChecker {
   bool check_legacy_or_changed(const Entry& e, std::string_view key) {
     const std::string scope = scope_word(f_.role);
     if (const knowledge::LegacyKey* l = k_.keys->legacy(key, scope)) {
+      // Still read by the target release (the Scala clients lived until 2.0): not a finding.
+      if (k_.to && k_.to->version < l->removed_in) return true;
       std::string msg = quoted(key) + " is a " +
                         (l->era == "scala-client" ? std::string("setting of the old Scala clients")
                                                   : "Kafka " + l->era + " setting") +

@@ -290,12 +290,14 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
     auto root = parse_pack(pack, err);
     if (!root) return std::nullopt;
     if (!curated::check_root(
-            pack, *root, {"key", "default_change", "legacy", "legacy_value", "prefixed", "log4j"},
+            pack, *root,
+            {"key", "default_change", "legacy", "legacy_value", "prefixed", "log4j", "undocumented"},
             err))
       return std::nullopt;
     curated::Fields top(pack, *root, "keys.toml", err);
-    std::vector<const toml::table*> keys, defaults, legacy, values, prefixed;
+    std::vector<const toml::table*> keys, defaults, legacy, values, prefixed, undocumented;
     top.table_array("key", &keys);
+    top.table_array("undocumented", &undocumented);
     top.table_array("default_change", &defaults);
     top.table_array("legacy", &legacy);
     top.table_array("legacy_value", &values);
@@ -383,6 +385,28 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
         return std::nullopt;
       }
       facts.legacy_.push_back(std::move(l));
+    }
+
+    seen.clear();
+    for (const toml::table* t : undocumented) {
+      UndocumentedKey u;
+      curated::Fields f(pack, *t, "[[undocumented]]", err);
+      std::optional<core::Version> since, last;
+      f.str("key", &u.key, true);
+      read_scope(f, &u.scope);
+      f.version("since", &since, true);
+      f.version("last", &last);
+      f.str("reader", &u.reader, true);
+      read_source(f, &u.source);
+      if (!f.finish()) return std::nullopt;
+      u.since = *since;
+      u.last = last;
+      if (!seen.insert({u.key, u.scope}).second) {
+        f.fail(f.node_of("key"),
+               "[[undocumented]] '" + u.key + "' (" + u.scope + ") is listed twice");
+        return std::nullopt;
+      }
+      facts.undocumented_.push_back(std::move(u));
     }
 
     for (const toml::table* t : values) {
@@ -478,6 +502,16 @@ std::vector<const DefaultChange*> KeyFacts::default_changes_between(std::string_
 const LegacyKey* KeyFacts::legacy(std::string_view key, std::string_view scope) const {
   for (const LegacyKey& l : legacy_)
     if (l.key == key && scope_matches(l.scope, scope)) return &l;
+  return nullptr;
+}
+
+const UndocumentedKey* KeyFacts::undocumented(std::string_view key, std::string_view scope,
+                                             const core::Version* release) const {
+  for (const UndocumentedKey& u : undocumented_) {
+    if (u.key != key || !scope_matches(u.scope, scope)) continue;
+    if (release && (*release < u.since || (u.last && *u.last < *release))) continue;
+    return &u;
+  }
   return nullptr;
 }
 

@@ -117,6 +117,17 @@ struct LegacyValue {
   std::string source;
 };
 
+/// A key Kafka reads that its generated reference does not list (keys.toml [[undocumented]]):
+/// authorizer settings, KRaft keys of the 2.8 early access.
+struct UndocumentedKey {
+  std::string key;
+  std::string scope;
+  core::Version since;
+  std::optional<core::Version> last;  // last release line that reads it; open when absent
+  std::string reader;                 // what reads it ("AclAuthorizer")
+  std::string source;
+};
+
 /// Plugin keys that only take effect under a prefix (keys.toml [[prefixed]]).
 struct PrefixedKeys {
   std::string key_prefix;       // "remote.log.metadata."
@@ -162,6 +173,10 @@ class KeyFacts {
   /// The removed value `value` of `key` (case-insensitive), or nullptr.
   const LegacyValue* legacy_value(std::string_view key, std::string_view value,
                                   std::string_view scope) const;
+  /// The entry of a key Kafka reads without documenting it, for `scope`, read by `release`
+  /// (any release when nullptr), or nullptr.
+  const UndocumentedKey* undocumented(std::string_view key, std::string_view scope,
+                                      const core::Version* release) const;
   /// The prefix rule whose key_prefix starts `key`, or nullptr.
   const PrefixedKeys* prefixed_for(std::string_view key) const;
   /// True for Log4j settings ("log4j.logger.kafka=INFO").
@@ -172,6 +187,7 @@ class KeyFacts {
   std::vector<DefaultChange> default_changes_;
   std::vector<LegacyKey> legacy_;
   std::vector<LegacyValue> legacy_values_;
+  std::vector<UndocumentedKey> undocumented_;
   std::vector<PrefixedKeys> prefixed_;
   std::vector<std::string> log4j_prefixes_;
   std::string log4j_rule_;
