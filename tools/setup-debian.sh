@@ -13,6 +13,7 @@ pkgs=(
   doctest-dev                                 # tests
   libfmt-dev nlohmann-json3-dev               # formatting, JSON/SARIF output
   python3 python3-jsonschema                  # importer, SARIF schema validation
+  pre-commit                                  # the pre-commit hook test
   default-jdk-headless                        # differential test against java.util.Properties
   clang libclang-rt-14-dev                    # libFuzzer targets
   hyperfine                                   # benchmarks

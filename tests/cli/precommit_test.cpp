@@ -1,0 +1,23 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "test_support.h"
+
+using namespace kafkalint;
+
+TEST_SUITE("precommit") {
+  TEST_CASE("pre-commit: the hook fails on a bad config and passes on a good one") {
+    if (test::run_shell("command -v pre-commit").code != 0) {
+      MESSAGE("skipped: pre-commit is not installed (tools/setup-debian.sh installs it)");
+      return;
+    }
+    test::TempDir tmp;
+    const std::string bin_dir = std::filesystem::path(test::binary()).parent_path().string();
+    auto r = test::run_shell("bash '" + test::source_dir() + "/tests/cli/precommit_test.sh' '" +
+                             test::source_dir() + "' '" + bin_dir + "' '" + tmp.path() + "'");
+    INFO(r.out, r.err);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("bad=1 good=0") != std::string::npos);
+  }
+}
