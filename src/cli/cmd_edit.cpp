@@ -79,10 +79,10 @@ int run_edit(const std::vector<std::string>& args, Context& ctx) {
       failed = properties::set(doc, std::string_view(op.arg).substr(0, eq),
                                std::string_view(op.arg).substr(eq + 1));
     } else {
-      const bool absent = doc.find_all(op.arg).empty();
+      const std::size_t entries = doc.entries().size();
       failed = op.kind == "unset" ? properties::unset(doc, op.arg)
                                   : properties::comment(doc, op.arg);
-      if (!failed && absent)
+      if (!failed && doc.entries().size() == entries)
         ctx.err << "kafkalint edit: note: '" << op.arg << "' is not set in " << file
                 << "; nothing to " << op.kind << "\n";
     }

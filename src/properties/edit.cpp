@@ -36,6 +36,19 @@ core::Error edit_error(const Document& doc, std::string message) {
   return e;
 }
 
+// Java refuses a file with a malformed \uxxxx escape: there is no map to edit.
+std::optional<core::Error> refuse_malformed(const Document& doc) {
+  for (const Entry& e : doc.entries()) {
+    if (!e.malformed) continue;
+    core::Error err = edit_error(doc, "cannot edit a file that Java refuses to load");
+    err.where.line = e.line;
+    err.where.column = e.column;
+    err.hint = "the entry here holds a malformed \\uxxxx escape; fix it first";
+    return err;
+  }
+  return std::nullopt;
+}
+
 // Installs `text` as the document if Java reads `expected` from it.
 std::optional<core::Error> commit(Document& doc, std::string text, const Map& expected,
                                   std::string_view op, std::string_view key) {
@@ -53,6 +66,7 @@ std::optional<core::Error> commit(Document& doc, std::string text, const Map& ex
 }  // namespace
 
 std::optional<core::Error> set(Document& doc, std::string_view key, std::string_view value) {
+  if (auto err = refuse_malformed(doc)) return err;
   const auto [k, v] = as_read(key, value);
   const std::string& t = doc.text();
   Map expected = effective_map(doc);
@@ -77,6 +91,7 @@ std::optional<core::Error> set(Document& doc, std::string_view key, std::string_
 }
 
 std::optional<core::Error> unset(Document& doc, std::string_view key) {
+  if (auto err = refuse_malformed(doc)) return err;
   const std::string k = as_read(key, "").first;
   const auto hits = doc.find_all(k);
   if (hits.empty()) return std::nullopt;
@@ -95,6 +110,7 @@ std::optional<core::Error> unset(Document& doc, std::string_view key) {
 }
 
 std::optional<core::Error> comment(Document& doc, std::string_view key) {
+  if (auto err = refuse_malformed(doc)) return err;
   const std::string k = as_read(key, "").first;
   const auto hits = doc.find_all(k);
   if (hits.empty()) return std::nullopt;

@@ -11,8 +11,8 @@
 namespace kafkalint::properties {
 
 // Every edit checks its own result: it re-parses the new text and compares the map Java
-// would load with the expected one. On any difference (or a document Java refuses) it
-// returns an error and leaves `doc` unchanged.
+// would load with the expected one. On any difference it returns an error and leaves `doc`
+// unchanged. A document with a malformed \uxxxx escape (Java refuses it) is not edited.
 
 /// Sets `key` (UTF-8) to `value` (UTF-8): replaces the value of the entry Java keeps (the
 /// last one) in place, keeping its separator; or appends `key=value` on a new line using

@@ -118,6 +118,30 @@ TEST_SUITE("java_differential") {
     }
   }
 
+  TEST_CASE("java: every corpus file loads to the map Java loads") {
+    JavaOracle* java = JavaOracle::get();
+    const auto shared = kafkalint::test::shared_dir();
+    if (!java || !shared) {
+      MESSAGE("no JDK or no ../shared corpus: skipped");
+      return;
+    }
+    namespace fs = std::filesystem;
+    std::vector<std::string> files, inputs;
+    for (const auto& e : fs::recursive_directory_iterator(*shared + "/corpus")) {
+      if (!e.is_regular_file()) continue;
+      files.push_back(e.path().string());
+      inputs.push_back(kafkalint::test::read(files.back()));
+    }
+    REQUIRE(files.size() > 10);
+    const auto answers = java->load_all(inputs);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      INFO(files[i]);
+      const ParseResult r = parse(inputs[i], files[i]);
+      CHECK(answers[i].refused == !r.ok());
+      if (!answers[i].refused && r.ok()) CHECK(to_json(r.doc) == answers[i].text);
+    }
+  }
+
   TEST_CASE("java: random inputs load to the same map, or are refused alike") {
     JavaOracle* java = JavaOracle::get();
     if (!java) {
@@ -148,6 +172,21 @@ TEST_SUITE("java_differential") {
       }
     }
     CHECK(mismatches == 0);
+    // `show --format text` prints a properties file: Java must load the same map from it.
+    std::vector<std::string> texts, jsons;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      if (answers[i].refused) continue;
+      const ParseResult r = parse(inputs[i], "in");
+      texts.push_back(to_properties(r.doc));
+      jsons.push_back(answers[i].text);
+    }
+    const auto reread = java->load_all(texts);
+    for (std::size_t i = 0, shown = 0; i < texts.size() && shown < 10; ++i) {
+      if (!reread[i].refused && reread[i].text == jsons[i]) continue;
+      ++shown;
+      INFO("text: \"" << c_escape(texts[i]) << "\"");
+      CHECK(reread[i].text == jsons[i]);
+    }
     // The generator must reach both outcomes, or the test proves little.
     CHECK(refused > 300);
     CHECK(refused < 16000);
