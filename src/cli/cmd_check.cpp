@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <ostream>
 #include <sstream>
+#include <thread>
 
 #include "checks/baseline.h"
 #include "checks/engine.h"
@@ -10,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
+#include "core/version.h"
 #include "core/suggest.h"
 #include "core/unified_diff.h"
 #include "knowledge/catalog.h"
@@ -118,17 +120,35 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   const auto fail_severity = parse_severity(fail_on);
   if (!fail_severity) return usage_error("check", "unknown severity '" + fail_on + "' for --fail-on; expected error, warning or info", ctx);
 
+  // Start-up is mostly TOML parsing, so the packs load on two threads: the rule, key and
+  // safety facts on one; on this one the release catalogue and the configuration reference.
+  // With --to the reference of that line is read first, before the catalogue confirms which
+  // pack the line uses (the guess is checked below).
   Loaded L;
+  core::Error facts_err;
+  std::thread facts_loader([&] {
+    if ((L.rules = knowledge::RuleCatalog::load(ctx.packs, &facts_err)) &&
+        (L.keys = knowledge::KeyFacts::load(ctx.packs, *L.rules, &facts_err)))
+      L.safety = knowledge::SafetyFacts::load(ctx.packs, *L.rules, &facts_err);
+  });
+  struct Join {
+    std::thread& t;
+    ~Join() { if (t.joinable()) t.join(); }
+  } join{facts_loader};
+
+  std::string guessed;
+  if (auto v = core::Version::parse(to)) {
+    // "2.1.1" -> "2.1", "0.10.2.1" -> "0.10.2", "0.9" -> "0.9.0": the pack names.
+    guessed = v->line();
+    if (v->parts[0] == 0 && v->parts.size() == 2) guessed += ".0";
+    core::Error ignored;
+    if (ctx.packs.find("kafka/configs/" + guessed + ".toml"))
+      L.configs = knowledge::load_configs(ctx.packs, guessed, &ignored);
+  }
   if (!(L.versions = knowledge::VersionCatalog::load(ctx.packs, &err))) return report_error(err, ctx);
-  if (!(L.rules = knowledge::RuleCatalog::load(ctx.packs, &err))) return report_error(err, ctx);
-  if (!(L.keys = knowledge::KeyFacts::load(ctx.packs, *L.rules, &err))) return report_error(err, ctx);
-  if (!(L.safety = knowledge::SafetyFacts::load(ctx.packs, *L.rules, &err))) return report_error(err, ctx);
 
   checks::CheckKnowledge k;
   k.versions = &*L.versions;
-  k.rules = &*L.rules;
-  k.keys = &*L.keys;
-  k.safety = &*L.safety;
   if (!to.empty() && !(k.to = resolve(*L.versions, to, "--to", ctx))) return kExitFailure;
   if (!from.empty() && !(k.from = resolve(*L.versions, from, "--from", ctx))) return kExitFailure;
   if (k.from && k.to && k.to->version < k.from->version)
@@ -139,14 +159,21 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   if (!k.reference)
     for (const knowledge::Release& r : L.versions->lines())
       if (r.released && !r.configs_pack.empty()) k.reference = &r;
-  if (!(L.configs = knowledge::load_configs(ctx.packs, k.reference->configs_pack, &err)))
-    return report_error(err, ctx);
+  if (!L.configs || guessed != k.reference->configs_pack) {
+    if (!(L.configs = knowledge::load_configs(ctx.packs, k.reference->configs_pack, &err)))
+      return report_error(err, ctx);
+  }
   k.configs = &*L.configs;
   if (k.from) {
     if (!(L.from_configs = knowledge::load_configs(ctx.packs, k.from->configs_pack, &err)))
       return report_error(err, ctx);
     k.from_configs = &*L.from_configs;
   }
+  if (facts_loader.joinable()) facts_loader.join();
+  if (!L.safety) return report_error(facts_err, ctx);
+  k.rules = &*L.rules;
+  k.keys = &*L.keys;
+  k.safety = &*L.safety;
   for (const std::string& s : checks::unknown_selectors(req, *L.rules)) {
     std::string msg = "unknown rule selector '" + s + "'";
     if (auto close = L.rules->suggest(s); !close.empty()) msg += "; did you mean '" + close[0] + "'?";

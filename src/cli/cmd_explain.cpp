@@ -50,7 +50,7 @@ int run_explain(const std::vector<std::string>& args, Context& ctx) {
 
   core::Error err;
   auto cat = knowledge::RuleCatalog::load(ctx.packs, &err);
-  if (!cat) return report_error(err, ctx);
+  if (!cat || !cat->load_docs(ctx.packs, &err)) return report_error(err, ctx);
   const knowledge::Rule* r = cat->find(rule);
   if (!r) {
     ctx.err << "kafkalint explain: error: unknown rule '" << rule << "'";

@@ -63,7 +63,7 @@ int run_rules(const std::vector<std::string>& args, Context& ctx) {
 
   core::Error err;
   auto cat = knowledge::RuleCatalog::load(ctx.packs, &err);
-  if (!cat) return report_error(err, ctx);
+  if (!cat || !cat->load_docs(ctx.packs, &err)) return report_error(err, ctx);
 
   if (format == "json") {
     nlohmann::json rules = nlohmann::json::array();

@@ -122,6 +122,67 @@ std::optional<RuleCatalog> RuleCatalog::load(const PackSource& packs, core::Erro
   return parse(*text, err);
 }
 
+bool RuleCatalog::load_docs(const PackSource& packs, core::Error* err) {
+  auto text = packs.find("kafka/rule-docs.toml");
+  if (!text) {
+    err->where.file = "rules/kafka/rule-docs.toml";
+    err->message = "the rule documentation is missing";
+    err->hint = "a --rules directory can replace kafka/rule-docs.toml but not remove it";
+    return false;
+  }
+  return parse_docs(*text, err);
+}
+
+bool RuleCatalog::parse_docs(const PackText& pack, core::Error* err) {
+  try {
+    auto root = parse_pack(pack, err);
+    if (!root) return false;
+    if (!curated::check_root(pack, *root, {"doc"}, err)) return false;
+    curated::Fields top(pack, *root, "rule-docs.toml", err);
+    std::vector<const toml::table*> tables;
+    if (!top.table_array("doc", &tables, true)) return false;
+    std::set<std::string> seen;
+    for (const toml::table* t : tables) {
+      std::string code, why, example, example_fix;
+      curated::Fields f(pack, *t, "[[doc]]", err);
+      f.str("code", &code, true);
+      f.str("why", &why, true);
+      f.str("example", &example);
+      f.str("example_fix", &example_fix);
+      if (!f.finish()) return false;
+      auto it = std::find_if(rules_.begin(), rules_.end(),
+                             [&](const Rule& r) { return r.code == code; });
+      if (it == rules_.end()) {
+        f.fail(f.node_of("code"), "documentation for '" + code + "', which rules.toml does not define");
+        return false;
+      }
+      if (!seen.insert(code).second) {
+        f.fail(f.node_of("code"), "rule " + code + " is documented twice");
+        return false;
+      }
+      it->why = trim_trailing_newlines(why);
+      it->example = trim_trailing_newlines(example);
+      it->example_fix = trim_trailing_newlines(example_fix);
+      if (it->why.find_first_not_of(" \n") == std::string::npos) {
+        f.fail(f.node_of("why"), "rule " + code + " does not say why it matters");
+        return false;
+      }
+    }
+    for (const Rule& r : rules_)
+      if (r.why.empty()) {
+        err->where.file = pack.display_name;
+        err->message = "rule " + r.code + " has no [[doc]] entry";
+        err->hint = "every rule of rules.toml is documented in rule-docs.toml";
+        return false;
+      }
+    return true;
+  } catch (const std::exception& e) {
+    err->where.file = pack.display_name;
+    err->message = std::string("cannot read the rule documentation: ") + e.what();
+    return false;
+  }
+}
+
 std::optional<RuleCatalog> RuleCatalog::parse(const PackText& pack, core::Error* err) {
   try {
     auto root = parse_pack(pack, err);
@@ -152,7 +213,7 @@ std::optional<RuleCatalog> RuleCatalog::parse(const PackText& pack, core::Error*
           {"keys", "values", "defaults", "safety", "encoding", "cluster", "cli", "upgrade", "meta"},
           true);
       f.str("summary", &r.summary, true);
-      f.str("why", &r.why, true);
+      f.str("why", &r.why);  // usually in rule-docs.toml (load_docs)
       f.str("example", &r.example);
       f.str("example_fix", &r.example_fix);
       f.one_of("fix", &fix, {"safe", "unsafe", "none"}, true);
@@ -199,10 +260,6 @@ std::optional<RuleCatalog> RuleCatalog::parse(const PackText& pack, core::Error*
       r.why = trim_trailing_newlines(r.why);
       r.example = trim_trailing_newlines(r.example);
       r.example_fix = trim_trailing_newlines(r.example_fix);
-      if (r.why.find_first_not_of(" \n") == std::string::npos) {
-        f.fail(f.node_of("why"), "rule " + r.code + " does not say why it matters");
-        return std::nullopt;
-      }
       r.status = status == "preview"   ? RuleStatus::kPreview
                  : status == "removed" ? RuleStatus::kRemoved
                                        : RuleStatus::kStable;

@@ -51,6 +51,10 @@ class RuleCatalog {
  public:
   static std::optional<RuleCatalog> load(const PackSource& packs, core::Error* err);
   static std::optional<RuleCatalog> parse(const PackText& pack, core::Error* err);
+  /// Adds the long documentation (why, example, example_fix) from kafka/rule-docs.toml.
+  /// Only `explain` and `rules` need it; `check` runs on the short catalogue.
+  bool load_docs(const PackSource& packs, core::Error* err);
+  bool parse_docs(const PackText& pack, core::Error* err);
 
   /// Every rule, ordered by code.
   const std::vector<Rule>& all() const { return rules_; }

@@ -83,8 +83,10 @@ class ConfigCatalog {
   bool undocumented(Scope scope, std::string_view name) const;
 
  private:
-  friend std::optional<ConfigCatalog> parse_configs(const PackText&, std::string_view,
-                                                    core::Error*);
+  friend std::optional<ConfigCatalog> parse_configs_fast(const PackText&, std::string_view);
+  friend std::optional<ConfigCatalog> parse_configs_toml(const PackText&, std::string_view,
+                                                         core::Error*);
+  friend bool operator==(const ConfigCatalog& a, const ConfigCatalog& b);
   static std::size_t index(Scope s) { return static_cast<std::size_t>(s); }
 
   std::string release_;
@@ -105,6 +107,16 @@ std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_v
 /// it has found the file; also the entry point of the fuzzer). Never throws.
 std::optional<ConfigCatalog> parse_configs(const PackText& pack, std::string_view release_line,
                                            core::Error* err);
+
+/// The two readers behind parse_configs(): a fast reader of the exact layout the importer
+/// writes (nullopt for anything else, with no error) and the general toml++ reader, which
+/// reports every problem with its position. Both give the same catalogue for the same pack.
+std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack, std::string_view release_line);
+std::optional<ConfigCatalog> parse_configs_toml(const PackText& pack, std::string_view release_line,
+                                                core::Error* err);
+
+/// Same release, source and facts (tests compare the two readers with it).
+bool operator==(const ConfigCatalog& a, const ConfigCatalog& b);
 
 /// Release lines that have a configs pack, sorted by version ("0.9.0", ..., "4.4").
 std::vector<std::string> config_releases(const PackSource& packs);

@@ -26,6 +26,7 @@ const kl::RuleCatalog& rules() {
     Error err;
     auto c = kl::RuleCatalog::load(kl::PackSource{}, &err);
     REQUIRE_MESSAGE(c.has_value(), err.render());
+    REQUIRE_MESSAGE(c->load_docs(kl::PackSource{}, &err), err.render());
     return *c;
   }();
   return cat;
@@ -78,6 +79,22 @@ std::string parse_rules_error(const std::string& text) {
 }  // namespace
 
 TEST_SUITE("knowledge_curated") {
+  TEST_CASE("curated: rule-docs.toml documents every rule, once, and nothing else") {
+    Error err;
+    std::string no_why = kRule;
+    no_why.replace(no_why.find("why = \"w\"\n"), 10, "");
+    auto c = kl::RuleCatalog::parse({"test/rules.toml", "schema = 1\n" + no_why}, &err);
+    REQUIRE(c);
+    CHECK(c->parse_docs({"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL101\"\nwhy = \"because\"\n"}, &err));
+    CHECK(c->find("KL101")->why == "because");
+    CHECK_FALSE(c->parse_docs({"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL102\"\nwhy = \"x\"\n"}, &err));
+    CHECK(err.render().find("test/rule-docs.toml:3:8: error: documentation for 'KL102', which rules.toml does not define") == 0);
+    auto d = kl::RuleCatalog::parse({"test/rules.toml", "schema = 1\n" + no_why}, &err);
+    REQUIRE(d);
+    CHECK_FALSE(d->parse_docs({"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL101\"\n"}, &err));
+    CHECK(err.message.find("'why'") != std::string::npos);
+  }
+
   TEST_CASE("rules: every rule is complete and well-formed") {
     REQUIRE(rules().all().size() >= 60);
     std::set<std::string> codes, names;

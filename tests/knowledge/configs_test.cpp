@@ -524,3 +524,44 @@ TEST_SUITE("knowledge_generated") {
     }
   }
 }
+
+TEST_SUITE("knowledge_generated") {
+  TEST_CASE("configs: the fast reader and toml++ give the same catalogue for every pack") {
+    const kafkalint::knowledge::PackSource packs;
+    const auto releases = kafkalint::knowledge::config_releases(packs);
+    REQUIRE(releases.size() >= 31);
+    for (const std::string& line : releases) {
+      INFO("release ", line);
+      auto text = packs.find("kafka/configs/" + line + ".toml");
+      REQUIRE(text);
+      kafkalint::core::Error err;
+      auto fast = kafkalint::knowledge::parse_configs_fast(*text, line);
+      auto slow = kafkalint::knowledge::parse_configs_toml(*text, line, &err);
+      REQUIRE(fast);
+      REQUIRE_MESSAGE(slow, err.render());
+      CHECK(*fast == *slow);
+    }
+  }
+
+  TEST_CASE("configs: the fast reader gives up on anything but the importer's layout") {
+    const std::string head =
+        "pack = { kind = \"configs\", release = \"9.9\", source = \"test\" }\nbroker = [\n";
+    auto fast = [](const std::string& t) {
+      return kafkalint::knowledge::parse_configs_fast({"t.toml", t}, "9.9").has_value();
+    };
+    CHECK(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\" },\n]\n"));
+    CHECK_FALSE(fast(head + "  { name = \"a\", type = \"integer\", importance = \"low\" },\n]\n"));
+    CHECK_FALSE(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\", x = \"y\" },\n]\n"));
+    CHECK_FALSE(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\" },\n"
+                            "  { name = \"a\", type = \"int\", importance = \"low\" },\n]\n"));
+    CHECK_FALSE(fast(head + "  { name = 'a', type = \"int\", importance = \"low\" },\n]\n"));
+    CHECK_FALSE(fast(head + "  { name = \"a\\u0041\", type = \"int\", importance = \"low\" },\n]\n"));
+    CHECK_FALSE(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\" },\n"));
+    CHECK_FALSE(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\", required = true, default = \"1\" },\n]\n"));
+    // The toml++ reader still reports such a pack with its position.
+    kafkalint::core::Error err;
+    CHECK_FALSE(kafkalint::knowledge::parse_configs(
+        {"t.toml", head + "  { name = \"a\", type = \"integer\", importance = \"low\" },\n]\n"}, "9.9", &err));
+    CHECK(err.where.line == 3);
+  }
+}
