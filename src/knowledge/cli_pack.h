@@ -1,7 +1,7 @@
 #pragma once
 // The command-line tools (bin/*.sh) of one Kafka release line and the options their
 // parsers accept, as generated into rules/kafka/cli/<line>.toml by tools/import_kafka.py
-// (format: rules/SCHEMA-generated.md).
+// (format: rules/SCHEMA.md).
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 // The documented configuration keys of one Kafka release line, per scope, as generated
 // into rules/kafka/configs/<line>.toml by tools/import_kafka.py (format:
-// rules/SCHEMA-generated.md). Facts only: name, type, default, valid values, importance,
+// rules/SCHEMA.md). Facts only: name, type, default, valid values, importance,
 // dynamic update mode, the broker key behind a topic key.
 
 #include <array>
