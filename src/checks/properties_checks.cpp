@@ -180,7 +180,19 @@ class FileChecker {
   }
 
   void check_known(const Entry& e, std::string_view key, const knowledge::ConfigKey& ck) {
-    if (const knowledge::KeyChange* c = k_.keys->change(key, scope_word(f_.role))) {
+    // KL110: ZooKeeper settings on a KRaft node, unless it takes part in a migration.
+    if (f_.kraft && key.rfind("zookeeper.", 0) == 0 && !zk_migration()) {
+      emit_.at_key(e, "KL110", quoted(key) + " is a ZooKeeper setting on a KRaft node (process.roles "
+                               "is set); it is ignored outside a ZooKeeper migration");
+    }
+    const knowledge::KeyChange* change = k_.keys->change(key, scope_word(f_.role));
+    // KL304: the reference still lists the key, but the release no longer acts on it.
+    if (change && k_.to && change->removed_in && *change->removed_in <= k_.to->version) {
+      auto& fd = emit_.at_key(e, "KL304", quoted(key) + " is still accepted by Kafka " + k_.to->name +
+                                              " but has no effect since " + change->removed_in->str());
+      if (!change->replacement_note.empty()) fd.notes.push_back(change->replacement_note);
+    }
+    if (const knowledge::KeyChange* c = change) {
       if (k_.to && c->deprecated_in && *c->deprecated_in <= k_.to->version &&
           (!c->removed_in || k_.to->version < *c->removed_in)) {
         std::string msg = quoted(key) + " is deprecated since Kafka " + c->deprecated_in->str();
@@ -354,6 +366,11 @@ class FileChecker {
     return false;
   }
 
+  bool zk_migration() const {
+    const Entry* m = doc_.find("zookeeper.metadata.migration.enable");
+    return m && !f_.value_opaque(*m) && java_trim(doc_.value(*m)) == "true";
+  }
+
   // --- KL205-KL209: inter.broker.protocol.version and log.message.format.version ----------
   void check_protocol_pins() {
     if (f_.role != Role::kBroker) return;
@@ -408,6 +425,15 @@ class FileChecker {
       ibp_eff = k_.versions->resolve_protocol(runs->ibp_default, &err);
     }
     if (!ibp_eff) return;
+    // KL304: from protocol 3.0 the broker writes record format V2 whatever the pin says.
+    if (ibp_eff->release->version >= core::Version{{3, 0}}) {
+      auto& fd = emit_.at_key(*lmfv, "KL304",
+                              "'log.message.format.version' has no effect once "
+                              "inter.broker.protocol.version is 3.0 or later (it is " +
+                                  quoted(ibp_eff->name) + (ibp ? "" : ", the default") + ")");
+      fd.notes.push_back("remove it together with the protocol bump (KIP-724)");
+      return;
+    }
     bool bad = false;
     if (runs->startup_check == knowledge::StartupCheck::kStrict)
       bad = lmfv_v->index > ibp_eff->index;
