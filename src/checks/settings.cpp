@@ -107,6 +107,8 @@ std::optional<Settings> load_settings(const std::string& path, core::Error* err)
       if (auto c = core::closest(key, kKeys, 1); !c.empty())
         hint = "did you mean '" + c[0] + "'?";
       *err = at(path, node, "unknown setting '" + key + "'", hint);
+      err->where.line = static_cast<int>(k.source().begin.line);
+      err->where.column = static_cast<int>(k.source().begin.column);
       return std::nullopt;
     }
     if (!ok) return std::nullopt;
@@ -116,10 +118,16 @@ std::optional<Settings> load_settings(const std::string& path, core::Error* err)
 
 std::optional<Settings> find_settings(const std::string& start_dir, core::Error* err) {
   std::error_code ec;
-  fs::path dir = fs::absolute(start_dir, ec);
+  fs::path dir = fs::absolute(start_dir, ec).lexically_normal();
+  if (dir.has_filename() == false && dir.has_parent_path()) dir = dir.parent_path();
   while (!dir.empty()) {
     const fs::path candidate = dir / ".kafkalint.toml";
-    if (fs::is_regular_file(candidate, ec)) return load_settings(candidate.string(), err);
+    if (fs::is_regular_file(candidate, ec)) {
+      // Reported relative to the working directory, as the checked files are.
+      fs::path shown = fs::relative(candidate, fs::current_path(ec), ec);
+      if (ec || shown.empty()) shown = candidate;
+      return load_settings(shown.generic_string(), err);
+    }
     if (dir == dir.root_path()) break;
     dir = dir.parent_path();
   }

@@ -59,7 +59,10 @@ const knowledge::Release* resolve(const knowledge::VersionCatalog& v, const std:
                                   const char* option, Context& ctx) {
   core::Error err;
   const knowledge::Release* r = v.resolve(text, &err);
-  if (!r) ctx.err << "kafkalint check: error: " << option << ": " << err.message << "\n";
+  if (!r) {
+    ctx.err << "kafkalint check: error: " << option << ": " << err.message << "\n";
+    if (!err.hint.empty()) ctx.err << "  note: " << err.hint << "\n";
+  }
   if (r && r->configs_pack.empty()) {
     ctx.err << "kafkalint check: error: " << option << ": kafkalint has no configuration "
             << "reference for Kafka " << r->name << " (the generated references start at 0.9)\n";
