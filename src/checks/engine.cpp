@@ -136,7 +136,7 @@ bool collect(const CheckRequest& req, std::vector<Input>* out, core::Error* err)
 // Rule selection: explicit selectors first, then ignores, then per-path ignores.
 class Selection {
  public:
-  Selection(const CheckRequest& req, const knowledge::RuleCatalog& rules) : rules_(rules) {
+  explicit Selection(const CheckRequest& req) {
     select_ = req.settings.select;
     select_.insert(select_.end(), req.select.begin(), req.select.end());
     ignore_ = req.settings.ignore;
@@ -172,7 +172,6 @@ class Selection {
     return false;
   }
 
-  const knowledge::RuleCatalog& rules_;
   std::vector<std::string> select_, ignore_;
   std::vector<std::pair<std::string, std::vector<std::string>>> per_path_;
   std::string root_;
@@ -318,7 +317,7 @@ std::optional<CheckResult> run_check(const CheckRequest& req, const CheckKnowled
                                      core::Error* err) {
   std::vector<Input> inputs;
   if (!collect(req, &inputs, err)) return std::nullopt;
-  const Selection selection(req, *k.rules);
+  const Selection selection(req);
   CheckResult result;
   result.files.resize(inputs.size());
   std::vector<std::optional<BrokerFacts>> facts(inputs.size());
