@@ -14,6 +14,8 @@
 
 namespace kafkalint::checks {
 
+struct ScriptKnowledge;  // script_checks.h
+
 /// Loaded once before checking starts and shared read-only by every worker thread.
 struct CheckKnowledge {
   const knowledge::VersionCatalog* versions = nullptr;
@@ -27,6 +29,7 @@ struct CheckKnowledge {
   const knowledge::ConfigCatalog* configs = nullptr;
   const knowledge::ConfigCatalog* from_configs = nullptr;  // --from's, when given
   const knowledge::Release* reference = nullptr;           // the release of `configs`
+  const ScriptKnowledge* scripts = nullptr;  // command-line knowledge; nullptr: scripts not checked
 };
 
 /// Builds findings for one properties file.

@@ -11,6 +11,7 @@
 #include "checks/cluster_checks.h"
 #include "checks/fixes.h"
 #include "checks/glob.h"
+#include "checks/script_checks.h"
 #include "checks/suppress.h"
 #include "core/file_io.h"
 
@@ -37,7 +38,18 @@ std::string inner_name(std::string_view name) {
   return std::string(name);
 }
 
-enum class Candidate { kProperties, kMaybeProperties, kNo };
+// kScript: a script, build file, manifest or doc (by name); kMaybeScript: a file without an
+// extension whose content decides (a shebang, a Dockerfile or YAML shape).
+enum class Candidate { kProperties, kMaybeProperties, kScript, kMaybeScript, kNo };
+
+// Script-like files by name alone; the walk reads no content.
+Candidate script_candidate(const fs::path& p) {
+  const std::string name = p.filename().string();
+  if (scripts::detect_kind(name, {}) != scripts::FileKind::kUnknown) return Candidate::kScript;
+  if (lower(inner_name(name)).find('.') == std::string::npos && !name.empty() && name[0] != '.')
+    return Candidate::kMaybeScript;
+  return Candidate::kNo;
+}
 
 // Which files a directory walk picks up. .config/.conf/.cfg files are only taken when their
 // content looks like a Kafka config (decided after parsing).
@@ -46,7 +58,7 @@ Candidate candidate(const fs::path& p) {
   if (ends_with(name, ".properties")) return Candidate::kProperties;
   if (ends_with(name, ".config") || ends_with(name, ".conf") || ends_with(name, ".cfg"))
     return Candidate::kMaybeProperties;
-  return Candidate::kNo;
+  return script_candidate(p);
 }
 
 // Files Kafka ships or reads that are properties files but not broker or client configs.
@@ -198,6 +210,7 @@ struct Worker {
       out->errors.push_back(err);
       return;
     }
+    if (dispatch_script(in, &*bytes, out)) return;
     std::unique_ptr<PropsFile> f = load_props(in.path, std::move(*bytes));
     if (!f->parsed.ok()) {
       out->errors = f->parsed.errors;
@@ -242,6 +255,66 @@ struct Worker {
       *facts = broker_facts(*f);
       *cluster = cluster_key(*f);
     }
+  }
+
+  // Script-like files go to the command-line checks; true when `in` was one of them (or a
+  // walk found a file that is neither a script nor a config, which it passes over).
+  bool dispatch_script(const Input& in, std::string* bytes, FileOutcome* out) const {
+    if (in.kind == Candidate::kProperties || in.kind == Candidate::kMaybeProperties) return false;
+    const scripts::FileKind kind = scripts::detect_kind(in.path, *bytes);
+    if (kind == scripts::FileKind::kUnknown) {
+      if (in.explicit_file) return false;  // a named file of no script kind: read as properties
+      out->path.clear();
+      return true;
+    }
+    if (!k.scripts) {
+      out->skipped = "command-line checks are not loaded";
+      return true;
+    }
+    const ScriptFile f = load_script(in.path, std::move(*bytes), kind, *k.scripts);
+    std::vector<core::Finding> raw;
+    std::optional<std::string> bootstrap = req.settings.bootstrap_server;
+    check_script(f, k, *k.scripts, bootstrap, &raw);
+    std::vector<CommentLine> comments;
+    for (const scripts::Comment& c : f.extracted.comments) {
+      std::string_view text = c.text;
+      if (text.rfind("<!--", 0) == 0) {
+        text.remove_prefix(4);
+        if (const std::size_t e = text.rfind("-->"); e != std::string_view::npos) text = text.substr(0, e);
+      } else if (!text.empty() && (text[0] == '#' || text[0] == ';')) {
+        text.remove_prefix(1);
+      } else if (text.rfind("//", 0) == 0) {
+        text.remove_prefix(2);
+      }
+      comments.push_back({c.line, c.column, text});
+    }
+    std::vector<Statement> statements;
+    for (const scripts::CommandLine& c : f.extracted.commands) {
+      int last = c.program.line;
+      for (const scripts::Token& t : c.args)
+        last = std::max(last, t.line + static_cast<int>(std::count(t.raw.begin(), t.raw.end(), '\n')));
+      statements.push_back({c.program.line, last});
+    }
+    std::vector<core::Finding> problems;
+    Suppressions sup(f.path, comments, statements,
+                     [&](std::string_view r) { return k.rules->find(r) != nullptr; }, &problems);
+    for (core::Finding& p : problems) {
+      if (const knowledge::Rule* r = k.rules->find(p.code)) p.severity = r->severity;
+      p.source_line = std::string(f.line_text(p.where.line));
+      raw.push_back(std::move(p));
+    }
+    for (core::Finding& fd : raw)
+      if (!sup.suppressed(fd) && selection.enabled(fd)) out->findings.push_back(std::move(fd));
+    std::sort(out->findings.begin(), out->findings.end(), core::finding_less);
+    if (req.fix) {
+      AppliedFixes a = apply_fixes(f.content, out->findings, req.unsafe_fixes);
+      if (a.applied > 0 && a.text != f.content) {
+        out->original = f.content;
+        out->fixed = std::move(a.text);
+        out->fixes_applied = a.applied;
+      }
+    }
+    return true;
   }
 
   // Keys some release or curated fact knows: a file with none is not a Kafka config.

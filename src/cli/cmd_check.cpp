@@ -1,12 +1,15 @@
 // kafkalint check: findings on properties files, with fixes, CI formats, baselines.
 
 #include <filesystem>
+#include <memory>
 #include <ostream>
 #include <sstream>
 #include <thread>
 
 #include "checks/baseline.h"
+#include "checks/cli_history.h"
 #include "checks/engine.h"
+#include "checks/script_checks.h"
 #include "checks/settings.h"
 #include "cli/command.h"
 #include "cli/options.h"
@@ -52,7 +55,26 @@ struct Loaded {
   std::optional<knowledge::KeyFacts> keys;
   std::optional<knowledge::SafetyFacts> safety;
   std::optional<knowledge::ConfigCatalog> configs, from_configs;
+  // Command-line knowledge for scripts: flag facts now, per-release packs on demand.
+  std::optional<knowledge::FlagFacts> flags;
+  std::unique_ptr<checks::CliHistory> cli;
+  checks::ScriptKnowledge scripts;
 };
+
+// Loads what script checks need; the packs of --to, --from and the newest line are read
+// now so that a broken pack is a usage-time error, the others when a finding needs them.
+bool load_script_knowledge(Loaded& L, const knowledge::PackSource& packs, checks::CheckKnowledge& k,
+                           core::Error* err) {
+  if (!(L.flags = knowledge::FlagFacts::load(packs, *L.rules, err))) return false;
+  L.cli = std::make_unique<checks::CliHistory>(packs, *L.versions);
+  for (const knowledge::Release* r : {k.to, k.from, L.cli->newest()})
+    if (r && !r->cli_pack.empty() && !L.cli->preload(*r, err)) return false;
+  L.scripts.flags = &*L.flags;
+  L.scripts.cli = L.cli.get();
+  L.scripts.extract = checks::extract_options(*L.flags);
+  k.scripts = &L.scripts;
+  return true;
+}
 
 // Resolves a version (or reports it and returns nullptr): unknown versions are usage errors.
 const knowledge::Release* resolve(const knowledge::VersionCatalog& v, const std::string& text,
@@ -76,7 +98,7 @@ const knowledge::Release* resolve(const knowledge::VersionCatalog& v, const std:
 int run_check(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   std::vector<std::string> paths, select, ignore;
-  std::string from, to, format = "text", fail_on, role, baseline, write_baseline;
+  std::string from, to, format = "text", fail_on, role, baseline, write_baseline, bootstrap;
   unsigned jobs = 0;
   desc.add_options()
       ("to", po::value(&to), "the Kafka version the files must work with (e.g. 3.9)")
@@ -92,6 +114,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       ("baseline", po::value(&baseline), "report only findings that are not in this baseline file")
       ("write-baseline", po::value(&write_baseline), "write the current findings to a baseline file")
       ("jobs,j", po::value(&jobs), "worker threads (default: all cores)")
+      ("bootstrap-server", po::value(&bootstrap), "HOST:PORT of a broker: lets fixes replace '--zookeeper ADDR' in scripts safely")
       ("path", po::value(&paths)->composing(), "files or directories (default .)");
   po::positional_options_description pos;
   pos.add("path", -1);
@@ -117,6 +140,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   auto settings = checks::find_settings(".", &err);
   if (!settings) return report_error(err, ctx);
   req.settings = *settings;
+  if (!bootstrap.empty()) req.settings.bootstrap_server = bootstrap;
   if (to.empty() && settings->to) to = *settings->to;
   if (from.empty() && settings->from) from = *settings->from;
   if (fail_on.empty()) fail_on = settings->fail_on.value_or("warning");
@@ -177,6 +201,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   k.rules = &*L.rules;
   k.keys = &*L.keys;
   k.safety = &*L.safety;
+  if (!load_script_knowledge(L, ctx.packs, k, &err)) return report_error(err, ctx);
   for (const std::string& s : checks::unknown_selectors(req, *L.rules)) {
     std::string msg = "unknown rule selector '" + s + "'";
     if (auto close = L.rules->suggest(s); !close.empty()) msg += "; did you mean '" + close[0] + "'?";

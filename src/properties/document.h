@@ -44,7 +44,7 @@ struct TextRef {
 struct Entry {
   Span raw;        ///< whole physical lines, first line's start through last line's terminator
   Span key;        ///< the key as written (escapes, continuations included)
-  Span value;      ///< value's first byte to the end of the last line (terminator excluded)
+  Span value;      ///< separator's end to the end of the last line (terminator excluded)
   int line = 0;          ///< 1-based line of the key's first character
   int column = 0;        ///< 1-based column of the key's first character
   int value_line = 0;    ///< 1-based line where the value starts
@@ -69,7 +69,7 @@ struct Comment {
 };
 
 /// A parsed properties file. Entries and comments are in file order; everything between
-/// them is blank lines (trivia). Decoded text is UTF-8; a UTF-16 surrogate that does not
+/// them is trivia: blank lines, and lines of only '\' that Java reads as nothing. Decoded text is UTF-8; a UTF-16 surrogate that does not
 /// form a pair (possible with \uXXXX) is encoded as its own 3-byte sequence (WTF-8).
 class Document {
  public:

@@ -15,6 +15,9 @@
 
 namespace kafkalint::scripts {
 
+/// Collects one file's commands, comments and warnings into an ExtractResult. Nested reads
+/// (substitutions, 'sh -c', eval, here-documents) share one byte budget and a depth limit, so
+/// that any input costs time and memory linear in its size.
 class Extractor {
  public:
   Extractor(std::string_view path, std::string_view content, const ExtractOptions& opts, ExtractResult& out);
@@ -25,11 +28,14 @@ class Extractor {
   /// Records the exec-form command `words` (Dockerfile JSON, YAML lists) if it runs a Kafka tool.
   void argv(std::vector<Word>& words, const LexOptions& lo, int depth = 0);
 
+  /// Records original[begin, end) as a comment.
   void comment(std::size_t begin, std::size_t end);
+  /// Records a located warning at original offset `at`.
+  void warn(std::size_t at, std::string message);
   /// Off for prose (notes): an apostrophe there is no unterminated quote worth reporting.
   void set_lexer_warnings(bool on) { lexer_warnings_ = on; }
-  void warn(std::size_t at, std::string message);
 
+  /// The whole original file.
   std::string_view content() const { return content_; }
   /// Snippet copying original[begin, end).
   Snippet copy(std::size_t begin, std::size_t end) const;

@@ -55,7 +55,9 @@ class Snippet {
 class LineIndex {
  public:
   explicit LineIndex(std::string_view content);
+  /// 1-based line of the byte at `offset`.
   int line(std::size_t offset) const;
+  /// 1-based byte column of the byte at `offset`.
   int column(std::size_t offset) const;
 
  private:

@@ -1,0 +1,4 @@
+#!/bin/sh
+docker exec -it kafka kafka-configs.sh --bootstrap-server broker1:9092 --alter \
+  --entity-type topics --entity-name orders --add-config retention.ms=86400000
+kafka-console-producer.sh --bootstrap-server broker1:9092,broker2:9092 --topic orders
