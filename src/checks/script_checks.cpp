@@ -449,10 +449,12 @@ class CommandChecker {
     subcommand_.clear();
     const bool parsed = scope.jopt || scope.argp;
     bool sub_seen = false;
+    bool positional_seen = false;
     for (std::size_t i = 0; i < a.size(); ++i) {
       const Token& t = a[i];
       if (t.text == "--" && !t.opaque) break;
       if (!starts_with(t.text, "-") || t.text == "-" || is_number(t.text)) {
+        positional_seen = true;
         if (!t.opaque && scope.argp && !sub_seen && !tool.subcommands.empty()) {
           sub_seen = true;
           std::vector<std::string> hits;
@@ -484,9 +486,16 @@ class CommandChecker {
                        written.find('`') != std::string::npos || !has_inline))
         continue;
       if (shell && is_shell_flag(written) && option_of(scope, written)) {
-        if (i != 0 && !run_class()) {
+        // kafka-run-class.sh reads its flags up to the class name; the other wrappers
+        // look at their first argument only.
+        const bool place_ok = tool.script == "kafka-run-class.sh" ? !positional_seen : i == 0;
+        const CliOption* flag = tool.find_option(written);
+        if (flag && flag->arg == CliOption::Arg::kRequired) ++i;
+        if (!place_ok && !run_class()) {
           em_.at(t, "KL708",
-                 quoted(written) + " is read by " + tool.script + " only as its first argument",
+                 quoted(written) + " is read by " + tool.script +
+                     (tool.script == "kafka-run-class.sh" ? " only before the class name"
+                                                          : " only as its first argument"),
                  written);
         }
         continue;
