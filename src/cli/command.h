@@ -47,5 +47,7 @@ int run_versions(const std::vector<std::string>& args, Context& ctx);
 int run_rules(const std::vector<std::string>& args, Context& ctx);
 int run_explain(const std::vector<std::string>& args, Context& ctx);
 int run_check(const std::vector<std::string>& args, Context& ctx);
+int run_plan(const std::vector<std::string>& args, Context& ctx);
+int run_diff(const std::vector<std::string>& args, Context& ctx);
 
 }  // namespace kafkalint::cli

@@ -1,0 +1,183 @@
+// kafkalint diff: what differs between two properties files, with defaults and upgrade notes.
+//
+// Exit codes follow diff(1) and the rest of kafkalint: 0 no difference, 1 differences,
+// 2 unusable input (unknown version, unreadable file, file Java refuses).
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "checks/props_file.h"
+#include "cli/command.h"
+#include "cli/options.h"
+#include "core/file_io.h"
+#include "diff/diff.h"
+#include "knowledge/catalog.h"
+#include "knowledge/configs.h"
+#include "knowledge/versions.h"
+
+namespace kafkalint::cli {
+
+namespace {
+
+std::string quoted(const std::optional<std::string>& v, bool dflt) {
+  if (!v) return "(unset)";
+  return "'" + *v + "'" + (dflt ? " (default)" : "");
+}
+
+}  // namespace
+
+int run_diff(const std::vector<std::string>& args, Context& ctx) {
+  po::options_description desc("options");
+  std::vector<std::string> files;
+  std::string from, to, format = "text", role;
+  desc.add_options()
+      ("from", po::value(&from), "the Kafka version A is read with (its defaults fill A's unset keys)")
+      ("to", po::value(&to), "the Kafka version B is read with (its defaults fill B's unset keys)")
+      ("format", po::value(&format), "text or json")
+      ("role", po::value(&role), "read both files as broker, producer, consumer, admin or client")
+      ("file", po::value(&files)->composing(), "A and B");
+  po::positional_options_description pos;
+  pos.add("file", -1);
+  po::variables_map vm;
+  if (int rc = parse_command_line("diff", args, desc, pos, vm, ctx); rc >= 0) return rc;
+  if (files.size() != 2) return usage_error("diff", "expected two files, A and B", ctx);
+  if (format != "text" && format != "json")
+    return usage_error("diff", "unknown format '" + format + "'; expected text or json", ctx);
+
+  core::Error err;
+  auto versions = knowledge::VersionCatalog::load(ctx.packs, &err);
+  if (!versions) return report_error(err, ctx);
+  auto rules = knowledge::RuleCatalog::load(ctx.packs, &err);
+  if (!rules) return report_error(err, ctx);
+  auto keys = knowledge::KeyFacts::load(ctx.packs, *rules, &err);
+  if (!keys) return report_error(err, ctx);
+
+  // Each version is resolved to its line; its configuration reference gives the defaults.
+  auto reference = [&](const std::string& text, const knowledge::Release** release) -> std::optional<knowledge::ConfigCatalog> {
+    *release = versions->resolve(text, &err);
+    if (!*release) return std::nullopt;
+    if ((*release)->configs_pack.empty()) {
+      err.message = "kafkalint has no configuration reference for Kafka " + (*release)->name;
+      return std::nullopt;
+    }
+    return knowledge::load_configs(ctx.packs, (*release)->configs_pack, &err);
+  };
+  const knowledge::Release *r_from = nullptr, *r_to = nullptr;
+  std::optional<knowledge::ConfigCatalog> a_cat, b_cat, newest;
+  if (!from.empty() && !(a_cat = reference(from, &r_from)))
+    return usage_error("diff", "--from: " + err.message, ctx);
+  if (!to.empty() && !(b_cat = reference(to, &r_to)))
+    return usage_error("diff", "--to: " + err.message, ctx);
+  if (r_from && r_to && r_to->version < r_from->version)
+    return usage_error("diff", "--from " + from + " is newer than --to " + to, ctx);
+
+  std::vector<std::unique_ptr<checks::PropsFile>> loaded;
+  for (const std::string& f : files) {
+    auto bytes = core::read_file(f, &err);
+    if (!bytes) return report_error(err, ctx);
+    auto pf = checks::load_props(f, std::move(*bytes));
+    if (!pf->parsed.ok()) {
+      core::Error e = pf->parsed.errors.front();
+      if (e.hint.empty()) e.hint = "java.util.Properties refuses this file, so Kafka cannot load it";
+      return report_error(e, ctx);
+    }
+    loaded.push_back(std::move(pf));
+  }
+
+  // Role: --role, then B's file name, then A's, then B's keys.
+  std::optional<checks::Role> r;
+  std::string role_reason = "--role";
+  if (!role.empty()) {
+    r = checks::parse_role(role);
+    if (!r) return usage_error("diff", "unknown role '" + role + "'; expected broker, producer, consumer, admin or client", ctx);
+  }
+  if (!r) {
+    role_reason = "file name";
+    r = checks::role_from_name(files[1]);
+    if (!r) r = checks::role_from_name(files[0]);
+  }
+  if (!r) {
+    role_reason = "content";
+    const knowledge::ConfigCatalog* cat = b_cat ? &*b_cat : a_cat ? &*a_cat : nullptr;
+    if (!cat) {
+      // Neither version given: the newest released reference tells the role.
+      std::string pack;
+      for (const knowledge::Release& line : versions->lines())
+        if (line.released && !line.configs_pack.empty()) pack = line.configs_pack;
+      if (!(newest = knowledge::load_configs(ctx.packs, pack, &err))) return report_error(err, ctx);
+      cat = &*newest;
+    }
+    r = checks::role_from_content(*loaded[1], *cat);
+  }
+
+  diff::DiffOptions o;
+  o.scopes = checks::role_scopes(*r);
+  o.a_configs = a_cat ? &*a_cat : nullptr;
+  o.b_configs = b_cat ? &*b_cat : nullptr;
+  o.keys = &*keys;
+  if (r_from) o.from = r_from->name;
+  if (r_to) o.to = r_to->name;
+  const auto changes = diff::diff_documents(loaded[0]->doc(), loaded[1]->doc(), o);
+
+  bool differs = false;
+  for (const diff::KeyDiff& d : changes) differs = differs || d.change != diff::Change::kSame;
+  if (format == "json") {
+    nlohmann::ordered_json j;
+    j["a"] = files[0];
+    j["b"] = files[1];
+    if (r_from) j["from"] = from;
+    if (r_to) j["to"] = to;
+    j["role"] = checks::role_name(*r);
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    for (const diff::KeyDiff& d : changes) {
+      nlohmann::ordered_json x;
+      x["key"] = d.key;
+      x["change"] = diff::to_string(d.change);
+      if (d.a) x["a"] = *d.a;
+      if (d.b) x["b"] = *d.b;
+      x["a_default"] = d.a_default;
+      x["b_default"] = d.b_default;
+      if (d.change != diff::Change::kSame && o.scopes.front() == knowledge::Scope::kBroker &&
+          d.in_files)
+        x["update"] = diff::to_string(d.update);
+      if (!d.command.empty()) x["command"] = d.command;
+      x["notes"] = d.notes;
+      arr.push_back(std::move(x));
+    }
+    j["changes"] = std::move(arr);
+    ctx.out << j.dump(2) << "\n";
+    return differs ? kExitFindings : kExitOk;
+  }
+
+  auto label = [](const std::string& file, const std::string& v) {
+    return file + (v.empty() ? "" : " (Kafka " + v + ", defaults included)");
+  };
+  ctx.out << "--- " << label(files[0], from) << "\n+++ " << label(files[1], to) << "\n";
+  ctx.out << "role: " << checks::role_name(*r) << " (" << role_reason << ")\n";
+  if (changes.empty()) ctx.out << "no differences\n";
+  for (const diff::KeyDiff& d : changes) {
+    switch (d.change) {
+      case diff::Change::kAdded: ctx.out << "+ " << d.key << " = " << quoted(d.b, d.b_default) << "\n"; break;
+      case diff::Change::kRemoved: ctx.out << "- " << d.key << " = " << quoted(d.a, d.a_default) << "\n"; break;
+      case diff::Change::kChanged:
+        ctx.out << "~ " << d.key << ": " << quoted(d.a, d.a_default) << " -> " << quoted(d.b, d.b_default) << "\n";
+        break;
+      case diff::Change::kSame: ctx.out << "  " << d.key << " = " << quoted(d.b, d.b_default) << "\n"; break;
+    }
+    if (d.change != diff::Change::kSame && o.scopes.front() == knowledge::Scope::kBroker &&
+        d.in_files) {
+      switch (d.update) {
+        case diff::Update::kRestart: ctx.out << "    needs a restart (read-only)\n"; break;
+        case diff::Update::kPerBroker: ctx.out << "    live, per broker: " << d.command << "\n"; break;
+        case diff::Update::kClusterWide: ctx.out << "    live, cluster-wide: " << d.command << "\n"; break;
+        case diff::Update::kUnknown:
+          if (r_from || r_to) ctx.out << "    update mode unknown: restart to be safe\n";
+          break;
+      }
+    }
+    for (const std::string& n : d.notes) ctx.out << "    note: " << n << "\n";
+  }
+  return differs ? kExitFindings : kExitOk;
+}
+
+}  // namespace kafkalint::cli

@@ -1,0 +1,162 @@
+// kafkalint plan: the rolling-upgrade plan of one cluster.
+//
+// Exit codes: 0 the plan is ready and the files raised nothing at or above --fail-on;
+// 1 the plan was refused (a forbidden pair, one that needs hops, a downgrade) or the files
+// have findings; 2 unusable input (unknown version, unreadable file, file Java refuses, no
+// broker file).
+
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+
+#include "checks/props_file.h"
+#include "cli/command.h"
+#include "cli/options.h"
+#include "core/file_io.h"
+#include "plan/knowledge_store.h"
+#include "plan/plan.h"
+#include "plan/render.h"
+
+namespace fs = std::filesystem;
+
+namespace kafkalint::cli {
+
+namespace {
+
+// A version the user named: its line, or (for a known line with no upgrade path, like 0.7)
+// that line, which the planner refuses with the reason.
+const knowledge::Release* resolve_version(const knowledge::VersionCatalog& v, const std::string& text,
+                                          const char* option, Context& ctx) {
+  core::Error err;
+  if (const knowledge::Release* r = v.resolve(text, &err)) return r;
+  if (auto parsed = core::Version::parse(text))
+    if (const knowledge::Release* line = v.find_line(parsed->line()); line && !line->supported)
+      return line;
+  usage_error("plan", std::string(option) + ": " + err.message, ctx);
+  return nullptr;
+}
+
+// The broker files: files as given, directories walked for *.properties (sorted).
+bool collect(const std::vector<std::string>& paths, std::vector<std::string>* out, Context& ctx) {
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".properties")
+          found.push_back(it->path().generic_string());
+      std::sort(found.begin(), found.end());
+      if (found.empty()) {
+        usage_error("plan", "no *.properties file under '" + p + "'", ctx);
+        return false;
+      }
+      out->insert(out->end(), found.begin(), found.end());
+    } else {
+      out->push_back(p);
+    }
+  }
+  return true;
+}
+
+std::optional<core::Severity> parse_severity(const std::string& s) {
+  if (s == "error") return core::Severity::kError;
+  if (s == "warning") return core::Severity::kWarning;
+  if (s == "info") return core::Severity::kInfo;
+  return std::nullopt;
+}
+
+}  // namespace
+
+int run_plan(const std::vector<std::string>& args, Context& ctx) {
+  po::options_description desc("options");
+  std::vector<std::string> paths;
+  std::string from, to, format = "text", out_dir, fail_on = "warning";
+  desc.add_options()
+      ("from", po::value(&from), "the Kafka version the cluster runs today (e.g. 2.1)")
+      ("to", po::value(&to), "the Kafka version to upgrade to (e.g. 2.6)")
+      ("format", po::value(&format), "text, json or markdown")
+      ("out", po::value(&out_dir), "write DIR/phase-N/<file> after every phase, plan.json and plan.md")
+      ("pin-message-format", "also pin log.message.format.version where the era does not need it")
+      ("exact-protocol", "write protocol versions in their exact form (2.1-IV2 instead of 2.1)")
+      ("fail-on", po::value(&fail_on), "lowest finding severity that fails the run: error, warning (default) or info")
+      ("file", po::value(&paths)->composing(), "broker files or directories of them");
+  po::positional_options_description pos;
+  pos.add("file", -1);
+  po::variables_map vm;
+  if (int rc = parse_command_line("plan", args, desc, pos, vm, ctx); rc >= 0) return rc;
+  if (from.empty() || to.empty()) return usage_error("plan", "both '--from' and '--to' are required", ctx);
+  if (format != "text" && format != "json" && format != "markdown")
+    return usage_error("plan", "unknown format '" + format + "'; expected text, json or markdown", ctx);
+  const auto fail_severity = parse_severity(fail_on);
+  if (!fail_severity)
+    return usage_error("plan", "unknown severity '" + fail_on + "' for --fail-on; expected error, warning or info", ctx);
+  if (paths.empty()) return usage_error("plan", "no broker file given", ctx);
+
+  core::Error err;
+  auto store = plan::KnowledgeStore::load(ctx.packs, &err);
+  if (!store) return report_error(err, ctx);
+  const knowledge::Release* r_from = resolve_version(store->versions(), from, "--from", ctx);
+  if (!r_from) return kExitFailure;
+  const knowledge::Release* r_to = resolve_version(store->versions(), to, "--to", ctx);
+  if (!r_to) return kExitFailure;
+  auto k = store->for_pair(*r_from, *r_to, &err);
+  if (!k) return report_error(err, ctx);
+
+  std::vector<std::string> files;
+  if (!collect(paths, &files, ctx)) return kExitFailure;
+  std::vector<std::unique_ptr<checks::PropsFile>> loaded;
+  for (const std::string& f : files) {
+    auto bytes = core::read_file(f, &err);
+    if (!bytes) return report_error(err, ctx);
+    auto pf = checks::load_props(f, std::move(*bytes));
+    if (!pf->parsed.ok()) {
+      core::Error e = pf->parsed.errors.front();
+      if (e.hint.empty()) e.hint = "java.util.Properties refuses this file, so Kafka cannot load it";
+      return report_error(e, ctx);
+    }
+    pf->role = checks::Role::kBroker;
+    pf->role_reason = "plan";
+    loaded.push_back(std::move(pf));
+  }
+  std::vector<const checks::PropsFile*> ptrs;
+  for (const auto& f : loaded) ptrs.push_back(f.get());
+
+  plan::PlanOptions options;
+  options.pin_message_format = vm.count("pin-message-format") > 0;
+  options.exact_protocol = vm.count("exact-protocol") > 0;
+  const plan::Plan p = plan::make_plan(*r_from, *r_to, from, to, ptrs, *k, options);
+
+  const std::string json = plan::render_json(p);
+  if (format == "json") ctx.out << json;
+  else if (format == "markdown") ctx.out << plan::render_markdown(p);
+  else ctx.out << plan::render_text(p);
+
+  if (!out_dir.empty()) {
+    // The input files are never touched: every phase gets its own copy.
+    std::error_code ec;
+    for (const plan::Phase& ph : p.phases)
+      for (std::size_t i = 0; i < p.brokers.size(); ++i) {
+        const fs::path target = fs::path(out_dir) / ("phase-" + std::to_string(ph.number)) /
+                                plan::out_relative_path(p.brokers[i]);
+        fs::create_directories(target.parent_path(), ec);
+        if (ec) {
+          err.where.file = target.parent_path().string();
+          err.message = "cannot create directory: " + ec.message();
+          return report_error(err, ctx);
+        }
+        if (!core::write_file_atomic(target.string(), ph.files_after[i], &err)) return report_error(err, ctx);
+      }
+    fs::create_directories(out_dir, ec);
+    if (!core::write_file_atomic((fs::path(out_dir) / "plan.json").string(), json, &err) ||
+        !core::write_file_atomic((fs::path(out_dir) / "plan.md").string(), plan::render_markdown(p), &err))
+      return report_error(err, ctx);
+  }
+
+  if (p.refused) return kExitFindings;
+  for (const core::Finding& f : p.findings)
+    if (static_cast<int>(f.severity) >= static_cast<int>(*fail_severity)) return kExitFindings;
+  return kExitOk;
+}
+
+}  // namespace kafkalint::cli

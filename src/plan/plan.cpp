@@ -1,0 +1,769 @@
+// The upgrade planner. Facts per era come from versions.toml (protocol versions, record
+// formats, startup checks, metadata.version levels, path constraints); the procedure follows
+// the upgrade notes (UP-39 sections per target release, UP-4x for 4.x).
+
+#include "plan/plan.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "checks/cluster_checks.h"
+#include "checks/context.h"
+#include "properties/edit.h"
+
+namespace kafkalint::plan {
+
+const char* to_string(Restart r) { return r == Restart::kNone ? "none" : "rolling"; }
+
+const char* to_string(EditAction a) {
+  switch (a) {
+    case EditAction::kSet: return "set";
+    case EditAction::kUnset: return "unset";
+    case EditAction::kComment: return "comment";
+  }
+  return "set";
+}
+
+const char* to_string(NodeGroup g) {
+  switch (g) {
+    case NodeGroup::kAll: return "all";
+    case NodeGroup::kBrokers: return "brokers";
+    case NodeGroup::kControllers: return "controllers";
+  }
+  return "all";
+}
+
+namespace {
+
+constexpr const char* kIbp = "inter.broker.protocol.version";
+constexpr const char* kLmfv = "log.message.format.version";
+constexpr const char* kUpgradeNotes = "https://kafka.apache.org/39/documentation.html#";
+
+using knowledge::ProtocolVersion;
+using knowledge::Release;
+
+std::string trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\f");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\f");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::vector<std::string> split_list(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i <= s.size()) {
+    const std::size_t c = s.find(',', i);
+    std::string item = trim(s.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i));
+    if (!item.empty()) out.push_back(std::move(item));
+    if (c == std::string_view::npos) break;
+    i = c + 1;
+  }
+  return out;
+}
+
+// The section of the 3.9 upgrade notes for a target release ("2.6" -> "#upgrade_2_6_0").
+std::string notes_anchor(const Release& to) {
+  const auto& p = to.version.parts;
+  if (to.version.parts[0] >= 4) return "UP-4x " + to.name + " upgrade.md (kafka.apache.org/" +
+                                        std::to_string(p[0]) + std::to_string(p[1]) +
+                                        "/getting-started/upgrade)";
+  std::string anchor;
+  if (p[0] == 0 && p.size() >= 3) {
+    if (p[1] == 8) anchor = "upgrade_8" + std::to_string(p[2]);
+    else if (p[1] == 9) anchor = "upgrade_9";
+    else if (p[1] == 10 && p[2] == 0) anchor = "upgrade_10";
+    else if (p[1] == 10 && p[2] == 1) anchor = "upgrade_10_1";
+    else if (p[1] == 10) anchor = "upgrade_10_2_0";
+    else anchor = "upgrade_11_0_0";
+  } else {
+    anchor = "upgrade_" + std::to_string(p[0]) + "_" + std::to_string(p[1]) + "_0";
+  }
+  return std::string("UP-39 #") + anchor + " (" + kUpgradeNotes + anchor + ")";
+}
+
+// One broker file while the plan edits it.
+struct Working {
+  const checks::PropsFile* file = nullptr;
+  properties::Document doc;
+  bool controller = false;  // KRaft controller or combined node
+  std::string address;      // host:port of its client listener
+  bool plaintext = true;
+  std::string zookeeper;    // zookeeper.connect
+};
+
+std::optional<std::string> value_of(const properties::Document& doc, std::string_view key) {
+  const properties::Entry* e = doc.find(key);
+  if (!e) return std::nullopt;
+  return trim(doc.value(*e));
+}
+
+// host:port of the first listener a client can use, and whether it is PLAINTEXT.
+void find_address(Working& w) {
+  const properties::Document& d = w.doc;
+  std::set<std::string> controller_names;
+  if (auto c = value_of(d, "controller.listener.names"))
+    for (const std::string& n : split_list(*c)) controller_names.insert(n);
+  std::map<std::string, std::string> protocols;
+  if (auto m = value_of(d, "listener.security.protocol.map"))
+    for (const std::string& item : split_list(*m)) {
+      const auto colon = item.find(':');
+      if (colon != std::string::npos) protocols[item.substr(0, colon)] = item.substr(colon + 1);
+    }
+  std::vector<std::string> listeners;
+  for (const char* key : {"advertised.listeners", "listeners"})
+    if (auto v = value_of(d, key); v && listeners.empty())
+      for (const std::string& l : split_list(*v)) {
+        const auto sep = l.find("://");
+        if (sep == std::string::npos) continue;
+        if (controller_names.count(l.substr(0, sep))) continue;
+        listeners.push_back(l);
+      }
+  // A controller-only node has just its controller listener: tools reach it there.
+  if (listeners.empty() && !controller_names.empty())
+    if (auto v = value_of(d, "listeners"))
+      for (const std::string& l : split_list(*v))
+        if (l.find("://") != std::string::npos && listeners.empty()) listeners.push_back(l);
+  if (!listeners.empty()) {
+    const std::string& l = listeners.front();
+    const auto sep = l.find("://");
+    const std::string name = l.substr(0, sep);
+    std::string hostport = l.substr(sep + 3);
+    if (hostport.empty() || hostport[0] == ':') hostport = "localhost" + hostport;
+    if (hostport.rfind("0.0.0.0:", 0) == 0) hostport = "localhost" + hostport.substr(7);
+    w.address = hostport;
+    const auto p = protocols.find(name);
+    w.plaintext = (p != protocols.end() ? p->second : name) == "PLAINTEXT";
+    return;
+  }
+  // Before 0.9 (and until 3.0) host.name/port may stand in for listeners.
+  std::string host = value_of(d, "advertised.host.name").value_or(value_of(d, "host.name").value_or(""));
+  std::string port = value_of(d, "advertised.port").value_or(value_of(d, "port").value_or("9092"));
+  w.address = (host.empty() ? "localhost" : host) + ":" + port;
+}
+
+class Planner {
+ public:
+  Planner(const Release& from, const Release& to, const std::vector<const checks::PropsFile*>& files,
+          const PlanKnowledge& k, const PlanOptions& o, Plan* plan)
+      : from_(from), to_(to), k_(k), o_(o), plan_(*plan) {
+    for (const checks::PropsFile* f : files) {
+      Working w;
+      w.file = f;
+      w.doc = f->doc();
+      if (auto roles = value_of(w.doc, "process.roles"))
+        for (const std::string& r : split_list(*roles))
+          if (r == "controller") w.controller = true;
+      find_address(w);
+      w.zookeeper = value_of(w.doc, "zookeeper.connect").value_or("");
+      work_.push_back(std::move(w));
+      plan_.brokers.push_back(f->path);
+      plan_.originals.push_back(f->original);
+    }
+  }
+
+  void run() {
+    check_files();
+    if (check_mode() && check_path()) {
+      if (plan_.mode == "kraft") plan_kraft();
+      else plan_zookeeper();
+    }
+    std::stable_sort(plan_.findings.begin(), plan_.findings.end(), core::finding_less);
+  }
+
+ private:
+  // --- findings ------------------------------------------------------------------------
+
+  core::Finding& finding(std::string_view code, core::Severity severity, std::string message) {
+    core::Finding f;
+    f.code = std::string(code);
+    if (const knowledge::Rule* r = k_.rules ? k_.rules->find(code) : nullptr) {
+      f.name = r->name;
+      severity = r->severity;
+    }
+    f.severity = severity;
+    f.message = std::move(message);
+    plan_.findings.push_back(std::move(f));
+    return plan_.findings.back();
+  }
+
+  // The files as `check --to FROM` sees them: what breaks the upgrade before it starts.
+  void check_files() {
+    if (!k_.from_configs) return;  // no reference before 0.9
+    checks::CheckKnowledge ck;
+    ck.versions = k_.versions;
+    ck.rules = k_.rules;
+    ck.keys = k_.keys;
+    ck.safety = k_.safety;
+    ck.to = &from_;
+    ck.configs = k_.from_configs;
+    ck.reference = &from_;
+    std::vector<core::Finding> raw;
+    std::vector<checks::BrokerFacts> facts;
+    for (const Working& w : work_) {
+      checks::check_properties(*w.file, ck, &raw);
+      facts.push_back(checks::broker_facts(*w.file));
+    }
+    std::vector<const checks::BrokerFacts*> ptrs;
+    for (const auto& f : facts) ptrs.push_back(&f);
+    checks::check_cluster(ptrs, ck, &raw);
+    std::set<std::string> controller_only;
+    for (const Working& w : work_)
+      if (value_of(w.doc, "process.roles").value_or("") == "controller") controller_only.insert(w.file->path);
+    for (core::Finding& f : raw) {
+      if (f.severity == core::Severity::kInfo) continue;
+      // The KL4xx safety rules are about topics and producers: a controller-only node hosts none.
+      if (controller_only.count(f.where.file) && f.code.rfind("KL4", 0) == 0) continue;
+      plan_.findings.push_back(std::move(f));
+    }
+  }
+
+  bool refuse(std::string_view code, std::string message, std::string source) {
+    core::Finding& f = finding(code, core::Severity::kError, std::move(message));
+    if (!source.empty()) f.notes.push_back("source: " + source);
+    plan_.refused = true;
+    return false;
+  }
+
+  bool check_mode() {
+    std::size_t kraft = 0;
+    for (const Working& w : work_) kraft += w.file->kraft ? 1 : 0;
+    if (kraft != 0 && kraft != work_.size())
+      return refuse("KL801",
+                    "the files mix ZooKeeper-mode brokers and KRaft nodes (process.roles), as in a "
+                    "ZooKeeper to KRaft migration; plan upgrades a cluster that runs in one mode",
+                    "");
+    plan_.mode = kraft ? "kraft" : "zookeeper";
+    if (kraft && from_.kraft == knowledge::KraftSupport::kNone)
+      return refuse("KL801", "the files are KRaft configs (process.roles) but Kafka " + from_.name +
+                                 " has no KRaft mode", "");
+    return true;
+  }
+
+  bool check_path() {
+    const auto mode = plan_.mode == "kraft" ? knowledge::ClusterMode::kKraft
+                                            : knowledge::ClusterMode::kZooKeeper;
+    bool ok = true;
+    auto constraints = k_.versions->constraints_for(from_, to_, mode);
+    // The migration path says the most, so it is the one the plan suggests.
+    std::stable_sort(constraints.begin(), constraints.end(), [](const auto* a, const auto* b) {
+      return a->kind == knowledge::ConstraintKind::kRequiresMigration &&
+             b->kind != knowledge::ConstraintKind::kRequiresMigration;
+    });
+    for (const knowledge::PathConstraint* c : constraints) {
+      using K = knowledge::ConstraintKind;
+      if (c->kind == K::kClientCompat) {
+        finding(c->rule, core::Severity::kWarning, c->message).notes.push_back("source: " + c->source);
+        continue;
+      }
+      if (c->kind == K::kRequiresRelease) continue;  // migration-only facts
+      ok = refuse(c->rule, c->message, c->source);
+      if (!plan_.path.empty()) continue;
+      if (c->kind == K::kRefused && !from_.supported) {
+        plan_.path = {"there is no in-place upgrade from " + from_.name + ": move to 0.8 with the "
+                      "migration tool of 0.8 or 0.9 (no longer shipped from 0.10.0), then plan from 0.8"};
+      } else if (c->kind == K::kRefused) {
+        plan_.path = {"no upgrade path: set up a new Kafka " + to_.name + " cluster and move the data and clients to it"};
+      } else if (c->kind == K::kIntermediateHop && c->via_max) {
+        const std::string via = c->via_max->str();
+        plan_.path = {"kafkalint plan --from " + from_.name + " --to " + via + " ..."};
+        if (c->id == "old-zookeeper-jar")
+          plan_.path.push_back("if the ZooKeeper ensemble runs the ZooKeeper of a Kafka release older "
+                               "than 2.4, move it to the one of a release in " + c->via_min->str() +
+                               " .. " + via + " first (KIP-902)");
+        plan_.path.push_back("kafkalint plan --from " + via + " --to " + to_.name + " ...");
+      } else if (c->kind == K::kRequiresMigration && c->via_max) {
+        const std::string via = c->via_max->str();
+        if (from_.version < *c->via_max)
+          plan_.path.push_back("kafkalint plan --from " + from_.name + " --to " + via + " ... (ZooKeeper mode)");
+        plan_.path.push_back("migrate the cluster from ZooKeeper to KRaft on " + via +
+                             " (operations guide, 'ZooKeeper to KRaft Migration')");
+        plan_.path.push_back("kafkalint plan --from " + via + " --to " + to_.name + " ... (KRaft mode)");
+      } else if (c->kind == K::kDowngrade) {
+        plan_.path = {"a downgrade is not an upgrade plan: follow the downgrade notes of Kafka " +
+                      from_.name + ", possible only while the protocol has not been raised"};
+      }
+    }
+    if (plan_.refused) return false;
+    // A target patch release with a known upgrade problem (versions.toml [[known_issue]]).
+    for (const knowledge::KnownIssue* issue : k_.versions->known_issues_for(plan_.to))
+      finding(issue->rule, core::Severity::kWarning, "Kafka " + plan_.to + ": " + issue->message)
+          .notes.push_back("source: " + issue->source);
+    return ok;
+  }
+
+  // --- protocol values -------------------------------------------------------------------
+
+  std::string protocol_value(const Release& r) const {
+    if (o_.exact_protocol && !r.protocol_versions.empty()) return r.protocol_versions.back();
+    return r.name;
+  }
+
+  std::optional<ProtocolVersion> resolve(std::string_view v) const {
+    core::Error err;
+    return k_.versions->resolve_protocol(v, &err);
+  }
+
+  // The index of the newest protocol version `r` accepts.
+  std::size_t top_index(const Release& r) const {
+    auto pv = resolve(r.protocol_versions.empty() ? r.name : r.protocol_versions.back());
+    return pv ? pv->index : 0;
+  }
+
+  // --- edits and phases --------------------------------------------------------------------
+
+  Phase& new_phase(std::string title, Restart restart, NodeGroup nodes) {
+    Phase p;
+    p.number = static_cast<int>(plan_.phases.size()) + 1;
+    p.title = std::move(title);
+    p.restart = restart;
+    p.nodes = nodes;
+    plan_.phases.push_back(std::move(p));
+    return plan_.phases.back();
+  }
+
+  void edit(Phase& p, std::size_t i, EditAction a, const std::string& key, const std::string& value = "") {
+    Working& w = work_[i];
+    std::optional<core::Error> err;
+    switch (a) {
+      case EditAction::kSet: err = properties::set(w.doc, key, value); break;
+      case EditAction::kUnset: err = properties::unset(w.doc, key); break;
+      case EditAction::kComment: err = properties::comment(w.doc, key); break;
+    }
+    if (err) {
+      finding("KL901", core::Severity::kError,
+              "cannot edit '" + key + "' in " + w.file->path + ": " + err->message);
+      return;
+    }
+    p.edits.push_back({i, a, key, value});
+  }
+
+  void snapshot(Phase& p, std::vector<std::string> running) {
+    p.running = std::move(running);
+    for (const Working& w : work_) p.files_after.push_back(properties::write(w.doc));
+  }
+
+  // The order of a roll: controllers first (vendor guidance, see below), then brokers.
+  std::vector<std::size_t> roll_order() const {
+    std::vector<std::size_t> order;
+    for (int pass = 0; pass < 2; ++pass)
+      for (std::size_t i = 0; i < work_.size(); ++i)
+        if (work_[i].controller == (pass == 0)) order.push_back(i);
+    return order;
+  }
+
+  // The command that shows under-replicated partitions, with the flags of `cli`'s release.
+  std::string verify_command(const knowledge::CliCatalog* cli, const Working& w) const {
+    if (!cli) return "";
+    const knowledge::CliTool* t = cli->find("kafka-topics.sh");
+    if (!t || !t->find_option("--describe") || !t->find_option("--under-replicated-partitions"))
+      return "";
+    std::string cmd = "bin/kafka-topics.sh ";
+    if (t->find_option("--bootstrap-server")) {
+      cmd += "--bootstrap-server " + w.address;
+      if (!w.plaintext && t->find_option("--command-config")) cmd += " --command-config client.properties";
+    } else if (t->find_option("--zookeeper") && !w.zookeeper.empty()) {
+      cmd += "--zookeeper " + w.zookeeper;
+    } else {
+      return "";
+    }
+    return cmd + " --describe --under-replicated-partitions";
+  }
+
+  // A controller is healthy again when it is back in the quorum and caught up.
+  std::string quorum_command(const knowledge::CliCatalog* cli) const {
+    if (!cli) return "";
+    const knowledge::CliTool* t = cli->find("kafka-metadata-quorum.sh");
+    if (!t || !t->find_option("--bootstrap-server")) return "";
+    for (const Working& w : work_)
+      if (!w.controller) return "bin/kafka-metadata-quorum.sh --bootstrap-server " + w.address + " describe --replication";
+    return "";
+  }
+
+  // Per-node steps of a rolling restart; `swap` adds the switch to the new binaries.
+  void roll(Phase& p, bool swap, const Release& running, const knowledge::CliCatalog* cli) {
+    for (std::size_t i : roll_order()) {
+      const Working& w = work_[i];
+      NodeSteps s;
+      s.file = i;
+      s.address = w.address;
+      s.running = running.name;
+      s.actions.push_back({"stop", std::string(w.controller ? "stop the node" : "stop the broker (controlled shutdown moves its leaders away)"),
+                           "bin/kafka-server-stop.sh"});
+      if (swap)
+        s.actions.push_back({"swap", "switch its installation to the Kafka " + plan_.to +
+                                         " binaries, keeping this file as its config", ""});
+      s.actions.push_back({"start", "start it with this file", "bin/kafka-server-start.sh -daemon " + w.file->path});
+      if (w.controller) {
+        std::string q = quorum_command(cli);
+        if (q.empty())
+          s.actions.push_back({"verify", "wait until the controller is back in the quorum and has caught up", ""});
+        else
+          s.actions.push_back({"verify", "wait until its lag in the quorum is 0 before the next node", q});
+      } else {
+        std::string v = verify_command(cli, w);
+        s.actions.push_back({"verify", "wait until no partition is under-replicated (the command prints nothing) before the next broker", v});
+      }
+      p.steps.push_back(std::move(s));
+    }
+  }
+
+  // Keys the target no longer has: commented out before the roll so the new binaries never
+  // see them (their values stay in the file for the operator to port).
+  void remove_dropped_keys(Phase& p, std::set<std::string> managed) {
+    if (!k_.to_configs) return;
+    for (std::size_t i = 0; i < work_.size(); ++i) {
+      std::set<std::string> seen;
+      std::vector<std::string> keys;
+      for (const properties::Entry& e : work_[i].doc.entries()) {
+        std::string key(work_[i].doc.key(e));
+        if (managed.count(key) || !seen.insert(key).second) continue;
+        if (k_.to_configs->find(knowledge::Scope::kBroker, key)) continue;
+        const knowledge::RemovedKey* removed = k_.to_configs->removed(knowledge::Scope::kBroker, key);
+        const knowledge::KeyChange* change = k_.keys ? k_.keys->change(key, "broker") : nullptr;
+        const bool removed_now =
+            (removed && k_.from_configs && k_.from_configs->find(knowledge::Scope::kBroker, key)) ||
+            (change && change->removed_in && from_.version < *change->removed_in &&
+             *change->removed_in <= to_.version);
+        if (!removed_now) continue;
+        keys.push_back(key);
+        std::string note = "'" + key + "'";
+        if (change && !change->replacement.empty()) note += " (use '" + change->replacement + "')";
+        else if (change && !change->replacement_note.empty()) note += " (" + change->replacement_note + ")";
+        dropped_notes_.insert(note);
+      }
+      for (const std::string& key : keys) edit(p, i, EditAction::kComment, key);
+    }
+  }
+
+  std::string dropped_why() const {
+    if (dropped_notes_.empty()) return "";
+    std::string s = " Kafka " + to_.name + " no longer has ";
+    bool first = true;
+    for (const std::string& n : dropped_notes_) {
+      s += (first ? "" : ", ") + n;
+      first = false;
+    }
+    return s + ": those lines are commented out, so the new binaries never read them (check that "
+               "nothing relies on them).";
+  }
+
+  // --- ZooKeeper mode ----------------------------------------------------------------------
+
+  void plan_zookeeper() {
+    const bool same_line = &from_ == &to_;
+    const std::string pin = protocol_value(from_);
+    const std::size_t from_top = top_index(from_);
+    const bool pins = to_.ibp_key && !same_line;
+    const bool lmfv_needed =
+        pins && to_.lmfv_key &&
+        (o_.pin_message_format || !from_.lmfv_key || from_.record_format != "V2" ||
+         to_.startup_check == knowledge::StartupCheck::kStrict);
+
+    // Phase 1: pins (and keys the target dropped), before any new binary starts.
+    Phase& p1 = new_phase(pins ? "pin the protocol to " + pin + " before the first new binary starts"
+                               : "prepare the broker files for " + plan_.to,
+                          Restart::kNone, NodeGroup::kBrokers);
+    bool lmfv_pinned = false;
+    std::set<std::size_t> kept_lower;
+    if (pins)
+      for (std::size_t i = 0; i < work_.size(); ++i) {
+        const auto ibp = value_of(work_[i].doc, kIbp);
+        const auto pv = ibp ? resolve(*ibp) : std::nullopt;
+        if (!pv || pv->index > from_top) edit(p1, i, EditAction::kSet, kIbp, pin);
+        else if (pv->index < from_top) kept_lower.insert(i);
+        const auto lmfv = value_of(work_[i].doc, kLmfv);
+        const auto lv = lmfv ? resolve(*lmfv) : std::nullopt;
+        if (lmfv && (!lv || lv->index > from_top)) {
+          edit(p1, i, EditAction::kSet, kLmfv, pin);
+          lmfv_pinned = true;
+        } else if (!lmfv && lmfv_needed) {
+          edit(p1, i, EditAction::kSet, kLmfv, pin);
+          lmfv_pinned = true;
+        }
+      }
+    const bool pin_edits = !p1.edits.empty();
+    if (!pin_edits) p1.title = "prepare the broker files for " + plan_.to;
+    if (!same_line) remove_dropped_keys(p1, {kIbp, kLmfv});
+    std::string why;
+    if (!pins) {
+      why = same_line ? "A patch upgrade within " + from_.name + " keeps the protocol: nothing to pin."
+                      : "Kafka " + to_.name + " has no inter.broker.protocol.version: nothing to pin.";
+    } else {
+      why = !pin_edits ? "Every file already pins the protocol to " + pin + " or lower, as it must be before the first new binary starts." :
+            "Until every broker runs the new binaries, all of them must keep speaking the protocol of " +
+            from_.name + ": a broker started on " + to_.name + " without the pin would use its own " +
+            "newer inter-broker protocol towards brokers that do not understand it. The pin equals "
+            "the protocol the running " + from_.name + " brokers already use, so it needs no restart "
+            "of its own: each broker reads it when it restarts on the new binaries in the next phase "
+            "(the upgrade notes: set the pin, then upgrade the brokers one at a time).";
+      if (lmfv_pinned) {
+        if (!from_.lmfv_key)
+          why += " log.message.format.version is pinned as well: " + from_.name +
+                 " has no such key, and without it " + to_.name + " would start writing its own newer message format.";
+        else if (from_.record_format != "V2")
+          why += " log.message.format.version is pinned as well: the message format changes after " +
+                 from_.name + ", and it may only change once the consumers are ready.";
+        else if (to_.startup_check == knowledge::StartupCheck::kStrict)
+          why += " log.message.format.version is pinned as well: a " + to_.name +
+                 " broker refuses to start when the message format is above the protocol, and its default would be " + to_.name + ".";
+        else
+          why += " log.message.format.version is pinned as well (--pin-message-format).";
+      }
+      if (!kept_lower.empty())
+        why += " Files that already pin an older protocol keep it (a previous upgrade was not finished); "
+               "it is raised with the others at the end.";
+    }
+    why += dropped_why();
+    p1.sources.push_back(notes_anchor(to_));
+    // Start from a healthy cluster: the check with the tools of the running release.
+    if (std::string v = verify_command(k_.from_cli, work_.front()); !v.empty()) {
+      p1.commands.push_back(v);
+      why += " Before editing, check with the " + from_.name + " tools that no partition is under-replicated (the command prints nothing).";
+    }
+    p1.why = why;
+    snapshot(p1, {from_.name, to_.name});
+    std::string already;
+    if (p1.edits.empty()) {
+      plan_.phases.pop_back();
+      if (pins) already = " Every file already pins the protocol to " + pin + " or lower, so nothing needs editing first.";
+    } else if (!pin_edits && pins) {
+      already = " Every file already pins the protocol to " + pin + " or lower.";
+    }
+
+    // Phase 2: the binaries, one broker at a time.
+    Phase& p2 = new_phase("upgrade the binaries to " + plan_.to + ", one broker at a time",
+                          Restart::kRolling, NodeGroup::kBrokers);
+    p2.why = "Each broker restarts on the new binaries with the pinned protocol; the cluster keeps "
+             "serving because only one broker is down at a time and its replicas catch up before the "
+             "next one stops. Until the protocol is raised the brokers can still go back to the " +
+             from_.name + " binaries.";
+    if (!pins) p2.why = "Each broker restarts on the new binaries, one at a time; wait for its replicas "
+                        "to catch up before the next one stops.";
+    p2.why += already;
+    p2.sources.push_back(notes_anchor(to_));
+    roll(p2, true, to_, k_.to_cli);
+    snapshot(p2, {to_.name});
+    if (!pins) return;
+
+    // Phase 3: raise the protocol (and handle the message format where the era allows).
+    const std::string target = protocol_value(to_);
+    Phase& p3 = new_phase("raise inter.broker.protocol.version to " + target, Restart::kRolling,
+                          NodeGroup::kBrokers);
+    const bool removes_lmfv = to_.version >= *core::Version::parse("3.0");
+    bool old_format_removed = false, lmfv_removed = false;
+    std::vector<std::size_t> lmfv_later;
+    for (std::size_t i = 0; i < work_.size(); ++i) {
+      edit(p3, i, EditAction::kSet, kIbp, target);
+      const auto lmfv = value_of(work_[i].doc, kLmfv);
+      if (!lmfv) continue;
+      const auto lv = resolve(*lmfv);
+      const std::string format = lv && lv->release ? lv->release->record_format : "";
+      if (removes_lmfv) {
+        if (format != "V2") old_format_removed = true;
+        lmfv_removed = true;
+        edit(p3, i, EditAction::kUnset, kLmfv);
+      } else if (format == to_.record_format) {
+        if (lv && lv->index < top_index(to_)) edit(p3, i, EditAction::kSet, kLmfv, target);
+      } else {
+        lmfv_later.push_back(i);
+      }
+    }
+    std::string w3 = "All brokers run " + to_.name + " now; raising the protocol lets them use its "
+                     "new inter-broker features. Each broker reads the new value when it restarts.";
+    if (removes_lmfv) {
+      if (lmfv_removed)
+        w3 += " log.message.format.version is removed in the same edit: from protocol 3.0 on it is "
+              "ignored (KIP-724) and 4.0 no longer has it.";
+      w3 += " Topic-level message.format.version overrides are ignored from protocol 3.0 on and "
+            "4.0 no longer has them; list them with the command below and delete them with "
+            "kafka-configs.sh --alter --delete-config message.format.version.";
+      if (old_format_removed)
+        w3 += " The files still pinned an old message format, so this step is also the format "
+              "change: raise it only once all consumers are 0.11.0 or newer (older ones make the "
+              "brokers down-convert, at a high CPU cost).";
+    } else if (lmfv_later.empty() && lmfv_pinned) {
+      w3 += " The message format stays the same, so log.message.format.version moves along in the "
+            "same edit without an extra restart.";
+    }
+    std::string irreversible = "the upgrade notes allow a downgrade only until the protocol is raised";
+    const auto ibp21 = resolve("2.1-IV0");
+    const auto ibp28 = resolve("2.8-IV0");
+    const std::size_t to_top = top_index(to_);
+    if (ibp21 && from_top < ibp21->index && to_top >= ibp21->index)
+      irreversible += "; protocol 2.1 changes the schema of the consumer offsets (KIP-211), so there is no way back below 2.1";
+    if (ibp28 && from_top < ibp28->index && to_top >= ibp28->index)
+      irreversible += "; protocol 2.8 gives topics IDs (KIP-516), which a lower protocol would not keep";
+    p3.why = w3 + " Not reversible: " + irreversible + ".";
+    p3.reversible = false;
+    p3.sources.push_back(notes_anchor(to_));
+    roll(p3, false, to_, k_.to_cli);
+    if (removes_lmfv && k_.to_cli)
+      if (const knowledge::CliTool* t = k_.to_cli->find("kafka-topics.sh");
+          t && t->find_option("--topics-with-overrides") && t->find_option("--bootstrap-server"))
+        p3.commands.push_back("bin/kafka-topics.sh --bootstrap-server " + work_.front().address +
+                              " --describe --topics-with-overrides");
+    snapshot(p3, {to_.name});
+
+    if (lmfv_later.empty()) return;
+    // Phase 4: the message format, once the consumers are ready.
+    Phase& p4 = new_phase("raise log.message.format.version to " + target + " once the consumers are upgraded",
+                          Restart::kRolling, NodeGroup::kBrokers);
+    for (std::size_t i : lmfv_later) edit(p4, i, EditAction::kSet, kLmfv, target);
+    const std::string consumers = to_.record_format == "V1" ? "0.10.0" : "0.11.0";
+    p4.why = "The new message format may only be written once " +
+             std::string(to_.record_format == "V1" ? "all" : "all (or most)") + " consumers run " +
+             consumers + " or newer: brokers down-convert messages for older consumers, which costs "
+             "CPU and loses zero-copy. This can wait as long as needed. Not reversible: once messages "
+             "in the new format are on disk, the format must never be lowered again.";
+    p4.reversible = false;
+    p4.sources.push_back(notes_anchor(to_));
+    roll(p4, false, to_, k_.to_cli);
+    snapshot(p4, {to_.name});
+  }
+
+  // --- KRaft mode --------------------------------------------------------------------------
+
+  const knowledge::MetadataVersion* find_mv(std::string_view name) const {
+    for (const Release& r : k_.versions->lines())
+      for (const knowledge::MetadataVersion& m : r.metadata_versions)
+        if (m.name == name) return &m;
+    return nullptr;
+  }
+
+  void plan_kraft() {
+    const bool same_line = &from_ == &to_;
+    bool controllers = false;
+    for (const Working& w : work_) controllers = controllers || w.controller;
+
+    std::set<std::string> managed;
+    if (k_.to_configs && !k_.to_configs->find(knowledge::Scope::kBroker, kIbp)) {
+      // 4.x: the protocol keys are gone; they only mattered for pre-3.3 KRaft clusters.
+      Phase& p0 = new_phase("remove the keys Kafka " + to_.name + " no longer accepts", Restart::kNone, NodeGroup::kAll);
+      for (std::size_t i = 0; i < work_.size(); ++i)
+        for (const char* key : {kIbp, kLmfv})
+          if (work_[i].doc.find(key)) edit(p0, i, EditAction::kUnset, key);
+      remove_dropped_keys(p0, {kIbp, kLmfv});
+      if (p0.edits.empty()) {
+        plan_.phases.pop_back();
+      } else {
+        p0.why = "KRaft nodes take their protocol from metadata.version, so nothing is pinned. "
+                 "The edits take effect when each node restarts on the new binaries in the next phase.";
+        p0.why += dropped_why();
+        p0.sources.push_back(notes_anchor(to_));
+        snapshot(p0, {from_.name, to_.name});
+      }
+    } else if (!same_line) {
+      Phase& p0 = new_phase("remove the keys Kafka " + to_.name + " no longer accepts", Restart::kNone, NodeGroup::kAll);
+      remove_dropped_keys(p0, {kIbp, kLmfv});
+      if (p0.edits.empty()) {
+        plan_.phases.pop_back();
+      } else {
+        p0.why = "The edits take effect when each node restarts on the new binaries in the next phase." + dropped_why();
+        p0.sources.push_back(notes_anchor(to_));
+        snapshot(p0, {from_.name, to_.name});
+      }
+    }
+
+    Phase& roll_phase = new_phase("upgrade the binaries to " + plan_.to + ", one node at a time",
+                                  Restart::kRolling, NodeGroup::kAll);
+    roll_phase.why =
+        "KRaft clusters pin nothing: every node keeps using the current metadata.version until it is "
+        "raised explicitly, so the nodes can be rolled onto the new binaries one at a time and, until "
+        "then, go back to the " + from_.name + " binaries.";
+    if (controllers)
+      roll_phase.why += " The controllers go first: the Apache upgrade notes do not specify an order "
+                        "(unconfirmed); rolling the controller quorum first is vendor guidance "
+                        "(Confluent for Kubernetes). Restart one controller at a time so the quorum keeps a majority.";
+    else
+      roll_phase.why += " Only broker files were given: roll the controllers first, one at a time "
+                        "(vendor guidance; the Apache notes do not specify an order).";
+    roll_phase.sources.push_back(notes_anchor(to_));
+    roll(roll_phase, true, to_, k_.to_cli);
+    snapshot(roll_phase, {to_.name});
+    if (same_line) return;
+
+    // Finalise: raise metadata.version (online, no restart).
+    Phase& fin = new_phase("finalize the upgrade: raise metadata.version to " + to_.name,
+                           Restart::kNone, NodeGroup::kAll);
+    const knowledge::CliTool* features = k_.to_cli ? k_.to_cli->find("kafka-features.sh") : nullptr;
+    std::string address;
+    for (std::size_t i : roll_order())
+      if (!work_[i].controller) {
+        address = work_[i].address;
+        break;
+      }
+    if (address.empty()) address = work_.front().address;
+    const bool release_version = features && features->find_option("--release-version") &&
+                                 to_.version >= *core::Version::parse("4.0");
+    const std::string level = o_.exact_protocol && !to_.mv_latest_production.empty() ? to_.mv_latest_production : to_.name;
+    if (features) {
+      fin.commands.push_back("bin/kafka-features.sh --bootstrap-server " + address + " describe");
+      fin.commands.push_back("bin/kafka-features.sh --bootstrap-server " + address + " upgrade " +
+                             (release_version ? "--release-version " : "--metadata ") + level);
+    }
+    // Reversible unless a metadata.version above the current one changes the metadata format.
+    const std::string from_mv = from_.version < *core::Version::parse("3.3") ? "3.0-IV1" : from_.mv_latest_production;
+    const knowledge::MetadataVersion* a = find_mv(from_mv);
+    const knowledge::MetadataVersion* b = find_mv(to_.mv_latest_production);
+    std::vector<std::string> changes;
+    if (a && b)
+      for (const Release& r : k_.versions->lines())
+        for (const knowledge::MetadataVersion& m : r.metadata_versions)
+          if (m.level > a->level && m.level <= b->level && m.metadata_change) changes.push_back(m.name);
+    fin.reversible = changes.empty();
+    std::string why = "Once every node runs " + to_.name + ", raising metadata.version turns on the "
+                      "features of the new release. It is done online with kafka-features.sh, without a restart; "
+                      "the first command shows the current level (the plan assumes " + from_mv +
+                      ", the newest of " + from_.name + ").";
+    if (release_version)
+      why += " Kafka 4.x finalizes with --release-version, which also raises the other features of "
+             "the release (group.version: the new consumer group protocol; transaction.version); "
+             "--metadata would leave them unfinalized.";
+    bool static_quorum = false;
+    for (const Working& w : work_) static_quorum = static_quorum || w.doc.find("controller.quorum.voters");
+    if (release_version && static_quorum)
+      why += " The files use a static quorum (controller.quorum.voters): KAFKA-18979 and KAFKA-21426 "
+             "report that --release-version may also raise kraft.version and so switch the quorum to "
+             "dynamic; to avoid that, raise the features one by one with --feature NAME=LEVEL, leaving kraft.version out.";
+    if (!fin.reversible) {
+      why += " Not reversible: metadata.version ";
+      for (std::size_t i = 0; i < changes.size(); ++i) why += (i ? ", " : "") + changes[i];
+      why += changes.size() == 1 ? " changes the metadata format, so metadata.version can no longer be lowered below it"
+                                 : " change the metadata format, so metadata.version can no longer be lowered below them";
+      why += " and the nodes cannot go back to the " + from_.name + " binaries.";
+    } else {
+      why += " Reversible: no metadata.version between " + from_mv + " and " + to_.mv_latest_production +
+             " changes the metadata format, so it can be lowered again with kafka-features.sh downgrade.";
+    }
+    fin.why = why;
+    fin.sources.push_back(notes_anchor(to_));
+    fin.sources.push_back("MetadataVersion didMetadataChange flags (rules/kafka/versions.toml metadata_versions)");
+    snapshot(fin, {to_.name});
+  }
+
+  const Release& from_;
+  const Release& to_;
+  const PlanKnowledge& k_;
+  const PlanOptions& o_;
+  Plan& plan_;
+  std::vector<Working> work_;
+  std::set<std::string> dropped_notes_;
+};
+
+}  // namespace
+
+Plan make_plan(const knowledge::Release& from, const knowledge::Release& to,
+               const std::string& from_text, const std::string& to_text,
+               const std::vector<const checks::PropsFile*>& files, const PlanKnowledge& k,
+               const PlanOptions& options) {
+  Plan plan;
+  plan.from = from_text;
+  plan.to = to_text;
+  Planner p(from, to, files, k, options, &plan);
+  if (!files.empty()) p.run();
+  return plan;
+}
+
+}  // namespace kafkalint::plan
