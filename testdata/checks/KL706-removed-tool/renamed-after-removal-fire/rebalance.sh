@@ -1,0 +1,3 @@
+#!/bin/sh
+# Nightly leader rebalance.
+"$KAFKA_HOME"/bin/kafka-preferred-replica-election.sh --bootstrap-server "$BOOTSTRAP"
