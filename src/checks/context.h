@@ -2,6 +2,7 @@
 // What every check gets: the loaded knowledge for this run and a helper that turns a rule
 // code and a place in the file into a finding with the rule's name and severity.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,10 @@ struct CheckKnowledge {
   const knowledge::ConfigCatalog* configs = nullptr;
   const knowledge::ConfigCatalog* from_configs = nullptr;  // --from's, when given
   const knowledge::Release* reference = nullptr;           // the release of `configs`
-  const ScriptKnowledge* scripts = nullptr;  // command-line knowledge; nullptr: scripts not checked
+  /// Command-line knowledge, loaded the first time a script is checked (most runs check only
+  /// properties files and never pay for it). Thread-safe; nullptr with *err set when a pack
+  /// is broken; an empty function means scripts are not checked.
+  std::function<const ScriptKnowledge*(core::Error* err)> scripts;
 };
 
 /// Builds findings for one properties file.

@@ -271,10 +271,16 @@ struct Worker {
       out->skipped = "command-line checks are not loaded";
       return true;
     }
-    const ScriptFile f = load_script(in.path, std::move(*bytes), kind, *k.scripts);
+    core::Error load_err;
+    const ScriptKnowledge* sk = k.scripts(&load_err);
+    if (!sk) {
+      out->errors.push_back(load_err);
+      return true;
+    }
+    const ScriptFile f = load_script(in.path, std::move(*bytes), kind, *sk);
     std::vector<core::Finding> raw;
     std::optional<std::string> bootstrap = req.settings.bootstrap_server;
-    check_script(f, k, *k.scripts, bootstrap, &raw);
+    check_script(f, k, *sk, bootstrap, &raw);
     std::vector<CommentLine> comments;
     for (const scripts::Comment& c : f.extracted.comments) {
       std::string_view text = c.text;

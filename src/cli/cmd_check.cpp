@@ -4,6 +4,8 @@
 #include <memory>
 #include <ostream>
 #include <sstream>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include "checks/baseline.h"
@@ -61,10 +63,11 @@ struct Loaded {
   checks::ScriptKnowledge scripts;
 };
 
-// Loads what script checks need; the packs of --to, --from and the newest line are read
-// now so that a broken pack is a usage-time error, the others when a finding needs them.
-bool load_script_knowledge(Loaded& L, const knowledge::PackSource& packs, checks::CheckKnowledge& k,
-                           core::Error* err) {
+// Loads what script checks need: the flag facts and the packs of --to, --from and the newest
+// line (so a broken pack is an error before any finding), the others when a finding needs
+// them. Called once, from whichever worker meets the first script.
+bool load_script_knowledge(Loaded& L, const knowledge::PackSource& packs,
+                           const checks::CheckKnowledge& k, core::Error* err) {
   if (!(L.flags = knowledge::FlagFacts::load(packs, *L.rules, err))) return false;
   L.cli = std::make_unique<checks::CliHistory>(packs, *L.versions);
   for (const knowledge::Release* r : {k.to, k.from, L.cli->newest()})
@@ -72,7 +75,6 @@ bool load_script_knowledge(Loaded& L, const knowledge::PackSource& packs, checks
   L.scripts.flags = &*L.flags;
   L.scripts.cli = L.cli.get();
   L.scripts.extract = checks::extract_options(*L.flags);
-  k.scripts = &L.scripts;
   return true;
 }
 
@@ -201,7 +203,15 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   k.rules = &*L.rules;
   k.keys = &*L.keys;
   k.safety = &*L.safety;
-  if (!load_script_knowledge(L, ctx.packs, k, &err)) return report_error(err, ctx);
+  std::once_flag scripts_once;
+  bool scripts_ok = false;
+  core::Error scripts_err;
+  k.scripts = [&](core::Error* e) -> const checks::ScriptKnowledge* {
+    std::call_once(scripts_once, [&] { scripts_ok = load_script_knowledge(L, ctx.packs, k, &scripts_err); });
+    if (scripts_ok) return &L.scripts;
+    *e = scripts_err;
+    return nullptr;
+  };
   for (const std::string& s : checks::unknown_selectors(req, *L.rules)) {
     std::string msg = "unknown rule selector '" + s + "'";
     if (auto close = L.rules->suggest(s); !close.empty()) msg += "; did you mean '" + close[0] + "'?";
@@ -212,9 +222,10 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   if (!result) return report_error(err, ctx);
 
   bool failed_load = false;
+  std::set<std::string> printed;  // a broken pack fails every script the same way: say it once
   for (const checks::FileOutcome& f : result->files)
     for (const core::Error& e : f.errors) {
-      ctx.err << e.render() << "\n";
+      if (printed.insert(e.render()).second) ctx.err << e.render() << "\n";
       failed_load = true;
     }
 

@@ -322,8 +322,10 @@ std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
   }
   if (!header || in != In::kTop) return std::nullopt;
   for (auto& keys : cat.keys_) {
-    std::stable_sort(keys.begin(), keys.end(),
-                     [](const ConfigKey& a, const ConfigKey& b) { return a.name < b.name; });
+    auto by_name_less = [](const ConfigKey& a, const ConfigKey& b) { return a.name < b.name; };
+    // The importer writes keys sorted; sorting again would cost more than the reading.
+    if (!std::is_sorted(keys.begin(), keys.end(), by_name_less))
+      std::stable_sort(keys.begin(), keys.end(), by_name_less);
     if (std::adjacent_find(keys.begin(), keys.end(), [](const ConfigKey& a, const ConfigKey& b) {
           return a.name == b.name;
         }) != keys.end())
