@@ -49,6 +49,7 @@ class FileChecker {
     check_duplicates();
     for (const Entry& e : doc_.entries()) check_entry(e);
     check_protocol_pins();
+    check_shadowed();
     check_unset();
   }
 
@@ -275,8 +276,8 @@ class FileChecker {
       if (k_.to && k_.to->version < l->removed_in) return true;
       std::string msg = quoted(key) + " is a " +
                         (l->era == "scala-client" ? std::string("setting of the old Scala clients")
-                                                  : "Kafka " + l->era + " setting") +
-                        " that no current release reads";
+                                                  : std::string("setting of Kafka 0.7/0.8")) +
+                        ", removed in " + l->removed_in.str() + "; no current release reads it";
       auto& fd = emit_.at_key(e, l->rule.empty() ? "KL109" : l->rule, msg);
       if (!l->replacement.empty()) fd.suggestion = "use " + quoted(l->replacement);
       if (!l->replacement_note.empty()) fd.notes.push_back(l->replacement_note);
@@ -364,6 +365,31 @@ class FileChecker {
             (c.name.size() == seg.size() || c.name[seg.size()] == '.'))
           return true;
     return false;
+  }
+
+  // KL304: a key Kafka reads only when another one is unset (KafkaConfig falls back to the
+  // older key); with both set, the older one does nothing.
+  void check_shadowed() {
+    if (f_.role != Role::kBroker) return;
+    struct Shadow {
+      const char* key;
+      const char* by;
+    };
+    static constexpr Shadow kShadows[] = {
+        {"log.dir", "log.dirs"},                // log.dirs wins when set
+        {"port", "listeners"},                  // port/host.name only without listeners
+        {"host.name", "listeners"},
+        {"advertised.port", "advertised.listeners"},
+        {"advertised.host.name", "advertised.listeners"},
+    };
+    for (const Shadow& sh : kShadows) {
+      const Entry* e = doc_.find(sh.key);
+      const Entry* by = doc_.find(sh.by);
+      if (!e || !by || f_.opaque(e->key) || java_trim(doc_.value(*by)).empty()) continue;
+      if (k_.to && !k_.configs->find(Scope::kBroker, sh.key)) continue;  // removed: KL103/KL104 say it
+      emit_.at_key(*e, "KL304", quoted(sh.key) + " has no effect because " + quoted(sh.by) +
+                                    " is set (line " + std::to_string(by->line) + ")");
+    }
   }
 
   bool zk_migration() const {
