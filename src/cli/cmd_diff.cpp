@@ -167,7 +167,7 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
     if (d.change != diff::Change::kSame && o.scopes.front() == knowledge::Scope::kBroker &&
         d.in_files) {
       switch (d.update) {
-        case diff::Update::kRestart: ctx.out << "    needs a restart (read-only)\n"; break;
+        case diff::Update::kRestart: ctx.out << "    needs a restart\n"; break;
         case diff::Update::kPerBroker: ctx.out << "    live, per broker: " << d.command << "\n"; break;
         case diff::Update::kClusterWide: ctx.out << "    live, cluster-wide: " << d.command << "\n"; break;
         case diff::Update::kUnknown:

@@ -129,7 +129,9 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
       const knowledge::ConfigCatalog* cat = o.b_configs ? o.b_configs : o.a_configs;
       const auto release = o.b_configs ? to : from;
       const knowledge::ConfigKey* ck = cat ? cat->find(knowledge::Scope::kBroker, key) : nullptr;
-      if (ck && release && *release < *core::Version::parse("1.1")) {
+      if (!ck && cat && d.change == Change::kRemoved) {
+        d.update = Update::kRestart;  // B's release does not know the key: nothing to alter live
+      } else if (ck && release && *release < *core::Version::parse("1.1")) {
         d.update = Update::kRestart;  // dynamic broker configs arrived in 1.1 (KIP-226)
       } else if (ck) {
         if (ck->update_mode == "read-only") d.update = Update::kRestart;

@@ -670,8 +670,9 @@ class Planner {
                                   Restart::kRolling, NodeGroup::kAll);
     roll_phase.why =
         "KRaft clusters pin nothing: every node keeps using the current metadata.version until it is "
-        "raised explicitly, so the nodes can be rolled onto the new binaries one at a time and, until "
-        "then, go back to the " + from_.name + " binaries.";
+        "raised explicitly, so the nodes can be rolled onto the new binaries one at a time; verify the "
+        "cluster's behaviour before the next phase. Until metadata.version is raised the nodes can "
+        "still go back to the " + from_.name + " binaries (derived: the metadata stays at the old level).";
     if (controllers)
       roll_phase.why += " The controllers go first: the Apache upgrade notes do not specify an order "
                         "(unconfirmed); rolling the controller quorum first is vendor guidance "
