@@ -474,7 +474,16 @@ class FileChecker {
   }
 
   // --- KL301, KL302, KL4xx for keys the file leaves unset, and KL4xx for set ones ------------
+  // A KRaft controller that is not also a broker hosts no partitions: the replication and
+  // producer-side safety checks do not apply to it.
+  bool controller_only() const {
+    const Entry* r = doc_.find("process.roles");
+    if (!r || f_.value_opaque(*r)) return false;
+    return java_trim(doc_.value(*r)) == "controller";
+  }
+
   void check_unset() {
+    if (controller_only()) return;
     const std::string scope = scope_word(f_.role);
     // Safety checks on explicit values.
     for (const Entry& e : doc_.entries()) {
