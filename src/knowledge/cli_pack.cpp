@@ -181,17 +181,9 @@ const RemovedOption* CliCatalog::removed_option(std::string_view script,
 
 std::optional<CliCatalog> load_cli(const PackSource& packs, std::string_view release_line,
                                    core::Error* err) {
-  const std::string rel = "kafka/cli/" + std::string(release_line) + ".toml";
-  std::optional<PackText> pack = packs.find(rel);
-  if (!pack) {
-    *err = core::Error{};
-    err->where.file = "rules/" + rel;
-    err->message = "no command-line pack for Kafka '" + std::string(release_line) + "'";
-    std::string known;
-    for (const std::string& r : cli_releases(packs)) known += (known.empty() ? "" : ", ") + r;
-    err->hint = known.empty() ? "no command-line packs are available" : "known releases: " + known;
-    return std::nullopt;
-  }
+  std::optional<PackText> pack =
+      generated::find_release_pack(packs, "kafka/cli/", release_line, "command-line", err);
+  if (!pack) return std::nullopt;
   return parse_cli(*pack, release_line, err);
 }
 
@@ -217,7 +209,7 @@ std::optional<CliCatalog> parse_cli(const PackText& pack, std::string_view relea
     if (!arr) {
       *err = pack_error(
           pack, v,
-          "'" + std::string(name) + "' must be an array, got " + generated::toml_type_name(v));
+          "'" + std::string(name) + "' must be an array, got " + toml_type_name(v));
       return std::nullopt;
     }
     if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))

@@ -209,17 +209,9 @@ bool ConfigCatalog::undocumented(Scope scope, std::string_view name) const {
 
 std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_view release_line,
                                           core::Error* err) {
-  const std::string rel = "kafka/configs/" + std::string(release_line) + ".toml";
-  std::optional<PackText> pack = packs.find(rel);
-  if (!pack) {
-    *err = core::Error{};
-    err->where.file = "rules/" + rel;
-    err->message = "no configuration pack for Kafka '" + std::string(release_line) + "'";
-    std::string known;
-    for (const std::string& r : config_releases(packs)) known += (known.empty() ? "" : ", ") + r;
-    err->hint = known.empty() ? "no configuration packs are available" : "known releases: " + known;
-    return std::nullopt;
-  }
+  std::optional<PackText> pack =
+      generated::find_release_pack(packs, "kafka/configs/", release_line, "configuration", err);
+  if (!pack) return std::nullopt;
   return parse_configs(*pack, release_line, err);
 }
 
@@ -378,7 +370,7 @@ std::optional<ConfigCatalog> parse_configs_toml(const PackText& pack, std::strin
       if (!arr) {
         *err = pack_error(pack, v,
                           "'" + std::string(name) + "' must be an array of keys, got " +
-                              generated::toml_type_name(v));
+                              toml_type_name(v));
         return std::nullopt;
       }
       if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
@@ -415,7 +407,7 @@ std::optional<ConfigCatalog> parse_configs_toml(const PackText& pack, std::strin
       if (!arr) {
         *err = pack_error(
             pack, v,
-            "'" + std::string(name) + "' must be an array, got " + generated::toml_type_name(v));
+            "'" + std::string(name) + "' must be an array, got " + toml_type_name(v));
         return std::nullopt;
       }
       if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))

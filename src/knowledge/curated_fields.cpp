@@ -6,31 +6,6 @@
 
 namespace kafkalint::knowledge::curated {
 
-const char* type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "string";
-    case toml::node_type::integer:
-      return "integer";
-    case toml::node_type::floating_point:
-      return "float";
-    case toml::node_type::boolean:
-      return "boolean";
-    case toml::node_type::array:
-      return "array";
-    case toml::node_type::table:
-      return "table";
-    case toml::node_type::date:
-      return "date";
-    case toml::node_type::time:
-      return "time";
-    case toml::node_type::date_time:
-      return "date-time";
-    default:
-      return "nothing";
-  }
-}
-
 Fields::Fields(const PackText& pack, const toml::table& table, std::string what, core::Error* err)
     : pack_(pack), table_(table), what_(std::move(what)), err_(err) {}
 
@@ -61,7 +36,7 @@ bool Fields::str(std::string_view key, std::string* out, bool required) {
     return true;
   }
   return fail(*n, "field '" + std::string(key) + "' of " + what_ + " must be a string, got " +
-                      type_name(*n));
+                      toml_type_name(*n));
 }
 
 bool Fields::one_of(std::string_view key, std::string* out,
@@ -104,7 +79,7 @@ bool Fields::boolean(std::string_view key, bool* out, bool required) {
     return true;
   }
   return fail(*n, "field '" + std::string(key) + "' of " + what_ + " must be a boolean, got " +
-                      type_name(*n));
+                      toml_type_name(*n));
 }
 
 bool Fields::integer(std::string_view key, std::int64_t* out, bool required) {
@@ -115,7 +90,7 @@ bool Fields::integer(std::string_view key, std::int64_t* out, bool required) {
     return true;
   }
   return fail(*n, "field '" + std::string(key) + "' of " + what_ + " must be an integer, got " +
-                      type_name(*n));
+                      toml_type_name(*n));
 }
 
 bool Fields::str_array(std::string_view key, std::vector<std::string>* out, bool required) {
@@ -124,14 +99,14 @@ bool Fields::str_array(std::string_view key, std::vector<std::string>* out, bool
   const auto* arr = n->as_array();
   if (!arr) {
     return fail(*n, "field '" + std::string(key) + "' of " + what_ +
-                        " must be an array of strings, got " + type_name(*n));
+                        " must be an array of strings, got " + toml_type_name(*n));
   }
   out->clear();
   for (const toml::node& item : *arr) {
     const auto* s = item.as_string();
     if (!s) {
       return fail(item, "items of '" + std::string(key) + "' in " + what_ +
-                            " must be strings, got " + type_name(item));
+                            " must be strings, got " + toml_type_name(item));
     }
     out->push_back(s->get());
   }
@@ -146,13 +121,13 @@ bool Fields::table_array(std::string_view key, std::vector<const toml::table*>* 
   const auto* arr = n->as_array();
   if (!arr) {
     return fail(*n, "field '" + std::string(key) + "' of " + what_ +
-                        " must be an array of tables, got " + type_name(*n));
+                        " must be an array of tables, got " + toml_type_name(*n));
   }
   for (const toml::node& item : *arr) {
     const auto* t = item.as_table();
     if (!t) {
       return fail(item, "items of '" + std::string(key) + "' in " + what_ +
-                            " must be tables, got " + type_name(item));
+                            " must be tables, got " + toml_type_name(item));
     }
     out->push_back(t);
   }
@@ -164,7 +139,7 @@ const toml::table* Fields::table(std::string_view key, bool required) {
   if (!n) return nullptr;
   if (const auto* t = n->as_table()) return t;
   fail(*n,
-       "field '" + std::string(key) + "' of " + what_ + " must be a table, got " + type_name(*n));
+       "field '" + std::string(key) + "' of " + what_ + " must be a table, got " + toml_type_name(*n));
   return nullptr;
 }
 

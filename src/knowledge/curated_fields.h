@@ -18,8 +18,6 @@
 
 namespace kafkalint::knowledge::curated {
 
-/// "string", "integer", "table", ... for "expected X, got Y" messages.
-const char* type_name(const toml::node& node);
 
 /// Reads the fields of one table and remembers which were asked for; finish() rejects the
 /// others with a did-you-mean. The first problem sets *err and makes ok() false; later calls

@@ -7,32 +7,6 @@
 
 namespace kafkalint::knowledge::generated {
 
-const char* toml_type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "string";
-    case toml::node_type::integer:
-      return "integer";
-    case toml::node_type::floating_point:
-      return "float";
-    case toml::node_type::boolean:
-      return "boolean";
-    case toml::node_type::array:
-      return "array";
-    case toml::node_type::table:
-      return "table";
-    case toml::node_type::date:
-      return "date";
-    case toml::node_type::time:
-      return "time";
-    case toml::node_type::date_time:
-      return "date-time";
-    case toml::node_type::none:
-      break;
-  }
-  return "nothing";
-}
-
 bool FieldReader::fail(const toml::node& node, std::string message, std::string hint) {
   if (ok_) *err_ = pack_error(pack_, node, std::move(message), std::move(hint));
   ok_ = false;
@@ -195,6 +169,22 @@ std::vector<std::string> releases_under(const PackSource& packs, std::string_vie
   out.reserve(found.size());
   for (auto& f : found) out.push_back(std::move(f.second));
   return out;
+}
+
+std::optional<PackText> find_release_pack(const PackSource& packs, std::string_view prefix,
+                                          std::string_view release_line, std::string_view what,
+                                          core::Error* err) {
+  const std::string rel = std::string(prefix) + std::string(release_line) + ".toml";
+  std::optional<PackText> pack = packs.find(rel);
+  if (pack) return pack;
+  *err = core::Error{};
+  err->where.file = "rules/" + rel;
+  err->message = "no " + std::string(what) + " pack for Kafka '" + std::string(release_line) + "'";
+  std::string known;
+  for (const std::string& r : releases_under(packs, prefix)) known += (known.empty() ? "" : ", ") + r;
+  err->hint = known.empty() ? "no " + std::string(what) + " packs are available"
+                            : "known releases: " + known;
+  return std::nullopt;
 }
 
 }  // namespace kafkalint::knowledge::generated

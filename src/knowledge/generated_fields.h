@@ -16,8 +16,6 @@
 
 namespace kafkalint::knowledge::generated {
 
-/// "string", "integer", "table", ... for messages of the form "expected X, got Y".
-const char* toml_type_name(const toml::node& node);
 
 /// Reads the fields of `table` one by one and remembers which were asked for; finish()
 /// then rejects any other field. The first problem sets *err and makes ok() false; later
@@ -72,5 +70,11 @@ bool read_pack_header(const PackText& pack, const toml::table& root, std::string
 
 /// Release lines named by files under `prefix` ("kafka/configs/"), sorted by version.
 std::vector<std::string> releases_under(const PackSource& packs, std::string_view prefix);
+
+/// The pack `<prefix><release_line>.toml`, or nullopt and *err naming the missing file and the
+/// release lines that do have a pack. `what` names the kind ("configuration").
+std::optional<PackText> find_release_pack(const PackSource& packs, std::string_view prefix,
+                                          std::string_view release_line, std::string_view what,
+                                          core::Error* err);
 
 }  // namespace kafkalint::knowledge::generated

@@ -50,6 +50,9 @@ class PackSource {
 /// (file:line:col, what toml++ expected); nullopt then.
 std::optional<toml::table> parse_pack(const PackText& pack, core::Error* err);
 
+/// The TOML type of `node` as error messages name it ("string", "integer", "table", ...).
+const char* toml_type_name(const toml::node& node);
+
 /// A located error about a node of a parsed pack: "file:line:col: error: message".
 core::Error pack_error(const PackText& pack, const toml::node& node, std::string message,
                        std::string hint = {});
