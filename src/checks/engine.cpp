@@ -213,9 +213,7 @@ struct Worker {
     if (dispatch_script(in, &*bytes, out)) return;
     std::unique_ptr<PropsFile> f = load_props(in.path, std::move(*bytes));
     if (!f->parsed.ok()) {
-      out->errors = f->parsed.errors;
-      for (core::Error& e : out->errors)
-        if (e.hint.empty()) e.hint = "java.util.Properties refuses this file, so Kafka cannot load it";
+      out->errors = refusals(*f);
       return;
     }
     // Role: --role, then .kafkalint.toml roles, then the file name, then the keys.

@@ -1,5 +1,7 @@
 #include "checks/props_file.h"
 
+#include "core/file_io.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -82,6 +84,24 @@ std::unique_ptr<PropsFile> load_props(std::string path, std::string bytes) {
   }
   const properties::Entry* roles = f->doc().find("process.roles");
   f->kraft = roles && !f->doc().value(*roles).empty();
+  return f;
+}
+
+std::vector<core::Error> refusals(const PropsFile& f) {
+  std::vector<core::Error> out = f.parsed.errors;
+  for (core::Error& e : out)
+    if (e.hint.empty()) e.hint = "java.util.Properties refuses this file, so Kafka cannot load it";
+  return out;
+}
+
+std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err) {
+  auto bytes = core::read_file(path, err);
+  if (!bytes) return nullptr;
+  auto f = load_props(path, std::move(*bytes));
+  if (!f->parsed.ok()) {
+    *err = refusals(*f).front();
+    return nullptr;
+  }
   return f;
 }
 

@@ -57,6 +57,14 @@ struct PropsFile {
 /// Masks and parses `bytes`; the role is decided later (it needs the knowledge packs).
 std::unique_ptr<PropsFile> load_props(std::string path, std::string bytes);
 
+/// The errors that make Java refuse `f` (malformed \uXXXX), each with a hint saying what that
+/// means for Kafka. Empty when Java loads the file.
+std::vector<core::Error> refusals(const PropsFile& f);
+
+/// Reads and loads `path`; nullptr and *err (the first problem) when the file cannot be read
+/// or Java would refuse it.
+std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err);
+
 /// Guesses the role from the file name: nullopt when the name does not tell.
 std::optional<Role> role_from_name(std::string_view path);
 

@@ -107,14 +107,8 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   if (!collect(paths, &files, ctx)) return kExitFailure;
   std::vector<std::unique_ptr<checks::PropsFile>> loaded;
   for (const std::string& f : files) {
-    auto bytes = core::read_file(f, &err);
-    if (!bytes) return report_error(err, ctx);
-    auto pf = checks::load_props(f, std::move(*bytes));
-    if (!pf->parsed.ok()) {
-      core::Error e = pf->parsed.errors.front();
-      if (e.hint.empty()) e.hint = "java.util.Properties refuses this file, so Kafka cannot load it";
-      return report_error(e, ctx);
-    }
+    auto pf = checks::read_props(f, &err);
+    if (!pf) return report_error(err, ctx);
     pf->role = checks::Role::kBroker;
     pf->role_reason = "plan";
     loaded.push_back(std::move(pf));
