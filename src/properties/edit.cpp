@@ -90,7 +90,13 @@ std::optional<core::Error> set(Document& doc, std::string_view key, std::string_
   return commit(doc, std::move(out), expected, "setting", key);
 }
 
-std::optional<core::Error> unset(Document& doc, std::string_view key) {
+namespace {
+
+// Rewrites every entry of `key` (continuation lines included) with what `replace` appends for
+// it, keeping every other byte: the common part of unset() and comment().
+template <typename Replace>
+std::optional<core::Error> rewrite_entries(Document& doc, std::string_view key, const char* action,
+                                           std::size_t extra_per_entry, Replace replace) {
   if (auto err = refuse_malformed(doc)) return err;
   const std::string k = as_read(key, "").first;
   const auto hits = doc.find_all(k);
@@ -99,41 +105,35 @@ std::optional<core::Error> unset(Document& doc, std::string_view key) {
   expected.erase(k);
   const std::string& t = doc.text();
   std::string out;
-  out.reserve(t.size());
+  out.reserve(t.size() + extra_per_entry * hits.size());
   std::size_t at = 0;
   for (const Entry* e : hits) {
     out.append(t, at, e->raw.begin - at);
+    replace(*e, t, out);
     at = e->raw.end;
   }
   out.append(t, at, std::string::npos);
-  return commit(doc, std::move(out), expected, "removing", key);
+  return commit(doc, std::move(out), expected, action, key);
+}
+
+}  // namespace
+
+std::optional<core::Error> unset(Document& doc, std::string_view key) {
+  return rewrite_entries(doc, key, "removing", 0, [](const Entry&, const std::string&, std::string&) {});
 }
 
 std::optional<core::Error> comment(Document& doc, std::string_view key) {
-  if (auto err = refuse_malformed(doc)) return err;
-  const std::string k = as_read(key, "").first;
-  const auto hits = doc.find_all(k);
-  if (hits.empty()) return std::nullopt;
-  Map expected = effective_map(doc);
-  expected.erase(k);
-  const std::string& t = doc.text();
-  std::string out;
-  out.reserve(t.size() + 16 * hits.size());
-  std::size_t at = 0;
-  for (const Entry* e : hits) {
-    out.append(t, at, e->raw.begin - at);
+  return rewrite_entries(doc, key, "commenting out", 16,
+                         [](const Entry& e, const std::string& t, std::string& out) {
     // '#' at the start of every physical line of the entry ("\r\n", "\r" and "\n" end lines).
     bool line_start = true;
-    for (std::size_t i = e->raw.begin; i < e->raw.end; ++i) {
+    for (std::size_t i = e.raw.begin; i < e.raw.end; ++i) {
       if (line_start) out += '#';
       const char c = t[i];
       out += c;
       line_start = c == '\n' || (c == '\r' && (i + 1 >= t.size() || t[i + 1] != '\n'));
     }
-    at = e->raw.end;
-  }
-  out.append(t, at, std::string::npos);
-  return commit(doc, std::move(out), expected, "commenting out", key);
+  });
 }
 
 }  // namespace kafkalint::properties
