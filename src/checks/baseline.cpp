@@ -63,36 +63,43 @@ std::optional<Baseline> Baseline::load(const std::string& path, core::Error* err
   return b;
 }
 
-std::string Baseline::render(const std::vector<core::Finding>& findings) {
-  std::map<std::string, std::pair<const core::Finding*, int>> grouped;
-  for (const core::Finding& f : findings) {
-    auto& slot = grouped[baseline_key(f)];
-    if (!slot.first) slot.first = &f;
-    ++slot.second;
-  }
+void BaselineWriter::add(const core::Finding& f) {
+  Entry& e = entries_[baseline_key(f)];
+  if (e.count++ == 0) e = {f.code, f.where.file, f.subject, trim(f.source_line), 1};
+  ++total_;
+}
+
+std::string BaselineWriter::render() const {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const auto& [key, v] : grouped)
-    list.push_back({{"rule", v.first->code},
-                    {"file", v.first->where.file},
-                    {"subject", v.first->subject},
-                    {"line_text", trim(v.first->source_line)},
-                    {"count", v.second}});
+  for (const auto& [key, e] : entries_)
+    list.push_back({{"rule", e.rule},
+                    {"file", e.file},
+                    {"subject", e.subject},
+                    {"line_text", e.line_text},
+                    {"count", e.count}});
   nlohmann::ordered_json out = {{"kafkalint_baseline", 1}, {"findings", std::move(list)}};
   return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-std::size_t Baseline::filter(std::vector<core::Finding>* findings) const {
-  std::map<std::string, int> left = counts_;
+std::string Baseline::render(const std::vector<core::Finding>& findings) {
+  BaselineWriter w;
+  for (const core::Finding& f : findings) w.add(f);
+  return w.render();
+}
+
+bool Baseline::absorbs(const core::Finding& f) {
+  auto it = counts_.find(baseline_key(f));
+  if (it == counts_.end() || it->second <= 0) return false;
+  --it->second;
+  return true;
+}
+
+std::size_t Baseline::filter(std::vector<core::Finding>* findings) {
   std::size_t removed = 0;
   std::vector<core::Finding> kept;
   for (core::Finding& f : *findings) {
-    auto it = left.find(baseline_key(f));
-    if (it != left.end() && it->second > 0) {
-      --it->second;
-      ++removed;
-    } else {
-      kept.push_back(std::move(f));
-    }
+    if (absorbs(f)) ++removed;
+    else kept.push_back(std::move(f));
   }
   *findings = std::move(kept);
   return removed;

@@ -23,12 +23,33 @@ class Baseline {
   /// The baseline of `findings`, as JSON text (sorted, deterministic).
   static std::string render(const std::vector<core::Finding>& findings);
 
-  /// Removes from `findings` those the baseline knows (each baseline entry absorbs as many
-  /// findings as it counted). Returns how many were removed.
-  std::size_t filter(std::vector<core::Finding>* findings) const;
+  /// True when the baseline absorbs `f`: each entry absorbs as many findings as it counted,
+  /// so calls consume it. A finding's key names its file, so a run may ask file by file.
+  bool absorbs(const core::Finding& f);
+
+  /// Removes from `findings` those the baseline absorbs. Returns how many were removed.
+  std::size_t filter(std::vector<core::Finding>* findings);
 
  private:
   std::map<std::string, int> counts_;
+};
+
+/// Collects findings for --write-baseline as they are reported: it keeps one entry per
+/// distinct key, not the findings.
+class BaselineWriter {
+ public:
+  void add(const core::Finding& f);
+  std::size_t findings() const { return total_; }
+  /// The JSON text of the baseline (sorted by key, deterministic).
+  std::string render() const;
+
+ private:
+  struct Entry {
+    std::string rule, file, subject, line_text;
+    int count = 0;
+  };
+  std::map<std::string, Entry> entries_;
+  std::size_t total_ = 0;
 };
 
 }  // namespace kafkalint::checks

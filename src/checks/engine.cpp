@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -103,47 +104,140 @@ std::string display(const fs::path& p) {
   return s;
 }
 
-bool collect(const CheckRequest& req, std::vector<Input>* out, core::Error* err) {
-  std::vector<std::string> roots = req.paths.empty() ? std::vector<std::string>{"."} : req.paths;
-  for (const std::string& root : roots) {
-    std::error_code ec;
-    const fs::file_status st = fs::status(root, ec);
-    if (ec || !fs::exists(st)) {
-      err->where.file = root;
-      err->message = "no such file or directory";
-      return false;
-    }
-    if (!fs::is_directory(st)) {
-      out->push_back({display(root), true, candidate(root)});
-      continue;
-    }
-    std::vector<Input> found;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      const fs::path& p = it->path();
-      const std::string name = p.filename().string();
-      if (it->is_directory(ec)) {
-        // Version-control and build folders hold no configs of the user's.
-        if (name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules" ||
-            excluded(display(p), req.settings))
-          it.disable_recursion_pending();
-        continue;
-      }
-      if (!it->is_regular_file(ec)) continue;
-      const Candidate c = candidate(p);
-      if (c == Candidate::kNo || excluded(display(p), req.settings)) continue;
-      found.push_back({display(p), false, c});
-    }
-    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
-    out->insert(out->end(), found.begin(), found.end());
-  }
-  // One file given twice (or through two folders) is checked once.
-  std::stable_sort(out->begin(), out->end(), [](const Input& a, const Input& b) { return a.path < b.path; });
-  out->erase(std::unique(out->begin(), out->end(),
-                         [](const Input& a, const Input& b) { return a.path == b.path; }),
-             out->end());
-  return true;
+std::string_view folder(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
 }
+
+// The files to check, handed out one folder at a time in report order (core::folder_less),
+// so a run holds one folder's names rather than the whole tree's. Folders are walked depth
+// first, each folder's files before its subfolders.
+class Inputs {
+ public:
+  // Checks that every path exists (before anything is reported) and sets up the walks.
+  bool open(const CheckRequest& req, core::Error* err) {
+    settings_ = &req.settings;
+    std::vector<std::string> roots = req.paths.empty() ? std::vector<std::string>{"."} : req.paths;
+    for (const std::string& root : roots) {
+      std::error_code ec;
+      const fs::file_status st = fs::status(root, ec);
+      if (ec || !fs::exists(st)) {
+        err->where.file = root;
+        err->message = "no such file or directory";
+        return false;
+      }
+      if (fs::is_directory(st)) {
+        walks_.push_back({});
+        walks_.back().root = fs::path(root);
+        advance(walks_.back());
+      } else {
+        explicit_.push_back({display(root), true, candidate(root)});
+      }
+    }
+    std::stable_sort(explicit_.begin(), explicit_.end(),
+                     [](const Input& a, const Input& b) { return core::path_less(a.path, b.path); });
+    return true;
+  }
+
+  // The files of the next folder, in order; false when there are none left. A folder that
+  // several paths reach (a folder given twice, a file inside a folder given) comes once.
+  bool next(std::vector<Input>* out) {
+    out->clear();
+    std::optional<std::string> dir;
+    auto consider = [&](std::string_view d) {
+      if (!dir || core::folder_less(d, *dir)) dir = std::string(d);
+    };
+    if (next_explicit_ < explicit_.size()) consider(folder(explicit_[next_explicit_].path));
+    for (const Walk& w : walks_)
+      if (w.has_folder) consider(w.dir);
+    if (!dir) return false;
+    while (next_explicit_ < explicit_.size() && folder(explicit_[next_explicit_].path) == *dir)
+      out->push_back(explicit_[next_explicit_++]);
+    for (Walk& w : walks_)
+      if (w.has_folder && w.dir == *dir) {
+        out->insert(out->end(), w.files.begin(), w.files.end());
+        advance(w);
+      }
+    std::stable_sort(out->begin(), out->end(),
+                     [](const Input& a, const Input& b) { return core::path_less(a.path, b.path); });
+    out->erase(std::unique(out->begin(), out->end(),
+                           [](const Input& a, const Input& b) { return a.path == b.path; }),
+               out->end());
+    return true;
+  }
+
+ private:
+  // A depth-first walk. The stack keeps, for each folder on the way down, the names of
+  // its subfolders still to visit: memory grows with the depth and width of the tree, not
+  // with the number of files.
+  struct Frame {
+    fs::path dir;
+    std::vector<std::string> subdirs;  // sorted
+    std::size_t next = 0;
+  };
+  struct Walk {
+    std::optional<fs::path> root;  // not read yet
+    std::vector<Frame> stack;
+    bool has_folder = false;  // dir/files hold the next folder with candidates
+    std::string dir;
+    std::vector<Input> files;
+  };
+
+  // Reads folders of `w` until one has files to check (or none is left).
+  void advance(Walk& w) const {
+    w.has_folder = false;
+    while (!w.has_folder) {
+      fs::path dir;
+      if (w.root) {
+        dir = std::move(*w.root);
+        w.root.reset();
+      } else {
+        while (!w.stack.empty() && w.stack.back().next == w.stack.back().subdirs.size())
+          w.stack.pop_back();
+        if (w.stack.empty()) return;
+        Frame& top = w.stack.back();
+        dir = top.dir / top.subdirs[top.next++];
+      }
+      std::vector<Input> files;
+      Frame frame{dir, {}, 0};
+      std::error_code ec;
+      for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+           !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        std::string name = p.filename().string();
+        std::error_code ignored;
+        if (it->is_directory(ignored)) {
+          // Version-control and build folders hold no configs of the user's; a link to a
+          // folder is not followed (it could lead back up the tree).
+          if (name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules" ||
+              it->is_symlink(ignored) || excluded(display(p), *settings_))
+            continue;
+          frame.subdirs.push_back(std::move(name));
+          continue;
+        }
+        if (!it->is_regular_file(ignored)) continue;
+        const Candidate c = candidate(p);
+        if (c == Candidate::kNo || excluded(display(p), *settings_)) continue;
+        files.push_back({display(p), false, c});
+      }
+      if (!frame.subdirs.empty()) {
+        std::sort(frame.subdirs.begin(), frame.subdirs.end());
+        w.stack.push_back(std::move(frame));
+      }
+      if (files.empty()) continue;
+      std::sort(files.begin(), files.end(),
+                [](const Input& x, const Input& y) { return core::path_less(x.path, y.path); });
+      w.dir = std::string(folder(files.front().path));
+      w.files = std::move(files);
+      w.has_folder = true;
+    }
+  }
+
+  const Settings* settings_ = nullptr;
+  std::vector<Input> explicit_;
+  std::size_t next_explicit_ = 0;
+  std::vector<Walk> walks_;
+};
 
 // Rule selection: explicit selectors first, then ignores, then per-path ignores.
 class Selection {
@@ -201,20 +295,53 @@ struct Worker {
   const CheckKnowledge& k;
   const Selection& selection;
 
+  // Checks one file. A broker file also gives its facts and cluster key for the cluster
+  // checks of its folder.
   void check(const Input& in, FileOutcome* out, std::optional<BrokerFacts>* facts,
-             std::string* cluster) const {
+             std::string* cluster, bool fix) const {
+    std::unique_ptr<PropsFile> f = open(in, out, fix, /*facts_only=*/false);
+    if (!f) return;
+    std::vector<core::Finding> raw;
+    check_properties(*f, k, &raw);
+    finish(*f, std::move(raw), out, fix);
+    if (f->role == Role::kBroker) {
+      *facts = broker_facts(*f);
+      *cluster = cluster_key(*f);
+    }
+  }
+
+  // Only what the cluster checks need: reads and classifies the file, checks nothing.
+  void facts_only(const Input& in, std::optional<BrokerFacts>* facts, std::string* cluster) const {
+    FileOutcome ignored;
+    std::unique_ptr<PropsFile> f = open(in, &ignored, false, /*facts_only=*/true);
+    if (f && f->role == Role::kBroker) {
+      *facts = broker_facts(*f);
+      *cluster = cluster_key(*f);
+    }
+  }
+
+  // Reads the file and decides what it is. Returns the properties file to check, or nullptr
+  // when `out` already says everything (a script, a file not checked, a file Kafka refuses).
+  std::unique_ptr<PropsFile> open(const Input& in, FileOutcome* out, bool fix, bool facts_only) const {
     out->path = in.path;
     core::Error err;
     auto bytes = core::read_file(in.path, &err);
     if (!bytes) {
       out->errors.push_back(err);
-      return;
+      return nullptr;
     }
-    if (dispatch_script(in, &*bytes, out)) return;
+    if (in.kind != Candidate::kProperties && in.kind != Candidate::kMaybeProperties) {
+      if (facts_only) {
+        if (!in.explicit_file || scripts::detect_kind(in.path, *bytes) != scripts::FileKind::kUnknown)
+          return nullptr;
+      } else if (dispatch_script(in, &*bytes, out, fix)) {
+        return nullptr;
+      }
+    }
     std::unique_ptr<PropsFile> f = load_props(in.path, std::move(*bytes));
     if (!f->parsed.ok()) {
       out->errors = refusals(*f);
-      return;
+      return nullptr;
     }
     // Role: --role, then .kafkalint.toml roles, then the file name, then the keys.
     if (req.role) {
@@ -226,7 +353,7 @@ struct Worker {
     } else {
       if (auto why = other_properties_kind(in.path)) {
         out->skipped = *why;
-        return;
+        return nullptr;
       }
       if (auto r2 = role_from_name(in.path)) {
         f->role = *r2;
@@ -241,7 +368,7 @@ struct Worker {
       if (in.kind == Candidate::kMaybeProperties && !in.explicit_file) {
         out->skipped.reset();
         out->path.clear();  // not a Kafka file: a walk passes over it silently
-        return;
+        return nullptr;
       }
       // A template whose keys all come from template code has nothing literal to check.
       bool literal_key = false;
@@ -251,21 +378,14 @@ struct Worker {
                          ? "a template whose keys are all generated by template code; nothing to "
                            "check until it is rendered"
                          : "no Kafka configuration key in it; pass --role to check it anyway";
-      return;
+      return nullptr;
     }
-    std::vector<core::Finding> raw;
-    check_properties(*f, k, &raw);
-    finish(*f, std::move(raw), out);
-    if (f->role == Role::kBroker) {
-      *facts = broker_facts(*f);
-      *cluster = cluster_key(*f);
-    }
+    return f;
   }
 
   // Script-like files go to the command-line checks; true when `in` was one of them (or a
   // walk found a file that is neither a script nor a config, which it passes over).
-  bool dispatch_script(const Input& in, std::string* bytes, FileOutcome* out) const {
-    if (in.kind == Candidate::kProperties || in.kind == Candidate::kMaybeProperties) return false;
+  bool dispatch_script(const Input& in, std::string* bytes, FileOutcome* out, bool fix) const {
     const scripts::FileKind kind = scripts::detect_kind(in.path, *bytes);
     if (kind == scripts::FileKind::kUnknown) {
       if (in.explicit_file) return false;  // a named file of no script kind: read as properties
@@ -317,7 +437,7 @@ struct Worker {
     for (core::Finding& fd : raw)
       if (!sup.suppressed(fd) && selection.enabled(fd)) out->findings.push_back(std::move(fd));
     std::sort(out->findings.begin(), out->findings.end(), core::finding_less);
-    if (req.fix) {
+    if (fix) {
       AppliedFixes a = apply_fixes(f.content, out->findings, req.unsafe_fixes);
       if (a.applied > 0 && a.text != f.content) {
         out->original = f.content;
@@ -342,7 +462,7 @@ struct Worker {
     return n;
   }
 
-  void finish(const PropsFile& f, std::vector<core::Finding> raw, FileOutcome* out) const {
+  void finish(const PropsFile& f, std::vector<core::Finding> raw, FileOutcome* out, bool fix) const {
     std::vector<CommentLine> comments;
     for (const properties::Comment& c : f.doc().comments()) {
       const std::string_view text(f.original.data() + c.raw.begin, c.raw.size());
@@ -363,7 +483,7 @@ struct Worker {
     for (core::Finding& fd : raw)
       if (!sup.suppressed(fd) && selection.enabled(fd)) out->findings.push_back(std::move(fd));
     std::sort(out->findings.begin(), out->findings.end(), core::finding_less);
-    if (req.fix) {
+    if (fix) {
       AppliedFixes a = apply_fixes(f.original, out->findings, req.unsafe_fixes);
       if (a.applied > 0 && a.text != f.original) {
         out->original = f.original;
@@ -397,55 +517,182 @@ std::vector<std::string> unknown_selectors(const CheckRequest& req, const knowle
   return out;
 }
 
-std::optional<CheckResult> run_check(const CheckRequest& req, const CheckKnowledge& k,
-                                     core::Error* err) {
-  std::vector<Input> inputs;
-  if (!collect(req, &inputs, err)) return std::nullopt;
-  const Selection selection(req);
-  CheckResult result;
-  result.files.resize(inputs.size());
-  std::vector<std::optional<BrokerFacts>> facts(inputs.size());
-  std::vector<std::string> cluster_keys(inputs.size());
-  const Worker worker{req, k, selection};
+namespace {
 
-  unsigned jobs = req.jobs ? req.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
-  std::atomic<std::size_t> next{0};
-  auto loop = [&] {
-    for (std::size_t i = next++; i < inputs.size(); i = next++)
-      worker.check(inputs[i], &result.files[i], &facts[i], &cluster_keys[i]);
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(loop);
-  loop();
-  for (std::thread& t : threads) t.join();
+// Files are checked a chunk at a time and the chunk is reported before the next one is read,
+// so memory holds one chunk's findings whatever the size of the repository. A chunk ends at
+// a folder boundary: cluster checks compare the broker files of one folder.
+constexpr std::size_t kChunkFiles = 512;
 
-  // Cluster checks: broker files of one directory that name one ensemble or quorum.
-  std::map<std::string, std::vector<std::size_t>> clusters;
-  for (std::size_t i = 0; i < inputs.size(); ++i)
-    if (facts[i] && !cluster_keys[i].empty()) clusters[cluster_keys[i]].push_back(i);
-  for (const auto& [dir, members] : clusters) {
-    std::vector<const BrokerFacts*> brokers;
-    for (std::size_t i : members) brokers.push_back(&*facts[i]);
-    std::vector<core::Finding> found;
-    check_cluster(brokers, k, &found);
-    for (core::Finding& f : found) {
-      for (std::size_t i : members) {
-        if (inputs[i].path != f.where.file || !selection.enabled(f)) continue;
-        result.files[i].findings.push_back(std::move(f));
-        std::sort(result.files[i].findings.begin(), result.files[i].findings.end(),
-                  core::finding_less);
-        break;
+class Run {
+ public:
+  Run(const CheckRequest& req, const CheckKnowledge& k, Inputs& source, const OutcomeSink& sink)
+      : req_(req), source_(source), selection_(req), worker_{req, k, selection_}, k_(k),
+        sink_(sink) {
+    jobs_ = req.jobs ? req.jobs : std::max(1u, std::thread::hardware_concurrency());
+  }
+
+  bool run(CheckSummary* summary, core::Error* err) {
+    std::vector<Input> next;
+    bool more = source_.next(&next);
+    while (more) {
+      inputs_.clear();
+      if (next.size() > kChunkFiles) {  // a folder larger than a chunk goes on its own
+        inputs_.swap(next);
+        more = source_.next(&next);
+        if (!big_folder(0, inputs_.size(), summary, err)) return false;
+        continue;
       }
+      // Whole folders until the chunk is full.
+      while (more && next.size() <= kChunkFiles && inputs_.size() < kChunkFiles) {
+        inputs_.insert(inputs_.end(), std::make_move_iterator(next.begin()),
+                       std::make_move_iterator(next.end()));
+        more = source_.next(&next);
+      }
+      if (!chunk(0, inputs_.size(), summary, err)) return false;
+    }
+    return true;
+  }
+
+ private:
+  struct Slot {
+    FileOutcome out;
+    std::optional<BrokerFacts> facts;
+    std::string cluster;
+  };
+
+  // Runs `job(i)` for every i in [b, e) on the worker threads.
+  template <typename Job>
+  void parallel(std::size_t b, std::size_t e, const Job& job) const {
+    const unsigned jobs = std::min<unsigned>(jobs_, static_cast<unsigned>(std::max<std::size_t>(1, e - b)));
+    std::atomic<std::size_t> next{b};
+    auto loop = [&] {
+      for (std::size_t i = next++; i < e; i = next++) job(i);
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(loop);
+    loop();
+    for (std::thread& t : threads) t.join();
+  }
+
+  // Checks inputs [b, e) into slots (slot i - b for input i).
+  std::vector<Slot> check(std::size_t b, std::size_t e, bool fix) const {
+    std::vector<Slot> slots(e - b);
+    parallel(b, e, [&](std::size_t i) {
+      Slot& s = slots[i - b];
+      worker_.check(inputs_[i], &s.out, &s.facts, &s.cluster, fix);
+    });
+    return slots;
+  }
+
+  // --fix: writes the fixed files of [b, e). True when one was written (the caller checks
+  // the range again to report what the fixes left).
+  bool write_fixes(std::vector<Slot>& slots, CheckSummary* summary, core::Error* err,
+                   bool* wrote) const {
+    *wrote = false;
+    for (Slot& s : slots) {
+      if (!s.out.fixed) continue;
+      if (!req_.write_fixed(s.out.path, *s.out.fixed, err)) return false;
+      ++summary->files_fixed;
+      summary->fixes_applied += s.out.fixes_applied;
+      *wrote = true;
+    }
+    return true;
+  }
+
+  // Cluster findings of the brokers in `slots`, each added to the file it points at.
+  void cluster_checks(std::vector<Slot>& slots) const {
+    std::map<std::string, std::vector<std::size_t>> clusters;
+    for (std::size_t i = 0; i < slots.size(); ++i)
+      if (slots[i].facts && !slots[i].cluster.empty()) clusters[slots[i].cluster].push_back(i);
+    for (const auto& [key, members] : clusters) {
+      std::vector<const BrokerFacts*> brokers;
+      for (std::size_t i : members) brokers.push_back(&*slots[i].facts);
+      std::vector<core::Finding> found;
+      check_cluster(brokers, k_, &found);
+      for (core::Finding& f : found)
+        for (std::size_t i : members)
+          if (slots[i].out.path == f.where.file) {
+            add_finding(&slots[i].out, std::move(f));
+            break;
+          }
     }
   }
-  // Files a walk passed over (not Kafka configs) leave no outcome.
-  result.files.erase(std::remove_if(result.files.begin(), result.files.end(),
-                                    [](const FileOutcome& o) { return o.path.empty(); }),
-                     result.files.end());
-  for (const FileOutcome& o : result.files)
-    if (!o.skipped && o.errors.empty()) ++result.files_checked;
-  return result;
+
+  void add_finding(FileOutcome* out, core::Finding f) const {
+    if (!selection_.enabled(f)) return;
+    out->findings.insert(std::upper_bound(out->findings.begin(), out->findings.end(), f,
+                                          core::finding_less),
+                         std::move(f));
+  }
+
+  void deliver(Slot& s, CheckSummary* summary) const {
+    if (s.out.path.empty()) return;  // a file a walk passed over (not a Kafka config)
+    if (!s.out.skipped && s.out.errors.empty()) ++summary->files_checked;
+    sink_(s.out);
+  }
+
+  bool chunk(std::size_t b, std::size_t e, CheckSummary* summary, core::Error* err) const {
+    const bool writing = req_.fix && req_.write_fixed;
+    std::vector<Slot> slots = check(b, e, req_.fix);
+    if (writing) {
+      bool wrote = false;
+      if (!write_fixes(slots, summary, err, &wrote)) return false;
+      if (wrote) slots = check(b, e, false);
+    }
+    cluster_checks(slots);
+    for (Slot& s : slots) deliver(s, summary);
+    return true;
+  }
+
+  // A folder of more files than a chunk: its brokers' facts are gathered first (small), the
+  // cluster findings computed, then the files are checked and reported a chunk at a time.
+  bool big_folder(std::size_t b, std::size_t e, CheckSummary* summary, core::Error* err) const {
+    const bool writing = req_.fix && req_.write_fixed;
+    if (writing) {
+      for (std::size_t c = b; c < e; c += kChunkFiles) {
+        std::vector<Slot> slots = check(c, std::min(e, c + kChunkFiles), true);
+        bool wrote = false;
+        if (!write_fixes(slots, summary, err, &wrote)) return false;
+      }
+    }
+    std::vector<Slot> facts(e - b);
+    parallel(b, e, [&](std::size_t i) {
+      worker_.facts_only(inputs_[i], &facts[i - b].facts, &facts[i - b].cluster);
+      facts[i - b].out.path = inputs_[i].path;
+    });
+    cluster_checks(facts);
+    for (std::size_t c = b; c < e; c += kChunkFiles) {
+      const std::size_t ce = std::min(e, c + kChunkFiles);
+      std::vector<Slot> slots = check(c, ce, req_.fix && !writing);
+      for (std::size_t i = c; i < ce; ++i)
+        for (core::Finding& f : facts[i - b].out.findings)
+          add_finding(&slots[i - c].out, std::move(f));
+      for (Slot& s : slots) deliver(s, summary);
+    }
+    return true;
+  }
+
+  const CheckRequest& req_;
+  Inputs& source_;
+  std::vector<Input> inputs_;  // the chunk being checked
+  Selection selection_;
+  Worker worker_;
+  const CheckKnowledge& k_;
+  const OutcomeSink& sink_;
+  unsigned jobs_ = 1;
+};
+
+}  // namespace
+
+std::optional<CheckSummary> run_check(const CheckRequest& req, const CheckKnowledge& k,
+                                      const OutcomeSink& sink, core::Error* err) {
+  Inputs inputs;
+  if (!inputs.open(req, err)) return std::nullopt;
+  CheckSummary summary;
+  Run run(req, k, inputs, sink);
+  if (!run.run(&summary, err)) return std::nullopt;
+  return summary;
 }
 
 }  // namespace kafkalint::checks

@@ -2,6 +2,7 @@
 // `kafkalint check` without the printing: finds the files, checks them on every core,
 // applies suppressions, selections, the baseline and (when asked) fixes.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,10 @@ struct CheckRequest {
   bool fix = false;          // compute fixed file contents (safe fixes)
   bool unsafe_fixes = false; // ... and unsafe ones
   unsigned jobs = 0;         // worker threads; 0 = all cores
+  /// With `fix`: writes one fixed file (--fix); the file is then checked again and its
+  /// outcome tells what the fixes left. Unset (--diff): outcomes carry the fixed text.
+  std::function<bool(const std::string& path, const std::string& text, core::Error* err)>
+      write_fixed;
 };
 
 struct FileOutcome {
@@ -35,17 +40,23 @@ struct FileOutcome {
   int fixes_applied = 0;
 };
 
-struct CheckResult {
-  std::vector<FileOutcome> files;  // in path order
-  int files_checked = 0;
+struct CheckSummary {
+  int files_checked = 0;  // files checked (not skipped, not refused)
+  int files_fixed = 0;    // files --fix wrote
+  int fixes_applied = 0;  // fixes in them
 };
+
+/// Receives the outcome of each file in report order (core::path_less), on the thread that
+/// called run_check, a chunk of files at a time: nothing is kept once it returns.
+using OutcomeSink = std::function<void(FileOutcome& outcome)>;
 
 /// A rule selector ("KL101", "KL1", "unknown-key", "ALL") that names no rule.
 std::vector<std::string> unknown_selectors(const CheckRequest& req, const knowledge::RuleCatalog& rules);
 
-/// Runs the check. Returns nullopt and *err for a job that cannot be done at all (a path
-/// that does not exist); problems of single files are in their outcome.
-std::optional<CheckResult> run_check(const CheckRequest& req, const CheckKnowledge& k,
-                                     core::Error* err);
+/// Runs the check, handing each file's outcome to `sink`. Returns nullopt and *err for a
+/// job that cannot be done at all (a path that does not exist, a fixed file that cannot be
+/// written); problems of single files are in their outcome.
+std::optional<CheckSummary> run_check(const CheckRequest& req, const CheckKnowledge& k,
+                                      const OutcomeSink& sink, core::Error* err);
 
 }  // namespace kafkalint::checks

@@ -218,69 +218,64 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     return usage_error("check", msg, ctx);
   }
 
-  auto result = checks::run_check(req, k, &err);
-  if (!result) return report_error(err, ctx);
+  std::optional<checks::Baseline> base;
+  if (!baseline.empty() && !(base = checks::Baseline::load(baseline, &err))) return report_error(err, ctx);
+  if (vm.count("fix"))
+    req.write_fixed = [](const std::string& path, const std::string& text, core::Error* e) {
+      return core::write_file_atomic(path, text, e);
+    };
 
-  bool failed_load = false;
+  // The report is written while the files are checked, a chunk at a time (see run_check).
+  const bool diff = vm.count("diff") > 0;
+  std::unique_ptr<report::Reporter> reporter;
+  checks::BaselineWriter new_baseline;
+  if (!diff && write_baseline.empty()) {
+    std::vector<report::RuleMeta> metas;
+    for (const knowledge::Rule& r : L.rules->all()) {
+      std::string uri;
+      for (const knowledge::RuleSource& s : r.sources)
+        if (!s.url.empty()) {
+          uri = s.url;
+          break;
+        }
+      metas.push_back({r.code, r.name, r.summary, r.severity, uri});
+    }
+    report::TextStyle style;
+    style.color = ctx.color;
+    reporter = report::make_reporter(ctx.out, *fmt, style, std::move(metas), KAFKALINT_VERSION);
+  }
+  bool failed_load = false, failing = false;
   std::set<std::string> printed;  // a broken pack fails every script the same way: say it once
-  for (const checks::FileOutcome& f : result->files)
+  auto sink = [&](checks::FileOutcome& f) {
     for (const core::Error& e : f.errors) {
       if (printed.insert(e.render()).second) ctx.err << e.render() << "\n";
       failed_load = true;
     }
-
-  // Fixes: --diff prints them, --fix writes them and reports what remains.
-  int fixed_files = 0, fixes = 0;
-  if (vm.count("diff")) {
-    for (const checks::FileOutcome& f : result->files)
-      if (f.fixed) ctx.out << core::unified_diff(*f.original, *f.fixed, "a/" + f.path, "b/" + f.path);
-  } else if (vm.count("fix")) {
-    for (const checks::FileOutcome& f : result->files) {
-      if (!f.fixed) continue;
-      if (!core::write_file_atomic(f.path, *f.fixed, &err)) return report_error(err, ctx);
-      ++fixed_files;
-      fixes += f.fixes_applied;
+    if (diff && f.fixed)
+      ctx.out << core::unified_diff(*f.original, *f.fixed, "a/" + f.path, "b/" + f.path);
+    if (f.skipped && reporter) reporter->skipped({f.path, *f.skipped});
+    for (const core::Finding& fd : f.findings) {
+      if (base && base->absorbs(fd)) continue;
+      if (static_cast<int>(fd.severity) >= static_cast<int>(*fail_severity)) failing = true;
+      if (reporter) reporter->finding(fd);
+      else if (!diff) new_baseline.add(fd);
     }
-    if (fixed_files) {
-      req.fix = false;  // report what the fixes left
-      result = checks::run_check(req, k, &err);
-      if (!result) return report_error(err, ctx);
-    }
-  }
+  };
+  const auto summary = checks::run_check(req, k, sink, &err);
+  if (!summary) return report_error(err, ctx);
 
-  report::Report rep;
-  rep.tool_version = KAFKALINT_VERSION;
-  rep.files_checked = result->files_checked;
-  for (checks::FileOutcome& f : result->files) {
-    if (f.skipped) rep.skipped.push_back({f.path, *f.skipped});
-    for (core::Finding& fd : f.findings) rep.findings.push_back(std::move(fd));
-  }
-  if (!baseline.empty()) {
-    auto b = checks::Baseline::load(baseline, &err);
-    if (!b) return report_error(err, ctx);
-    b->filter(&rep.findings);
-  }
-  if (!write_baseline.empty()) {
-    if (!core::write_file_atomic(write_baseline, checks::Baseline::render(rep.findings), &err))
+  if (!write_baseline.empty() && !diff) {
+    if (!core::write_file_atomic(write_baseline, new_baseline.render(), &err))
       return report_error(err, ctx);
-    ctx.err << "kafkalint: wrote " << rep.findings.size() << " finding"
-            << (rep.findings.size() == 1 ? "" : "s") << " to " << write_baseline << "\n";
+    const std::size_t n = new_baseline.findings();
+    ctx.err << "kafkalint: wrote " << n << " finding" << (n == 1 ? "" : "s") << " to "
+            << write_baseline << "\n";
     return failed_load ? kExitFailure : kExitOk;
   }
-  for (const knowledge::Rule& r : L.rules->all()) {
-    std::string uri;
-    for (const knowledge::RuleSource& s : r.sources)
-      if (!s.url.empty()) {
-        uri = s.url;
-        break;
-      }
-    rep.rules.push_back({r.code, r.name, r.summary, r.severity, uri});
-  }
-  if (!vm.count("diff")) {
-    report::TextStyle style;
-    style.color = ctx.color;
-    report::write(ctx.out, rep, *fmt, style);
+  if (reporter) {
+    reporter->finish(summary->files_checked);
     if (*fmt == report::Format::kText) {
+      const int fixes = summary->fixes_applied, fixed_files = summary->files_fixed;
       if (fixed_files)
         ctx.out << "fixed " << fixes << " finding" << (fixes == 1 ? "" : "s") << " in "
                 << fixed_files << " file" << (fixed_files == 1 ? "" : "s") << "\n";
@@ -290,9 +285,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     }
   }
   if (failed_load) return kExitFailure;
-  for (const core::Finding& f : rep.findings)
-    if (static_cast<int>(f.severity) >= static_cast<int>(*fail_severity)) return kExitFindings;
-  return kExitOk;
+  return failing ? kExitFindings : kExitOk;
 }
 
 }  // namespace kafkalint::cli

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -42,7 +43,16 @@ struct Finding {
   std::string source_line;  // the line as written (UTF-8), for the caret display; may be empty
 };
 
-/// Deterministic order: file, line, column, code, message.
+/// The order files are checked and reported in: a folder's files before its subfolders,
+/// each level by name ("a/x", "a/z", "a/b/y"). Keeping a folder's files together lets
+/// `check` finish a folder (and its cluster checks) before it reads the next one.
+bool path_less(std::string_view a, std::string_view b);
+
+/// The folder order path_less uses: "a" < "a/b" < "a/b/c" < "a/d" < "a-c" (the order a
+/// depth-first walk visits them in). "" is the current folder, first of all.
+bool folder_less(std::string_view a, std::string_view b);
+
+/// Deterministic order: file (path_less), line, column, code, message.
 bool finding_less(const Finding& a, const Finding& b);
 
 }  // namespace kafkalint::core

@@ -39,21 +39,34 @@ const char* command(core::Severity s) {
   return "warning";
 }
 
-}  // namespace
+class GithubReporter final : public Reporter {
+ public:
+  explicit GithubReporter(std::ostream& os) : os_(os) {}
 
-void write_github(std::ostream& os, const Report& r) {
-  for (const core::Finding& f : r.findings) {
+  void finding(const core::Finding& f) override {
     std::string text = f.message;
     if (!f.suggestion.empty()) text += "; " + f.suggestion;
-    os << "::" << command(f.severity) << " file=" << escape_property(f.where.file)
-       << ",line=" << f.where.line << ",col=" << f.where.column;
-    if (f.length > 0) os << ",endColumn=" << f.where.column + f.length;
-    os << ",title=" << escape_property(f.code + " " + f.name) << "::" << escape_data(text)
-       << '\n';
+    os_ << "::" << command(f.severity) << " file=" << escape_property(f.where.file)
+        << ",line=" << f.where.line << ",col=" << f.where.column;
+    if (f.length > 0) os_ << ",endColumn=" << f.where.column + f.length;
+    os_ << ",title=" << escape_property(f.code + " " + f.name) << "::" << escape_data(text)
+        << '\n';
   }
-  for (const Skipped& s : r.skipped)
-    os << "::notice file=" << escape_property(s.file)
-       << ",title=not checked::" << escape_data(s.reason) << '\n';
+
+  void finish(int /*files_checked*/) override {
+    for (const Skipped& s : skipped_)
+      os_ << "::notice file=" << escape_property(s.file)
+          << ",title=not checked::" << escape_data(s.reason) << '\n';
+  }
+
+ private:
+  std::ostream& os_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_github_reporter(std::ostream& os) {
+  return std::make_unique<GithubReporter>(os);
 }
 
 }  // namespace kafkalint::report

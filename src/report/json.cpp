@@ -21,11 +21,39 @@ ordered_json fix_to_json(const core::Fix& fix) {
           {"edits", std::move(edits)}};
 }
 
-void write_json(std::ostream& os, const Report& r) {
-  ordered_json findings = ordered_json::array();
-  std::size_t counts[3] = {0, 0, 0};
-  for (const core::Finding& f : r.findings) {
-    ++counts[static_cast<int>(f.severity)];
+void write_nested(std::ostream& os, const ordered_json& j, int indent) {
+  // Invalid UTF-8 cannot come from our readers, but replace rather than throw if it does.
+  const std::string text = j.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  const std::string pad(static_cast<std::size_t>(indent), ' ');
+  // JSON strings escape their newlines, so every newline here is the layout's.
+  std::size_t from = 0;
+  for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1)
+    os << std::string_view(text).substr(from, nl + 1 - from) << pad;
+  os << std::string_view(text).substr(from);
+}
+
+void ArrayWriter::add(const ordered_json& element) {
+  os_ << (any_ ? ",\n" : "[\n") << std::string(static_cast<std::size_t>(indent_ + 2), ' ');
+  write_nested(os_, element, indent_ + 2);
+  any_ = true;
+}
+
+void ArrayWriter::close() {
+  if (any_) os_ << '\n' << std::string(static_cast<std::size_t>(indent_), ' ') << ']';
+  else os_ << "[]";
+}
+
+namespace {
+
+class JsonReporter final : public Reporter {
+ public:
+  explicit JsonReporter(std::ostream& os) : os_(os), findings_(os, 2) {
+    os_ << "{\n  \"findings\": ";
+  }
+
+  void finding(const core::Finding& f) override {
+    ++counts_[static_cast<int>(f.severity)];
+    ++total_;
     ordered_json j = {{"rule", f.code},
                       {"name", f.name},
                       {"severity", core::severity_name(f.severity)},
@@ -37,22 +65,37 @@ void write_json(std::ostream& os, const Report& r) {
     if (!f.suggestion.empty()) j["suggestion"] = f.suggestion;
     if (!f.notes.empty()) j["notes"] = f.notes;
     if (f.fix) j["fix"] = fix_to_json(*f.fix);
-    findings.push_back(std::move(j));
+    findings_.add(j);
   }
-  ordered_json skipped = ordered_json::array();
-  for (const Skipped& s : r.skipped) skipped.push_back({{"file", s.file}, {"reason", s.reason}});
-  ordered_json out = {
-      {"findings", std::move(findings)},
-      {"skipped", std::move(skipped)},
-      {"summary",
-       {{"files_checked", r.files_checked},
-        {"files_skipped", r.skipped.size()},
-        {"findings", r.findings.size()},
-        {"errors", counts[static_cast<int>(core::Severity::kError)]},
-        {"warnings", counts[static_cast<int>(core::Severity::kWarning)]},
-        {"info", counts[static_cast<int>(core::Severity::kInfo)]}}}};
-  // Invalid UTF-8 cannot come from our readers, but replace rather than throw if it does.
-  os << out.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+
+  void finish(int files_checked) override {
+    findings_.close();
+    ordered_json skipped = ordered_json::array();
+    for (const Skipped& s : skipped_) skipped.push_back({{"file", s.file}, {"reason", s.reason}});
+    os_ << ",\n  \"skipped\": ";
+    write_nested(os_, skipped, 2);
+    const ordered_json summary = {{"files_checked", files_checked},
+                                  {"files_skipped", skipped_.size()},
+                                  {"findings", total_},
+                                  {"errors", counts_[static_cast<int>(core::Severity::kError)]},
+                                  {"warnings", counts_[static_cast<int>(core::Severity::kWarning)]},
+                                  {"info", counts_[static_cast<int>(core::Severity::kInfo)]}};
+    os_ << ",\n  \"summary\": ";
+    write_nested(os_, summary, 2);
+    os_ << "\n}\n";
+  }
+
+ private:
+  std::ostream& os_;
+  ArrayWriter findings_;
+  std::size_t counts_[3] = {0, 0, 0};
+  std::size_t total_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_json_reporter(std::ostream& os) {
+  return std::make_unique<JsonReporter>(os);
 }
 
 }  // namespace kafkalint::report

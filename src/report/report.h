@@ -3,6 +3,7 @@
 // Only this folder and cli/ print.
 
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,17 +33,46 @@ struct Skipped {
   std::string reason;
 };
 
-struct Report {
-  std::vector<core::Finding> findings;  // sorted by core::finding_less
-  std::vector<RuleMeta> rules;          // metadata of (at least) every code in findings
-  std::vector<Skipped> skipped;
-  int files_checked = 0;
-  std::string tool_version;
-};
-
 struct TextStyle {
   bool color = false;       // ANSI colours (only on a terminal, never with NO_COLOR)
   bool show_source = true;  // the source line and a caret under each finding
+};
+
+/// Writes a report as the findings arrive, so `check` holds no more than the files it is
+/// working on: findings go out one by one (in report order), the files that were not
+/// checked and the summary at the end.
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  /// The next finding, in report order (core::finding_less).
+  virtual void finding(const core::Finding& f) = 0;
+  /// A file that was not checked; listed after the findings.
+  void skipped(Skipped s) { skipped_.push_back(std::move(s)); }
+  /// Ends the report: the files not checked and the summary.
+  virtual void finish(int files_checked) = 0;
+
+ protected:
+  std::vector<Skipped> skipped_;
+};
+
+/// A reporter for `format` writing to `os`. `rules` describes the catalogue (SARIF declares
+/// it); `tool_version` is kafkalint's version.
+std::unique_ptr<Reporter> make_reporter(std::ostream& os, Format format, const TextStyle& style,
+                                        std::vector<RuleMeta> rules, std::string tool_version);
+
+std::unique_ptr<Reporter> make_text_reporter(std::ostream& os, const TextStyle& style);
+std::unique_ptr<Reporter> make_json_reporter(std::ostream& os);
+std::unique_ptr<Reporter> make_sarif_reporter(std::ostream& os, std::vector<RuleMeta> rules,
+                                              std::string tool_version);
+std::unique_ptr<Reporter> make_github_reporter(std::ostream& os);
+
+/// A whole report at once (tests, small callers): the same output as feeding a Reporter.
+struct Report {
+  std::vector<core::Finding> findings;  // sorted by core::finding_less
+  std::vector<RuleMeta> rules;          // the rule catalogue (SARIF declares it)
+  std::vector<Skipped> skipped;
+  int files_checked = 0;
+  std::string tool_version;
 };
 
 void write_text(std::ostream& os, const Report& r, const TextStyle& style);

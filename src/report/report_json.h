@@ -1,6 +1,7 @@
 #pragma once
 // JSON pieces shared by the json and sarif reporters (private to report/).
 
+#include <iosfwd>
 #include <nlohmann/json.hpp>
 
 #include "core/finding.h"
@@ -8,5 +9,22 @@
 namespace kafkalint::report {
 
 nlohmann::ordered_json fix_to_json(const core::Fix& fix);
+
+/// Writes `j` as dump(2) would inside a document where it sits `indent` spaces deep, so a
+/// document written piece by piece reads exactly like one dumped whole.
+void write_nested(std::ostream& os, const nlohmann::ordered_json& j, int indent);
+
+/// Streams the elements of one JSON array: "[", the elements at `indent` + 2, "]".
+class ArrayWriter {
+ public:
+  ArrayWriter(std::ostream& os, int indent) : os_(os), indent_(indent) {}
+  void add(const nlohmann::ordered_json& element);
+  void close();  // "[]" when empty, as dump() writes it
+
+ private:
+  std::ostream& os_;
+  int indent_;
+  bool any_ = false;
+};
 
 }  // namespace kafkalint::report

@@ -1,9 +1,11 @@
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "report/report.h"
+#include "report/report_json.h"
 
 namespace kafkalint::report {
 
@@ -54,45 +56,50 @@ std::string fingerprint(const core::Finding& f) {
   return buf;
 }
 
-}  // namespace
-
-void write_sarif(std::ostream& os, const Report& r) {
-  // Declare the rules that fired (GitHub shows them all; declaring the whole catalogue makes
-  // every upload huge), in code order so indices are stable for the same findings.
-  std::map<std::string, const RuleMeta*> fired;
-  for (const core::Finding& f : r.findings) fired[f.code] = nullptr;
-  for (const RuleMeta& m : r.rules)
-    if (auto it = fired.find(m.code); it != fired.end()) it->second = &m;
-  ordered_json rules = ordered_json::array();
-  std::map<std::string, int> index;
-  for (const auto& [code, meta] : fired) {
-    ordered_json rule = {{"id", code}};
-    if (meta) {
-      rule["name"] = meta->name;
-      rule["shortDescription"] = {{"text", meta->summary}};
-      if (!meta->help_uri.empty()) rule["helpUri"] = meta->help_uri;
-      rule["defaultConfiguration"] = {{"level", sarif_level(meta->severity)}};
+// The document is written as results arrive: the frame and the rule catalogue first, each
+// result as it comes, the notifications about files not checked at the end (the order of
+// an object's members carries no meaning in SARIF).
+class SarifReporter final : public Reporter {
+ public:
+  SarifReporter(std::ostream& os, std::vector<RuleMeta> rules, std::string tool_version)
+      : os_(os), results_(os, 6) {
+    // The whole catalogue is declared, in code order, so a result's ruleIndex is known
+    // before the run ends; it is a few dozen short entries.
+    std::sort(rules.begin(), rules.end(),
+              [](const RuleMeta& a, const RuleMeta& b) { return a.code < b.code; });
+    ordered_json declared = ordered_json::array();
+    for (const RuleMeta& m : rules) {
+      ordered_json rule = {{"id", m.code},
+                           {"name", m.name},
+                           {"shortDescription", {{"text", m.summary}}}};
+      if (!m.help_uri.empty()) rule["helpUri"] = m.help_uri;
+      rule["defaultConfiguration"] = {{"level", sarif_level(m.severity)}};
+      index_[m.code] = static_cast<int>(declared.size());
+      declared.push_back(std::move(rule));
     }
-    index[code] = static_cast<int>(rules.size());
-    rules.push_back(std::move(rule));
+    const ordered_json tool = {
+        {"driver", {{"name", "kafkalint"}, {"version", tool_version}, {"rules", std::move(declared)}}}};
+    os_ << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+           "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": ";
+    write_nested(os_, tool, 6);
+    os_ << ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ";
   }
 
-  ordered_json results = ordered_json::array();
-  for (const core::Finding& f : r.findings) {
+  void finding(const core::Finding& f) override {
     std::string text = f.message;
     if (!f.suggestion.empty()) text += "; " + f.suggestion;
     ordered_json region = {{"startLine", std::max(1, f.where.line)},
                            {"startColumn", std::max(1, f.where.column)}};
     if (f.length > 0) region["endColumn"] = std::max(1, f.where.column) + f.length;
-    ordered_json result = {
-        {"ruleId", f.code},
-        {"ruleIndex", index[f.code]},
-        {"level", sarif_level(f.severity)},
-        {"message", {{"text", text}}},
-        {"locations",
-         {{{"physicalLocation",
-            {{"artifactLocation", {{"uri", to_uri(f.where.file)}}}, {"region", region}}}}}},
-        {"partialFingerprints", {{"kafkalintFinding/v1", fingerprint(f)}}}};
+    ordered_json result = {{"ruleId", f.code}};
+    // A finding of a rule the catalogue lacks (a pack overlay that renamed it) keeps its id.
+    if (auto it = index_.find(f.code); it != index_.end()) result["ruleIndex"] = it->second;
+    result["level"] = sarif_level(f.severity);
+    result["message"] = {{"text", text}};
+    result["locations"] = {{{"physicalLocation",
+                             {{"artifactLocation", {{"uri", to_uri(f.where.file)}}},
+                              {"region", region}}}}};
+    result["partialFingerprints"] = {{"kafkalintFinding/v1", fingerprint(f)}};
     if (f.fix) {
       ordered_json replacements = ordered_json::array();
       for (const core::TextEdit& e : f.fix->edits)
@@ -109,29 +116,36 @@ void write_sarif(std::ostream& os, const Report& r) {
                            {{{"artifactLocation", {{"uri", to_uri(f.where.file)}}},
                              {"replacements", std::move(replacements)}}}}}};
     }
-    results.push_back(std::move(result));
+    results_.add(result);
   }
 
-  ordered_json notifications = ordered_json::array();
-  for (const Skipped& s : r.skipped)
-    notifications.push_back(
-        {{"level", "note"},
-         {"message", {{"text", "not checked: " + s.reason}}},
-         {"locations",
-          {{{"physicalLocation", {{"artifactLocation", {{"uri", to_uri(s.file)}}}}}}}}});
+  void finish(int /*files_checked*/) override {
+    results_.close();
+    ordered_json notifications = ordered_json::array();
+    for (const Skipped& s : skipped_)
+      notifications.push_back(
+          {{"level", "note"},
+           {"message", {{"text", "not checked: " + s.reason}}},
+           {"locations",
+            {{{"physicalLocation", {{"artifactLocation", {{"uri", to_uri(s.file)}}}}}}}}});
+    const ordered_json invocations = {
+        {{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notifications)}}};
+    os_ << ",\n      \"invocations\": ";
+    write_nested(os_, invocations, 6);
+    os_ << "\n    }\n  ]\n}\n";
+  }
 
-  ordered_json run = {
-      {"tool",
-       {{"driver",
-         {{"name", "kafkalint"}, {"version", r.tool_version}, {"rules", std::move(rules)}}}}},
-      {"invocations",
-       {{{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notifications)}}}},
-      {"columnKind", "unicodeCodePoints"},
-      {"results", std::move(results)}};
-  ordered_json out = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                      {"version", "2.1.0"},
-                      {"runs", {std::move(run)}}};
-  os << out.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+ private:
+  std::ostream& os_;
+  ArrayWriter results_;
+  std::map<std::string, int> index_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_sarif_reporter(std::ostream& os, std::vector<RuleMeta> rules,
+                                              std::string tool_version) {
+  return std::make_unique<SarifReporter>(os, std::move(rules), std::move(tool_version));
 }
 
 }  // namespace kafkalint::report

@@ -38,57 +38,72 @@ std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-}  // namespace
+class TextReporter final : public Reporter {
+ public:
+  TextReporter(std::ostream& os, const TextStyle& style) : os_(os), style_(style) {}
 
-void write_text(std::ostream& os, const Report& r, const TextStyle& style) {
-  auto paint = [&](const char* code) { return style.color ? code : ""; };
-  std::size_t errors = 0, warnings = 0, infos = 0, fixable = 0;
-  for (const core::Finding& f : r.findings) {
+  void finding(const core::Finding& f) override {
+    ++findings_;
     switch (f.severity) {
-      case core::Severity::kError: ++errors; break;
-      case core::Severity::kWarning: ++warnings; break;
-      case core::Severity::kInfo: ++infos; break;
+      case core::Severity::kError: ++errors_; break;
+      case core::Severity::kWarning: ++warnings_; break;
+      case core::Severity::kInfo: ++infos_; break;
     }
-    if (f.fix && f.fix->safety == core::FixSafety::kSafe) ++fixable;
-    os << paint(kBold) << f.where.file << ':' << f.where.line << ':' << f.where.column << ':'
-       << paint(kReset) << ' ' << paint(severity_color(f.severity))
-       << core::severity_name(f.severity) << ':' << paint(kReset) << ' ' << f.message;
-    if (!f.suggestion.empty()) os << "; " << f.suggestion;
-    os << " [" << f.code << ' ' << f.name << "]\n";
-    if (style.show_source && !f.source_line.empty()) {
+    if (f.fix && f.fix->safety == core::FixSafety::kSafe) ++fixable_;
+    os_ << paint(kBold) << f.where.file << ':' << f.where.line << ':' << f.where.column << ':'
+        << paint(kReset) << ' ' << paint(severity_color(f.severity))
+        << core::severity_name(f.severity) << ':' << paint(kReset) << ' ' << f.message;
+    if (!f.suggestion.empty()) os_ << "; " << f.suggestion;
+    os_ << " [" << f.code << ' ' << f.name << "]\n";
+    if (style_.show_source && !f.source_line.empty()) {
       const std::string num = std::to_string(f.where.line);
       const std::string gutter(num.size(), ' ');
-      os << ' ' << num << " | " << f.source_line << '\n';
-      os << ' ' << gutter << " | " << caret_padding(f.source_line, f.where.column)
-         << paint(kCyan) << '^' << std::string(f.length > 1 ? f.length - 1 : 0, '~')
-         << paint(kReset) << '\n';
+      os_ << ' ' << num << " | " << f.source_line << '\n';
+      os_ << ' ' << gutter << " | " << caret_padding(f.source_line, f.where.column)
+          << paint(kCyan) << '^' << std::string(f.length > 1 ? f.length - 1 : 0, '~')
+          << paint(kReset) << '\n';
     }
-    for (const std::string& n : f.notes) os << "  note: " << n << '\n';
+    for (const std::string& n : f.notes) os_ << "  note: " << n << '\n';
     if (f.fix)
-      os << "  fix" << (f.fix->safety == core::FixSafety::kSafe ? "" : " (unsafe)") << ": "
-         << f.fix->title << '\n';
+      os_ << "  fix" << (f.fix->safety == core::FixSafety::kSafe ? "" : " (unsafe)") << ": "
+          << f.fix->title << '\n';
   }
-  for (const Skipped& s : r.skipped)
-    os << paint(kBold) << s.file << ':' << paint(kReset) << " note: not checked: " << s.reason
-       << '\n';
 
-  if (r.findings.empty()) {
-    os << "no findings in " << plural(static_cast<std::size_t>(r.files_checked), "file");
-  } else {
-    os << plural(r.findings.size(), "finding") << " in "
-       << plural(static_cast<std::size_t>(r.files_checked), "file") << " (";
-    bool first = true;
-    for (auto [n, word] : {std::pair{errors, "error"}, {warnings, "warning"}, {infos, "info"}}) {
-      if (!n) continue;
-      os << (first ? "" : ", ") << std::to_string(n) << ' ' << word
-         << (n == 1 || std::string(word) == "info" ? "" : "s");
-      first = false;
+  void finish(int files_checked) override {
+    for (const Skipped& s : skipped_)
+      os_ << paint(kBold) << s.file << ':' << paint(kReset) << " note: not checked: " << s.reason
+          << '\n';
+    const std::size_t checked = static_cast<std::size_t>(files_checked);
+    if (findings_ == 0) {
+      os_ << "no findings in " << plural(checked, "file");
+    } else {
+      os_ << plural(findings_, "finding") << " in " << plural(checked, "file") << " (";
+      bool first = true;
+      for (auto [n, word] : {std::pair{errors_, "error"}, {warnings_, "warning"}, {infos_, "info"}}) {
+        if (!n) continue;
+        os_ << (first ? "" : ", ") << std::to_string(n) << ' ' << word
+            << (n == 1 || std::string(word) == "info" ? "" : "s");
+        first = false;
+      }
+      os_ << ')';
+      if (fixable_) os_ << "; " << fixable_ << " fixable with --fix";
     }
-    os << ')';
-    if (fixable) os << "; " << fixable << " fixable with --fix";
+    if (!skipped_.empty()) os_ << "; " << plural(skipped_.size(), "file") << " not checked";
+    os_ << '\n';
   }
-  if (!r.skipped.empty()) os << "; " << plural(r.skipped.size(), "file") << " not checked";
-  os << '\n';
+
+ private:
+  const char* paint(const char* code) const { return style_.color ? code : ""; }
+
+  std::ostream& os_;
+  TextStyle style_;
+  std::size_t findings_ = 0, errors_ = 0, warnings_ = 0, infos_ = 0, fixable_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_text_reporter(std::ostream& os, const TextStyle& style) {
+  return std::make_unique<TextReporter>(os, style);
 }
 
 }  // namespace kafkalint::report

@@ -144,4 +144,71 @@ TEST_SUITE("checks_cli") {
     CHECK(r.err.find(".kafkalint.toml:2:1: error: unknown setting 'ignroe'") != std::string::npos);
     CHECK(r.err.find("did you mean 'ignore'?") != std::string::npos);
   }
+
+  TEST_CASE("check: a folder's files come before its subfolders, each folder once") {
+    test::TempDir tmp;
+    fs::create_directories(tmp.file("conf/b"));
+    test::write(tmp.file("conf/a.properties"), "og.message.format.version=2.1\nbroker.id=1\n");
+    test::write(tmp.file("conf/b/x.properties"), "og.message.format.version=2.1\nbroker.id=1\n");
+    test::write(tmp.file("conf/c.properties"), "og.message.format.version=2.1\nbroker.id=1\n");
+    test::write(tmp.file("conf-2.properties"), "og.message.format.version=2.1\nbroker.id=1\n");
+    // The same files reached through a folder, a subfolder and a file of it are checked once.
+    auto r = check_in(tmp.path(), "--to 2.1 --select KL101 . conf conf/b ./conf/c.properties");
+    CHECK(r.code == 1);
+    std::vector<std::string> files;
+    for (std::size_t at = 0; (at = r.out.find(": warning: unknown key", at)) != std::string::npos; ++at) {
+      const std::size_t start = r.out.rfind('\n', at) == std::string::npos ? 0 : r.out.rfind('\n', at) + 1;
+      files.push_back(r.out.substr(start, r.out.find(':', start) - start));
+    }
+    CHECK(files == std::vector<std::string>{"conf-2.properties", "conf/a.properties",
+                                            "conf/c.properties", "conf/b/x.properties"});
+    CHECK(r.out.find("4 findings in 4 files") != std::string::npos);
+  }
+
+  TEST_CASE("check: a folder larger than a chunk keeps its cluster checks and fixes") {
+    // Files are checked and reported a chunk (512 files) at a time; a folder of 700 brokers
+    // is compared as one cluster all the same.
+    test::TempDir tmp;
+    fs::create_directories(tmp.file("brokers"));
+    for (int i = 1; i <= 700; ++i) {
+      char name[64];
+      std::snprintf(name, sizeof name, "brokers/b%03d.properties", i);
+      test::write(tmp.file(name), "broker.id=" + std::to_string(i == 690 ? 3 : i) +
+                                      "\nzookeeper.connect=zk1:2181\nog.message.format.version=2.1\n");
+    }
+    auto r = check_in(tmp.path(), "--to 2.1 --select KL101,KL601 brokers");
+    CHECK(r.code == 1);
+    CHECK(r.out.find("brokers/b690.properties:1:11: error: 'broker.id' '3' is also used by "
+                     "brokers/b003.properties") != std::string::npos);
+    CHECK(r.out.find("701 findings in 700 files (1 error, 700 warnings); 700 fixable") !=
+          std::string::npos);
+    auto fixed = check_in(tmp.path(), "--to 2.1 --select KL101,KL601 --fix brokers");
+    CHECK(fixed.code == 1);  // the duplicate id has no fix
+    CHECK(fixed.out.find("1 finding in 700 files (1 error)") != std::string::npos);
+    CHECK(fixed.out.find("fixed 700 findings in 700 files") != std::string::npos);
+    CHECK(test::read(tmp.file("brokers/b700.properties")).find("\nlog.message.format.version=2.1\n") !=
+          std::string::npos);
+    auto again = check_in(tmp.path(), "--to 2.1 --select KL101,KL601 --fix brokers");
+    CHECK(again.out.find("fixed") == std::string::npos);
+    CHECK(again.out == fixed.out.substr(0, fixed.out.find("fixed 700")));
+  }
+
+  TEST_CASE("check: streamed json and sarif read exactly like documents dumped whole") {
+    test::TempDir tmp;
+    test::write(tmp.file("server.properties"), kBroker);
+    test::write(tmp.file("producer.properties"), "acks=1\nbootstrap.servers=k:9092\n");
+    test::write(tmp.file("log4j.properties"), "log4j.rootLogger=INFO\n");
+    for (const char* format : {"json", "sarif"}) {
+      auto r = check_in(tmp.path(), std::string("--to 2.1 --format ") + format);
+      CHECK(r.code == 1);
+      const auto j = nlohmann::ordered_json::parse(r.out);
+      CHECK(j.dump(2) + "\n" == r.out);
+    }
+    auto empty = check_in(tmp.path(), "--to 2.1 --format json --select KL999 log4j.properties");
+    CHECK(empty.code == 2);  // an unknown selector is a usage error
+    auto none = check_in(tmp.path(), "--to 2.1 --format json log4j.properties");
+    CHECK(none.code == 0);
+    CHECK(nlohmann::ordered_json::parse(none.out).dump(2) + "\n" == none.out);
+    CHECK(nlohmann::json::parse(none.out)["findings"].empty());
+  }
 }

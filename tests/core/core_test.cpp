@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/diagnostic.h"
+#include "core/finding.h"
 #include "core/suggest.h"
 #include "core/version.h"
 
@@ -61,5 +64,19 @@ TEST_SUITE("core") {
     f.where.file = "x";
     f.message = "cannot open file";
     CHECK(f.render() == "x: error: cannot open file");
+  }
+
+  TEST_CASE("core: paths sort folder by folder, a folder's files before its subfolders") {
+    std::vector<std::string> paths = {"a/b/y", "a-c/z", "a/z", "x", "a/x", "a/b/c/w", "a/d/v", "b"};
+    std::sort(paths.begin(), paths.end(), [](const std::string& l, const std::string& r) {
+      return path_less(l, r);
+    });
+    CHECK(paths == std::vector<std::string>{"b", "x", "a/x", "a/z", "a/b/y", "a/b/c/w", "a/d/v",
+                                            "a-c/z"});
+    CHECK(folder_less("", "a"));
+    CHECK(folder_less("a", "a/b"));
+    CHECK(folder_less("a/b", "a-c"));
+    CHECK_FALSE(folder_less("a/b", "a"));
+    CHECK_FALSE(folder_less("a", "a"));
   }
 }
