@@ -298,12 +298,12 @@ struct Worker {
   // Checks one file. A broker file also gives its facts and cluster key for the cluster
   // checks of its folder.
   void check(const Input& in, FileOutcome* out, std::optional<BrokerFacts>* facts,
-             std::string* cluster, bool fix) const {
+             std::string* cluster, std::optional<Suppressions>* sup, bool fix) const {
     std::unique_ptr<PropsFile> f = open(in, out, fix, /*facts_only=*/false);
     if (!f) return;
     std::vector<core::Finding> raw;
     check_properties(*f, k, &raw);
-    finish(*f, std::move(raw), out, fix);
+    finish(*f, std::move(raw), out, sup, fix);
     if (f->role == Role::kBroker) {
       *facts = broker_facts(*f);
       *cluster = cluster_key(*f);
@@ -462,7 +462,10 @@ struct Worker {
     return n;
   }
 
-  void finish(const PropsFile& f, std::vector<core::Finding> raw, FileOutcome* out, bool fix) const {
+  // Applies the file's suppressions and the selection to `raw`; keeps the suppressions in
+  // *sup for the cluster findings that come later.
+  void finish(const PropsFile& f, std::vector<core::Finding> raw, FileOutcome* out,
+              std::optional<Suppressions>* sup_out, bool fix) const {
     std::vector<CommentLine> comments;
     for (const properties::Comment& c : f.doc().comments()) {
       const std::string_view text(f.original.data() + c.raw.begin, c.raw.size());
@@ -482,6 +485,7 @@ struct Worker {
     }
     for (core::Finding& fd : raw)
       if (!sup.suppressed(fd) && selection.enabled(fd)) out->findings.push_back(std::move(fd));
+    *sup_out = std::move(sup);
     std::sort(out->findings.begin(), out->findings.end(), core::finding_less);
     if (fix) {
       AppliedFixes a = apply_fixes(f.original, out->findings, req.unsafe_fixes);
@@ -559,6 +563,7 @@ class Run {
     FileOutcome out;
     std::optional<BrokerFacts> facts;
     std::string cluster;
+    std::optional<Suppressions> sup;  // the file's suppression comments
   };
 
   // Runs `job(i)` for every i in [b, e) on the worker threads.
@@ -580,7 +585,7 @@ class Run {
     std::vector<Slot> slots(e - b);
     parallel(b, e, [&](std::size_t i) {
       Slot& s = slots[i - b];
-      worker_.check(inputs_[i], &s.out, &s.facts, &s.cluster, fix);
+      worker_.check(inputs_[i], &s.out, &s.facts, &s.cluster, &s.sup, fix);
     });
     return slots;
   }
@@ -613,17 +618,18 @@ class Run {
       for (core::Finding& f : found)
         for (std::size_t i : members)
           if (slots[i].out.path == f.where.file) {
-            add_finding(&slots[i].out, std::move(f));
+            add_finding(&slots[i], std::move(f));
             break;
           }
     }
   }
 
-  void add_finding(FileOutcome* out, core::Finding f) const {
-    if (!selection_.enabled(f)) return;
-    out->findings.insert(std::upper_bound(out->findings.begin(), out->findings.end(), f,
-                                          core::finding_less),
-                         std::move(f));
+  // A cluster finding joins the findings of its file, unless that file's comments or the
+  // selection silence it.
+  void add_finding(Slot* slot, core::Finding f) const {
+    if (!selection_.enabled(f) || (slot->sup && slot->sup->suppressed(f))) return;
+    std::vector<core::Finding>& list = slot->out.findings;
+    list.insert(std::upper_bound(list.begin(), list.end(), f, core::finding_less), std::move(f));
   }
 
   void deliver(Slot& s, CheckSummary* summary) const {
@@ -667,7 +673,7 @@ class Run {
       std::vector<Slot> slots = check(c, ce, req_.fix && !writing);
       for (std::size_t i = c; i < ce; ++i)
         for (core::Finding& f : facts[i - b].out.findings)
-          add_finding(&slots[i - c].out, std::move(f));
+          add_finding(&slots[i - c], std::move(f));
       for (Slot& s : slots) deliver(s, summary);
     }
     return true;
