@@ -438,6 +438,7 @@ class FileChecker {
                        quoted(value) + " is newer than the running Kafka " + k_.from->name +
                            "; raise it only after every broker runs the new release");
     }
+    check_pins_for_upgrade(ibp, lmfv);
     if (f_.kraft && ibp && !f_.opaque(ibp->value))
       emit_.at_key(*ibp, "KL208",
                    "'inter.broker.protocol.version' is ignored on a KRaft node; the cluster's "
@@ -471,6 +472,47 @@ class FileChecker {
                          " is ahead of inter.broker.protocol.version " + quoted(ibp_eff->name) +
                          (ibp ? "" : " (the default)") + "; Kafka " + runs->name +
                          " refuses to start");
+  }
+
+  // KL804: with --from and --to, a ZooKeeper-mode broker must pin the protocol of the running
+  // release before its first restart on the new binaries; otherwise it talks its own newer
+  // protocol to the old brokers. The message format too where the upgrade notes ask for it:
+  // the running release has no such key, its format is older than V2, or the target refuses
+  // to start with a format above the protocol (the same conditions `plan` pins it under).
+  void check_pins_for_upgrade(const Entry* ibp, const Entry* lmfv) {
+    const knowledge::Release* from = k_.from;
+    const knowledge::Release* to = k_.to;
+    if (!from || !to || from == to || f_.kraft || !to->ibp_key) return;
+    const bool lmfv_needed =
+        to->lmfv_key && (!from->lmfv_key || from->record_format != "V2" ||
+                         to->startup_check == knowledge::StartupCheck::kStrict);
+    std::vector<std::string> missing;
+    if (!ibp) missing.push_back("inter.broker.protocol.version");
+    if (!lmfv && lmfv_needed) missing.push_back("log.message.format.version");
+    if (missing.empty()) return;
+    const std::string& text = f_.original;
+    const std::string eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+    std::string keys, settings, lines;
+    for (const std::string& key : missing) {
+      keys += (keys.empty() ? "" : " and ") + quoted(key);
+      settings += (settings.empty() ? "" : " and ") + key + "=" + from->name;
+      lines += key + "=" + from->name + eol;
+    }
+    const char* what = missing.size() == 2 ? "inter-broker protocol and message format"
+                       : ibp              ? "message format"
+                                          : "inter-broker protocol";
+    auto& fd = emit_.at_file("KL804", keys + (missing.size() == 1 ? " is" : " are") +
+                                          " not set: a broker restarted on Kafka " + to->name +
+                                          " would use the newer " + what + " of " + to->name +
+                                          " while the other brokers still run " + from->name);
+    fd.subject = missing.front();
+    const char* them = missing.size() == 1 ? "it" : "them";
+    fd.notes.push_back(std::string("pin ") + them + " to " + from->name +
+                       " before the rolling upgrade and raise " + them + " after every broker runs " +
+                       to->name + " (kafkalint plan --from " + from->name + " --to " + to->name +
+                       " writes the steps)");
+    const bool needs_newline = !text.empty() && text.back() != '\n' && text.back() != '\r';
+    emit_.fix(fd, text.size(), text.size(), (needs_newline ? eol : "") + lines, "add " + settings);
   }
 
   // --- KL301, KL302, KL4xx for keys the file leaves unset, and KL4xx for set ones ------------

@@ -172,7 +172,6 @@ TEST_SUITE("knowledge_curated") {
         {"KL802", "needs-intermediate-hop"},
         {"KL803", "zookeeper-removed"},
         {"KL901", "unparsable-file"},
-        {"KL902", "unchecked-file"},
         {"KL903", "invalid-suppression-comment"},
     };
     for (const auto& [code, name] : expected) {
