@@ -483,6 +483,9 @@ class FileChecker {
     const knowledge::Release* from = k_.from;
     const knowledge::Release* to = k_.to;
     if (!from || !to || from == to || f_.kraft || !to->ibp_key) return;
+    // A template line whose key is template code ("{{ k }}={{ v }}" in a loop) may set it.
+    for (const Entry& e : doc_.entries())
+      if (f_.opaque(e.key)) return;
     const bool lmfv_needed =
         to->lmfv_key && (!from->lmfv_key || from->record_format != "V2" ||
                          to->startup_check == knowledge::StartupCheck::kStrict);
