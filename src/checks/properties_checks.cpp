@@ -288,7 +288,10 @@ class FileChecker {
       if (!removed) return false;  // still defined: the generated reference decides
       if (!k_.to) return true;     // a real key of older releases: not unknown
       std::string msg = quoted(key) + " was removed in Kafka " + c->removed_in->str();
-      auto& fd = emit_.at_key(e, c->rule.empty() ? "KL103" : c->rule, msg);
+      // An entry's rule names how its key is reported; a deprecated key (KL105) that the
+      // target has removed is a removed key (KL103), not a deprecated one.
+      const std::string rule = c->rule.empty() || c->rule == "KL105" ? "KL103" : c->rule;
+      auto& fd = emit_.at_key(e, rule, msg);
       if (!c->replacement.empty()) {
         fd.suggestion = "use " + quoted(c->replacement) + " instead";
         if (!c->value_hint.empty()) fd.notes.push_back("for example " + c->value_hint);
