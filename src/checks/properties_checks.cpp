@@ -168,10 +168,13 @@ class FileChecker {
       if (k_.configs->undocumented(s, key)) return;
     }
     if (const knowledge::PrefixedKeys* p = k_.keys->prefixed_for(key)) {
-      if (role_matches_scope(f_.role, p->scope)) {
-        auto& fd = emit_.at_key(e, p->rule, quoted(key) + " only takes effect as " +
-                                                quoted(p->required_prefix + std::string(key)));
+      // Before `since` the target has no such plugin and no prefix to add.
+      if (role_matches_scope(f_.role, p->scope) && (!k_.to || p->since <= k_.to->version)) {
+        const std::string prefixed = p->required_prefix + std::string(key);
+        auto& fd = emit_.at_key(e, p->rule, quoted(key) + " only takes effect as " + quoted(prefixed));
         if (!p->note.empty()) fd.notes.push_back(p->note);
+        if (plain_key(e) && !doc_.find(prefixed))
+          emit_.fix(fd, e.key.begin, e.key.end, prefixed, "rename to " + quoted(prefixed));
         return;
       }
     }
