@@ -406,6 +406,11 @@ class FileChecker {
     return m && !f_.value_opaque(*m) && java_trim(doc_.value(*m)) == "true";
   }
 
+  // False when the target release no longer has the broker key (KL103 reports it instead).
+  bool target_defines(std::string_view key) const {
+    return !k_.to || k_.configs->find(Scope::kBroker, key) != nullptr;
+  }
+
   // --- KL205-KL209: inter.broker.protocol.version and log.message.format.version ----------
   void check_protocol_pins() {
     if (f_.role != Role::kBroker) return;
@@ -417,7 +422,8 @@ class FileChecker {
       const std::string_view key = doc_.key(*entry);
       const std::string value(java_trim(doc_.value(*entry)));
       if (f_.kraft && key == "log.message.format.version") {
-        emit_.at_key(*entry, "KL208", quoted(key) + " has no effect on a KRaft node");
+        if (target_defines(key))
+          emit_.at_key(*entry, "KL208", quoted(key) + " has no effect on a KRaft node");
         continue;
       }
       core::Error err;
@@ -448,7 +454,7 @@ class FileChecker {
                            "; raise it only after every broker runs the new release");
     }
     check_pins_for_upgrade(ibp, lmfv);
-    if (f_.kraft && ibp && !f_.opaque(ibp->value))
+    if (f_.kraft && ibp && !f_.opaque(ibp->value) && target_defines("inter.broker.protocol.version"))
       emit_.at_key(*ibp, "KL208",
                    "'inter.broker.protocol.version' is ignored on a KRaft node; the cluster's "
                    "metadata.version decides (kafka-features.sh)");
