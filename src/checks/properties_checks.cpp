@@ -416,6 +416,7 @@ class FileChecker {
     if (f_.role != Role::kBroker) return;
     const Entry* ibp = doc_.find("inter.broker.protocol.version");
     const Entry* lmfv = doc_.find("log.message.format.version");
+    const knowledge::Release* runs = k_.to ? k_.to : k_.from;  // the release that runs the file
     std::optional<knowledge::ProtocolVersion> ibp_v, lmfv_v;
     for (auto [entry, out] : {std::pair{ibp, &ibp_v}, std::pair{lmfv, &lmfv_v}}) {
       if (!entry || f_.value_opaque(*entry)) continue;
@@ -440,15 +441,26 @@ class FileChecker {
         continue;
       }
       *out = pv;
-      if (pv->unstable)
+      // A release's reference may list the next release's development versions (3.9 lists
+      // 4.0-IV0 and 4.0-IV1): that release accepts them, but they are not for production.
+      auto lists_unstable = [&](const knowledge::Release* r) {
+        return r && std::find(r->unstable_protocol_versions.begin(),
+                              r->unstable_protocol_versions.end(),
+                              pv->name) != r->unstable_protocol_versions.end();
+      };
+      const knowledge::Release* lister = pv->unstable           ? pv->release
+                                         : lists_unstable(runs) ? runs
+                                                                : nullptr;
+      if (lister)
         emit_.at_value(*entry, "KL209",
-                       quoted(value) + " is listed by Kafka " + pv->release->name +
+                       quoted(value) + " is listed by Kafka " + lister->name +
                            " but not supported in production");
-      if (k_.to && k_.to->version < pv->release->version)
+      // A release that lists the version accepts it: KL209 says what is wrong with it.
+      if (k_.to && !lists_unstable(k_.to) && k_.to->version < pv->release->version)
         emit_.at_value(*entry, "KL205",
                        quoted(value) + " is newer than Kafka " + k_.to->name +
                            "; a broker of that release refuses to start with it");
-      else if (k_.from && k_.from->version < pv->release->version)
+      else if (k_.from && !lists_unstable(k_.from) && k_.from->version < pv->release->version)
         emit_.at_value(*entry, "KL205",
                        quoted(value) + " is newer than the running Kafka " + k_.from->name +
                            "; raise it only after every broker runs the new release");
@@ -459,7 +471,6 @@ class FileChecker {
                    "'inter.broker.protocol.version' is ignored on a KRaft node; the cluster's "
                    "metadata.version decides (kafka-features.sh)");
     // LMFV ahead of IBP: checked against the release that will run the file.
-    const knowledge::Release* runs = k_.to ? k_.to : k_.from;
     if (!runs || !lmfv_v || !lmfv || f_.kraft) return;
     std::optional<knowledge::ProtocolVersion> ibp_eff = ibp_v;
     if (!ibp_eff && !ibp && !runs->ibp_default.empty()) {
