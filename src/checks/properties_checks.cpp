@@ -51,6 +51,7 @@ class FileChecker {
     check_protocol_pins();
     check_shadowed();
     check_unset();
+    check_required();
   }
 
  private:
@@ -608,14 +609,27 @@ class FileChecker {
                              " to keep today's behaviour");
         }
     }
-    // KL302: a broker of the target release will not start without these keys.
+  }
+
+  bool broker_id_set() const {
+    const Entry* b = doc_.find("broker.id");
+    return b && (f_.value_opaque(*b) || java_trim(doc_.value(*b)) != "-1");
+  }
+
+  // KL302: a broker or controller of the target release will not start without these keys.
+  // Controllers too: a controller-only 4.x node needs node.id like any other.
+  void check_required() {
+    if (f_.templated()) return;  // keys may come from template loops: unset is unknowable
     if (k_.to && f_.role == Role::kBroker) {
       for (const knowledge::ConfigKey& ck : k_.configs->keys(Scope::kBroker)) {
         if (!ck.required || doc_.find(ck.name)) continue;
         if (ck.name == "zookeeper.connect" && f_.kraft) continue;
+        // KafkaConfig.populateSynonyms sets an unset node.id from broker.id.
+        if (ck.name == "node.id" && broker_id_set()) continue;
         auto& fd = emit_.at_file("KL302",
                             quoted(ck.name) + " is not set and has no default; a Kafka " +
-                                k_.to->name + " broker will not start without it");
+                                k_.to->name + (controller_only() ? " controller" : " broker") +
+                                " will not start without it");
         fd.subject = ck.name;
       }
     }
