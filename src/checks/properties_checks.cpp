@@ -35,6 +35,19 @@ bool documented_prefix(std::string_view key) {
   return false;
 }
 
+/// A list value without the whitespace around its commas, which Kafka drops when it splits it.
+std::string compact_list(std::string_view v) {
+  std::string out;
+  std::size_t i = 0;
+  while (true) {
+    const std::size_t comma = v.find(',', i);
+    out += java_trim(v.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i));
+    if (comma == std::string_view::npos) return out;
+    out += ',';
+    i = comma + 1;
+  }
+}
+
 std::string first_segment(std::string_view key) {
   return std::string(key.substr(0, key.find('.')));
 }
@@ -561,12 +574,16 @@ class FileChecker {
     for (const Entry& e : doc_.entries()) {
       if (f_.value_opaque(e) || f_.opaque(e.key)) continue;
       if (doc_.find(key_of(e)) != &e) continue;  // only the value Kafka uses
+      // A list as Kafka splits it: "broker, controller" is "broker,controller".
+      std::string value(java_trim(doc_.value(e)));
+      if (const knowledge::ConfigKey* ck = find_key(key_of(e)); ck && ck->type == "list")
+        value = compact_list(value);
       for (Scope s : scopes_)
         for (const knowledge::SafetyCheck* c : k_.safety->for_key(key_of(e), knowledge::scope_name(s))) {
           std::optional<std::string_view> other;
           if (!c->other_key.empty())
             if (const Entry* o = doc_.find(c->other_key); o && !f_.opaque(o->value)) other = doc_.value(*o);
-          if (!c->fires(java_trim(doc_.value(e)), other)) continue;
+          if (!c->fires(value, other)) continue;
           if (c->since && k_.to && k_.to->version < *c->since) continue;
           auto& fd = emit_.at_value(e, c->rule, quoted(std::string(key_of(e)) + "=" +
                                                        std::string(java_trim(doc_.value(e)))) +
