@@ -560,20 +560,34 @@ class FileChecker {
 
   // --- KL301, KL302, KL4xx for keys the file leaves unset, and KL4xx for set ones ------------
   // A KRaft controller that is not also a broker hosts no partitions: the replication and
-  // producer-side safety checks do not apply to it.
+  // producer-side safety checks do not apply to it (only those of keys that controllers read).
   bool controller_only() const {
     const Entry* r = doc_.find("process.roles");
     if (!r || f_.value_opaque(*r)) return false;
     return java_trim(doc_.value(*r)) == "controller";
   }
 
+  bool broker_only() const {
+    const Entry* r = doc_.find("process.roles");
+    return r && !f_.value_opaque(*r) && java_trim(doc_.value(*r)) == "broker";
+  }
+
+  // In KRaft mode the active controller moves leadership back to the preferred replicas
+  // (ControllerServer reads auto.leader.rebalance.enable): the setting counts on controller
+  // nodes and does nothing on broker-only ones.
+  static bool read_by_kraft_controller(std::string_view key) {
+    return key == "auto.leader.rebalance.enable";
+  }
+
   void check_unset() {
-    if (controller_only()) return;
+    const bool controller = controller_only(), broker = broker_only();
     const std::string scope = scope_word(f_.role);
     // Safety checks on explicit values.
     for (const Entry& e : doc_.entries()) {
       if (f_.value_opaque(e) || f_.opaque(e.key)) continue;
       if (doc_.find(key_of(e)) != &e) continue;  // only the value Kafka uses
+      const bool controller_key = read_by_kraft_controller(key_of(e));
+      if (controller ? !controller_key : broker && controller_key) continue;
       // A list as Kafka splits it: "broker, controller" is "broker,controller".
       std::string value(java_trim(doc_.value(e)));
       if (const knowledge::ConfigKey* ck = find_key(key_of(e)); ck && ck->type == "list")
@@ -591,7 +605,8 @@ class FileChecker {
           (void)fd;
         }
     }
-    if (f_.templated()) return;  // keys may come from template loops: unset is unknowable
+    // Unset keys: a controller hosts no partitions, and template loops may set any key.
+    if (controller || f_.templated()) return;
     // Safety checks on defaults, for the release the brokers or clients will run.
     const knowledge::Release* runs = k_.to ? k_.to : k_.from;
     for (Scope s : scopes_) {
