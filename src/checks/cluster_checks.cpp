@@ -1,5 +1,7 @@
 #include "checks/cluster_checks.h"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "checks/value_check.h"
@@ -67,6 +69,38 @@ core::Finding& emit(const BrokerFacts& b, const char* key, const CheckKnowledge&
   return out->back();
 }
 
+// A ZooKeeper ensemble or controller quorum as Kafka understands it, so that spelling does
+// not count as a difference: the servers lower-cased and sorted, then what follows them
+// ("zk-2:2181,zk-1:2181/kafka" -> "zk-1:2181,zk-2:2181/kafka"). The chroot and the voter
+// ids ("1@") matter to Kafka and are kept unless `servers_only`, which gives the servers
+// alone: brokers whose chroot or voter ids disagree still form one cluster with a mistake
+// (KL603), not two clusters.
+std::string ensemble(std::string_view key, std::string_view value, bool servers_only) {
+  std::string_view hosts = value, rest;
+  if (key == "zookeeper.connect") {
+    if (const std::size_t slash = value.find('/'); slash != std::string_view::npos) {
+      hosts = value.substr(0, slash);
+      rest = value.substr(slash);
+    }
+  }
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i <= hosts.size();) {
+    std::size_t comma = hosts.find(',', i);
+    if (comma == std::string_view::npos) comma = hosts.size();
+    std::string_view item = java_trim(hosts.substr(i, comma - i));
+    if (servers_only && key == "controller.quorum.voters")
+      if (const std::size_t at = item.find('@'); at != std::string_view::npos) item.remove_prefix(at + 1);
+    std::string server(item);
+    for (char& c : server) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!server.empty()) items.push_back(std::move(server));
+    i = comma + 1;
+  }
+  std::sort(items.begin(), items.end());
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ",") + item;
+  return servers_only ? out : out + std::string(java_trim(rest));
+}
+
 }  // namespace
 
 std::string cluster_key(const PropsFile& f) {
@@ -83,7 +117,7 @@ std::string cluster_key(const PropsFile& f) {
       return {};
     const std::size_t slash = f.path.rfind('/');
     const std::string dir = slash == std::string::npos ? "." : f.path.substr(0, slash);
-    return dir + "\n" + key + "=" + std::string(v);
+    return dir + "\n" + key + "=" + ensemble(key, v, /*servers_only=*/true);
   }
   return {};
 }
@@ -137,12 +171,19 @@ void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKn
 
   // KL602/KL603: settings that must agree. The most common value is the cluster's.
   for (const Agreed& a : kAgreed) {
-    std::map<std::string, std::vector<const BrokerFacts*>> by_value;  // "" = unset
+    // Grouped by the value as Kafka understands it ("" = unset); `written` keeps how the
+    // first broker with that value wrote it.
+    std::map<std::string, std::vector<const BrokerFacts*>> by_value;
+    std::map<std::string, std::string> written;
+    const bool quorum = std::string_view(a.code) == "KL603" &&
+                        std::string_view(a.key) != "controller.listener.names";
     bool opaque = false;
     for (const BrokerFacts* b : brokers) {
       const BrokerSetting* s = get(*b, a.key);
       if (s && s->opaque) opaque = true;
-      by_value[s ? s->value : ""].push_back(b);
+      const std::string v = !s ? "" : quorum ? ensemble(a.key, s->value, false) : s->value;
+      by_value[v].push_back(b);
+      written.emplace(v, s ? s->value : "");
     }
     if (opaque || by_value.size() < 2) continue;
     // Unset vs set on quorum settings is a ZooKeeper/KRaft mix (a migration), not a typo.
@@ -153,8 +194,8 @@ void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKn
     for (auto it = by_value.begin(); it != by_value.end(); ++it) {
       if (it == majority) continue;
       for (const BrokerFacts* b : it->second) {
-        const std::string theirs = majority->first.empty() ? "unset" : quoted(majority->first);
-        const std::string mine = it->first.empty() ? "unset" : quoted(it->first);
+        const std::string theirs = majority->first.empty() ? "unset" : quoted(written[majority->first]);
+        const std::string mine = it->first.empty() ? "unset" : quoted(get(*b, a.key)->value);
         std::string msg = quoted(a.key) + " is " + mine + " here but " + theirs + " in " +
                           majority->second.front()->path;
         if (majority->second.size() > 1)

@@ -28,8 +28,10 @@ struct BrokerFacts {
   std::map<std::string, BrokerSetting> settings;  // only the keys the checks compare
 };
 
-/// The cluster a broker file belongs to: its directory plus zookeeper.connect or the
-/// controller quorum. Empty when the file does not say (unset or templated).
+/// The cluster a broker file belongs to: its directory plus the servers of zookeeper.connect
+/// or of the controller quorum (in any order; chroot and voter ids aside, so that brokers
+/// that disagree on those are compared by KL603). Empty when the file does not say (unset
+/// or templated) or names loopback.
 std::string cluster_key(const PropsFile& f);
 
 /// Extracts the facts of a broker file.
