@@ -54,8 +54,9 @@ class Emitter {
   core::Finding& at_file(std::string_view code, std::string message);
 
   /// A fix replacing bytes [begin, end) of the file with `text`, with the rule's safety.
+  /// `review`: this fix needs a decision even if the rule's fixes are safe (unsafe then).
   void fix(core::Finding& f, std::size_t begin, std::size_t end, std::string text,
-           std::string title);
+           std::string title, bool review = false);
 
   const PropsFile& file() const { return file_; }
 

@@ -48,13 +48,13 @@ core::Finding& Emitter::at_value(const properties::Entry& e, std::string_view co
 }
 
 void Emitter::fix(core::Finding& f, std::size_t begin, std::size_t end, std::string text,
-                  std::string title) {
+                  std::string title, bool review) {
   const knowledge::Rule* r = k_.rules ? k_.rules->find(f.code) : nullptr;
   if (r && r->fix == knowledge::FixSafety::kNone) return;
   core::Fix fx;
   fx.title = std::move(title);
-  fx.safety = r && r->fix == knowledge::FixSafety::kSafe ? core::FixSafety::kSafe
-                                                         : core::FixSafety::kUnsafe;
+  fx.safety = r && r->fix == knowledge::FixSafety::kSafe && !review ? core::FixSafety::kSafe
+                                                                    : core::FixSafety::kUnsafe;
   core::TextEdit edit;
   edit.offset = begin;
   edit.length = end - begin;

@@ -241,7 +241,7 @@ class FileChecker {
           fd.suggestion = "use " + quoted(lv->replacement);
           if (plain_value(e))
             emit_.fix(fd, e.value.begin, e.value.end, lv->replacement,
-                      "replace with " + quoted(lv->replacement));
+                      "replace with " + quoted(lv->replacement), lv->review);
         }
         return;
       }
@@ -315,12 +315,26 @@ class FileChecker {
       if (!c->replacement.empty()) {
         fd.suggestion = "use " + quoted(c->replacement) + " instead";
         if (!c->value_hint.empty()) fd.notes.push_back("for example " + c->value_hint);
-        // A pure rename keeps the value; offer it when the new key is not set already.
-        if (c->value_hint.empty() && plain_key(e) && !doc_.find(c->replacement))
+        // A pure rename keeps the value; offer it when the new key is not set already. A
+        // replacement that needs a value hint or a note means something else (a count
+        // became a time, a flag became a list): no rename then.
+        if (c->value_hint.empty() && c->replacement_note.empty() && plain_key(e) &&
+            !doc_.find(c->replacement))
           emit_.fix(fd, e.key.begin, e.key.end, c->replacement,
                     "rename to " + quoted(c->replacement));
-      } else if (!c->replacement_note.empty()) {
-        fd.notes.push_back(c->replacement_note);
+      }
+      if (!c->replacement_note.empty()) fd.notes.push_back(c->replacement_note);
+      // Otherwise the key is commented out: the target ignores it anyway, but the running
+      // release may still read it, so the fix needs review (unsafe).
+      if (!fd.fix && rule == "KL103" && !f_.templated()) {
+        const std::string_view raw(f_.original.data() + e.raw.begin, e.raw.size());
+        std::string commented = "# ";
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+          commented += raw[i];
+          const bool eol = raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.size() || raw[i + 1] != '\n'));
+          if (eol && i + 1 < raw.size()) commented += "# ";  // every physical line of the entry
+        }
+        emit_.fix(fd, e.raw.begin, e.raw.end, commented, "comment the key out");
       }
       return true;
     }

@@ -475,6 +475,7 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
       f.str("value", &v.value, true);
       f.str("replacement", &v.replacement, true);
       f.version("removed_in", &removed, true);
+      f.boolean("review", &v.review);
       read_rule_ref(f, rules, &v.rule);
       read_source(f, &v.source);
       if (!f.finish()) return std::nullopt;

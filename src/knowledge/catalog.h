@@ -117,6 +117,7 @@ struct LegacyValue {
   std::string value;
   std::string replacement;
   core::Version removed_in;
+  bool review = false;  // the replacement needs a human decision: its fix is unsafe
   std::string rule;
   std::string source;
 };
