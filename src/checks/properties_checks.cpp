@@ -261,7 +261,7 @@ class FileChecker {
       }
       value = value.substr(0, trimmed_len + 1);
     }
-    const ValueVerdict v = checks::check_value(ck.type, ck.valid, value);
+    const ValueVerdict v = checks::check_value(ck.type, ck.valid, value, ck.default_value.value_or(""));
     const std::string where = k_.to ? " in Kafka " + k_.configs->release() : "";
     switch (v.problem) {
       case ValueProblem::kNone: break;

@@ -163,7 +163,8 @@ std::string_view java_trim(std::string_view s) {
   return s;
 }
 
-ValueVerdict check_value(std::string_view type, std::string_view valid, std::string_view value) {
+ValueVerdict check_value(std::string_view type, std::string_view valid, std::string_view value,
+                         std::string_view default_value) {
   ValueVerdict out;
   const bool numeric = type == "int" || type == "long" || type == "short" || type == "double";
   if (type == "boolean") {
@@ -219,6 +220,10 @@ ValueVerdict check_value(std::string_view type, std::string_view valid, std::str
       if (case_insensitive ? iequals(v, e) : v == e) return true;
     return false;
   };
+  if (!case_insensitive && !default_value.empty() && type == "string" && !member(default_value)) {
+    case_insensitive = true;
+    if (!member(default_value)) case_insensitive = false;  // the text is not the validator's
+  }
   if (type == "string") {
     if (!member(value)) {
       out.problem = ValueProblem::kNotInSet;

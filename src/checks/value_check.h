@@ -23,8 +23,12 @@ struct ValueVerdict {
 
 /// Checks `value` (as Java loaded it) against a key's `type` and validator text `valid`
 /// (as rendered by the reference). Validators whose text cannot be read exactly are not
-/// enforced: no finding is better than a wrong one.
-ValueVerdict check_value(std::string_view type, std::string_view valid, std::string_view value);
+/// enforced: no finding is better than a wrong one. `default_value` (when the key has one)
+/// tells a case-insensitive validator the reference does not mark: ConfigDef validates a
+/// key's default when it is defined, so a default that matches the set only ignoring case
+/// means the validator ignores case ('BATCH_OPTIMIZED' of [batch_optimized, record_limit]).
+ValueVerdict check_value(std::string_view type, std::string_view valid, std::string_view value,
+                         std::string_view default_value = {});
 
 /// ConfigDef's number and boolean parsing trims surrounding whitespace (String.trim: every
 /// char <= U+0020); strings and passwords keep it.

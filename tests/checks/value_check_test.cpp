@@ -50,6 +50,13 @@ TEST_SUITE("checks") {
     CHECK(p("string", "(case insensitive) [SASL_SSL, PLAINTEXT]", "plaintext") == ValueProblem::kNone);
     CHECK(check_value("string", "[latest, earliest, none]", "smallest").detail ==
           "one of 'latest', 'earliest', 'none'");
+    // ConfigDef validates defaults, so an upper-case default of a lower-case set means the
+    // validator ignores case (4.2's share.acquire.mode); a default in the set changes nothing.
+    const char* modes = "[batch_optimized, record_limit]";
+    CHECK(check_value("string", modes, "BATCH_OPTIMIZED", "BATCH_OPTIMIZED").problem == ValueProblem::kNone);
+    CHECK(check_value("string", modes, "Record_Limit", "BATCH_OPTIMIZED").problem == ValueProblem::kNone);
+    CHECK(check_value("string", modes, "fast", "BATCH_OPTIMIZED").problem == ValueProblem::kNotInSet);
+    CHECK(check_value("string", "[all, -1, 0, 1]", "ALL", "all").problem == ValueProblem::kNotInSet);
   }
   TEST_CASE("value: list elements are trimmed and each must be in the set") {
     CHECK(p("list", "[broker, controller]", "broker, controller") == ValueProblem::kNone);
