@@ -215,7 +215,8 @@ class FileChecker {
           (!c->removed_in || k_.to->version < *c->removed_in)) {
         std::string msg = quoted(key) + " is deprecated since Kafka " + c->deprecated_in->str();
         if (c->removed_in) msg += " and removed in " + c->removed_in->str();
-        auto& fd = emit_.at_key(e, c->rule.empty() ? "KL105" : c->rule, msg);
+        // Still defined by the target: deprecated (KL105), not removed (KL103) yet.
+        auto& fd = emit_.at_key(e, c->rule.empty() || c->rule == "KL103" ? "KL105" : c->rule, msg);
         if (!c->replacement.empty()) fd.suggestion = "use " + quoted(c->replacement) + " instead";
         else if (!c->replacement_note.empty()) fd.notes.push_back(c->replacement_note);
       }
