@@ -679,7 +679,33 @@ class FileChecker {
                                 " will not start without it");
         fd.subject = ck.name;
       }
+      // KRaft nodes: KafkaConfig's own checks refuse a node that cannot find the controllers,
+      // although the reference gives these keys an empty default.
+      if (f_.kraft && k_.configs->find(Scope::kBroker, "controller.listener.names")) {
+        const char* node = controller_only() ? " controller" : " KRaft node";
+        if (!doc_.find("controller.listener.names") && !required_in_reference("controller.listener.names")) {
+          auto& fd = emit_.at_file("KL302", "'controller.listener.names' is not set; a Kafka " +
+                                                k_.to->name + node +
+                                                " will not start without the name of the controller listener");
+          fd.subject = "controller.listener.names";
+        }
+        const bool bootstrap_known = k_.configs->find(Scope::kBroker, "controller.quorum.bootstrap.servers");
+        if (!doc_.find("controller.quorum.voters") && !doc_.find("controller.quorum.bootstrap.servers") &&
+            !required_in_reference("controller.quorum.voters")) {
+          auto& fd = emit_.at_file(
+              "KL302", std::string(bootstrap_known ? "neither 'controller.quorum.voters' nor "
+                                                     "'controller.quorum.bootstrap.servers' is set"
+                                                   : "'controller.quorum.voters' is not set") +
+                           "; a Kafka " + k_.to->name + node + " will not start without the controller quorum");
+          fd.subject = "controller.quorum.voters";
+        }
+      }
     }
+  }
+
+  bool required_in_reference(std::string_view key) const {
+    const knowledge::ConfigKey* ck = k_.configs->find(Scope::kBroker, key);
+    return ck && ck->required;
   }
 
   const PropsFile& f_;
