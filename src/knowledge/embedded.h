@@ -9,6 +9,9 @@ namespace kafkalint::knowledge {
 struct EmbeddedFile {
   std::string_view path;     // relative to rules/, e.g. "kafka/configs/2.1.toml"
   std::string_view content;  // the file's bytes
+  // A .toml file parsed at build time (knowledge/snapshot.h); empty for other files. The
+  // text stays too: overlays, `explain` and located errors need it.
+  std::string_view snapshot;
 };
 
 extern const EmbeddedFile kEmbeddedFiles[];

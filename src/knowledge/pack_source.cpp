@@ -5,6 +5,7 @@
 
 #include "core/file_io.h"
 #include "knowledge/embedded.h"
+#include "knowledge/snapshot.h"
 
 namespace kafkalint::knowledge {
 
@@ -43,7 +44,7 @@ std::optional<PackText> PackSource::find(std::string_view rel) const {
   for (auto it = overlays_.rbegin(); it != overlays_.rend(); ++it)
     if (it->rel == rel) return PackText{it->path, it->text};
   if (const EmbeddedFile* f = find_embedded(rel))
-    return PackText{"rules/" + std::string(f->path), f->content};
+    return PackText{"rules/" + std::string(f->path), f->content, f->snapshot};
   return std::nullopt;
 }
 
@@ -60,6 +61,10 @@ std::vector<std::string> PackSource::list(std::string_view prefix) const {
 }
 
 std::optional<toml::table> parse_pack(const PackText& pack, core::Error* err) {
+  // A snapshot that does not decode can only come from a damaged binary; the text next to it
+  // still gives the right table, only slower.
+  if (!pack.snapshot.empty())
+    if (std::optional<toml::table> root = read_snapshot(pack.snapshot)) return root;
   // Debian's toml++ is built with exceptions; they stop here and become a located error.
   try {
     return toml::parse(pack.text, pack.display_name);

@@ -3,12 +3,13 @@
 // the directories given with --rules. Parsing is lazy: a command reads only the
 // files it needs.
 
+#include <toml++/toml.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "core/diagnostic.h"
 
@@ -18,6 +19,9 @@ namespace kafkalint::knowledge {
 struct PackText {
   std::string display_name;  // "rules/kafka/versions.toml" (embedded) or the path on disk
   std::string_view text;
+  // The build-time parse of `text` (knowledge/snapshot.h) for embedded packs; empty for
+  // overlay files, whose text toml++ parses.
+  std::string_view snapshot = {};
 };
 
 /// The set of pack files visible to this run. A file under an extra directory replaces
@@ -46,9 +50,28 @@ class PackSource {
   std::vector<Overlay> overlays_;
 };
 
-/// Parses a pack file as TOML. A syntax error becomes a located error
-/// (file:line:col, what toml++ expected); nullopt then.
+/// The table of a pack file: decoded from its snapshot when it has one (fast, but the nodes
+/// have no source positions), else parsed from its text. A syntax error becomes a located
+/// error (file:line:col, what toml++ expected); nullopt then.
 std::optional<toml::table> parse_pack(const PackText& pack, core::Error* err);
+
+/// Runs a loader, `read(root)` returning a bool or an optional, on the table of `pack`. A
+/// loader that fails on a snapshot runs again on the text parsed by toml++: decoded nodes
+/// have no positions, and the second run fails the same way but says where (file:line:col).
+/// Every loader of a pack reads through this, so its errors do not depend on the pack
+/// being embedded or an overlay.
+template <typename Read>
+auto read_pack(const PackText& pack, core::Error* err, Read&& read)
+    -> decltype(read(std::declval<const toml::table&>())) {
+  std::optional<toml::table> root = parse_pack(pack, err);
+  if (!root) return {};
+  auto result = read(std::as_const(*root));
+  if (result || pack.snapshot.empty()) return result;
+  *err = core::Error{};
+  root = parse_pack({pack.display_name, pack.text}, err);
+  if (!root) return {};
+  return read(std::as_const(*root));
+}
 
 /// The TOML type of `node` as error messages name it ("string", "integer", "table", ...).
 const char* toml_type_name(const toml::node& node);

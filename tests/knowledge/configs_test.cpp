@@ -536,7 +536,8 @@ TEST_SUITE("knowledge_generated") {
       REQUIRE(text);
       kafkalint::core::Error err;
       auto fast = kafkalint::knowledge::parse_configs_fast(*text, line);
-      auto slow = kafkalint::knowledge::parse_configs_toml(*text, line, &err);
+      // The text alone, so toml++ parses it rather than the snapshot being decoded.
+      auto slow = kafkalint::knowledge::parse_configs_toml({text->display_name, text->text}, line, &err);
       REQUIRE(fast);
       REQUIRE_MESSAGE(slow, err.render());
       CHECK(*fast == *slow);
