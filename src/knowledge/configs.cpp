@@ -1,7 +1,7 @@
 #include "knowledge/configs.h"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
 #include <utility>
 
 #include "knowledge/generated_fields.h"
@@ -49,6 +49,23 @@ bool read_key(const PackText& pack, const toml::table& t, Scope scope, ConfigKey
 // reads the file and reports the problem with its position. A test checks that both paths
 // give the same catalogue for every embedded pack.
 
+// Character classes of the layout, looked up rather than compared: the loops below run over
+// every byte of the pack.
+enum : unsigned char { kBareKey = 1, kStringStop = 2 };
+constexpr std::array<unsigned char, 256> kCharClass = [] {
+  std::array<unsigned char, 256> c{};
+  for (int i = 0; i < 256; ++i) {
+    if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || (i >= '0' && i <= '9') || i == '_' ||
+        i == '-')
+      c[i] = kBareKey;
+    // The end of a string, an escape, or a character a basic string may not hold.
+    if (i == '"' || i == '\\' || i < 0x20 || i == 0x7f) c[i] = kStringStop;
+  }
+  return c;
+}();
+
+bool is(char c, unsigned char cls) { return kCharClass[static_cast<unsigned char>(c)] & cls; }
+
 class LineReader {
  public:
   explicit LineReader(std::string_view s) : s_(s) {}
@@ -70,31 +87,29 @@ class LineReader {
   bool at_end() const { return i_ == s_.size(); }
   bool bare_key(std::string_view* out) {
     const std::size_t b = i_;
-    while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '_' ||
-                              s_[i_] == '-'))
-      ++i_;
+    while (i_ < s_.size() && is(s_[i_], kBareKey)) ++i_;
     *out = s_.substr(b, i_ - b);
     return i_ > b;
   }
   // A TOML basic string without escapes other than \" \\ (the importer writes no others);
-  // anything else gives up.
-  bool basic_string(std::string* out) {
+  // anything else gives up. *raw is the text between the quotes, still escaped when
+  // *escaped: most values are copied once, into the catalogue, and never unescaped.
+  bool basic_string(std::string_view* raw, bool* escaped) {
     if (!eat('"')) return false;
-    out->clear();
-    while (i_ < s_.size()) {
+    const std::size_t begin = i_;
+    *escaped = false;
+    for (;;) {
+      while (i_ < s_.size() && !is(s_[i_], kStringStop)) ++i_;
+      if (i_ == s_.size()) return false;
       const char c = s_[i_++];
-      if (c == '"') return true;
-      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
-      if (c == '\\') {
-        if (i_ >= s_.size()) return false;
-        const char e = s_[i_++];
-        if (e != '"' && e != '\\') return false;
-        out->push_back(e);
-        continue;
+      if (c == '"') {
+        *raw = s_.substr(begin, i_ - 1 - begin);
+        return true;
       }
-      out->push_back(c);
+      if (c != '\\' || i_ == s_.size() || (s_[i_] != '"' && s_[i_] != '\\')) return false;
+      ++i_;
+      *escaped = true;
     }
-    return false;
   }
 
  private:
@@ -102,8 +117,29 @@ class LineReader {
   std::size_t i_ = 0;
 };
 
-// Reads "{ k = "v", k = true }" into (key, value) pairs; booleans come back as "\001true".
-bool read_inline_table(LineReader& r, std::vector<std::pair<std::string_view, std::string>>* out) {
+// One field of an inline table as it stands in the text.
+struct Field {
+  enum Kind { kString, kEscaped, kTrue, kFalse };
+  std::string_view key;
+  std::string_view raw;  // a string between its quotes, escapes (kEscaped) not yet undone
+  Kind kind = kString;
+
+  bool is_bool() const { return kind == kTrue || kind == kFalse; }
+  std::string value() const {
+    if (kind != kEscaped) return std::string(raw);
+    std::string out;
+    out.reserve(raw.size());
+    // basic_string() let through only \" and \\, so a backslash always has a successor.
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '\\') ++i;
+      out.push_back(raw[i]);
+    }
+    return out;
+  }
+};
+
+// Reads "{ k = "v", k = true }" into fields.
+bool read_inline_table(LineReader& r, std::vector<Field>* out) {
   out->clear();
   if (!r.eat('{')) return false;
   r.spaces();
@@ -114,13 +150,16 @@ bool read_inline_table(LineReader& r, std::vector<std::pair<std::string_view, st
     r.spaces();
     if (!r.eat('=')) return false;
     r.spaces();
-    std::string v;
-    if (r.eat("true")) v = "\001true";
-    else if (r.eat("false")) v = "\001false";
-    else if (!r.basic_string(&v)) return false;
-    for (const auto& [seen, unused] : *out)
-      if (seen == k) return false;
-    out->emplace_back(k, std::move(v));
+    Field f;
+    f.key = k;
+    bool escaped = false;
+    if (r.eat("true")) f.kind = Field::kTrue;
+    else if (r.eat("false")) f.kind = Field::kFalse;
+    else if (!r.basic_string(&f.raw, &escaped)) return false;
+    else if (escaped) f.kind = Field::kEscaped;
+    for (const Field& seen : *out)
+      if (seen.key == k) return false;
+    out->push_back(f);
     r.spaces();
     if (r.eat('}')) return true;
     if (!r.eat(',')) return false;
@@ -132,31 +171,32 @@ bool is_one_of(std::string_view v, const std::vector<std::string_view>& allowed)
   return std::find(allowed.begin(), allowed.end(), v) != allowed.end();
 }
 
-bool fast_key(const std::vector<std::pair<std::string_view, std::string>>& fields, ConfigKey* key) {
+bool fast_key(const std::vector<Field>& fields, ConfigKey* key) {
   bool has_type = false, has_importance = false;
-  for (const auto& [k, v] : fields) {
-    const bool is_bool = !v.empty() && v[0] == '\001';
+  for (const Field& f : fields) {
+    const std::string_view k = f.key;
     if (k == "required" || k == "internal") {
-      if (!is_bool) return false;
-      (k == "required" ? key->required : key->internal) = v == "\001true";
+      if (!f.is_bool()) return false;
+      (k == "required" ? key->required : key->internal) = f.kind == Field::kTrue;
       continue;
     }
-    if (is_bool) return false;
-    if (k == "name") key->name = v;
+    if (f.is_bool()) return false;
+    // The enumerations are compared as written; an escaped one is not in the list and gives up.
+    if (k == "name") key->name = f.value();
     else if (k == "type") {
-      if (!is_one_of(v, kTypes)) return false;
-      key->type = v;
+      if (!is_one_of(f.raw, kTypes)) return false;
+      key->type = f.raw;
       has_type = true;
-    } else if (k == "default") key->default_value = v;
-    else if (k == "valid") key->valid = v;
+    } else if (k == "default") key->default_value = f.value();
+    else if (k == "valid") key->valid = f.value();
     else if (k == "importance") {
-      if (!is_one_of(v, kImportances)) return false;
-      key->importance = v;
+      if (!is_one_of(f.raw, kImportances)) return false;
+      key->importance = f.raw;
       has_importance = true;
     } else if (k == "update") {
-      if (!is_one_of(v, kUpdateModes)) return false;
-      key->update_mode = v;
-    } else if (k == "server_default") key->server_default = v;
+      if (!is_one_of(f.raw, kUpdateModes)) return false;
+      key->update_mode = f.raw;
+    } else if (k == "server_default") key->server_default = f.value();
     else return false;
   }
   return !key->name.empty() && has_type && has_importance && !(key->required && key->default_value);
@@ -231,7 +271,7 @@ std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
   bool header = false;
   std::array<bool, kAllScopes.size()> seen_scope{};
   bool seen_removed = false, seen_undocumented = false;
-  std::vector<std::pair<std::string_view, std::string>> fields;
+  std::vector<Field> fields;
   while (!text.empty()) {
     const std::size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
@@ -250,10 +290,11 @@ std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
       if (name == "pack") {
         if (header || !read_inline_table(r, &fields)) return std::nullopt;
         std::string kind, release, source;
-        for (const auto& [k, v] : fields) {
-          if (k == "kind") kind = v;
-          else if (k == "release") release = v;
-          else if (k == "source") source = v;
+        for (const Field& f : fields) {
+          if (f.is_bool()) return std::nullopt;
+          if (f.key == "kind") kind = f.value();
+          else if (f.key == "release") release = f.value();
+          else if (f.key == "source") source = f.value();
           else return std::nullopt;
         }
         if (kind != "configs" || release != release_line || source.empty()) return std::nullopt;
@@ -265,6 +306,13 @@ std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
           if (seen_scope[scope_index]) return std::nullopt;
           seen_scope[scope_index] = true;
           cat.documented_[scope_index] = true;
+          // One key a line up to the closing bracket: counting the lines (memchr) is cheaper
+          // than growing the vector of a thousand keys step by step.
+          const std::string_view body = text.substr(0, text.find("\n]"));
+          std::size_t lines = 1;
+          for (std::size_t p = body.find('\n'); p != std::string_view::npos; p = body.find('\n', p + 1))
+            ++lines;
+          cat.keys_[scope_index].reserve(lines);
           in = In::kScope;
         } else if (name == "removed" && !seen_removed) {
           seen_removed = true;
@@ -294,16 +342,14 @@ std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
     r.spaces();
     if (!r.at_end()) return std::nullopt;
     if (in == In::kScope) {
-      ConfigKey key;
-      if (!fast_key(fields, &key)) return std::nullopt;
-      cat.keys_[scope_index].push_back(std::move(key));
+      if (!fast_key(fields, &cat.keys_[scope_index].emplace_back())) return std::nullopt;
     } else {
       std::string scope_text, name, last;
-      for (const auto& [k, v] : fields) {
-        if (!v.empty() && v[0] == '\001') return std::nullopt;
-        if (k == "scope") scope_text = v;
-        else if (k == "name") name = v;
-        else if (k == "last" && in == In::kRemoved) last = v;
+      for (const Field& f : fields) {
+        if (f.is_bool()) return std::nullopt;
+        if (f.key == "scope") scope_text = f.value();
+        else if (f.key == "name") name = f.value();
+        else if (f.key == "last" && in == In::kRemoved) last = f.value();
         else return std::nullopt;
       }
       auto scope = parse_scope(scope_text);

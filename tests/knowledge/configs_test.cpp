@@ -559,6 +559,18 @@ TEST_SUITE("knowledge_generated") {
     CHECK_FALSE(fast(head + "  { name = \"a\\u0041\", type = \"int\", importance = \"low\" },\n]\n"));
     CHECK_FALSE(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\" },\n"));
     CHECK_FALSE(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\", required = true, default = \"1\" },\n]\n"));
+    // \" and \\ are the escapes the importer writes; both readers undo them alike.
+    const std::string escaped = head +
+        "  { name = \"a\", type = \"string\", default = \"say \\\"hi\\\" \\\\ bye\", "
+        "importance = \"low\" },\n]\n";
+    auto with_escapes = kafkalint::knowledge::parse_configs_fast({"t.toml", escaped}, "9.9");
+    REQUIRE(with_escapes);
+    CHECK(with_escapes->find(Scope::kBroker, "a")->default_value == "say \"hi\" \\ bye");
+    kafkalint::core::Error escaped_err;
+    auto escaped_toml =
+        kafkalint::knowledge::parse_configs_toml({"t.toml", escaped}, "9.9", &escaped_err);
+    REQUIRE_MESSAGE(escaped_toml, escaped_err.render());
+    CHECK(*with_escapes == *escaped_toml);
     // The toml++ reader still reports such a pack with its position.
     kafkalint::core::Error err;
     CHECK_FALSE(kafkalint::knowledge::parse_configs(
