@@ -304,8 +304,15 @@ std::optional<RuleCatalog> RuleCatalog::parse(const PackText& pack, core::Error*
 
 const Rule* RuleCatalog::find(std::string_view code_or_name) const {
   const std::string want = lower(code_or_name);
+  // Codes are compared in place rather than lowered into a copy each: the fact packs look up
+  // every rule they refer to while `check` starts. Codes are ASCII (is_rule_code).
+  auto code_is = [&](const std::string& code) {
+    return std::equal(code.begin(), code.end(), want.begin(), want.end(), [](char c, char w) {
+      return (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == w;
+    });
+  };
   for (const Rule& r : rules_)
-    if (lower(r.code) == want || r.name == want) return &r;
+    if (code_is(r.code) || r.name == want) return &r;
   return nullptr;
 }
 

@@ -7,7 +7,10 @@
 namespace kafkalint::knowledge::curated {
 
 Fields::Fields(const PackText& pack, const toml::table& table, std::string what, core::Error* err)
-    : pack_(pack), table_(table), what_(std::move(what)), err_(err) {}
+    : pack_(pack), table_(table), what_(std::move(what)), err_(err) {
+  // Pack tables have up to ~25 fields; one allocation instead of a growth series per table.
+  known_.reserve(32);
+}
 
 bool Fields::fail(const toml::node& node, std::string message, std::string hint) {
   if (ok_) *err_ = pack_error(pack_, node, std::move(message), std::move(hint));
@@ -148,11 +151,12 @@ bool Fields::finish() {
   for (const auto& [k, v] : table_) {
     const std::string_view name = k.str();
     if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
+    const std::vector<std::string> known(known_.begin(), known_.end());
     std::string message = "unknown field '" + std::string(name) + "' in " + what_;
-    if (auto s = core::closest(name, known_, 1); !s.empty())
+    if (auto s = core::closest(name, known, 1); !s.empty())
       message += "; did you mean '" + s[0] + "'?";
     std::string hint = "expected one of:";
-    for (const std::string& f : known_) hint += " " + f;
+    for (const std::string& f : known) hint += " " + f;
     return fail(v, message, hint);
   }
   return true;

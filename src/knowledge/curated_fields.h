@@ -24,7 +24,8 @@ namespace kafkalint::knowledge::curated {
 /// do nothing, so a caller reads every field and checks once.
 class Fields {
  public:
-  /// `what` names the table in messages ("[[rule]] 'KL101'", "[[line]] '2.1'").
+  /// `what` names the table in messages ("[[rule]] 'KL101'", "[[line]] '2.1'"). Field names
+  /// are kept as views until finish(): pass names that outlive the Fields (literals).
   Fields(const PackText& pack, const toml::table& table, std::string what, core::Error* err);
 
   /// A string field. Absent optional fields leave *out unchanged.
@@ -62,7 +63,7 @@ class Fields {
   const toml::table& table_;
   std::string what_;
   core::Error* err_;
-  std::vector<std::string> known_;
+  std::vector<std::string_view> known_;  // the names asked for: literals of the callers
   bool ok_ = true;
 };
 
