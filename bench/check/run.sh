@@ -14,7 +14,9 @@ hyperfine --warmup 2 --runs 10 -i \
 hyperfine --warmup 20 --runs 200 -N -i \
   "$build/kafkalint check --to 3.9 $one" \
   "$build/kafkalint check $one" \
-  "$build/kafkalint show $one"
+  "$build/kafkalint show $one" \
+  "$build/kafkalint show --effective --to 3.9 $one" \
+  "$build/kafkalint explain KL101"
 # Peak memory for 1x and 4x the files: it must stay flat, not grow with the file count.
 for n in 10000 40000; do
   rm -rf "$out-$n"
