@@ -94,7 +94,8 @@ TEST_SUITE("knowledge_snapshot") {
     for (std::size_t i = 0; i < kl::kEmbeddedFileCount; ++i) {
       const kl::EmbeddedFile& f = kl::kEmbeddedFiles[i];
       INFO(f.path);
-      if (!ends_with(f.path, ".toml")) {
+      // Configuration references have their own line reader and carry no snapshot.
+      if (!ends_with(f.path, ".toml") || f.path.rfind("kafka/configs/", 0) == 0) {
         CHECK(f.snapshot.empty());
         continue;
       }
@@ -107,7 +108,7 @@ TEST_SUITE("knowledge_snapshot") {
       // The library's writer gives the same bytes as the build's, so the test covers both.
       CHECK(kl::write_snapshot(parsed) == std::string(f.snapshot));
     }
-    CHECK(packs >= 69);
+    CHECK(packs >= 38);  // the CLI references and the curated packs
   }
 
   TEST_CASE("snapshot: every kind of TOML value round-trips with its type") {
