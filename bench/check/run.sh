@@ -17,10 +17,13 @@ hyperfine --warmup 20 --runs 200 -N -i \
   "$build/kafkalint show $one" \
   "$build/kafkalint show --effective --to 3.9 $one" \
   "$build/kafkalint explain KL101"
-# Peak memory for 1x and 4x the files: it must stay flat, not grow with the file count.
-for n in 10000 40000; do
+# Peak memory for 1x, 4x and 8x the files: it must stay flat, not grow with the file count.
+for n in 10000 40000 80000; do
   rm -rf "$out-$n"
   python3 bench/check/gen.py "$out-$n" "$n" >/dev/null
-  /usr/bin/time -f "files=$n max_rss_kb=%M wall=%e" "$build/kafkalint" check --to 3.9 "$out-$n" >/dev/null || true
+  for format in text sarif; do
+    /usr/bin/time -f "files=$n format=$format max_rss_kb=%M wall=%e" \
+      "$build/kafkalint" check --to 3.9 --format "$format" "$out-$n" >/dev/null || true
+  done
   rm -rf "$out-$n"
 done
