@@ -291,6 +291,19 @@ def load_4x_release(shared, line, internal_rows):
     return line, "kafka-4x/configs-%s.tsv" % line, inputs, scopes
 
 
+def add_internal(release, internal_rows):
+    """Adds the internal keys extracted from Kafka's source for a docs-era line (3.9): the
+    broker accepts them although its generated reference does not list them."""
+    line, source, inputs, scopes = release
+    rows = [r for r in internal_rows if r["version"] == line]
+    if not rows:
+        return release
+    for r in rows:
+        if r["name"] not in scopes.setdefault(r["scope"], {}):
+            scopes[r["scope"]][r["name"]] = tsv_row_to_key(r, line, True)
+    return line, source, inputs + " and the %s rows of kafka-4x/configs-internal.tsv" % line, scopes
+
+
 # --------------------------------------------------------------------------------------
 # TOML output
 
@@ -376,10 +389,10 @@ def render_configs(line, source, inputs, scopes, removed, undocumented):
 def build_configs(shared, out_dir):
     releases = []  # (line, source, inputs, scopes)
     docs = os.path.join(shared, "kafka-docs")
+    internal_rows = read_tsv(os.path.join(shared, "kafka-4x", "configs-internal.tsv"))
     for folder in os.listdir(docs):
         if os.path.isdir(os.path.join(docs, folder)) and re.fullmatch(r"[0-9.]+", folder):
-            releases.append(load_docs_release(shared, folder))
-    internal_rows = read_tsv(os.path.join(shared, "kafka-4x", "configs-internal.tsv"))
+            releases.append(add_internal(load_docs_release(shared, folder), internal_rows))
     for line in X4_LINES:
         releases.append(load_4x_release(shared, line, internal_rows))
     releases.sort(key=lambda r: version_key(r[0]))
