@@ -531,9 +531,7 @@ class FileChecker {
 
   // KL804: with --from and --to, a ZooKeeper-mode broker must pin the protocol of the running
   // release before its first restart on the new binaries; otherwise it talks its own newer
-  // protocol to the old brokers. The message format too where the upgrade notes ask for it:
-  // the running release has no such key, its format is older than V2, or the target refuses
-  // to start with a format above the protocol (the same conditions `plan` pins it under).
+  // protocol to the old brokers. The message format too where `plan` pins it.
   void check_pins_for_upgrade(const Entry* ibp, const Entry* lmfv) {
     const knowledge::Release* from = k_.from;
     const knowledge::Release* to = k_.to;
@@ -541,9 +539,7 @@ class FileChecker {
     // A template line whose key is template code ("{{ k }}={{ v }}" in a loop) may set it.
     for (const Entry& e : doc_.entries())
       if (f_.opaque(e.key)) return;
-    const bool lmfv_needed =
-        to->lmfv_key && (!from->lmfv_key || from->record_format != "V2" ||
-                         to->startup_check == knowledge::StartupCheck::kStrict);
+    const bool lmfv_needed = knowledge::message_format_pin_needed(*from, *to);
     std::vector<std::string> missing;
     if (!ibp) missing.push_back("inter.broker.protocol.version");
     if (!lmfv && lmfv_needed) missing.push_back("log.message.format.version");

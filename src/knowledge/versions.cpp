@@ -512,4 +512,9 @@ std::vector<const KnownIssue*> VersionCatalog::known_issues_for(std::string_view
   return out;
 }
 
+bool message_format_pin_needed(const Release& from, const Release& to) {
+  return to.lmfv_key && (!from.lmfv_key || from.record_format != "V2" ||
+                         to.startup_check == StartupCheck::kStrict);
+}
+
 }  // namespace kafkalint::knowledge

@@ -65,6 +65,13 @@ struct Release {
   std::string source;
 };
 
+/// Whether a ZooKeeper-mode upgrade from `from` to `to` (other lines, `to` with the protocol
+/// pin) must pin log.message.format.version next to the protocol: the running release has no
+/// such key, writes a record format before V2 (consumers must be ready first), or the target
+/// refuses to start with a format above the protocol. `plan` pins it then, and `check --from`
+/// reports its absence (KL804).
+bool message_format_pin_needed(const Release& from, const Release& to);
+
 /// A protocol version string as a broker reads it, resolved to the version it means.
 struct ProtocolVersion {
   std::string name;  // exact form, e.g. "2.1-IV2"

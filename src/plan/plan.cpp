@@ -457,9 +457,7 @@ class Planner {
     const std::size_t from_top = top_index(from_);
     const bool pins = to_.ibp_key && !same_line;
     const bool lmfv_needed =
-        pins && to_.lmfv_key &&
-        (o_.pin_message_format || !from_.lmfv_key || from_.record_format != "V2" ||
-         to_.startup_check == knowledge::StartupCheck::kStrict);
+        pins && to_.lmfv_key && (o_.pin_message_format || knowledge::message_format_pin_needed(from_, to_));
 
     // Phase 1: pins (and keys the target dropped), before any new binary starts.
     Phase& p1 = new_phase(pins ? "pin the protocol to " + pin + " before the first new binary starts"
