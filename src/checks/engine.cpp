@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cctype>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -304,20 +305,20 @@ struct Worker {
     std::vector<core::Finding> raw;
     check_properties(*f, k, &raw);
     finish(*f, std::move(raw), out, sup, fix);
-    if (f->role == Role::kBroker) {
-      *facts = broker_facts(*f);
-      *cluster = cluster_key(*f);
-    }
+    broker_record(*f, facts, cluster);
   }
 
   // Only what the cluster checks need: reads and classifies the file, checks nothing.
   void facts_only(const Input& in, std::optional<BrokerFacts>* facts, std::string* cluster) const {
     FileOutcome ignored;
     std::unique_ptr<PropsFile> f = open(in, &ignored, false, /*facts_only=*/true);
-    if (f && f->role == Role::kBroker) {
-      *facts = broker_facts(*f);
-      *cluster = cluster_key(*f);
-    }
+    if (f) broker_record(*f, facts, cluster);
+  }
+
+  static void broker_record(const PropsFile& f, std::optional<BrokerFacts>* facts, std::string* cluster) {
+    if (f.role != Role::kBroker) return;
+    *facts = broker_facts(f);
+    *cluster = cluster_key(f);
   }
 
   // Reads the file and decides what it is. Returns the properties file to check, or nullptr
@@ -426,25 +427,8 @@ struct Worker {
         last = std::max(last, t.line + static_cast<int>(std::count(t.raw.begin(), t.raw.end(), '\n')));
       statements.push_back({c.program.line, last});
     }
-    std::vector<core::Finding> problems;
-    Suppressions sup(f.path, comments, statements,
-                     [&](std::string_view r) { return k.rules->find(r) != nullptr; }, &problems);
-    for (core::Finding& p : problems) {
-      if (const knowledge::Rule* r = k.rules->find(p.code)) p.severity = r->severity;
-      p.source_line = std::string(f.line_text(p.where.line));
-      raw.push_back(std::move(p));
-    }
-    for (core::Finding& fd : raw)
-      if (!sup.suppressed(fd) && selection.enabled(fd)) out->findings.push_back(std::move(fd));
-    std::sort(out->findings.begin(), out->findings.end(), core::finding_less);
-    if (fix) {
-      AppliedFixes a = apply_fixes(f.content, out->findings, req.unsafe_fixes);
-      if (a.applied > 0 && a.text != f.content) {
-        out->original = f.content;
-        out->fixed = std::move(a.text);
-        out->fixes_applied = a.applied;
-      }
-    }
+    settle(f.path, f.content, comments, statements,
+           [&](int line) { return std::string(f.line_text(line)); }, std::move(raw), out, fix);
     return true;
   }
 
@@ -475,26 +459,37 @@ struct Worker {
     }
     std::vector<Statement> statements;
     for (const properties::Entry& e : f.doc().entries()) statements.push_back({e.line, e.last_line});
+    *sup_out = settle(f.path, f.original, comments, statements,
+                      [&](int line) { return f.source_line(line); }, std::move(raw), out, fix);
+  }
+
+  // The common end of both kinds of file: the file's suppression comments (and the problems
+  // with them), the selection, the report order and, with `fix`, the fixed text.
+  Suppressions settle(const std::string& path, const std::string& text,
+                      const std::vector<CommentLine>& comments,
+                      const std::vector<Statement>& statements,
+                      const std::function<std::string(int)>& line_text,
+                      std::vector<core::Finding> raw, FileOutcome* out, bool fix) const {
     std::vector<core::Finding> problems;
-    Suppressions sup(f.path, comments, statements,
+    Suppressions sup(path, comments, statements,
                      [&](std::string_view r) { return k.rules->find(r) != nullptr; }, &problems);
     for (core::Finding& p : problems) {
       if (const knowledge::Rule* r = k.rules->find(p.code)) p.severity = r->severity;
-      p.source_line = f.source_line(p.where.line);
+      p.source_line = line_text(p.where.line);
       raw.push_back(std::move(p));
     }
     for (core::Finding& fd : raw)
       if (!sup.suppressed(fd) && selection.enabled(fd)) out->findings.push_back(std::move(fd));
-    *sup_out = std::move(sup);
     std::sort(out->findings.begin(), out->findings.end(), core::finding_less);
     if (fix) {
-      AppliedFixes a = apply_fixes(f.original, out->findings, req.unsafe_fixes);
-      if (a.applied > 0 && a.text != f.original) {
-        out->original = f.original;
+      AppliedFixes a = apply_fixes(text, out->findings, req.unsafe_fixes);
+      if (a.applied > 0 && a.text != text) {
+        out->original = text;
         out->fixed = std::move(a.text);
         out->fixes_applied = a.applied;
       }
     }
+    return sup;
   }
 };
 
@@ -632,6 +627,9 @@ class Run {
     list.insert(std::upper_bound(list.begin(), list.end(), f, core::finding_less), std::move(f));
   }
 
+  // --fix (not --diff): fixed files are written, then checked again.
+  bool writing() const { return req_.fix && req_.write_fixed; }
+
   void deliver(Slot& s, CheckSummary* summary) const {
     if (s.out.path.empty()) return;  // a file a walk passed over (not a Kafka config)
     if (!s.out.skipped && s.out.errors.empty()) ++summary->files_checked;
@@ -639,9 +637,8 @@ class Run {
   }
 
   bool chunk(std::size_t b, std::size_t e, CheckSummary* summary, core::Error* err) const {
-    const bool writing = req_.fix && req_.write_fixed;
     std::vector<Slot> slots = check(b, e, req_.fix);
-    if (writing) {
+    if (writing()) {
       bool wrote = false;
       if (!write_fixes(slots, summary, err, &wrote)) return false;
       if (wrote) slots = check(b, e, false);
@@ -654,8 +651,7 @@ class Run {
   // A folder of more files than a chunk: its brokers' facts are gathered first (small), the
   // cluster findings computed, then the files are checked and reported a chunk at a time.
   bool big_folder(std::size_t b, std::size_t e, CheckSummary* summary, core::Error* err) const {
-    const bool writing = req_.fix && req_.write_fixed;
-    if (writing) {
+    if (writing()) {
       for (std::size_t c = b; c < e; c += kChunkFiles) {
         std::vector<Slot> slots = check(c, std::min(e, c + kChunkFiles), true);
         bool wrote = false;
@@ -670,7 +666,7 @@ class Run {
     cluster_checks(facts);
     for (std::size_t c = b; c < e; c += kChunkFiles) {
       const std::size_t ce = std::min(e, c + kChunkFiles);
-      std::vector<Slot> slots = check(c, ce, req_.fix && !writing);
+      std::vector<Slot> slots = check(c, ce, req_.fix && !writing());
       for (std::size_t i = c; i < ce; ++i)
         for (core::Finding& f : facts[i - b].out.findings)
           add_finding(&slots[i - c], std::move(f));
