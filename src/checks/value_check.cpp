@@ -215,15 +215,15 @@ ValueVerdict check_value(std::string_view type, std::string_view valid, std::str
   }
   auto set = parse_set(set_text);
   if (!set) return out;
-  auto member = [&](std::string_view v) {
+  auto in_set = [&](std::string_view v, bool ignore_case) {
     for (const std::string& e : *set)
-      if (case_insensitive ? iequals(v, e) : v == e) return true;
+      if (ignore_case ? iequals(v, e) : v == e) return true;
     return false;
   };
-  if (!case_insensitive && !default_value.empty() && type == "string" && !member(default_value)) {
-    case_insensitive = true;
-    if (!member(default_value)) case_insensitive = false;  // the text is not the validator's
-  }
+  // A default in the set only when case is ignored: the validator ignores case.
+  if (!case_insensitive && type == "string" && !default_value.empty())
+    case_insensitive = !in_set(default_value, false) && in_set(default_value, true);
+  auto member = [&](std::string_view v) { return in_set(v, case_insensitive); };
   if (type == "string") {
     if (!member(value)) {
       out.problem = ValueProblem::kNotInSet;
