@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <doctest/doctest.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -73,6 +75,45 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   fs::remove_all(path_, ec);
+}
+
+std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(read(path));
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t tab = line.find('\t', start);
+      cells.push_back(line.substr(start, tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
+
+bool update_golden() {
+  const char* u = std::getenv("KAFKALINT_UPDATE_GOLDEN");
+  return u && *u && std::string(u) != "0";
+}
+
+void compare_golden(const std::string& path, const std::string& actual) {
+  if (update_golden()) {
+    fs::create_directories(fs::path(path).parent_path());
+    write(path, actual);
+    return;
+  }
+  REQUIRE_MESSAGE(fs::exists(path), "missing golden file " << path
+                                                           << " (run with KAFKALINT_UPDATE_GOLDEN=1)");
+  CHECK_MESSAGE(read(path) == actual, "differs: " << path);
+}
+
+std::string trim_newline(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
 }
 
 }  // namespace kafkalint::test

@@ -30,6 +30,18 @@ RunResult run_cli(const std::vector<std::string>& args);
 /// Runs a shell command, capturing stdout and stderr (for end-to-end tests of the binary).
 RunResult run_shell(const std::string& command);
 
+/// Cells of a tab-separated file, one row per line (the header row included).
+std::vector<std::vector<std::string>> read_tsv(const std::string& path);
+
+/// True when KAFKALINT_UPDATE_GOLDEN is set (and not 0): golden runners rewrite expectations.
+bool update_golden();
+
+/// Checks `actual` against the golden file `path`, or writes it there in update mode.
+void compare_golden(const std::string& path, const std::string& actual);
+
+/// `text` without its trailing line breaks (an `args` file's last newline).
+std::string trim_newline(std::string text);
+
 /// A fresh directory under the build tree, removed when the object dies.
 class TempDir {
  public:

@@ -7,7 +7,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -21,16 +20,6 @@ namespace {
 
 const std::set<std::string> kExpectationFiles = {"args", "expected.txt", "expected.exit",
                                                  "expected.json", "README.md"};
-
-bool update() {
-  const char* u = std::getenv("KAFKALINT_UPDATE_GOLDEN");
-  return u && *u && std::string(u) != "0";
-}
-
-std::string trim_newline(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-  return s;
-}
 
 // The case's input files, relative to the case folder, sorted.
 std::vector<std::string> inputs(const fs::path& dir) {
@@ -51,16 +40,6 @@ test::RunResult run_in(const fs::path& dir, const std::string& args) {
                          "' check " + args);
 }
 
-void compare(const fs::path& file, const std::string& actual) {
-  if (update()) {
-    test::write(file.string(), actual);
-    return;
-  }
-  REQUIRE_MESSAGE(fs::exists(file), "missing golden file " << file.string()
-                                                           << " (run with KAFKALINT_UPDATE_GOLDEN=1)");
-  CHECK(test::read(file.string()) == actual);
-}
-
 }  // namespace
 
 TEST_SUITE("checks_golden") {
@@ -76,20 +55,21 @@ TEST_SUITE("checks_golden") {
     for (const fs::path& dir : cases) {
       INFO("case: ", fs::relative(dir, root).generic_string());
       const std::string args =
-          fs::exists(dir / "args") ? trim_newline(test::read((dir / "args").string())) : "";
+          fs::exists(dir / "args") ? test::trim_newline(test::read((dir / "args").string())) : "";
       std::string files;
       for (const std::string& f : inputs(dir)) files += " '" + f + "'";
 
       const test::RunResult text = run_in(dir, args + files);
       INFO("stderr: ", text.err);
-      compare(dir / "expected.txt", text.out + (text.err.empty() ? "" : "--- stderr\n" + text.err));
-      compare(dir / "expected.exit", std::to_string(text.code) + "\n");
+      test::compare_golden((dir / "expected.txt").string(),
+                           text.out + (text.err.empty() ? "" : "--- stderr\n" + text.err));
+      test::compare_golden((dir / "expected.exit").string(), std::to_string(text.code) + "\n");
 
-      if (fs::exists(dir / "expected.json") || (update() && fs::exists(dir / "args") &&
+      if (fs::exists(dir / "expected.json") || (test::update_golden() && fs::exists(dir / "args") &&
                                                  args.find("--format") == std::string::npos &&
                                                  fs::exists(dir / "expected.json"))) {
         const test::RunResult json = run_in(dir, args + " --format json" + files);
-        compare(dir / "expected.json", json.out);
+        test::compare_golden((dir / "expected.json").string(), json.out);
       }
 
       if (fs::exists(dir / "fixed")) {
@@ -100,7 +80,7 @@ TEST_SUITE("checks_golden") {
         for (const auto& e : fs::recursive_directory_iterator(dir / "fixed")) {
           if (!e.is_regular_file()) continue;
           const std::string rel = fs::relative(e.path(), dir / "fixed").generic_string();
-          compare(e.path(), test::read(tmp.file(rel)));
+          test::compare_golden(e.path().string(), test::read(tmp.file(rel)));
         }
         // A second --fix changes nothing.
         const test::RunResult again = run_in(tmp.path(), args + " --diff" + files);

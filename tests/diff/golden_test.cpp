@@ -5,7 +5,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 
 #include "test_support.h"
@@ -14,20 +13,6 @@ namespace fs = std::filesystem;
 using namespace kafkalint;
 
 namespace {
-
-bool update() {
-  const char* u = std::getenv("KAFKALINT_UPDATE_GOLDEN");
-  return u && *u && std::string(u) != "0";
-}
-
-void compare(const fs::path& file, const std::string& actual) {
-  if (update()) {
-    test::write(file.string(), actual);
-    return;
-  }
-  REQUIRE_MESSAGE(fs::exists(file), "missing golden file " << file.string());
-  CHECK_MESSAGE(test::read(file.string()) == actual, "differs: " << file.string());
-}
 
 }  // namespace
 
@@ -41,15 +26,14 @@ TEST_SUITE("diff_golden") {
     REQUIRE(cases.size() >= 4);
     for (const fs::path& dir : cases) {
       INFO("case: " << dir.filename().string());
-      std::string args = test::read((dir / "args").string());
-      while (!args.empty() && args.back() == '\n') args.pop_back();
+      const std::string args = test::trim_newline(test::read((dir / "args").string()));
       const std::string cmd = "cd '" + dir.string() + "' && '" + test::binary() + "' diff " + args;
       const test::RunResult text = test::run_shell(cmd);
-      compare(dir / "expected.txt", text.out);
-      compare(dir / "expected.exit", std::to_string(text.code) + "\n");
+      test::compare_golden((dir / "expected.txt").string(), text.out);
+      test::compare_golden((dir / "expected.exit").string(), std::to_string(text.code) + "\n");
       CHECK_MESSAGE(text.err.empty(), text.err);
       const test::RunResult json = test::run_shell(cmd + " --format json");
-      compare(dir / "expected.json", json.out);
+      test::compare_golden((dir / "expected.json").string(), json.out);
       CHECK(json.code == text.code);
     }
   }

@@ -8,7 +8,6 @@
 #include <chrono>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "core/version.h"
 #include "test_support.h"
@@ -31,24 +30,6 @@ CliCatalog load(const std::string& line) {
 bool has_option(const CliCatalog& c, const std::string& script, const std::string& option) {
   const knowledge::CliTool* t = c.find(script);
   return t && t->find_option(option);
-}
-
-std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream in(test::read(path));
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    while (true) {
-      const std::size_t tab = line.find('\t', start);
-      cells.push_back(line.substr(start, tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
-    rows.push_back(std::move(cells));
-  }
-  return rows;
 }
 
 core::Error overlay_error(const std::string& text) {
@@ -211,16 +192,16 @@ TEST_SUITE("knowledge_generated") {
     // (release, script, option) -> arg, from both references.
     std::map<std::tuple<std::string, std::string, std::string>, std::string> expected;
     std::set<std::pair<std::string, std::string>> scripts;
-    for (const auto& row : read_tsv(*shared + "/kafka-cli/options.tsv")) {
+    for (const auto& row : test::read_tsv(*shared + "/kafka-cli/options.tsv")) {
       if (row[0] == "version" || row[0] == "4.0-pre") continue;
       expected[{core::Version::parse(row[0])->line(), row[1], row[2]}] = row[3];
     }
-    for (const auto& row : read_tsv(*shared + "/kafka-cli/scripts.tsv"))
+    for (const auto& row : test::read_tsv(*shared + "/kafka-cli/scripts.tsv"))
       if (row[0] != "version" && row[0] != "4.0-pre")
         scripts.insert({core::Version::parse(row[0])->line(), row[1]});
-    for (const auto& row : read_tsv(*shared + "/kafka-4x/cli-options.tsv"))
+    for (const auto& row : test::read_tsv(*shared + "/kafka-4x/cli-options.tsv"))
       if (row[0] != "version") expected[{row[0], row[1], row[2]}] = row[3];
-    for (const auto& row : read_tsv(*shared + "/kafka-4x/cli-scripts.tsv"))
+    for (const auto& row : test::read_tsv(*shared + "/kafka-4x/cli-scripts.tsv"))
       if (row[0] != "version") scripts.insert({row[0], row[1]});
     REQUIRE(expected.size() > 9000);
     std::size_t missing = 0;
@@ -255,7 +236,7 @@ TEST_SUITE("knowledge_generated") {
     }
     std::map<std::string, CliCatalog> cats;
     std::size_t rows = 0;
-    for (const auto& row : read_tsv(*shared + "/kafka-4x/cli-subcommands.tsv")) {
+    for (const auto& row : test::read_tsv(*shared + "/kafka-4x/cli-subcommands.tsv")) {
       if (row[0] == "version") continue;
       auto it = cats.find(row[0]);
       if (it == cats.end()) it = cats.emplace(row[0], load(row[0])).first;

@@ -10,7 +10,6 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "test_support.h"
 
@@ -34,24 +33,6 @@ std::string default_of(const ConfigCatalog& c, Scope s, const std::string& name)
   if (!k) return "<absent>";
   if (k->required) return "<required>";
   return k->default_value ? *k->default_value : "<null>";
-}
-
-std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream in(test::read(path));
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    while (true) {
-      const std::size_t tab = line.find('\t', start);
-      cells.push_back(line.substr(start, tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
-    rows.push_back(std::move(cells));
-  }
-  return rows;
 }
 
 std::size_t count(const std::string& text, const std::string& needle) {
@@ -306,7 +287,7 @@ TEST_SUITE("knowledge_generated") {
         if (n == 0) n = count(html, "class=\"horizontal-list\"");
         if (n == 0) n = count(html, "<tr>\n<td>");
         // 3.9 also carries the internal keys extracted from its source (configs-internal.tsv).
-        for (const auto& row : read_tsv(*shared + "/kafka-4x/configs-internal.tsv"))
+        for (const auto& row : test::read_tsv(*shared + "/kafka-4x/configs-internal.tsv"))
           if (row[0] == line && row[1] == knowledge::scope_name(scope)) ++n;
         CHECK(c.keys(scope).size() == n);
         ++checked;
@@ -314,12 +295,12 @@ TEST_SUITE("knowledge_generated") {
     }
     CHECK(checked == 26 * 3 + 24 + 22);
     // 4.x: one row per documented key, plus the internal rows of the version.
-    const auto internal = read_tsv(*shared + "/kafka-4x/configs-internal.tsv");
+    const auto internal = test::read_tsv(*shared + "/kafka-4x/configs-internal.tsv");
     for (const char* line : {"4.0", "4.1", "4.2", "4.3", "4.4"}) {
       CAPTURE(line);
       ConfigCatalog c = load(line);
       std::map<std::string, std::set<std::string>> expected;
-      const auto rows = read_tsv(*shared + "/kafka-4x/configs-" + line + ".tsv");
+      const auto rows = test::read_tsv(*shared + "/kafka-4x/configs-" + line + ".tsv");
       for (std::size_t i = 1; i < rows.size(); ++i) expected[rows[i][0]].insert(rows[i][1]);
       for (std::size_t i = 1; i < internal.size(); ++i)
         if (internal[i][0] == line) expected[internal[i][1]].insert(internal[i][2]);

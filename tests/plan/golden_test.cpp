@@ -8,7 +8,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 
 #include "test_support.h"
@@ -18,16 +17,6 @@ using namespace kafkalint;
 
 namespace {
 
-bool update() {
-  const char* u = std::getenv("KAFKALINT_UPDATE_GOLDEN");
-  return u && *u && std::string(u) != "0";
-}
-
-std::string trim_newline(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-  return s;
-}
-
 std::vector<std::string> files_under(const fs::path& dir) {
   std::vector<std::string> out;
   if (!fs::exists(dir)) return out;
@@ -35,17 +24,6 @@ std::vector<std::string> files_under(const fs::path& dir) {
     if (e.is_regular_file()) out.push_back(fs::relative(e.path(), dir).generic_string());
   std::sort(out.begin(), out.end());
   return out;
-}
-
-void compare(const fs::path& file, const std::string& actual) {
-  if (update()) {
-    fs::create_directories(file.parent_path());
-    test::write(file.string(), actual);
-    return;
-  }
-  REQUIRE_MESSAGE(fs::exists(file), "missing golden file " << file.string()
-                                                           << " (run with KAFKALINT_UPDATE_GOLDEN=1)");
-  CHECK_MESSAGE(test::read(file.string()) == actual, "differs: " << file.string());
 }
 
 test::RunResult run_in(const fs::path& dir, const std::string& args) {
@@ -64,7 +42,7 @@ TEST_SUITE("plan_golden") {
     REQUIRE(cases.size() >= 12);
     for (const fs::path& dir : cases) {
       INFO("case: " << dir.filename().string());
-      const std::string args = trim_newline(test::read((dir / "args").string()));
+      const std::string args = test::trim_newline(test::read((dir / "args").string()));
       std::string files;
       for (const std::string& f : files_under(dir / "brokers")) files += " 'brokers/" + f + "'";
       REQUIRE(!files.empty());
@@ -72,11 +50,11 @@ TEST_SUITE("plan_golden") {
       for (const std::string& f : files_under(dir / "brokers")) inputs.push_back(test::read((dir / "brokers" / f).string()));
 
       const test::RunResult text = run_in(dir, args + files);
-      compare(dir / "expected.txt", text.out);
-      compare(dir / "expected.exit", std::to_string(text.code) + "\n");
+      test::compare_golden((dir / "expected.txt").string(), text.out);
+      test::compare_golden((dir / "expected.exit").string(), std::to_string(text.code) + "\n");
       CHECK_MESSAGE(text.err.empty(), text.err);
       const test::RunResult json = run_in(dir, args + files + " --format json");
-      compare(dir / "expected.json", json.out);
+      test::compare_golden((dir / "expected.json").string(), json.out);
       CHECK(json.code == text.code);
 
       // --out: every phase's files, plan.json (same as --format json) and plan.md.
@@ -84,12 +62,12 @@ TEST_SUITE("plan_golden") {
       const test::RunResult written = run_in(dir, args + files + " --out '" + out.path() + "' --format json");
       CHECK(written.code == text.code);
       CHECK(test::read(out.file("plan.json")) == json.out);
-      compare(dir / "expected.md", test::read(out.file("plan.md")));
+      test::compare_golden((dir / "expected.md").string(), test::read(out.file("plan.md")));
       std::vector<std::string> produced = files_under(out.path());
       produced.erase(std::remove_if(produced.begin(), produced.end(),
                                     [](const std::string& f) { return f.rfind("phase-", 0) != 0; }),
                      produced.end());
-      if (update()) {
+      if (test::update_golden()) {
         for (const auto& e : fs::directory_iterator(dir))
           if (e.path().filename().string().rfind("phase-", 0) == 0) fs::remove_all(e.path());
       } else {
@@ -99,7 +77,8 @@ TEST_SUITE("plan_golden") {
                        expected.end());
         CHECK(produced == expected);
       }
-      for (const std::string& f : produced) compare(dir / f, test::read(out.file(f)));
+      for (const std::string& f : produced)
+        test::compare_golden((dir / f).string(), test::read(out.file(f)));
 
       // The input files are never modified.
       std::size_t i = 0;
