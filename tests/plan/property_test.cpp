@@ -88,25 +88,6 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-struct Utf16Less {
-  bool operator()(const std::string& a, const std::string& b) const { return properties::utf16_less(a, b); }
-};
-using Map = std::map<std::string, std::string, Utf16Less>;
-
-std::string json_of(const Map& m) {
-  if (m.empty()) return "{}\n";
-  std::string out = "{\n";
-  bool first = true;
-  for (const auto& [k, v] : m) {
-    out += first ? "  " : ",\n  ";
-    first = false;
-    properties::append_json_string(out, k);
-    out += ": ";
-    properties::append_json_string(out, v);
-  }
-  return out + "\n}\n";
-}
-
 class Validity {
  public:
   explicit Validity(const knowledge::VersionCatalog& v) : v_(v) {}
@@ -169,7 +150,7 @@ class Validity {
 struct Outcome {
   std::string label;
   std::string text;
-  Map expected;
+  test::OracleMap expected;
 };
 
 }  // namespace
@@ -232,7 +213,7 @@ TEST_SUITE("plan_property") {
       for (std::size_t i = 0; i < files.size(); ++i) {
         INFO("file: " << p.brokers[i] << "\n" << test::c_escape(files[i]->original));
         const properties::Document& original = files[i]->doc();
-        Map expected;
+        test::OracleMap expected;
         for (const auto& [key, value] : original.effective()) expected[std::string(key)] = std::string(value);
         std::set<std::string> edited;
         for (const plan::Phase& ph : p.phases) {
@@ -246,7 +227,7 @@ TEST_SUITE("plan_property") {
           const std::string& text = ph.files_after[i];
           outcomes.push_back({from.name + "->" + to.name + " " + p.brokers[i] + " phase " + std::to_string(ph.number), text, expected});
           // Our own parser agrees with the expected map (Java is asked below, in one batch).
-          Map ours;
+          test::OracleMap ours;
           const properties::ParseResult parsed = properties::parse(text, "f");
           for (const auto& [key, value] : parsed.doc.effective()) ours[std::string(key)] = std::string(value);
           CHECK(ours == expected);
@@ -310,7 +291,7 @@ TEST_SUITE("plan_property") {
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
       INFO(outcomes[i].label);
       CHECK_FALSE(answers[i].refused);
-      CHECK(answers[i].text == json_of(outcomes[i].expected));
+      CHECK(answers[i].text == test::oracle_json(outcomes[i].expected));
     }
   }
 }

@@ -22,6 +22,8 @@
 using namespace kafkalint::properties;
 using kafkalint::test::c_escape;
 using kafkalint::test::JavaOracle;
+using kafkalint::test::OracleMap;
+using kafkalint::test::oracle_json;
 
 namespace {
 
@@ -61,25 +63,6 @@ std::string random_text(std::mt19937& rng) {
   const unsigned n = rng() % 8;
   for (unsigned i = 0; i < n; ++i) s += chars[rng() % chars.size()];
   return s;
-}
-
-struct Utf16Less {
-  bool operator()(const std::string& a, const std::string& b) const { return utf16_less(a, b); }
-};
-using Map = std::map<std::string, std::string, Utf16Less>;
-
-std::string json_of(const Map& m) {
-  if (m.empty()) return "{}\n";
-  std::string out = "{\n";
-  bool first = true;
-  for (const auto& [k, v] : m) {
-    out += first ? "  " : ",\n  ";
-    first = false;
-    append_json_string(out, k);
-    out += ": ";
-    append_json_string(out, v);
-  }
-  return out + "\n}\n";
 }
 
 // The raw text of every entry whose key is not in `keys`, line breaks at the end dropped:
@@ -206,7 +189,7 @@ TEST_SUITE("java_differential") {
       std::string text = random_input(rng);
       ParseResult r = parse(text, "in");
       if (!r.ok()) continue;
-      Map want;
+      OracleMap want;
       for (const auto& [k, v] : r.doc.effective()) want[std::string(k)] = std::string(v);
       std::vector<std::string> keys;
       for (const auto& [k, v] : want) keys.push_back(k);
@@ -255,7 +238,7 @@ TEST_SUITE("java_differential") {
       }
       originals.push_back(text);
       results.push_back(write(r.doc));
-      expected.push_back(json_of(want));
+      expected.push_back(oracle_json(want));
     }
     const auto answers = java->load_all(results);
     int mismatches = 0;

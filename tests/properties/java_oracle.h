@@ -5,13 +5,39 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "properties/text.h"
 #include "test_support.h"
 
 namespace kafkalint::test {
+
+/// A key -> value map in the order the oracle (and `show --format json`) prints keys:
+/// Java's String.compareTo, UTF-16 code units.
+struct Utf16Less {
+  bool operator()(const std::string& a, const std::string& b) const {
+    return properties::utf16_less(a, b);
+  }
+};
+using OracleMap = std::map<std::string, std::string, Utf16Less>;
+
+/// `m` as the oracle prints it, to compare an expected map with its answer.
+inline std::string oracle_json(const OracleMap& m) {
+  if (m.empty()) return "{}\n";
+  std::string out = "{\n";
+  bool first = true;
+  for (const auto& [k, v] : m) {
+    out += first ? "  " : ",\n  ";
+    first = false;
+    properties::append_json_string(out, k);
+    out += ": ";
+    properties::append_json_string(out, v);
+  }
+  return out + "\n}\n";
+}
 
 /// What java.util.Properties.load made of one input.
 struct OracleAnswer {
