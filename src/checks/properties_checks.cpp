@@ -9,6 +9,7 @@
 #include "checks/context.h"
 #include "checks/value_check.h"
 #include "core/suggest.h"
+#include "properties/edit.h"
 
 namespace kafkalint::checks {
 
@@ -329,12 +330,7 @@ class FileChecker {
       // release may still read it, so the fix needs review (unsafe).
       if (!fd.fix && rule == "KL103" && !f_.templated()) {
         const std::string_view raw(f_.original.data() + e.raw.begin, e.raw.size());
-        std::string commented = "# ";
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-          commented += raw[i];
-          const bool eol = raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.size() || raw[i + 1] != '\n'));
-          if (eol && i + 1 < raw.size()) commented += "# ";  // every physical line of the entry
-        }
+        const std::string commented = properties::commented_lines(raw, "# ");
         emit_.fix(fd, e.raw.begin, e.raw.end, commented, "comment the key out");
       }
       return true;

@@ -125,15 +125,20 @@ std::optional<core::Error> unset(Document& doc, std::string_view key) {
 std::optional<core::Error> comment(Document& doc, std::string_view key) {
   return rewrite_entries(doc, key, "commenting out", 16,
                          [](const Entry& e, const std::string& t, std::string& out) {
-    // '#' at the start of every physical line of the entry ("\r\n", "\r" and "\n" end lines).
-    bool line_start = true;
-    for (std::size_t i = e.raw.begin; i < e.raw.end; ++i) {
-      if (line_start) out += '#';
-      const char c = t[i];
-      out += c;
-      line_start = c == '\n' || (c == '\r' && (i + 1 >= t.size() || t[i + 1] != '\n'));
-    }
+    out += commented_lines(std::string_view(t).substr(e.raw.begin, e.raw.size()));
   });
+}
+
+std::string commented_lines(std::string_view raw, std::string_view mark) {
+  std::string out;
+  bool line_start = true;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (line_start) out += mark;
+    const char c = raw[i];
+    out += c;
+    line_start = c == '\n' || (c == '\r' && (i + 1 >= raw.size() || raw[i + 1] != '\n'));
+  }
+  return out;
 }
 
 }  // namespace kafkalint::properties

@@ -3,6 +3,7 @@
 // changes, and leaves every other byte of the file as it was.
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/diagnostic.h"
@@ -25,5 +26,9 @@ std::optional<core::Error> unset(Document& doc, std::string_view key);
 /// Turns every entry of `key` into comment lines: '#' before each of its physical lines,
 /// so no line of it continues any more. No entry: no change.
 std::optional<core::Error> comment(Document& doc, std::string_view key);
+
+/// `raw` (whole physical lines of an entry) with `mark` before each line: the text that
+/// comments the entry out ("\r\n", "\r" and "\n" end lines).
+std::string commented_lines(std::string_view raw, std::string_view mark = "#");
 
 }  // namespace kafkalint::properties
