@@ -540,13 +540,12 @@ class FileChecker {
     if (!ibp) missing.push_back("inter.broker.protocol.version");
     if (!lmfv && lmfv_needed) missing.push_back("log.message.format.version");
     if (missing.empty()) return;
-    const std::string& text = f_.original;
-    const std::string eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
-    std::string keys, settings, lines;
+    std::string keys, settings;
+    std::vector<std::pair<std::string, std::string>> pins;
     for (const std::string& key : missing) {
       keys += (keys.empty() ? "" : " and ") + quoted(key);
       settings += (settings.empty() ? "" : " and ") + key + "=" + from->name;
-      lines += key + "=" + from->name + eol;
+      pins.emplace_back(key, from->name);
     }
     const char* what = missing.size() == 2 ? "inter-broker protocol and message format"
                        : ibp              ? "message format"
@@ -561,8 +560,8 @@ class FileChecker {
                        " before the rolling upgrade and raise " + them + " after every broker runs " +
                        to->name + " (kafkalint plan --from " + from->name + " --to " + to->name +
                        " writes the steps)");
-    const bool needs_newline = !text.empty() && text.back() != '\n' && text.back() != '\r';
-    emit_.fix(fd, text.size(), text.size(), (needs_newline ? eol : "") + lines, "add " + settings);
+    const std::size_t end = f_.original.size();
+    emit_.fix(fd, end, end, properties::appended_entries(doc_, pins), "add " + settings);
   }
 
   // --- KL301, KL302, KL4xx for keys the file leaves unset, and KL4xx for set ones ------------

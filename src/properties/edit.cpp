@@ -79,15 +79,24 @@ std::optional<core::Error> set(Document& doc, std::string_view key, std::string_
     out += escape_value(value);
     out.append(t, e->value.end, std::string::npos);
   } else {
-    const std::string le(doc.line_ending());
-    out = t;
-    if (!t.empty() && !doc.ends_with_newline()) out += le;
-    // An empty line closes a continuation left open at the end of the file.
-    if (doc.ends_in_continuation()) out += le;
-    out += escape_key(key) + "=" + escape_value(value);
-    if (doc.ends_with_newline()) out += le;
+    out = t + appended_entries(doc, {{std::string(key), std::string(value)}});
   }
   return commit(doc, std::move(out), expected, "setting", key);
+}
+
+std::string appended_entries(const Document& doc,
+                             const std::vector<std::pair<std::string, std::string>>& entries) {
+  const std::string le(doc.line_ending());
+  std::string out;
+  if (!doc.text().empty() && !doc.ends_with_newline()) out += le;
+  // An empty line closes a continuation left open at the end of the file.
+  if (doc.ends_in_continuation()) out += le;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i) out += le;
+    out += escape_key(entries[i].first) + "=" + escape_value(entries[i].second);
+  }
+  if (doc.ends_with_newline()) out += le;
+  return out;
 }
 
 namespace {

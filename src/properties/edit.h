@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/diagnostic.h"
 #include "properties/document.h"
@@ -19,6 +21,13 @@ namespace kafkalint::properties {
 /// last one) in place, keeping its separator; or appends `key=value` on a new line using
 /// the file's line ending, keeping the file's final newline or lack of one.
 std::optional<core::Error> set(Document& doc, std::string_view key, std::string_view value);
+
+/// The text that, appended to `doc`'s text, adds `entries` (UTF-8 key, value; escaped) as
+/// new lines: in the file's line ending, after a line break where the last line has none
+/// and an empty line where it leaves a continuation open, ending with a line break only
+/// where the file did. set() appends with it; fixes that add keys use it as their edit.
+std::string appended_entries(const Document& doc,
+                             const std::vector<std::pair<std::string, std::string>>& entries);
 
 /// Removes every entry of `key`, continuation lines included. No entry: no change.
 std::optional<core::Error> unset(Document& doc, std::string_view key);
