@@ -45,7 +45,8 @@ struct Loaded {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const Loaded loaded;
   const std::string bytes(reinterpret_cast<const char*>(data), size);
-  for (const char* name : {"server.properties", "producer.properties.j2", "client.properties.erb"}) {
+  for (const char* name :
+       {"server.properties", "producer.properties.j2", "client.properties.erb"}) {
     auto f = checks::load_props(name, bytes);
     if (!f->parsed.ok()) continue;
     f->role = checks::role_from_content(*f, *loaded.k.configs);

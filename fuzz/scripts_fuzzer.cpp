@@ -27,8 +27,10 @@ void check(std::string_view in, const std::vector<std::size_t>& starts, const To
   std::size_t hi = starts.size();
   while (hi - lo > 1) {
     const std::size_t mid = (lo + hi) / 2;
-    if (starts[mid] <= t.offset) lo = mid;
-    else hi = mid;
+    if (starts[mid] <= t.offset)
+      lo = mid;
+    else
+      hi = mid;
   }
   require(t.line == static_cast<int>(lo) + 1);
   require(t.column == static_cast<int>(t.offset - starts[lo]) + 1);
@@ -43,11 +45,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t i = 0; i < in.size(); ++i)
     if (in[i] == '\n') starts.push_back(i + 1);
   // The first byte also picks a name, so that template handling (.j2) gets exercised.
-  const char* names[] = {"f.sh", "f.sh.j2", "Dockerfile", "Makefile", "f.yml", "f.md", "f.adoc", "f.html", "f.txt"};
+  const char* names[] = {"f.sh", "f.sh.j2", "Dockerfile", "Makefile", "f.yml",
+                         "f.md", "f.adoc",  "f.html",     "f.txt"};
   const std::string name = names[size ? data[0] % 9 : 0];
-  for (FileKind kind : {FileKind::kShell, FileKind::kDockerfile, FileKind::kMakefile, FileKind::kYaml,
-                        FileKind::kMarkdown, FileKind::kAsciiDoc, FileKind::kHtml, FileKind::kText,
-                        FileKind::kUnknown}) {
+  for (FileKind kind : {FileKind::kShell, FileKind::kDockerfile, FileKind::kMakefile,
+                        FileKind::kYaml, FileKind::kMarkdown, FileKind::kAsciiDoc, FileKind::kHtml,
+                        FileKind::kText, FileKind::kUnknown}) {
     const ExtractResult r = extract(name, in, kind);
     for (const CommandLine& c : r.commands) {
       check(in, starts, c.program);
@@ -55,8 +58,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       require(!c.tool.empty());
       for (const Token& a : c.args) check(in, starts, a);
     }
-    for (const Comment& c : r.comments) require(c.line >= 1 && c.line <= static_cast<int>(starts.size()));
-    for (const auto& w : r.warnings) require(w.where.line >= 1 && w.where.line <= static_cast<int>(starts.size()));
+    for (const Comment& c : r.comments)
+      require(c.line >= 1 && c.line <= static_cast<int>(starts.size()));
+    for (const auto& w : r.warnings)
+      require(w.where.line >= 1 && w.where.line <= static_cast<int>(starts.size()));
   }
   (void)detect_kind(name, in);
   return 0;

@@ -2,12 +2,12 @@
 // table or are rejected, never a crash, an exception or undefined behaviour; TOML text that
 // toml++ accepts survives writing and reading its snapshot unchanged, and cuts and flips of
 // that snapshot (which reach deeper into the reader than raw bytes do) are handled too.
+#include <toml++/toml.h>
+
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
-
-#include <toml++/toml.h>
 
 #include "knowledge/snapshot.h"
 

@@ -1,14 +1,14 @@
 #include "test_support.h"
 
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "cli/command.h"
 
@@ -106,8 +106,8 @@ void compare_golden(const std::string& path, const std::string& actual) {
     write(path, actual);
     return;
   }
-  REQUIRE_MESSAGE(fs::exists(path), "missing golden file " << path
-                                                           << " (run with KAFKALINT_UPDATE_GOLDEN=1)");
+  REQUIRE_MESSAGE(fs::exists(path),
+                  "missing golden file " << path << " (run with KAFKALINT_UPDATE_GOLDEN=1)");
   CHECK_MESSAGE(read(path) == actual, "differs: " << path);
 }
 

@@ -5,6 +5,8 @@
 //
 // usage: kl_embed ROOT OUTPUT FILE...   (FILE paths are stored relative to ROOT)
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -14,8 +16,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "knowledge/snapshot.h"
 
@@ -31,9 +31,12 @@ void write_literal(std::ostream& out, std::string_view data) {
       col = 0;
       continue;
     }
-    if (c == '\\' || c == '"') out << '\\' << c;
-    else if (c == '?') out << "\\?";  // no trigraphs
-    else if (c >= 0x20 && c < 0x7f) out << c;
+    if (c == '\\' || c == '"')
+      out << '\\' << c;
+    else if (c == '?')
+      out << "\\?";  // no trigraphs
+    else if (c >= 0x20 && c < 0x7f)
+      out << c;
     else {
       // Always three octal digits, so a digit that follows is not read as part of the escape.
       char buf[8];
@@ -101,7 +104,8 @@ int main(int argc, char** argv) {
       }
       // Configuration references are read by their own line reader (knowledge/configs.h),
       // faster than decoding a snapshot: theirs are only validated, not embedded (1.4 MB).
-      if (rel.rfind("kafka/configs/", 0) == 0) snapshot.clear();
+      if (rel.rfind("kafka/configs/", 0) == 0)
+        snapshot.clear();
       else {
         out << "const char kSnapshot" << i << "[] =\n";
         write_literal(out, snapshot);

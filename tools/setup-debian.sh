@@ -16,6 +16,7 @@ pkgs=(
   pre-commit                                  # the pre-commit hook test
   default-jdk-headless                        # differential test against java.util.Properties
   clang libclang-rt-14-dev                    # libFuzzer targets
+  clang-format-14 clang-tidy-14               # formatting and lint checks of our own code
   hyperfine                                   # benchmarks
 )
 missing=()

@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 bash tools/setup-debian.sh
 jobs=$(nproc)
 
+echo "== format"
+bash tools/check-format.sh
+
 echo "== strict build and tests"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DKAFKALINT_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"

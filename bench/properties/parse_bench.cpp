@@ -55,8 +55,9 @@ int main(int argc, char** argv) {
   std::sort(effective_s.begin(), effective_s.end());
   std::sort(parse_cpu.begin(), parse_cpu.end());
   const double mb = static_cast<double>(bytes->size()) / 1e6;
-  std::printf("parse (decode included): %zu entries, best %.3f s (%.0f MB/s), median %.3f s (%.0f MB/s)\n",
-              entries, parse_s[0], mb / parse_s[0], parse_s[runs / 2], mb / parse_s[runs / 2]);
+  std::printf(
+      "parse (decode included): %zu entries, best %.3f s (%.0f MB/s), median %.3f s (%.0f MB/s)\n",
+      entries, parse_s[0], mb / parse_s[0], parse_s[runs / 2], mb / parse_s[runs / 2]);
   std::printf("parse CPU time (user+sys): best %.3f s (%.0f MB/s), median %.3f s (%.0f MB/s)\n",
               parse_cpu[0], mb / parse_cpu[0], parse_cpu[runs / 2], mb / parse_cpu[runs / 2]);
   std::printf("effective map (sort, last wins): %zu keys, best %.3f s, median %.3f s\n", keys,

@@ -98,8 +98,10 @@ std::size_t Baseline::filter(std::vector<core::Finding>* findings) {
   std::size_t removed = 0;
   std::vector<core::Finding> kept;
   for (core::Finding& f : *findings) {
-    if (absorbs(f)) ++removed;
-    else kept.push_back(std::move(f));
+    if (absorbs(f))
+      ++removed;
+    else
+      kept.push_back(std::move(f));
   }
   *findings = std::move(kept);
   return removed;

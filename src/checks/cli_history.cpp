@@ -2,7 +2,8 @@
 
 namespace kafkalint::checks {
 
-CliHistory::CliHistory(const knowledge::PackSource& packs, const knowledge::VersionCatalog& versions)
+CliHistory::CliHistory(const knowledge::PackSource& packs,
+                       const knowledge::VersionCatalog& versions)
     : packs_(packs) {
   for (const knowledge::Release& r : versions.lines())
     if (!r.cli_pack.empty()) lines_.push_back(&r);

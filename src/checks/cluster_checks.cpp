@@ -12,10 +12,17 @@ namespace {
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
-constexpr const char* kFactKeys[] = {
-    "process.roles", "port", "broker.id", "node.id", "listeners", "inter.broker.protocol.version",
-    "log.message.format.version", "zookeeper.connect", "controller.quorum.voters",
-    "controller.quorum.bootstrap.servers", "controller.listener.names"};
+constexpr const char* kFactKeys[] = {"process.roles",
+                                     "port",
+                                     "broker.id",
+                                     "node.id",
+                                     "listeners",
+                                     "inter.broker.protocol.version",
+                                     "log.message.format.version",
+                                     "zookeeper.connect",
+                                     "controller.quorum.voters",
+                                     "controller.quorum.bootstrap.servers",
+                                     "controller.listener.names"};
 
 // Settings every broker of one cluster must agree on, and the rule that says so.
 struct Agreed {
@@ -23,9 +30,12 @@ struct Agreed {
   const char* code;
 };
 constexpr Agreed kAgreed[] = {
-    {"inter.broker.protocol.version", "KL602"}, {"log.message.format.version", "KL602"},
-    {"zookeeper.connect", "KL603"},             {"controller.quorum.voters", "KL603"},
-    {"controller.quorum.bootstrap.servers", "KL603"}, {"controller.listener.names", "KL603"},
+    {"inter.broker.protocol.version", "KL602"},
+    {"log.message.format.version", "KL602"},
+    {"zookeeper.connect", "KL603"},
+    {"controller.quorum.voters", "KL603"},
+    {"controller.quorum.bootstrap.servers", "KL603"},
+    {"controller.listener.names", "KL603"},
 };
 
 // "PLAINTEXT://host:9092,SSL://:9093" -> {(host, 9092), ("", 9093)}.
@@ -89,7 +99,8 @@ std::string ensemble(std::string_view key, std::string_view value, bool servers_
     if (comma == std::string_view::npos) comma = hosts.size();
     std::string_view item = java_trim(hosts.substr(i, comma - i));
     if (servers_only && key == "controller.quorum.voters")
-      if (const std::size_t at = item.find('@'); at != std::string_view::npos) item.remove_prefix(at + 1);
+      if (const std::size_t at = item.find('@'); at != std::string_view::npos)
+        item.remove_prefix(at + 1);
     std::string server(item);
     for (char& c : server) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (!server.empty()) items.push_back(std::move(server));
@@ -104,8 +115,8 @@ std::string ensemble(std::string_view key, std::string_view value, bool servers_
 }  // namespace
 
 std::string cluster_key(const PropsFile& f) {
-  for (const char* key : {"zookeeper.connect", "controller.quorum.voters",
-                          "controller.quorum.bootstrap.servers"}) {
+  for (const char* key :
+       {"zookeeper.connect", "controller.quorum.voters", "controller.quorum.bootstrap.servers"}) {
     const properties::Entry* e = f.doc().find(key);
     if (!e) continue;
     if (f.value_opaque(*e)) return {};
@@ -113,7 +124,8 @@ std::string cluster_key(const PropsFile& f) {
     if (v.empty()) continue;
     // A loopback ensemble ("localhost:2181", "1@localhost:9093") is what every stock sample
     // and single-node setup names: files that share it are not known to form one cluster.
-    if (v.find("localhost") != std::string_view::npos || v.find("127.0.0.1") != std::string_view::npos)
+    if (v.find("localhost") != std::string_view::npos ||
+        v.find("127.0.0.1") != std::string_view::npos)
       return {};
     const std::size_t slash = f.path.rfind('/');
     const std::string dir = slash == std::string::npos ? "." : f.path.substr(0, slash);
@@ -194,7 +206,8 @@ void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKn
     for (auto it = by_value.begin(); it != by_value.end(); ++it) {
       if (it == majority) continue;
       for (const BrokerFacts* b : it->second) {
-        const std::string theirs = majority->first.empty() ? "unset" : quoted(written[majority->first]);
+        const std::string theirs =
+            majority->first.empty() ? "unset" : quoted(written[majority->first]);
         const std::string mine = it->first.empty() ? "unset" : quoted(get(*b, a.key)->value);
         std::string msg = quoted(a.key) + " is " + mine + " here but " + theirs + " in " +
                           majority->second.front()->path;

@@ -2,8 +2,8 @@
 // Checks across the broker files of one cluster (KL6xx). Broker files are taken as one
 // cluster when they sit in one directory and name the same ZooKeeper ensemble or KRaft
 // quorum (cluster_key) that is not on loopback; a folder of unrelated samples, which all
-// name localhost, is not a cluster. Only a few facts per broker are kept, so memory stays small however
-// many files a run checks.
+// name localhost, is not a cluster. Only a few facts per broker are kept, so memory stays small
+// however many files a run checks.
 
 #include <map>
 #include <optional>

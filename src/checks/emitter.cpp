@@ -1,6 +1,6 @@
-#include "checks/context.h"
-
 #include <algorithm>
+
+#include "checks/context.h"
 
 namespace kafkalint::checks {
 
@@ -32,8 +32,8 @@ core::Finding& Emitter::at_key(const properties::Entry& e, std::string_view code
                                std::string message) {
   const bool one_line = file_.line_starts.size() <= static_cast<std::size_t>(e.line) ||
                         e.key.end <= file_.line_starts[static_cast<std::size_t>(e.line)];
-  core::Finding& f = at(e.line, e.column, one_line ? static_cast<int>(e.key.size()) : 0, code,
-                        std::move(message));
+  core::Finding& f =
+      at(e.line, e.column, one_line ? static_cast<int>(e.key.size()) : 0, code, std::move(message));
   f.subject = std::string(file_.doc().key(e));
   return f;
 }
@@ -41,8 +41,8 @@ core::Finding& Emitter::at_key(const properties::Entry& e, std::string_view code
 core::Finding& Emitter::at_value(const properties::Entry& e, std::string_view code,
                                  std::string message) {
   const bool one_line = e.value_line == e.last_line;
-  core::Finding& f = at(e.value_line, e.value_column, one_line ? static_cast<int>(e.value.size()) : 0,
-                        code, std::move(message));
+  core::Finding& f = at(e.value_line, e.value_column,
+                        one_line ? static_cast<int>(e.value.size()) : 0, code, std::move(message));
   f.subject = std::string(file_.doc().key(e));
   return f;
 }

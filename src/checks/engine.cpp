@@ -135,8 +135,9 @@ class Inputs {
         explicit_.push_back({display(root), true, candidate(root)});
       }
     }
-    std::stable_sort(explicit_.begin(), explicit_.end(),
-                     [](const Input& a, const Input& b) { return core::path_less(a.path, b.path); });
+    std::stable_sort(explicit_.begin(), explicit_.end(), [](const Input& a, const Input& b) {
+      return core::path_less(a.path, b.path);
+    });
     return true;
   }
 
@@ -159,8 +160,9 @@ class Inputs {
         out->insert(out->end(), w.files.begin(), w.files.end());
         advance(w);
       }
-    std::stable_sort(out->begin(), out->end(),
-                     [](const Input& a, const Input& b) { return core::path_less(a.path, b.path); });
+    std::stable_sort(out->begin(), out->end(), [](const Input& a, const Input& b) {
+      return core::path_less(a.path, b.path);
+    });
     out->erase(std::unique(out->begin(), out->end(),
                            [](const Input& a, const Input& b) { return a.path == b.path; }),
                out->end());
@@ -315,7 +317,8 @@ struct Worker {
     if (f) broker_record(*f, facts, cluster);
   }
 
-  static void broker_record(const PropsFile& f, std::optional<BrokerFacts>* facts, std::string* cluster) {
+  static void broker_record(const PropsFile& f, std::optional<BrokerFacts>* facts,
+                            std::string* cluster) {
     if (f.role != Role::kBroker) return;
     *facts = broker_facts(f);
     *cluster = cluster_key(f);
@@ -323,7 +326,8 @@ struct Worker {
 
   // Reads the file and decides what it is. Returns the properties file to check, or nullptr
   // when `out` already says everything (a script, a file not checked, a file Kafka refuses).
-  std::unique_ptr<PropsFile> open(const Input& in, FileOutcome* out, bool fix, bool facts_only) const {
+  std::unique_ptr<PropsFile> open(const Input& in, FileOutcome* out, bool fix,
+                                  bool facts_only) const {
     out->path = in.path;
     core::Error err;
     auto bytes = core::read_file(in.path, &err);
@@ -333,7 +337,8 @@ struct Worker {
     }
     if (in.kind != Candidate::kProperties && in.kind != Candidate::kMaybeProperties) {
       if (facts_only) {
-        if (!in.explicit_file || scripts::detect_kind(in.path, *bytes) != scripts::FileKind::kUnknown)
+        if (!in.explicit_file ||
+            scripts::detect_kind(in.path, *bytes) != scripts::FileKind::kUnknown)
           return nullptr;
       } else if (dispatch_script(in, &*bytes, out, fix)) {
         return nullptr;
@@ -412,7 +417,8 @@ struct Worker {
       std::string_view text = c.text;
       if (text.rfind("<!--", 0) == 0) {
         text.remove_prefix(4);
-        if (const std::size_t e = text.rfind("-->"); e != std::string_view::npos) text = text.substr(0, e);
+        if (const std::size_t e = text.rfind("-->"); e != std::string_view::npos)
+          text = text.substr(0, e);
       } else if (!text.empty() && (text[0] == '#' || text[0] == ';')) {
         text.remove_prefix(1);
       } else if (text.rfind("//", 0) == 0) {
@@ -424,11 +430,13 @@ struct Worker {
     for (const scripts::CommandLine& c : f.extracted.commands) {
       int last = c.program.line;
       for (const scripts::Token& t : c.args)
-        last = std::max(last, t.line + static_cast<int>(std::count(t.raw.begin(), t.raw.end(), '\n')));
+        last =
+            std::max(last, t.line + static_cast<int>(std::count(t.raw.begin(), t.raw.end(), '\n')));
       statements.push_back({c.program.line, last});
     }
-    settle(f.path, f.content, comments, statements,
-           [&](int line) { return std::string(f.line_text(line)); }, std::move(raw), out, fix);
+    settle(
+        f.path, f.content, comments, statements,
+        [&](int line) { return std::string(f.line_text(line)); }, std::move(raw), out, fix);
     return true;
   }
 
@@ -454,13 +462,15 @@ struct Worker {
     for (const properties::Comment& c : f.doc().comments()) {
       const std::string_view text(f.original.data() + c.raw.begin, c.raw.size());
       const std::size_t mark = text.find_first_of("#!");
-      comments.push_back({c.line, c.column,
-                          mark == std::string_view::npos ? text : text.substr(mark + 1)});
+      comments.push_back(
+          {c.line, c.column, mark == std::string_view::npos ? text : text.substr(mark + 1)});
     }
     std::vector<Statement> statements;
-    for (const properties::Entry& e : f.doc().entries()) statements.push_back({e.line, e.last_line});
-    *sup_out = settle(f.path, f.original, comments, statements,
-                      [&](int line) { return f.source_line(line); }, std::move(raw), out, fix);
+    for (const properties::Entry& e : f.doc().entries())
+      statements.push_back({e.line, e.last_line});
+    *sup_out = settle(
+        f.path, f.original, comments, statements, [&](int line) { return f.source_line(line); },
+        std::move(raw), out, fix);
   }
 
   // The common end of both kinds of file: the file's suppression comments (and the problems
@@ -471,8 +481,9 @@ struct Worker {
                       const std::function<std::string(int)>& line_text,
                       std::vector<core::Finding> raw, FileOutcome* out, bool fix) const {
     std::vector<core::Finding> problems;
-    Suppressions sup(path, comments, statements,
-                     [&](std::string_view r) { return k.rules->find(r) != nullptr; }, &problems);
+    Suppressions sup(
+        path, comments, statements, [&](std::string_view r) { return k.rules->find(r) != nullptr; },
+        &problems);
     for (core::Finding& p : problems) {
       if (const knowledge::Rule* r = k.rules->find(p.code)) p.severity = r->severity;
       p.source_line = line_text(p.where.line);
@@ -495,7 +506,8 @@ struct Worker {
 
 }  // namespace
 
-std::vector<std::string> unknown_selectors(const CheckRequest& req, const knowledge::RuleCatalog& rules) {
+std::vector<std::string> unknown_selectors(const CheckRequest& req,
+                                           const knowledge::RuleCatalog& rules) {
   std::vector<std::string> out;
   auto check = [&](const std::vector<std::string>& list) {
     for (const std::string& s : list) {
@@ -526,7 +538,11 @@ constexpr std::size_t kChunkFiles = 512;
 class Run {
  public:
   Run(const CheckRequest& req, const CheckKnowledge& k, Inputs& source, const OutcomeSink& sink)
-      : req_(req), source_(source), selection_(req), worker_{req, k, selection_}, k_(k),
+      : req_(req),
+        source_(source),
+        selection_(req),
+        worker_{req, k, selection_},
+        k_(k),
         sink_(sink) {
     jobs_ = req.jobs ? req.jobs : std::max(1u, std::thread::hardware_concurrency());
   }
@@ -564,7 +580,8 @@ class Run {
   // Runs `job(i)` for every i in [b, e) on the worker threads.
   template <typename Job>
   void parallel(std::size_t b, std::size_t e, const Job& job) const {
-    const unsigned jobs = std::min<unsigned>(jobs_, static_cast<unsigned>(std::max<std::size_t>(1, e - b)));
+    const unsigned jobs =
+        std::min<unsigned>(jobs_, static_cast<unsigned>(std::max<std::size_t>(1, e - b)));
     std::atomic<std::size_t> next{b};
     auto loop = [&] {
       for (std::size_t i = next++; i < e; i = next++) job(i);
@@ -668,8 +685,7 @@ class Run {
       const std::size_t ce = std::min(e, c + kChunkFiles);
       std::vector<Slot> slots = check(c, ce, req_.fix && !writing());
       for (std::size_t i = c; i < ce; ++i)
-        for (core::Finding& f : facts[i - b].out.findings)
-          add_finding(&slots[i - c], std::move(f));
+        for (core::Finding& f : facts[i - b].out.findings) add_finding(&slots[i - c], std::move(f));
       for (Slot& s : slots) deliver(s, summary);
     }
     return true;

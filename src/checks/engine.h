@@ -20,10 +20,10 @@ struct CheckRequest {
   Settings settings;
   std::vector<std::string> select;  // from the command line, added to the settings' ones
   std::vector<std::string> ignore;
-  std::optional<Role> role;  // --role: every properties file is read as this role
-  bool fix = false;          // compute fixed file contents (safe fixes)
-  bool unsafe_fixes = false; // ... and unsafe ones
-  unsigned jobs = 0;         // worker threads; 0 = all cores
+  std::optional<Role> role;   // --role: every properties file is read as this role
+  bool fix = false;           // compute fixed file contents (safe fixes)
+  bool unsafe_fixes = false;  // ... and unsafe ones
+  unsigned jobs = 0;          // worker threads; 0 = all cores
   /// With `fix`: writes one fixed file (--fix); the file is then checked again and its
   /// outcome tells what the fixes left. Unset (--diff): outcomes carry the fixed text.
   std::function<bool(const std::string& path, const std::string& text, core::Error* err)>
@@ -51,7 +51,8 @@ struct CheckSummary {
 using OutcomeSink = std::function<void(FileOutcome& outcome)>;
 
 /// A rule selector ("KL101", "KL1", "unknown-key", "ALL") that names no rule.
-std::vector<std::string> unknown_selectors(const CheckRequest& req, const knowledge::RuleCatalog& rules);
+std::vector<std::string> unknown_selectors(const CheckRequest& req,
+                                           const knowledge::RuleCatalog& rules);
 
 /// Runs the check, handing each file's outcome to `sink`. Returns nullopt and *err for a
 /// job that cannot be done at all (a path that does not exist, a fixed file that cannot be

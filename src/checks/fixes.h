@@ -9,9 +9,9 @@
 namespace kafkalint::checks {
 
 struct AppliedFixes {
-  std::string text;    // the file after the edits
-  int applied = 0;     // fixes applied
-  int conflicting = 0; // fixes skipped because they overlapped an earlier one
+  std::string text;     // the file after the edits
+  int applied = 0;      // fixes applied
+  int conflicting = 0;  // fixes skipped because they overlapped an earlier one
 };
 
 /// Applies the fixes of `findings` whose safety is allowed (safe ones always, unsafe ones

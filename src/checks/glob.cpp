@@ -1,6 +1,7 @@
 #include "checks/glob.h"
 
 #include <fnmatch.h>
+
 #include <string>
 #include <vector>
 

@@ -27,10 +27,17 @@ std::string scope_word(Role r) { return role_name(r); }
 /// Keys under these prefixes are read by plugins or per-listener overrides: Kafka passes
 /// them on, so they are not "unknown".
 bool documented_prefix(std::string_view key) {
-  static constexpr std::string_view kPrefixes[] = {
-      "listener.name.", "rsm.config.", "rlmm.config.", "confluent.", "remote.log.storage.manager.impl.",
-      "remote.log.metadata.manager.impl.", "producer.override.", "consumer.override.",
-      "admin.override.", "client.quota.callback.static.", "config.providers."};
+  static constexpr std::string_view kPrefixes[] = {"listener.name.",
+                                                   "rsm.config.",
+                                                   "rlmm.config.",
+                                                   "confluent.",
+                                                   "remote.log.storage.manager.impl.",
+                                                   "remote.log.metadata.manager.impl.",
+                                                   "producer.override.",
+                                                   "consumer.override.",
+                                                   "admin.override.",
+                                                   "client.quota.callback.static.",
+                                                   "config.providers."};
   for (std::string_view p : kPrefixes)
     if (key.substr(0, p.size()) == p && key.size() > p.size()) return true;
   return false;
@@ -42,7 +49,8 @@ std::string compact_list(std::string_view v) {
   std::size_t i = 0;
   while (true) {
     const std::size_t comma = v.find(',', i);
-    out += java_trim(v.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i));
+    out += java_trim(
+        v.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i));
     if (comma == std::string_view::npos) return out;
     out += ',';
     i = comma + 1;
@@ -103,14 +111,16 @@ class FileChecker {
     }
     for (const Entry& e : doc_.entries()) {
       // A non-ASCII byte in a key or value (comments do not matter), other than the BOM.
-      std::size_t from = e.key.begin == 0 && f_.original.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : e.key.begin;
+      std::size_t from =
+          e.key.begin == 0 && f_.original.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : e.key.begin;
       for (std::size_t i = from; i < e.value.end && i < f_.original.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(f_.original[i]);
         if (c < 0x80) continue;
         if (f_.mask.is_opaque(i, i + 1)) break;
         const auto it = std::upper_bound(f_.line_starts.begin(), f_.line_starts.end(), i);
         const int line = static_cast<int>(it - f_.line_starts.begin());
-        const int col = static_cast<int>(i - f_.line_starts[static_cast<std::size_t>(line - 1)]) + 1;
+        const int col =
+            static_cast<int>(i - f_.line_starts[static_cast<std::size_t>(line - 1)]) + 1;
         auto& fd = emit_.at(line, col, 1, "KL502",
                             "byte 0x" + hex(c) + " in " + quoted(key_of(e)) +
                                 " is read as the Latin-1 character '" + latin1(c) +
@@ -143,8 +153,10 @@ class FileChecker {
         const Entry& e = *list[i];
         std::string msg = quoted(key) + " is set again on line " + std::to_string(last.line) +
                           "; Kafka uses the last value";
-        if (doc_.value(e) == doc_.value(last)) msg += " (the same)";
-        else msg += ", " + quoted(doc_.value(last)) + ", and ignores " + quoted(doc_.value(e));
+        if (doc_.value(e) == doc_.value(last))
+          msg += " (the same)";
+        else
+          msg += ", " + quoted(doc_.value(last)) + ", and ignores " + quoted(doc_.value(e));
         auto& fd = emit_.at_key(e, "KL107", msg);
         if (!f_.templated()) emit_.fix(fd, e.raw.begin, e.raw.end, "", "remove the ignored entry");
       }
@@ -160,8 +172,9 @@ class FileChecker {
 
     if (k_.keys->is_log4j_key(key)) {
       emit_.at_key(e, k_.keys->log4j_rule().empty() ? "KL106" : k_.keys->log4j_rule(),
-                   quoted(key) + " is a Log4j setting; Kafka ignores it here, it belongs in "
-                                 "log4j.properties (log4j2.yaml from 4.0)");
+                   quoted(key) +
+                       " is a Log4j setting; Kafka ignores it here, it belongs in "
+                       "log4j.properties (log4j2.yaml from 4.0)");
       return;
     }
 
@@ -186,7 +199,8 @@ class FileChecker {
       // Before `since` the target has no such plugin and no prefix to add.
       if (role_matches_scope(f_.role, p->scope) && (!k_.to || p->since <= k_.to->version)) {
         const std::string prefixed = p->required_prefix + std::string(key);
-        auto& fd = emit_.at_key(e, p->rule, quoted(key) + " only takes effect as " + quoted(prefixed));
+        auto& fd =
+            emit_.at_key(e, p->rule, quoted(key) + " only takes effect as " + quoted(prefixed));
         if (!p->note.empty()) fd.notes.push_back(p->note);
         if (plain_key(e) && !doc_.find(prefixed))
           emit_.fix(fd, e.key.begin, e.key.end, prefixed, "rename to " + quoted(prefixed));
@@ -201,14 +215,17 @@ class FileChecker {
   void check_known(const Entry& e, std::string_view key, const knowledge::ConfigKey& ck) {
     // KL110: ZooKeeper settings on a KRaft node, unless it takes part in a migration.
     if (f_.kraft && key.rfind("zookeeper.", 0) == 0 && !zk_migration()) {
-      emit_.at_key(e, "KL110", quoted(key) + " is a ZooKeeper setting on a KRaft node (process.roles "
-                               "is set); it is ignored outside a ZooKeeper migration");
+      emit_.at_key(e, "KL110",
+                   quoted(key) +
+                       " is a ZooKeeper setting on a KRaft node (process.roles "
+                       "is set); it is ignored outside a ZooKeeper migration");
     }
     const knowledge::KeyChange* change = k_.keys->change(key, scope_word(f_.role));
     // KL304: the reference still lists the key, but the release no longer acts on it.
     if (change && k_.to && change->removed_in && *change->removed_in <= k_.to->version) {
-      auto& fd = emit_.at_key(e, "KL304", quoted(key) + " is still accepted by Kafka " + k_.to->name +
-                                              " but has no effect since " + change->removed_in->str());
+      auto& fd = emit_.at_key(e, "KL304",
+                              quoted(key) + " is still accepted by Kafka " + k_.to->name +
+                                  " but has no effect since " + change->removed_in->str());
       if (!change->replacement_note.empty()) fd.notes.push_back(change->replacement_note);
     }
     if (const knowledge::KeyChange* c = change) {
@@ -218,13 +235,16 @@ class FileChecker {
         if (c->removed_in) msg += " and removed in " + c->removed_in->str();
         // Still defined by the target: deprecated (KL105), not removed (KL103) yet.
         auto& fd = emit_.at_key(e, c->rule.empty() || c->rule == "KL103" ? "KL105" : c->rule, msg);
-        if (!c->replacement.empty()) fd.suggestion = "use " + quoted(c->replacement) + " instead";
-        else if (!c->replacement_note.empty()) fd.notes.push_back(c->replacement_note);
+        if (!c->replacement.empty())
+          fd.suggestion = "use " + quoted(c->replacement) + " instead";
+        else if (!c->replacement_note.empty())
+          fd.notes.push_back(c->replacement_note);
       }
     }
     if (ck.internal)
-      emit_.at_key(e, "KL111", quoted(key) + " is an internal setting that Kafka " +
-                                   k_.configs->release() + " accepts but does not document");
+      emit_.at_key(e, "KL111",
+                   quoted(key) + " is an internal setting that Kafka " + k_.configs->release() +
+                       " accepts but does not document");
     check_value(e, key, ck);
   }
 
@@ -253,32 +273,38 @@ class FileChecker {
     }
     const bool keeps_whitespace = ck.type == "string" || ck.type == "password";
     const std::size_t trimmed_len = value.find_last_not_of(" \t\f");
-    if (keeps_whitespace && !value.empty() && trimmed_len != value.size() - 1 && trimmed_len != std::string_view::npos) {
-      auto& fd = emit_.at_value(e, "KL503",
-                                "value of " + quoted(key) +
-                                    " ends with whitespace, which Kafka keeps as part of it");
+    if (keeps_whitespace && !value.empty() && trimmed_len != value.size() - 1 &&
+        trimmed_len != std::string_view::npos) {
+      auto& fd = emit_.at_value(
+          e, "KL503",
+          "value of " + quoted(key) + " ends with whitespace, which Kafka keeps as part of it");
       if (plain_value(e)) {
         const std::size_t cut = e.value.begin + trimmed_len + 1;
         emit_.fix(fd, cut, e.value.end, "", "remove the trailing whitespace");
       }
       value = value.substr(0, trimmed_len + 1);
     }
-    const ValueVerdict v = checks::check_value(ck.type, ck.valid, value, ck.default_value.value_or(""));
+    const ValueVerdict v =
+        checks::check_value(ck.type, ck.valid, value, ck.default_value.value_or(""));
     const std::string where = k_.to ? " in Kafka " + k_.configs->release() : "";
     switch (v.problem) {
-      case ValueProblem::kNone: break;
+      case ValueProblem::kNone:
+        break;
       case ValueProblem::kBadType:
-        emit_.at_value(e, "KL201", quoted(value) + " is not a valid " + ck.type + " for " +
-                                       quoted(key) + "; expected " + v.detail);
+        emit_.at_value(e, "KL201",
+                       quoted(value) + " is not a valid " + ck.type + " for " + quoted(key) +
+                           "; expected " + v.detail);
         break;
       case ValueProblem::kOutOfRange:
-        emit_.at_value(e, "KL202", quoted(value) + " is out of range for " + quoted(key) +
-                                       where + "; expected " + v.detail);
+        emit_.at_value(e, "KL202",
+                       quoted(value) + " is out of range for " + quoted(key) + where +
+                           "; expected " + v.detail);
         break;
       case ValueProblem::kNotInSet: {
         const std::string bad = v.bad_element.empty() ? std::string(value) : v.bad_element;
-        auto& fd = emit_.at_value(e, "KL203", quoted(bad) + " is not a valid value of " +
-                                                  quoted(key) + where + "; expected " + v.detail);
+        auto& fd = emit_.at_value(e, "KL203",
+                                  quoted(bad) + " is not a valid value of " + quoted(key) + where +
+                                      "; expected " + v.detail);
         (void)fd;
         break;
       }
@@ -346,8 +372,9 @@ class FileChecker {
       if (!ck) continue;
       if (f_.role == Role::kBroker && s == Scope::kTopic) {
         auto& fd = emit_.at_key(e, "KL102",
-                                quoted(key) + " is a topic-level setting; a broker config does "
-                                              "not read it");
+                                quoted(key) +
+                                    " is a topic-level setting; a broker config does "
+                                    "not read it");
         if (!ck->server_default.empty()) {
           fd.suggestion = "did you mean " + quoted(ck->server_default) + "?";
           if (plain_key(e) && !doc_.find(ck->server_default))
@@ -365,8 +392,9 @@ class FileChecker {
           if (k_.configs->find(c, key)) ++clients;
         if (clients > 1) owner = "client";
       }
-      emit_.at_key(e, "KL102", quoted(key) + " is a " + owner + " setting; a " +
-                                   scope_word(f_.role) + " config does not read it");
+      emit_.at_key(e, "KL102",
+                   quoted(key) + " is a " + owner + " setting; a " + scope_word(f_.role) +
+                       " config does not read it");
       return true;
     }
     return false;
@@ -387,7 +415,8 @@ class FileChecker {
     auto& fd = emit_.at_key(e, "KL101", msg);
     if (close.empty()) return;
     fd.suggestion = "did you mean " + quoted(close[0]) + "?";
-    for (std::size_t i = 1; i < close.size(); ++i) fd.notes.push_back("or " + quoted(close[i]) + "?");
+    for (std::size_t i = 1; i < close.size(); ++i)
+      fd.notes.push_back("or " + quoted(close[i]) + "?");
     if (close.size() == 1 && plain_key(e) && !doc_.find(close[0]))
       emit_.fix(fd, e.key.begin, e.key.end, close[0], "rename to " + quoted(close[0]));
   }
@@ -410,8 +439,8 @@ class FileChecker {
       const char* by;
     };
     static constexpr Shadow kShadows[] = {
-        {"log.dir", "log.dirs"},                // log.dirs wins when set
-        {"port", "listeners"},                  // port/host.name only without listeners
+        {"log.dir", "log.dirs"},  // log.dirs wins when set
+        {"port", "listeners"},    // port/host.name only without listeners
         {"host.name", "listeners"},
         {"advertised.port", "advertised.listeners"},
         {"advertised.host.name", "advertised.listeners"},
@@ -420,9 +449,11 @@ class FileChecker {
       const Entry* e = doc_.find(sh.key);
       const Entry* by = doc_.find(sh.by);
       if (!e || !by || f_.opaque(e->key) || java_trim(doc_.value(*by)).empty()) continue;
-      if (k_.to && !k_.configs->find(Scope::kBroker, sh.key)) continue;  // removed: KL103/KL104 say it
-      emit_.at_key(*e, "KL304", quoted(sh.key) + " has no effect because " + quoted(sh.by) +
-                                    " is set (line " + std::to_string(by->line) + ")");
+      if (k_.to && !k_.configs->find(Scope::kBroker, sh.key))
+        continue;  // removed: KL103/KL104 say it
+      emit_.at_key(*e, "KL304",
+                   quoted(sh.key) + " has no effect because " + quoted(sh.by) + " is set (line " +
+                       std::to_string(by->line) + ")");
     }
   }
 
@@ -456,8 +487,9 @@ class FileChecker {
       auto pv = k_.versions->resolve_protocol(value, &err);
       if (!pv) {
         auto& fd = emit_.at_value(*entry, "KL207",
-                                  quoted(value) + " is not a protocol version any Kafka release "
-                                                  "defines; the broker will not start");
+                                  quoted(value) +
+                                      " is not a protocol version any Kafka release "
+                                      "defines; the broker will not start");
         if (k_.to) {
           auto all = k_.versions->protocol_versions_up_to(*k_.to);
           auto close = core::closest(value, all, 1);
@@ -469,9 +501,9 @@ class FileChecker {
       // A release's reference may list the next release's development versions (3.9 lists
       // 4.0-IV0 and 4.0-IV1): that release accepts them, but they are not for production.
       auto lists_unstable = [&](const knowledge::Release* r) {
-        return r && std::find(r->unstable_protocol_versions.begin(),
-                              r->unstable_protocol_versions.end(),
-                              pv->name) != r->unstable_protocol_versions.end();
+        return r &&
+               std::find(r->unstable_protocol_versions.begin(), r->unstable_protocol_versions.end(),
+                         pv->name) != r->unstable_protocol_versions.end();
       };
       const knowledge::Release* lister = pv->unstable           ? pv->release
                                          : lists_unstable(runs) ? runs
@@ -491,7 +523,8 @@ class FileChecker {
                            "; raise it only after every broker runs the new release");
     }
     check_pins_for_upgrade(ibp, lmfv);
-    if (f_.kraft && ibp && !f_.opaque(ibp->value) && target_defines("inter.broker.protocol.version"))
+    if (f_.kraft && ibp && !f_.opaque(ibp->value) &&
+        target_defines("inter.broker.protocol.version"))
       emit_.at_key(*ibp, "KL208",
                    "'inter.broker.protocol.version' is ignored on a KRaft node; the cluster's "
                    "metadata.version decides (kafka-features.sh)");
@@ -548,8 +581,8 @@ class FileChecker {
       pins.emplace_back(key, from->name);
     }
     const char* what = missing.size() == 2 ? "inter-broker protocol and message format"
-                       : ibp              ? "message format"
-                                          : "inter-broker protocol";
+                       : ibp               ? "message format"
+                                           : "inter-broker protocol";
     auto& fd = emit_.at_file("KL804", keys + (missing.size() == 1 ? " is" : " are") +
                                           " not set: a broker restarted on Kafka " + to->name +
                                           " would use the newer " + what + " of " + to->name +
@@ -557,9 +590,9 @@ class FileChecker {
     fd.subject = missing.front();
     const char* them = missing.size() == 1 ? "it" : "them";
     fd.notes.push_back(std::string("pin ") + them + " to " + from->name +
-                       " before the rolling upgrade and raise " + them + " after every broker runs " +
-                       to->name + " (kafkalint plan --from " + from->name + " --to " + to->name +
-                       " writes the steps)");
+                       " before the rolling upgrade and raise " + them +
+                       " after every broker runs " + to->name + " (kafkalint plan --from " +
+                       from->name + " --to " + to->name + " writes the steps)");
     const std::size_t end = f_.original.size();
     emit_.fix(fd, end, end, properties::appended_entries(doc_, pins), "add " + settings);
   }
@@ -599,15 +632,18 @@ class FileChecker {
       if (const knowledge::ConfigKey* ck = find_key(key_of(e)); ck && ck->type == "list")
         value = compact_list(value);
       for (Scope s : scopes_)
-        for (const knowledge::SafetyCheck* c : k_.safety->for_key(key_of(e), knowledge::scope_name(s))) {
+        for (const knowledge::SafetyCheck* c :
+             k_.safety->for_key(key_of(e), knowledge::scope_name(s))) {
           std::optional<std::string_view> other;
           if (!c->other_key.empty())
-            if (const Entry* o = doc_.find(c->other_key); o && !f_.opaque(o->value)) other = doc_.value(*o);
+            if (const Entry* o = doc_.find(c->other_key); o && !f_.opaque(o->value))
+              other = doc_.value(*o);
           if (!c->fires(value, other)) continue;
           if (c->since && k_.to && k_.to->version < *c->since) continue;
-          auto& fd = emit_.at_value(e, c->rule, quoted(std::string(key_of(e)) + "=" +
-                                                       std::string(java_trim(doc_.value(e)))) +
-                                                    ": " + c->rationale);
+          auto& fd = emit_.at_value(
+              e, c->rule,
+              quoted(std::string(key_of(e)) + "=" + std::string(java_trim(doc_.value(e)))) + ": " +
+                  c->rationale);
           (void)fd;
         }
     }
@@ -633,14 +669,13 @@ class FileChecker {
     // KL301: the file relies on a default that changes between --from and --to.
     if (k_.from && k_.to && k_.from->version < k_.to->version) {
       for (Scope s : scopes_)
-        for (const knowledge::DefaultChange* d :
-             k_.keys->default_changes_between(knowledge::scope_name(s), k_.from->version,
-                                              k_.to->version)) {
+        for (const knowledge::DefaultChange* d : k_.keys->default_changes_between(
+                 knowledge::scope_name(s), k_.from->version, k_.to->version)) {
           if (doc_.find(d->key)) continue;
           auto& fd = emit_.at_file(d->rule.empty() ? "KL301" : d->rule,
-                              quoted(d->key) + " is not set, so its default changes from " +
-                                  quoted(d->old_value) + " to " + quoted(d->new_value) +
-                                  " in Kafka " + d->release_name + ": " + d->impact);
+                                   quoted(d->key) + " is not set, so its default changes from " +
+                                       quoted(d->old_value) + " to " + quoted(d->new_value) +
+                                       " in Kafka " + d->release_name + ": " + d->impact);
           fd.subject = d->key;
           if (!d->caveat.empty()) fd.notes.push_back(d->caveat);
           fd.notes.push_back("set " + quoted(d->key + "=" + d->old_value) +
@@ -664,30 +699,34 @@ class FileChecker {
         if (ck.name == "zookeeper.connect" && f_.kraft) continue;
         // KafkaConfig.populateSynonyms sets an unset node.id from broker.id.
         if (ck.name == "node.id" && broker_id_set()) continue;
-        auto& fd = emit_.at_file("KL302",
-                            quoted(ck.name) + " is not set and has no default; a Kafka " +
-                                k_.to->name + (controller_only() ? " controller" : " broker") +
-                                " will not start without it");
+        auto& fd = emit_.at_file(
+            "KL302", quoted(ck.name) + " is not set and has no default; a Kafka " + k_.to->name +
+                         (controller_only() ? " controller" : " broker") +
+                         " will not start without it");
         fd.subject = ck.name;
       }
       // KRaft nodes: KafkaConfig's own checks refuse a node that cannot find the controllers,
       // although the reference gives these keys an empty default.
       if (f_.kraft && k_.configs->find(Scope::kBroker, "controller.listener.names")) {
         const char* node = controller_only() ? " controller" : " KRaft node";
-        if (!doc_.find("controller.listener.names") && !required_in_reference("controller.listener.names")) {
-          auto& fd = emit_.at_file("KL302", "'controller.listener.names' is not set; a Kafka " +
-                                                k_.to->name + node +
-                                                " will not start without the name of the controller listener");
+        if (!doc_.find("controller.listener.names") &&
+            !required_in_reference("controller.listener.names")) {
+          auto& fd = emit_.at_file(
+              "KL302", "'controller.listener.names' is not set; a Kafka " + k_.to->name + node +
+                           " will not start without the name of the controller listener");
           fd.subject = "controller.listener.names";
         }
-        const bool bootstrap_known = k_.configs->find(Scope::kBroker, "controller.quorum.bootstrap.servers");
-        if (!doc_.find("controller.quorum.voters") && !doc_.find("controller.quorum.bootstrap.servers") &&
+        const bool bootstrap_known =
+            k_.configs->find(Scope::kBroker, "controller.quorum.bootstrap.servers");
+        if (!doc_.find("controller.quorum.voters") &&
+            !doc_.find("controller.quorum.bootstrap.servers") &&
             !required_in_reference("controller.quorum.voters")) {
           auto& fd = emit_.at_file(
               "KL302", std::string(bootstrap_known ? "neither 'controller.quorum.voters' nor "
                                                      "'controller.quorum.bootstrap.servers' is set"
                                                    : "'controller.quorum.voters' is not set") +
-                           "; a Kafka " + k_.to->name + node + " will not start without the controller quorum");
+                           "; a Kafka " + k_.to->name + node +
+                           " will not start without the controller quorum");
           fd.subject = "controller.quorum.voters";
         }
       }
@@ -708,7 +747,8 @@ class FileChecker {
 
 }  // namespace
 
-void check_properties(const PropsFile& f, const CheckKnowledge& k, std::vector<core::Finding>* out) {
+void check_properties(const PropsFile& f, const CheckKnowledge& k,
+                      std::vector<core::Finding>* out) {
   FileChecker(f, k, out).run();
 }
 

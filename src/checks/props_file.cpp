@@ -1,19 +1,24 @@
 #include "checks/props_file.h"
 
-#include "core/file_io.h"
-
 #include <algorithm>
 #include <cctype>
+
+#include "core/file_io.h"
 
 namespace kafkalint::checks {
 
 const char* role_name(Role r) {
   switch (r) {
-    case Role::kBroker: return "broker";
-    case Role::kProducer: return "producer";
-    case Role::kConsumer: return "consumer";
-    case Role::kAdmin: return "admin";
-    case Role::kClient: return "client";
+    case Role::kBroker:
+      return "broker";
+    case Role::kProducer:
+      return "producer";
+    case Role::kConsumer:
+      return "consumer";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kClient:
+      return "client";
   }
   return "broker";
 }
@@ -30,11 +35,16 @@ std::optional<Role> parse_role(std::string_view name) {
 std::vector<knowledge::Scope> role_scopes(Role r) {
   using knowledge::Scope;
   switch (r) {
-    case Role::kBroker: return {Scope::kBroker};
-    case Role::kProducer: return {Scope::kProducer};
-    case Role::kConsumer: return {Scope::kConsumer};
-    case Role::kAdmin: return {Scope::kAdmin};
-    case Role::kClient: return {Scope::kProducer, Scope::kConsumer, Scope::kAdmin};
+    case Role::kBroker:
+      return {Scope::kBroker};
+    case Role::kProducer:
+      return {Scope::kProducer};
+    case Role::kConsumer:
+      return {Scope::kConsumer};
+    case Role::kAdmin:
+      return {Scope::kAdmin};
+    case Role::kClient:
+      return {Scope::kProducer, Scope::kConsumer, Scope::kAdmin};
   }
   return {Scope::kBroker};
 }
@@ -42,10 +52,14 @@ std::vector<knowledge::Scope> role_scopes(Role r) {
 bool role_matches_scope(Role r, std::string_view s) {
   if (s == "any") return true;
   switch (r) {
-    case Role::kBroker: return s == "broker";
-    case Role::kProducer: return s == "producer" || s == "client";
-    case Role::kConsumer: return s == "consumer" || s == "client";
-    case Role::kAdmin: return s == "admin" || s == "client";
+    case Role::kBroker:
+      return s == "broker";
+    case Role::kProducer:
+      return s == "producer" || s == "client";
+    case Role::kConsumer:
+      return s == "consumer" || s == "client";
+    case Role::kAdmin:
+      return s == "admin" || s == "client";
     case Role::kClient:
       return s == "client" || s == "producer" || s == "consumer" || s == "admin";
   }
@@ -106,7 +120,8 @@ std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err)
 }
 
 std::optional<Role> role_from_name(std::string_view path) {
-  std::string name(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
+  std::string name(
+      path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto has = [&](std::string_view w) { return name.find(w) != std::string::npos; };
   if (has("producer")) return Role::kProducer;

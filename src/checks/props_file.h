@@ -27,9 +27,9 @@ std::vector<knowledge::Scope> role_scopes(Role r);
 bool role_matches_scope(Role r, std::string_view entry_scope);
 
 struct PropsFile {
-  std::string path;      // as reported
-  std::string original;  // the bytes read
-  MaskedTemplate mask;   // the template view (same offsets as `original`)
+  std::string path;                // as reported
+  std::string original;            // the bytes read
+  MaskedTemplate mask;             // the template view (same offsets as `original`)
   properties::ParseResult parsed;  // parse of mask.text
   Role role = Role::kBroker;
   std::string role_reason;  // "file name", "content", "--role", ".kafkalint.toml"
@@ -49,7 +49,9 @@ struct PropsFile {
     return false;
   }
   /// True when the value of `e` is not known until the template is rendered.
-  bool value_opaque(const properties::Entry& e) const { return opaque(e.value) || entry_has_code(e); }
+  bool value_opaque(const properties::Entry& e) const {
+    return opaque(e.value) || entry_has_code(e);
+  }
   /// True when the file came from a template (Jinja, ERB, placeholders).
   bool templated() const { return mask.syntax != TemplateSyntax::kNone; }
 };

@@ -49,7 +49,8 @@ std::string did_you_mean(const std::vector<std::string>& v) {
 
 // Options close to `name`: by edit distance, else the options it is a prefix of, else those
 // sharing a long stem ("--description" -> "--describe").
-std::vector<std::string> suggest_option(std::string_view name, const std::vector<std::string>& all) {
+std::vector<std::string> suggest_option(std::string_view name,
+                                        const std::vector<std::string>& all) {
   std::vector<std::string> out = core::closest(name, all, 3);
   out.erase(std::remove(out.begin(), out.end(), std::string(name)), out.end());
   if (!out.empty()) return out;
@@ -116,7 +117,8 @@ class ScriptEmitter {
     core::Fix fx;
     fx.title = std::move(title);
     fx.safety = safe ? core::FixSafety::kSafe : core::FixSafety::kUnsafe;
-    std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+    std::sort(edits.begin(), edits.end(),
+              [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
     for (Edit& e : edits) {
       core::TextEdit te;
       te.offset = e.begin;
@@ -245,8 +247,9 @@ class CommandChecker {
     if (f_.kind != scripts::FileKind::kYaml) return true;
     const std::size_t end = c_->program.offset + c_->program.length;
     const std::size_t next = c_->args.empty() ? f_.content.find('\n', end) : c_->args[0].offset;
-    const std::string_view gap = std::string_view(f_.content).substr(
-        end, (next == std::string::npos ? f_.content.size() : next) - end);
+    const std::string_view gap =
+        std::string_view(f_.content)
+            .substr(end, (next == std::string::npos ? f_.content.size() : next) - end);
     return gap.find('\n') == std::string_view::npos || gap.find('-') == std::string_view::npos;
   }
 
@@ -270,8 +273,8 @@ class CommandChecker {
       const std::size_t end = c_->program.offset + c_->program.length;
       edits.push_back({end, end, " " + args});
     }
-    em_.fix(fd, std::move(edits), "call '" + change.replacement + (args.empty() ? "" : " " + args) + "'",
-            false);
+    em_.fix(fd, std::move(edits),
+            "call '" + change.replacement + (args.empty() ? "" : " " + args) + "'", false);
   }
 
   void from_note(core::Finding& fd, bool works_in_from) const {
@@ -301,7 +304,8 @@ class CommandChecker {
       core::Finding& fd = em_.at(c_->program, "KL706", msg, tool);
       if (change && !change->replacement.empty()) {
         fd.suggestion = "use '" + change->replacement +
-                        (change->replacement_args.empty() ? "" : " " + change->replacement_args) + "'";
+                        (change->replacement_args.empty() ? "" : " " + change->replacement_args) +
+                        "'";
         replace_tool_fix(fd, *change);
       }
       if (change && !change->replacement_note.empty()) fd.notes.push_back(change->replacement_note);
@@ -315,7 +319,8 @@ class CommandChecker {
       if (r->version <= k_.to->version) continue;
       if (tool_in(r, tool)) {
         em_.at(c_->program, "KL712",
-               quoted(tool) + " is not available in Kafka " + k_.to->name + " (added in " + r->name + ")",
+               quoted(tool) + " is not available in Kafka " + k_.to->name + " (added in " +
+                   r->name + ")",
                tool);
         return;
       }
@@ -333,8 +338,8 @@ class CommandChecker {
     for (const std::string& t : core::closest(tool, all_tools(), 3))
       if (core::edit_distance(t, tool) <= 2) close.push_back(t);
     if (close.empty()) return;
-    core::Finding& fd = em_.at(c_->program, "KL710",
-                               quoted(tool) + " is not a tool of any Kafka release", tool);
+    core::Finding& fd =
+        em_.at(c_->program, "KL710", quoted(tool) + " is not a tool of any Kafka release", tool);
     fd.suggestion = did_you_mean(close);
     if (close.size() == 1)
       if (auto edit = rename_program(close[0]))
@@ -345,19 +350,22 @@ class CommandChecker {
   void tool_changes(const CliTool& tool) {
     const knowledge::ToolChange* change = s_.flags->tool(c_->tool);
     std::string replacement = change ? change->replacement : tool.replacement;
-    const bool deprecated = (change && change->deprecated_in && *change->deprecated_in <= k_.to->version) ||
-                            (!change && tool.deprecated);
+    const bool deprecated =
+        (change && change->deprecated_in && *change->deprecated_in <= k_.to->version) ||
+        (!change && tool.deprecated);
     if (deprecated && !replacement.empty() && !run_class()) {
       const bool available = tool_in(k_.to, replacement);
-      core::Finding& fd = em_.at(
-          c_->program, "KL707",
-          quoted(c_->tool) + " is deprecated in Kafka " + k_.to->name + "; " + quoted(replacement) +
-              " replaces it" + (change && change->removed_in ? " (the old tool is removed in " +
-                                                                   change->removed_in->str() + ")"
-                                                             : ""),
-          c_->tool);
-      fd.suggestion = "use '" + replacement +
-                      (change && !change->replacement_args.empty() ? " " + change->replacement_args : "") + "'";
+      core::Finding& fd =
+          em_.at(c_->program, "KL707",
+                 quoted(c_->tool) + " is deprecated in Kafka " + k_.to->name + "; " +
+                     quoted(replacement) + " replaces it" +
+                     (change && change->removed_in
+                          ? " (the old tool is removed in " + change->removed_in->str() + ")"
+                          : ""),
+                 c_->tool);
+      fd.suggestion =
+          "use '" + replacement +
+          (change && !change->replacement_args.empty() ? " " + change->replacement_args : "") + "'";
       if (change && !change->replacement_note.empty()) fd.notes.push_back(change->replacement_note);
       if (change && available) replace_tool_fix(fd, *change);
     }
@@ -368,8 +376,10 @@ class CommandChecker {
       bool gone = true;
       std::string removed_in;
       for (const knowledge::RunClassAlias* a : aliases) {
-        if (!a->redirect_removed_in || *a->redirect_removed_in > k_.to->version) gone = false;
-        else removed_in = a->redirect_removed_in->str();
+        if (!a->redirect_removed_in || *a->redirect_removed_in > k_.to->version)
+          gone = false;
+        else
+          removed_in = a->redirect_removed_in->str();
       }
       if (gone) {
         core::Finding& fd = em_.at(c_->program, "KL706",
@@ -435,7 +445,8 @@ class CommandChecker {
   bool is_option_token(const Scope& s, const Token& t) const {
     if (t.opaque || !starts_with(t.text, "-") || is_number(t.text)) return false;
     std::string_view name = t.text;
-    if (const std::size_t eq = name.find('='); eq != std::string_view::npos && starts_with(name, "--"))
+    if (const std::size_t eq = name.find('=');
+        eq != std::string_view::npos && starts_with(name, "--"))
       name = name.substr(0, eq);
     if (option_of(s, name)) return true;
     if (s.jopt && !starts_with(name, "--") && option_of(s, "-" + std::string(name))) return true;
@@ -477,13 +488,15 @@ class CommandChecker {
       std::string written = t.text;
       std::string inline_value;
       bool has_inline = false;
-      if (const std::size_t eq = written.find('='); eq != std::string::npos && starts_with(written, "--")) {
+      if (const std::size_t eq = written.find('=');
+          eq != std::string::npos && starts_with(written, "--")) {
         inline_value = written.substr(eq + 1);
         written.resize(eq);
         has_inline = true;
       }
-      if (t.opaque && (written.find('$') != std::string::npos || written.find('{') != std::string::npos ||
-                       written.find('`') != std::string::npos || !has_inline))
+      if (t.opaque &&
+          (written.find('$') != std::string::npos || written.find('{') != std::string::npos ||
+           written.find('`') != std::string::npos || !has_inline))
         continue;
       if (shell && is_shell_flag(written) && option_of(scope, written)) {
         // kafka-run-class.sh reads its flags up to the class name; the other wrappers
@@ -505,9 +518,10 @@ class CommandChecker {
       if (!opt) continue;
       if (opt->arg == CliOption::Arg::kRequired && !has_inline) {
         if (i + 1 >= a.size() || is_option_token(scope, a[i + 1])) {
-          em_.at(t, "KL709", quoted(written) + " needs an argument" +
-                                 (i + 1 >= a.size() ? " and ends the command"
-                                                    : "; " + quoted(a[i + 1].text) + " is an option"),
+          em_.at(t, "KL709",
+                 quoted(written) + " needs an argument" +
+                     (i + 1 >= a.size() ? " and ends the command"
+                                        : "; " + quoted(a[i + 1].text) + " is an option"),
                  written);
         } else {
           value_checks(opt, a[i + 1], a[i + 1].text);
@@ -523,7 +537,8 @@ class CommandChecker {
 
   // The option the parser reads `written` as, after reporting what is wrong with it;
   // nullptr when it is not an option of this tool (then the rest of the command is still read).
-  const CliOption* resolve(const Scope& s, const Token& t, const std::string& written, bool has_inline) {
+  const CliOption* resolve(const Scope& s, const Token& t, const std::string& written,
+                           bool has_inline) {
     resolved_ = written;
     if (const CliOption* o = option_of(s, written)) {
       after_resolve(s, t, written, *o, has_inline);
@@ -566,8 +581,8 @@ class CommandChecker {
       }
       if (hits.size() > 1 && target_) {
         em_.at(t, "KL701",
-               quoted(written) + " is ambiguous for " + s.tool->script + " in Kafka " + k_.to->name +
-                   ": it abbreviates " + join_quoted(hits, 4),
+               quoted(written) + " is ambiguous for " + s.tool->script + " in Kafka " +
+                   k_.to->name + ": it abbreviates " + join_quoted(hits, 4),
                written);
         return nullptr;
       }
@@ -583,7 +598,8 @@ class CommandChecker {
     const std::string& name = resolved_;
     const knowledge::OptionChange* ch = s_.flags->option(s.tool->script, name);
     const bool removed = ch && ch->removed_in && *ch->removed_in <= k_.to->version;
-    const bool deprecated = o.deprecated || (ch && ch->deprecated_in && *ch->deprecated_in <= k_.to->version);
+    const bool deprecated =
+        o.deprecated || (ch && ch->deprecated_in && *ch->deprecated_in <= k_.to->version);
     if (!deprecated && !removed) return;
     std::string replacement = ch && !ch->replacement.empty() ? ch->replacement : o.replacement;
     std::string msg = quoted(written) + " is deprecated in " + s.tool->script + " " + k_.to->name;
@@ -602,11 +618,12 @@ class CommandChecker {
       for (const knowledge::CliSubcommand& sc : s.tool->subcommand_options)
         for (const CliOption& o : sc.options)
           if (o.name == long_name && !sc.name.empty()) subs.push_back(sc.name);
-      core::Finding& fd = em_.at(t, "KL701",
-                                 quoted(written) + " is not an option of '" + script + " " + subcommand_ +
-                                     "' in Kafka " + k_.to->name +
-                                     (subs.empty() ? "" : "; sub-command " + join_quoted(subs) + " takes it"),
-                                 written);
+      core::Finding& fd =
+          em_.at(t, "KL701",
+                 quoted(written) + " is not an option of '" + script + " " + subcommand_ +
+                     "' in Kafka " + k_.to->name +
+                     (subs.empty() ? "" : "; sub-command " + join_quoted(subs) + " takes it"),
+                 written);
       fd.suggestion = did_you_mean(suggest_option(long_name, s.names));
       return;
     }
@@ -671,16 +688,18 @@ class CommandChecker {
     bool truncated = false;
     for (const std::string& c : close) truncated = truncated || starts_with(c, long_name);
     if (!owners.empty() && !truncated) {
-      core::Finding& fd = em_.at(t, "KL702",
-                                 quoted(written) + " is not an option of " + script + "; " +
-                                     join_quoted(owners) + (owners.size() == 1 ? " has" : " have") + " it",
-                                 written);
+      core::Finding& fd =
+          em_.at(t, "KL702",
+                 quoted(written) + " is not an option of " + script + "; " + join_quoted(owners) +
+                     (owners.size() == 1 ? " has" : " have") + " it",
+                 written);
       fd.suggestion = did_you_mean(close);
       return;
     }
     std::string where = script;
     if (target_) where += " " + k_.to->name;
-    core::Finding& fd = em_.at(t, "KL701", quoted(written) + " is not an option of " + where, written);
+    core::Finding& fd =
+        em_.at(t, "KL701", quoted(written) + " is not an option of " + where, written);
     fd.suggestion = did_you_mean(close);
     if (close.size() == 1) rename_fix(fd, t, written, close[0], true, "use " + quoted(close[0]));
   }
@@ -705,10 +724,10 @@ class CommandChecker {
       gap = false;
       joined += ch;
     }
-    core::Finding& fd = em_.at(value, "KL711",
-                               "Kafka " + k_.to->name + " reads " + quoted(std::string(v)) +
-                                   " as one server name",
-                               resolved_);
+    core::Finding& fd =
+        em_.at(value, "KL711",
+               "Kafka " + k_.to->name + " reads " + quoted(std::string(v)) + " as one server name",
+               resolved_);
     fd.suggestion = "use " + quoted(joined);
     // Only a plainly quoted list is rewritten (quotes kept); escapes or expansions are left alone.
     const std::string& raw = value.raw;
@@ -720,8 +739,8 @@ class CommandChecker {
 
   // ------------------------------------------------------------ fixes
 
-  void rename_fix(core::Finding& fd, const Token& t, const std::string& written, const std::string& to,
-                  bool safe, std::string title) {
+  void rename_fix(core::Finding& fd, const Token& t, const std::string& written,
+                  const std::string& to, bool safe, std::string title) {
     if (t.opaque && written.find_first_of("${`") != std::string::npos) return;
     const std::size_t at = name_offset(t, written);
     if (at == std::string::npos) return;
@@ -730,8 +749,9 @@ class CommandChecker {
 
   // The fix of a removed or deprecated option: a plain rename when the value carries over,
   // or the ZooKeeper address swapped for a broker address.
-  void replacement_fix(core::Finding& fd, const Scope& s, const Token& t, const std::string& written,
-                       const std::string& name, const std::string& replacement) {
+  void replacement_fix(core::Finding& fd, const Scope& s, const Token& t,
+                       const std::string& written, const std::string& name,
+                       const std::string& replacement) {
     if (replacement.empty() || !option_of(s, replacement)) return;
     const CliOption* old_opt = s.tool->find_option(name);
     const CliOption* new_opt = s.tool->find_option(replacement);
@@ -756,7 +776,8 @@ class CommandChecker {
     if (eq != std::string::npos) {
       // '--zookeeper=zk:2181' in one word.
       if (t.opaque || t.raw != t.text) return;
-      edits.push_back({t.offset, t.offset + t.raw.size(), "--bootstrap-server=" + value_text(addr, "")});
+      edits.push_back(
+          {t.offset, t.offset + t.raw.size(), "--bootstrap-server=" + value_text(addr, "")});
     } else {
       const std::vector<Token>& a = c_->args;
       const Token* value = nullptr;
@@ -764,7 +785,8 @@ class CommandChecker {
         if (&a[i] == &t) value = &a[i + 1];
       if (!value || value->opaque) return;
       edits.push_back({t.offset + at, t.offset + at + written.size(), "--bootstrap-server"});
-      edits.push_back({value->offset, value->offset + value->raw.size(), value_text(addr, value->raw)});
+      edits.push_back(
+          {value->offset, value->offset + value->raw.size(), value_text(addr, value->raw)});
     }
     em_.fix(fd, std::move(edits), title, safe);
   }

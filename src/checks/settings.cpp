@@ -1,7 +1,8 @@
 #include "checks/settings.h"
 
-#include <filesystem>
 #include <toml++/toml.h>
+
+#include <filesystem>
 
 #include "core/file_io.h"
 #include "core/suggest.h"
@@ -69,19 +70,26 @@ std::optional<Settings> load_settings(const std::string& path, core::Error* err)
   s.path = path;
   s.root = fs::path(path).parent_path().string();
   if (s.root.empty()) s.root = ".";
-  static const std::vector<std::string> kKeys = {
-      "to",      "from",  "select", "ignore",           "exclude", "per-path-ignores",
-      "roles",   "fail-on", "bootstrap-server"};
+  static const std::vector<std::string> kKeys = {"to",     "from",    "select",
+                                                 "ignore", "exclude", "per-path-ignores",
+                                                 "roles",  "fail-on", "bootstrap-server"};
   for (const auto& [k, node] : tbl) {
     const std::string key(k.str());
     bool ok = true;
-    if (key == "to") ok = read_string(path, node, key, &s.to, err);
-    else if (key == "from") ok = read_string(path, node, key, &s.from, err);
-    else if (key == "fail-on") ok = read_string(path, node, key, &s.fail_on, err);
-    else if (key == "bootstrap-server") ok = read_string(path, node, key, &s.bootstrap_server, err);
-    else if (key == "select") ok = read_list(path, node, key, &s.select, err);
-    else if (key == "ignore") ok = read_list(path, node, key, &s.ignore, err);
-    else if (key == "exclude") ok = read_list(path, node, key, &s.exclude, err);
+    if (key == "to")
+      ok = read_string(path, node, key, &s.to, err);
+    else if (key == "from")
+      ok = read_string(path, node, key, &s.from, err);
+    else if (key == "fail-on")
+      ok = read_string(path, node, key, &s.fail_on, err);
+    else if (key == "bootstrap-server")
+      ok = read_string(path, node, key, &s.bootstrap_server, err);
+    else if (key == "select")
+      ok = read_list(path, node, key, &s.select, err);
+    else if (key == "ignore")
+      ok = read_list(path, node, key, &s.ignore, err);
+    else if (key == "exclude")
+      ok = read_list(path, node, key, &s.exclude, err);
     else if (key == "per-path-ignores" || key == "roles") {
       const toml::table* t = node.as_table();
       if (!t) {
@@ -102,10 +110,10 @@ std::optional<Settings> load_settings(const std::string& path, core::Error* err)
         }
       }
     } else {
-      std::string hint = "known keys: to, from, select, ignore, exclude, per-path-ignores, roles, "
-                         "fail-on, bootstrap-server";
-      if (auto c = core::closest(key, kKeys, 1); !c.empty())
-        hint = "did you mean '" + c[0] + "'?";
+      std::string hint =
+          "known keys: to, from, select, ignore, exclude, per-path-ignores, roles, "
+          "fail-on, bootstrap-server";
+      if (auto c = core::closest(key, kKeys, 1); !c.empty()) hint = "did you mean '" + c[0] + "'?";
       *err = at(path, node, "unknown setting '" + key + "'", hint);
       err->where.line = static_cast<int>(k.source().begin.line);
       err->where.column = static_cast<int>(k.source().begin.column);

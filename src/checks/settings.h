@@ -20,8 +20,8 @@ struct Settings {
   std::vector<std::string> exclude;  // path patterns (see glob.h)
   std::vector<std::pair<std::string, std::vector<std::string>>> per_path_ignores;
   std::vector<std::pair<std::string, std::string>> roles;  // pattern -> broker|producer|...
-  std::optional<std::string> fail_on;                    // error|warning|info
-  std::optional<std::string> bootstrap_server;  // broker address for --zookeeper fixes
+  std::optional<std::string> fail_on;                      // error|warning|info
+  std::optional<std::string> bootstrap_server;             // broker address for --zookeeper fixes
 };
 
 /// Looks for .kafkalint.toml in `start_dir` and its parents. No file is not an error.

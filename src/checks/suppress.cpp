@@ -15,7 +15,8 @@ std::string lower(std::string_view s) {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -56,8 +57,10 @@ Suppressions::Suppressions(const std::string& file, const std::vector<CommentLin
       const std::size_t comma = list.find(',');
       const std::string_view tok = trim(list.substr(0, comma));
       if (!tok.empty()) {
-        if (lower(tok) == "all" || known_rule(tok)) d.rules.push_back(lower(tok));
-        else problem("suppression names unknown rule '" + std::string(tok) + "'", std::string(tok));
+        if (lower(tok) == "all" || known_rule(tok))
+          d.rules.push_back(lower(tok));
+        else
+          problem("suppression names unknown rule '" + std::string(tok) + "'", std::string(tok));
       }
       if (comma == std::string_view::npos) break;
       list.remove_prefix(comma + 1);

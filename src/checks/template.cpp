@@ -142,10 +142,10 @@ MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
     if (!had_code[l]) continue;
     const std::size_t b = lines.starts[l - 1];
     const std::size_t e = l < lines.starts.size() ? lines.starts[l] : m.text.size();
-    const bool blank_line = std::all_of(m.text.begin() + static_cast<std::ptrdiff_t>(b),
-                                        m.text.begin() + static_cast<std::ptrdiff_t>(e),
-                                        [](char c) { return c == ' ' || c == '\t' || c == '\r' ||
-                                                            c == '\n' || c == '\f'; });
+    const bool blank_line = std::all_of(
+        m.text.begin() + static_cast<std::ptrdiff_t>(b),
+        m.text.begin() + static_cast<std::ptrdiff_t>(e),
+        [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; });
     if (blank_line) m.control_lines.push_back(static_cast<int>(l));
   }
   return m;

@@ -45,7 +45,8 @@ std::optional<long double> parse_integer(std::string_view s, long double lo, lon
 std::optional<long double> parse_double(std::string_view s) {
   if (s.empty()) return std::nullopt;
   std::string t(s);
-  if (t == "NaN" || t == "+NaN" || t == "-NaN") return std::numeric_limits<long double>::quiet_NaN();
+  if (t == "NaN" || t == "+NaN" || t == "-NaN")
+    return std::numeric_limits<long double>::quiet_NaN();
   if (t == "Infinity" || t == "+Infinity") return std::numeric_limits<long double>::infinity();
   if (t == "-Infinity") return -std::numeric_limits<long double>::infinity();
   if (t.back() == 'f' || t.back() == 'F' || t.back() == 'd' || t.back() == 'D') t.pop_back();
@@ -138,8 +139,9 @@ std::optional<std::vector<std::string>> parse_set(std::string_view v) {
   for (std::size_t i = 0;;) {
     const std::size_t c = in.find(", ", i);
     std::string_view e = in.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i);
-    if (e.empty() || e.find("...") != std::string_view::npos || e.find(',') != std::string_view::npos ||
-        e.find(' ') != std::string_view::npos || e.find('[') != std::string_view::npos ||
+    if (e.empty() || e.find("...") != std::string_view::npos ||
+        e.find(',') != std::string_view::npos || e.find(' ') != std::string_view::npos ||
+        e.find('[') != std::string_view::npos ||
         e.find(':') != std::string_view::npos)  // "by_duration:PnDTnHnMn.nS" is a pattern
       return std::nullopt;
     out.emplace_back(e);
@@ -180,7 +182,8 @@ ValueVerdict check_value(std::string_view type, std::string_view valid, std::str
     number = parse_number(type, java_trim(value));
     if (!number) {
       out.problem = ValueProblem::kBadType;
-      out.detail = type == "double" ? "a number" : "a whole number that fits a Java " + std::string(type);
+      out.detail =
+          type == "double" ? "a number" : "a whole number that fits a Java " + std::string(type);
       return out;
     }
   }
@@ -235,7 +238,8 @@ ValueVerdict check_value(std::string_view type, std::string_view valid, std::str
     if (t.empty()) return out;
     for (std::size_t i = 0;;) {
       const std::size_t c = t.find(',', i);
-      std::string_view e = java_trim(t.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i));
+      std::string_view e =
+          java_trim(t.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i));
       if (!member(e)) {
         out.problem = ValueProblem::kNotInSet;
         out.detail = "elements from " + join_set(*set);

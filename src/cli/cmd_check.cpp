@@ -2,10 +2,10 @@
 
 #include <filesystem>
 #include <memory>
-#include <ostream>
-#include <sstream>
 #include <mutex>
+#include <ostream>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "checks/baseline.h"
@@ -16,9 +16,9 @@
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
-#include "core/version.h"
 #include "core/suggest.h"
 #include "core/unified_diff.h"
+#include "core/version.h"
 #include "knowledge/catalog.h"
 #include "knowledge/configs.h"
 #include "knowledge/versions.h"
@@ -102,30 +102,38 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   std::vector<std::string> paths, select, ignore;
   std::string from, to, format = "text", fail_on, role, baseline, write_baseline, bootstrap;
   unsigned jobs = 0;
-  desc.add_options()
-      ("to", po::value(&to), "the Kafka version the files must work with (e.g. 3.9)")
-      ("from", po::value(&from), "the Kafka version running today: adds the findings of the upgrade")
-      ("format", po::value(&format), "text, json, sarif or github")
-      ("fix", "apply safe fixes to the files")
-      ("unsafe-fixes", "with --fix or --diff, also apply fixes that need review")
-      ("diff", "print the fixes as a unified diff instead of applying them")
-      ("select", po::value(&select)->composing(), "only these rules (codes, prefixes like KL4, names)")
-      ("ignore", po::value(&ignore)->composing(), "skip these rules")
-      ("fail-on", po::value(&fail_on), "lowest severity that fails the run: error, warning (default) or info")
-      ("role", po::value(&role), "read every properties file as broker, producer, consumer, admin or client")
-      ("baseline", po::value(&baseline), "report only findings that are not in this baseline file")
-      ("write-baseline", po::value(&write_baseline), "write the current findings to a baseline file")
-      ("jobs,j", po::value(&jobs), "worker threads (default: all cores)")
-      ("bootstrap-server", po::value(&bootstrap), "HOST:PORT of a broker: lets fixes replace '--zookeeper ADDR' in scripts safely")
-      ("path", po::value(&paths)->composing(), "files or directories (default .)");
+  desc.add_options()("to", po::value(&to), "the Kafka version the files must work with (e.g. 3.9)")(
+      "from", po::value(&from),
+      "the Kafka version running today: adds the findings of the upgrade")(
+      "format", po::value(&format), "text, json, sarif or github")("fix",
+                                                                   "apply safe fixes to the files")(
+      "unsafe-fixes", "with --fix or --diff, also apply fixes that need review")(
+      "diff", "print the fixes as a unified diff instead of applying them")(
+      "select", po::value(&select)->composing(),
+      "only these rules (codes, prefixes like KL4, names)")(
+      "ignore", po::value(&ignore)->composing(), "skip these rules")(
+      "fail-on", po::value(&fail_on),
+      "lowest severity that fails the run: error, warning (default) or info")(
+      "role", po::value(&role),
+      "read every properties file as broker, producer, consumer, admin or client")(
+      "baseline", po::value(&baseline), "report only findings that are not in this baseline file")(
+      "write-baseline", po::value(&write_baseline),
+      "write the current findings to a baseline file")("jobs,j", po::value(&jobs),
+                                                       "worker threads (default: all cores)")(
+      "bootstrap-server", po::value(&bootstrap),
+      "HOST:PORT of a broker: lets fixes replace '--zookeeper ADDR' in scripts safely")(
+      "path", po::value(&paths)->composing(), "files or directories (default .)");
   po::positional_options_description pos;
   pos.add("path", -1);
   po::variables_map vm;
   if (int rc = parse_command_line("check", args, desc, pos, vm, ctx); rc >= 0) return rc;
 
   auto fmt = report::parse_format(format);
-  if (!fmt) return usage_error("check", "unknown format '" + format + "'; expected text, json, sarif or github", ctx);
-  if (vm.count("fix") && vm.count("diff")) return usage_error("check", "'--fix' and '--diff' exclude each other", ctx);
+  if (!fmt)
+    return usage_error(
+        "check", "unknown format '" + format + "'; expected text, json, sarif or github", ctx);
+  if (vm.count("fix") && vm.count("diff"))
+    return usage_error("check", "'--fix' and '--diff' exclude each other", ctx);
 
   checks::CheckRequest req;
   req.paths = paths;
@@ -136,7 +144,10 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   req.jobs = jobs;
   if (!role.empty()) {
     req.role = checks::parse_role(role);
-    if (!req.role) return usage_error("check", "unknown role '" + role + "'; expected broker, producer, consumer, admin or client", ctx);
+    if (!req.role)
+      return usage_error(
+          "check",
+          "unknown role '" + role + "'; expected broker, producer, consumer, admin or client", ctx);
   }
   core::Error err;
   auto settings = checks::find_settings(".", &err);
@@ -147,7 +158,10 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   if (from.empty() && settings->from) from = *settings->from;
   if (fail_on.empty()) fail_on = settings->fail_on.value_or("warning");
   const auto fail_severity = parse_severity(fail_on);
-  if (!fail_severity) return usage_error("check", "unknown severity '" + fail_on + "' for --fail-on; expected error, warning or info", ctx);
+  if (!fail_severity)
+    return usage_error(
+        "check",
+        "unknown severity '" + fail_on + "' for --fail-on; expected error, warning or info", ctx);
 
   // Start-up is mostly TOML parsing, so the packs load on two threads: the rule, key and
   // safety facts on one; on this one the release catalogue and the configuration reference.
@@ -162,7 +176,9 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   });
   struct Join {
     std::thread& t;
-    ~Join() { if (t.joinable()) t.join(); }
+    ~Join() {
+      if (t.joinable()) t.join();
+    }
   } join{facts_loader};
 
   std::string guessed;
@@ -174,7 +190,8 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     if (ctx.packs.find("kafka/configs/" + guessed + ".toml"))
       L.configs = knowledge::load_configs(ctx.packs, guessed, &ignored);
   }
-  if (!(L.versions = knowledge::VersionCatalog::load(ctx.packs, &err))) return report_error(err, ctx);
+  if (!(L.versions = knowledge::VersionCatalog::load(ctx.packs, &err)))
+    return report_error(err, ctx);
 
   checks::CheckKnowledge k;
   k.versions = &*L.versions;
@@ -207,19 +224,22 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   bool scripts_ok = false;
   core::Error scripts_err;
   k.scripts = [&](core::Error* e) -> const checks::ScriptKnowledge* {
-    std::call_once(scripts_once, [&] { scripts_ok = load_script_knowledge(L, ctx.packs, k, &scripts_err); });
+    std::call_once(scripts_once,
+                   [&] { scripts_ok = load_script_knowledge(L, ctx.packs, k, &scripts_err); });
     if (scripts_ok) return &L.scripts;
     *e = scripts_err;
     return nullptr;
   };
   for (const std::string& s : checks::unknown_selectors(req, *L.rules)) {
     std::string msg = "unknown rule selector '" + s + "'";
-    if (auto close = L.rules->suggest(s); !close.empty()) msg += "; did you mean '" + close[0] + "'?";
+    if (auto close = L.rules->suggest(s); !close.empty())
+      msg += "; did you mean '" + close[0] + "'?";
     return usage_error("check", msg, ctx);
   }
 
   std::optional<checks::Baseline> base;
-  if (!baseline.empty() && !(base = checks::Baseline::load(baseline, &err))) return report_error(err, ctx);
+  if (!baseline.empty() && !(base = checks::Baseline::load(baseline, &err)))
+    return report_error(err, ctx);
   if (vm.count("fix"))
     req.write_fixed = [](const std::string& path, const std::string& text, core::Error* e) {
       return core::write_file_atomic(path, text, e);
@@ -257,8 +277,10 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     for (const core::Finding& fd : f.findings) {
       if (base && base->absorbs(fd)) continue;
       if (static_cast<int>(fd.severity) >= static_cast<int>(*fail_severity)) failing = true;
-      if (reporter) reporter->finding(fd);
-      else if (!diff) new_baseline.add(fd);
+      if (reporter)
+        reporter->finding(fd);
+      else if (!diff)
+        new_baseline.add(fd);
     }
   };
   const auto summary = checks::run_check(req, k, sink, &err);

@@ -30,12 +30,12 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   std::vector<std::string> files;
   std::string from, to, format = "text", role;
-  desc.add_options()
-      ("from", po::value(&from), "the Kafka version A is read with (its defaults fill A's unset keys)")
-      ("to", po::value(&to), "the Kafka version B is read with (its defaults fill B's unset keys)")
-      ("format", po::value(&format), "text or json")
-      ("role", po::value(&role), "read both files as broker, producer, consumer, admin or client")
-      ("file", po::value(&files)->composing(), "A and B");
+  desc.add_options()("from", po::value(&from),
+                     "the Kafka version A is read with (its defaults fill A's unset keys)")(
+      "to", po::value(&to), "the Kafka version B is read with (its defaults fill B's unset keys)")(
+      "format", po::value(&format), "text or json")(
+      "role", po::value(&role), "read both files as broker, producer, consumer, admin or client")(
+      "file", po::value(&files)->composing(), "A and B");
   po::positional_options_description pos;
   pos.add("file", -1);
   po::variables_map vm;
@@ -53,7 +53,9 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
   if (!keys) return report_error(err, ctx);
 
   // Each version is resolved to its line; its configuration reference gives the defaults.
-  auto reference = [&](const std::string& text, const knowledge::Release** release) -> std::optional<knowledge::ConfigCatalog> {
+  auto reference =
+      [&](const std::string& text,
+          const knowledge::Release** release) -> std::optional<knowledge::ConfigCatalog> {
     *release = versions->resolve(text, &err);
     if (!*release) return std::nullopt;
     if ((*release)->configs_pack.empty()) {
@@ -83,7 +85,10 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
   std::string role_reason = "--role";
   if (!role.empty()) {
     r = checks::parse_role(role);
-    if (!r) return usage_error("diff", "unknown role '" + role + "'; expected broker, producer, consumer, admin or client", ctx);
+    if (!r)
+      return usage_error(
+          "diff",
+          "unknown role '" + role + "'; expected broker, producer, consumer, admin or client", ctx);
   }
   if (!r) {
     role_reason = "file name";
@@ -151,19 +156,32 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
   if (changes.empty()) ctx.out << "no differences\n";
   for (const diff::KeyDiff& d : changes) {
     switch (d.change) {
-      case diff::Change::kAdded: ctx.out << "+ " << d.key << " = " << quoted(d.b, d.b_default) << "\n"; break;
-      case diff::Change::kRemoved: ctx.out << "- " << d.key << " = " << quoted(d.a, d.a_default) << "\n"; break;
-      case diff::Change::kChanged:
-        ctx.out << "~ " << d.key << ": " << quoted(d.a, d.a_default) << " -> " << quoted(d.b, d.b_default) << "\n";
+      case diff::Change::kAdded:
+        ctx.out << "+ " << d.key << " = " << quoted(d.b, d.b_default) << "\n";
         break;
-      case diff::Change::kSame: ctx.out << "  " << d.key << " = " << quoted(d.b, d.b_default) << "\n"; break;
+      case diff::Change::kRemoved:
+        ctx.out << "- " << d.key << " = " << quoted(d.a, d.a_default) << "\n";
+        break;
+      case diff::Change::kChanged:
+        ctx.out << "~ " << d.key << ": " << quoted(d.a, d.a_default) << " -> "
+                << quoted(d.b, d.b_default) << "\n";
+        break;
+      case diff::Change::kSame:
+        ctx.out << "  " << d.key << " = " << quoted(d.b, d.b_default) << "\n";
+        break;
     }
     if (d.change != diff::Change::kSame && o.scopes.front() == knowledge::Scope::kBroker &&
         d.in_files) {
       switch (d.update) {
-        case diff::Update::kRestart: ctx.out << "    needs a restart\n"; break;
-        case diff::Update::kPerBroker: ctx.out << "    live, per broker: " << d.command << "\n"; break;
-        case diff::Update::kClusterWide: ctx.out << "    live, cluster-wide: " << d.command << "\n"; break;
+        case diff::Update::kRestart:
+          ctx.out << "    needs a restart\n";
+          break;
+        case diff::Update::kPerBroker:
+          ctx.out << "    live, per broker: " << d.command << "\n";
+          break;
+        case diff::Update::kClusterWide:
+          ctx.out << "    live, cluster-wide: " << d.command << "\n";
+          break;
         case diff::Update::kUnknown:
           if (r_from || r_to) ctx.out << "    update mode unknown: restart to be safe\n";
           break;

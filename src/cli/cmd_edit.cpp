@@ -24,17 +24,17 @@ struct Operation {
 int run_edit(const std::vector<std::string>& args, Context& ctx) {
   std::string file;
   po::options_description desc("options");
-  desc.add_options()
-      ("set", po::value<std::vector<std::string>>()->composing(),
-       "KEY=VALUE: replace the value of KEY's entry in place, or append it (may repeat; "
-       "the first '=' separates key and value)")
-      ("unset", po::value<std::vector<std::string>>()->composing(),
-       "KEY: remove every entry of KEY, continuation lines included (may repeat)")
-      ("comment", po::value<std::vector<std::string>>()->composing(),
-       "KEY: turn every entry of KEY into comment lines (may repeat)")
-      ("write", po::bool_switch(), "replace FILE atomically, keeping its mode")
-      ("diff", po::bool_switch(), "print a unified diff instead of the edited file")
-      ("file", po::value(&file)->required(), "the properties file (also the first argument)");
+  desc.add_options()(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "KEY=VALUE: replace the value of KEY's entry in place, or append it (may repeat; "
+      "the first '=' separates key and value)")(
+      "unset", po::value<std::vector<std::string>>()->composing(),
+      "KEY: remove every entry of KEY, continuation lines included (may repeat)")(
+      "comment", po::value<std::vector<std::string>>()->composing(),
+      "KEY: turn every entry of KEY into comment lines (may repeat)")(
+      "write", po::bool_switch(), "replace FILE atomically, keeping its mode")(
+      "diff", po::bool_switch(), "print a unified diff instead of the edited file")(
+      "file", po::value(&file)->required(), "the properties file (also the first argument)");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
@@ -80,8 +80,8 @@ int run_edit(const std::vector<std::string>& args, Context& ctx) {
                                std::string_view(op.arg).substr(eq + 1));
     } else {
       const std::size_t entries = doc.entries().size();
-      failed = op.kind == "unset" ? properties::unset(doc, op.arg)
-                                  : properties::comment(doc, op.arg);
+      failed =
+          op.kind == "unset" ? properties::unset(doc, op.arg) : properties::comment(doc, op.arg);
       if (!failed && doc.entries().size() == entries)
         ctx.err << "kafkalint edit: note: '" << op.arg << "' is not set in " << file
                 << "; nothing to " << op.kind << "\n";

@@ -90,7 +90,8 @@ int run_explain(const std::vector<std::string>& args, Context& ctx) {
       os << "  " << r->fix_title << " (safe fix: applied by 'check --fix')\n";
       break;
     case knowledge::FixSafety::kUnsafe:
-      os << "  " << r->fix_title << " (fix needs review: shown, applied only with 'check --fix --unsafe-fixes')\n";
+      os << "  " << r->fix_title
+         << " (fix needs review: shown, applied only with 'check --fix --unsafe-fixes')\n";
       break;
     case knowledge::FixSafety::kNone:
       os << "  " << r->fix_title << " (no automatic fix)\n";

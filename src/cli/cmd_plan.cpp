@@ -25,8 +25,9 @@ namespace {
 
 // A version the user named: its line, or (for a known line with no upgrade path, like 0.7)
 // that line, which the planner refuses with the reason.
-const knowledge::Release* resolve_version(const knowledge::VersionCatalog& v, const std::string& text,
-                                          const char* option, Context& ctx) {
+const knowledge::Release* resolve_version(const knowledge::VersionCatalog& v,
+                                          const std::string& text, const char* option,
+                                          Context& ctx) {
   core::Error err;
   if (const knowledge::Release* r = v.resolve(text, &err)) return r;
   if (auto parsed = core::Version::parse(text))
@@ -42,8 +43,8 @@ bool collect(const std::vector<std::string>& paths, std::vector<std::string>* ou
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec))
+      for (auto it = fs::recursive_directory_iterator(p, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
         if (it->is_regular_file() && it->path().extension() == ".properties")
           found.push_back(it->path().generic_string());
       std::sort(found.begin(), found.end());
@@ -72,25 +73,31 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   std::vector<std::string> paths;
   std::string from, to, format = "text", out_dir, fail_on = "warning";
-  desc.add_options()
-      ("from", po::value(&from), "the Kafka version the cluster runs today (e.g. 2.1)")
-      ("to", po::value(&to), "the Kafka version to upgrade to (e.g. 2.6)")
-      ("format", po::value(&format), "text, json or markdown")
-      ("out", po::value(&out_dir), "write DIR/phase-N/<file> after every phase, plan.json and plan.md")
-      ("pin-message-format", "also pin log.message.format.version where the era does not need it")
-      ("exact-protocol", "write protocol versions in their exact form (2.1-IV2 instead of 2.1)")
-      ("fail-on", po::value(&fail_on), "lowest finding severity that fails the run: error, warning (default) or info")
-      ("file", po::value(&paths)->composing(), "broker files or directories of them");
+  desc.add_options()("from", po::value(&from),
+                     "the Kafka version the cluster runs today (e.g. 2.1)")(
+      "to", po::value(&to), "the Kafka version to upgrade to (e.g. 2.6)")(
+      "format", po::value(&format), "text, json or markdown")(
+      "out", po::value(&out_dir),
+      "write DIR/phase-N/<file> after every phase, plan.json and plan.md")(
+      "pin-message-format", "also pin log.message.format.version where the era does not need it")(
+      "exact-protocol", "write protocol versions in their exact form (2.1-IV2 instead of 2.1)")(
+      "fail-on", po::value(&fail_on),
+      "lowest finding severity that fails the run: error, warning (default) or info")(
+      "file", po::value(&paths)->composing(), "broker files or directories of them");
   po::positional_options_description pos;
   pos.add("file", -1);
   po::variables_map vm;
   if (int rc = parse_command_line("plan", args, desc, pos, vm, ctx); rc >= 0) return rc;
-  if (from.empty() || to.empty()) return usage_error("plan", "both '--from' and '--to' are required", ctx);
+  if (from.empty() || to.empty())
+    return usage_error("plan", "both '--from' and '--to' are required", ctx);
   if (format != "text" && format != "json" && format != "markdown")
-    return usage_error("plan", "unknown format '" + format + "'; expected text, json or markdown", ctx);
+    return usage_error("plan", "unknown format '" + format + "'; expected text, json or markdown",
+                       ctx);
   const auto fail_severity = parse_severity(fail_on);
   if (!fail_severity)
-    return usage_error("plan", "unknown severity '" + fail_on + "' for --fail-on; expected error, warning or info", ctx);
+    return usage_error(
+        "plan", "unknown severity '" + fail_on + "' for --fail-on; expected error, warning or info",
+        ctx);
   if (paths.empty()) return usage_error("plan", "no broker file given", ctx);
 
   core::Error err;
@@ -122,9 +129,12 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   const plan::Plan p = plan::make_plan(*r_from, *r_to, from, to, ptrs, *k, options);
 
   const std::string json = plan::render_json(p);
-  if (format == "json") ctx.out << json;
-  else if (format == "markdown") ctx.out << plan::render_markdown(p);
-  else ctx.out << plan::render_text(p);
+  if (format == "json")
+    ctx.out << json;
+  else if (format == "markdown")
+    ctx.out << plan::render_markdown(p);
+  else
+    ctx.out << plan::render_text(p);
 
   if (!out_dir.empty()) {
     // The input files are never touched: every phase gets its own copy.
@@ -139,11 +149,13 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
           err.message = "cannot create directory: " + ec.message();
           return report_error(err, ctx);
         }
-        if (!core::write_file_atomic(target.string(), ph.files_after[i], &err)) return report_error(err, ctx);
+        if (!core::write_file_atomic(target.string(), ph.files_after[i], &err))
+          return report_error(err, ctx);
       }
     fs::create_directories(out_dir, ec);
     if (!core::write_file_atomic((fs::path(out_dir) / "plan.json").string(), json, &err) ||
-        !core::write_file_atomic((fs::path(out_dir) / "plan.md").string(), plan::render_markdown(p), &err))
+        !core::write_file_atomic((fs::path(out_dir) / "plan.md").string(), plan::render_markdown(p),
+                                 &err))
       return report_error(err, ctx);
   }
 

@@ -36,8 +36,9 @@ int show_effective(const properties::Document& doc, const std::string& file, con
     return kExitFailure;
   }
   if (release->configs_pack.empty())
-    return usage_error("show", "kafkalint has no configuration reference for Kafka " +
-                                   release->name + " (the generated references start at 0.9)",
+    return usage_error("show",
+                       "kafkalint has no configuration reference for Kafka " + release->name +
+                           " (the generated references start at 0.9)",
                        ctx);
   auto configs = knowledge::load_configs(ctx.packs, release->configs_pack, &err);
   if (!configs) return report_error(err, ctx);
@@ -47,9 +48,10 @@ int show_effective(const properties::Document& doc, const std::string& file, con
   if (!role_name.empty()) {
     auto r = checks::parse_role(role_name);
     if (!r)
-      return usage_error("show", "unknown role '" + role_name +
-                                     "'; expected broker, producer, consumer, admin or client",
-                         ctx);
+      return usage_error(
+          "show",
+          "unknown role '" + role_name + "'; expected broker, producer, consumer, admin or client",
+          ctx);
     role = *r;
   } else if (auto r = checks::role_from_name(file)) {
     role = *r;
@@ -59,7 +61,8 @@ int show_effective(const properties::Document& doc, const std::string& file, con
   }
 
   std::vector<EffectiveEntry> entries;
-  for (const auto& [k, v] : doc.effective()) entries.push_back({std::string(k), std::string(v), false});
+  for (const auto& [k, v] : doc.effective())
+    entries.push_back({std::string(k), std::string(v), false});
   for (knowledge::Scope scope : checks::role_scopes(role))
     for (const knowledge::ConfigKey& key : configs->keys(scope)) {
       if (key.required || doc.find(key.name)) continue;
@@ -82,21 +85,26 @@ int show_effective(const properties::Document& doc, const std::string& file, con
       first = false;
       properties::append_json_string(out, e.key);
       out += ": {\"value\": ";
-      if (e.value) properties::append_json_string(out, *e.value);
-      else out += "null";
+      if (e.value)
+        properties::append_json_string(out, *e.value);
+      else
+        out += "null";
       out += e.is_default ? ", \"default\": true}" : ", \"default\": false}";
     }
     out += first ? "}\n" : "\n}\n";
   } else {
     // The file's own keys, then the defaults under a comment: still a file Java can load.
     for (const EffectiveEntry& e : entries)
-      if (!e.is_default) out += properties::escape_key(e.key) + "=" + properties::escape_value(*e.value) + "\n";
+      if (!e.is_default)
+        out += properties::escape_key(e.key) + "=" + properties::escape_value(*e.value) + "\n";
     out += "# defaults of Kafka " + release->name + " for a " + checks::role_name(role) +
            " config (keys the file leaves unset)\n";
     for (const EffectiveEntry& e : entries) {
       if (!e.is_default) continue;
-      if (e.value) out += properties::escape_key(e.key) + "=" + properties::escape_value(*e.value) + "\n";
-      else out += "# " + properties::escape_key(e.key) + " has no default (null)\n";
+      if (e.value)
+        out += properties::escape_key(e.key) + "=" + properties::escape_value(*e.value) + "\n";
+      else
+        out += "# " + properties::escape_key(e.key) + " has no default (null)\n";
     }
   }
   ctx.out.write(out.data(), static_cast<std::streamsize>(out.size()));
@@ -109,15 +117,15 @@ int run_show(const std::vector<std::string>& args, Context& ctx) {
   std::string file;
   std::string format, to, role;
   po::options_description desc("options");
-  desc.add_options()
-      ("format", po::value(&format)->default_value("text"),
-       "text: one 'key=value' line per key, escaped so Java reads the same map back; "
-       "json: one object {\"key\": \"value\", ...}")
-      ("effective", "add the defaults of --to's release for the keys the file leaves unset")
-      ("to", po::value(&to), "the Kafka release whose defaults --effective uses (e.g. 2.6)")
-      ("role", po::value(&role), "with --effective: broker, producer, consumer, admin or client "
-                                 "(default: from the file name, then its keys)")
-      ("file", po::value(&file)->required(), "the properties file (also the first argument)");
+  desc.add_options()("format", po::value(&format)->default_value("text"),
+                     "text: one 'key=value' line per key, escaped so Java reads the same map back; "
+                     "json: one object {\"key\": \"value\", ...}")(
+      "effective", "add the defaults of --to's release for the keys the file leaves unset")(
+      "to", po::value(&to), "the Kafka release whose defaults --effective uses (e.g. 2.6)")(
+      "role", po::value(&role),
+      "with --effective: broker, producer, consumer, admin or client "
+      "(default: from the file name, then its keys)")(
+      "file", po::value(&file)->required(), "the properties file (also the first argument)");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
@@ -140,8 +148,8 @@ int run_show(const std::vector<std::string>& args, Context& ctx) {
   }
   if (effective) return show_effective(parsed.doc, file, to, role, format, ctx);
   // Keys in Java's String order (UTF-16 code units), the order of a TreeMap in Kafka tools.
-  const std::string out = format == "json" ? properties::to_json(parsed.doc)
-                                           : properties::to_properties(parsed.doc);
+  const std::string out =
+      format == "json" ? properties::to_json(parsed.doc) : properties::to_properties(parsed.doc);
   ctx.out.write(out.data(), static_cast<std::streamsize>(out.size()));
   return kExitOk;
 }

@@ -10,15 +10,21 @@ namespace kafkalint::cli {
 const std::vector<CommandInfo>& commands() {
   static const std::vector<CommandInfo> table = {
       // Rows are added as commands land; `kafkalint --help` lists them in this order.
-      {"show", "FILE [--format text|json]", "print the properties exactly as Kafka loads them", run_show},
-      {"edit", "FILE [--set KEY=VALUE]... [--unset KEY]... [--comment KEY]... [--write | --diff]", "edit a properties file losslessly", run_edit},
-      {"check", "[PATH...] [--to VERSION] [--from VERSION] [--format text|json|sarif|github] [--fix | --diff]",
+      {"show", "FILE [--format text|json]", "print the properties exactly as Kafka loads them",
+       run_show},
+      {"edit", "FILE [--set KEY=VALUE]... [--unset KEY]... [--comment KEY]... [--write | --diff]",
+       "edit a properties file losslessly", run_edit},
+      {"check",
+       "[PATH...] [--to VERSION] [--from VERSION] [--format text|json|sarif|github] [--fix | "
+       "--diff]",
        "find problems in broker and client configs", run_check},
-      {"plan", "--from VERSION --to VERSION BROKER_FILE... [--format text|json|markdown] [--out DIR]",
+      {"plan",
+       "--from VERSION --to VERSION BROKER_FILE... [--format text|json|markdown] [--out DIR]",
        "plan a rolling upgrade: phases with exact edits per broker file", run_plan},
       {"diff", "A B [--from VERSION] [--to VERSION] [--format text|json]",
        "compare two properties files, with defaults and upgrade notes", run_diff},
-      {"versions", "[--format text|json]", "list the Kafka releases the rule packs know", run_versions},
+      {"versions", "[--format text|json]", "list the Kafka releases the rule packs know",
+       run_versions},
       {"rules", "[--format text|json]", "list the rules", run_rules},
       {"explain", "RULE", "explain one rule: what, why, example, fix, source", run_explain},
   };
@@ -40,7 +46,8 @@ void print_usage(std::ostream& os) {
         "  --rules DIR   load extra rule packs laid out like rules/ (may repeat)\n"
         "  --help        print this help; 'kafkalint COMMAND --help' for a command\n"
         "  --version     print the version\n\n"
-        "exit codes: 0 clean, 1 findings at or above the failing severity, 2 could not do the job\n";
+        "exit codes: 0 clean, 1 findings at or above the failing severity, 2 could not do the "
+        "job\n";
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
+#include <unistd.h>
+
 #include <iostream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "cli/command.h"

@@ -17,21 +17,22 @@ int report_error(const core::Error& error, Context& ctx) {
 
 int parse_command_line(const std::string& name, const std::vector<std::string>& args,
                        po::options_description& desc,
-                       const po::positional_options_description& positional,
-                       po::variables_map& vm, Context& ctx) {
+                       const po::positional_options_description& positional, po::variables_map& vm,
+                       Context& ctx) {
   desc.add_options()("help,h", "print this help");
   try {
-    po::store(po::command_line_parser(args)
-                  .options(desc)
-                  .positional(positional)
-                  .style(po::command_line_style::unix_style &
-                         ~po::command_line_style::allow_guessing)
-                  .run(),
-              vm);
+    po::store(
+        po::command_line_parser(args)
+            .options(desc)
+            .positional(positional)
+            .style(po::command_line_style::unix_style & ~po::command_line_style::allow_guessing)
+            .run(),
+        vm);
     if (vm.count("help")) {
       for (const CommandInfo& c : commands())
-        if (name == c.name) ctx.out << "usage: kafkalint " << c.name << " " << c.synopsis
-                                    << "\n\n" << c.summary << "\n\n";
+        if (name == c.name)
+          ctx.out << "usage: kafkalint " << c.name << " " << c.synopsis << "\n\n"
+                  << c.summary << "\n\n";
       ctx.out << desc << "\n";
       return kExitOk;
     }

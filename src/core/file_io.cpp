@@ -1,11 +1,12 @@
 #include "core/file_io.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace kafkalint::core {
 
@@ -74,7 +75,10 @@ bool write_file_atomic(const std::string& path, const std::string& content, Erro
   while (ok && done < content.size()) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ok = false; else done += static_cast<std::size_t>(n);
+    if (n <= 0)
+      ok = false;
+    else
+      done += static_cast<std::size_t>(n);
   }
   ok = ok && ::fsync(fd) == 0;
   if (!ok) *err = io_error(path, "cannot write temporary file");

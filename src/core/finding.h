@@ -34,9 +34,9 @@ struct Finding {
   std::string name;  // "unknown-key"
   Severity severity = Severity::kWarning;
   Location where;
-  int length = 0;       // columns to underline after where.column (0 = just a caret)
-  std::string message;  // lowercase, no trailing period, user tokens in single quotes
-  std::string subject;  // the property key or command-line flag the finding is about
+  int length = 0;                  // columns to underline after where.column (0 = just a caret)
+  std::string message;             // lowercase, no trailing period, user tokens in single quotes
+  std::string subject;             // the property key or command-line flag the finding is about
   std::string suggestion;          // "did you mean 'log.message.format.version'?"; may be empty
   std::vector<std::string> notes;  // extra context, one "note:" line each
   std::optional<Fix> fix;

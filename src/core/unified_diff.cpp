@@ -74,7 +74,10 @@ std::vector<Op> edit_script(const std::vector<std::string_view>& a,
       --x, --y;
     }
     ops.push_back(down ? Op::kInsert : Op::kDelete);
-    if (down) --y; else --x;
+    if (down)
+      --y;
+    else
+      --x;
   }
   while (x > 0 && y > 0) {
     ops.push_back(Op::kKeep);
@@ -98,8 +101,8 @@ void append_line(std::string& out, char prefix, std::string_view line) {
 
 }  // namespace
 
-std::string unified_diff(std::string_view before, std::string_view after,
-                         std::string_view a_name, std::string_view b_name, int context) {
+std::string unified_diff(std::string_view before, std::string_view after, std::string_view a_name,
+                         std::string_view b_name, int context) {
   if (before == after) return {};
   const auto a = split_lines(before);
   const auto b = split_lines(after);
@@ -147,9 +150,15 @@ std::string unified_diff(std::string_view before, std::string_view after,
     out += " @@\n";
     for (std::size_t j = begin; j < end; ++j) {
       switch (ops[j]) {
-        case Op::kKeep: append_line(out, ' ', a[ai[j]]); break;
-        case Op::kDelete: append_line(out, '-', a[ai[j]]); break;
-        case Op::kInsert: append_line(out, '+', b[bi[j]]); break;
+        case Op::kKeep:
+          append_line(out, ' ', a[ai[j]]);
+          break;
+        case Op::kDelete:
+          append_line(out, '-', a[ai[j]]);
+          break;
+        case Op::kInsert:
+          append_line(out, '+', b[bi[j]]);
+          break;
       }
     }
     i = end;

@@ -9,20 +9,28 @@ namespace kafkalint::diff {
 
 const char* to_string(Change c) {
   switch (c) {
-    case Change::kAdded: return "added";
-    case Change::kRemoved: return "removed";
-    case Change::kChanged: return "changed";
-    case Change::kSame: return "unchanged";
+    case Change::kAdded:
+      return "added";
+    case Change::kRemoved:
+      return "removed";
+    case Change::kChanged:
+      return "changed";
+    case Change::kSame:
+      return "unchanged";
   }
   return "changed";
 }
 
 const char* to_string(Update u) {
   switch (u) {
-    case Update::kUnknown: return "unknown";
-    case Update::kRestart: return "restart";
-    case Update::kPerBroker: return "per-broker";
-    case Update::kClusterWide: return "cluster-wide";
+    case Update::kUnknown:
+      return "unknown";
+    case Update::kRestart:
+      return "restart";
+    case Update::kPerBroker:
+      return "per-broker";
+    case Update::kClusterWide:
+      return "cluster-wide";
   }
   return "unknown";
 }
@@ -90,7 +98,10 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
     take(sa, &d.a, &d.a_default);
     take(sb, &d.b, &d.b_default);
     if (!d.a && !d.b) continue;
-    d.change = !d.a ? Change::kAdded : !d.b ? Change::kRemoved : *d.a != *d.b ? Change::kChanged : Change::kSame;
+    d.change = !d.a           ? Change::kAdded
+               : !d.b         ? Change::kRemoved
+               : *d.a != *d.b ? Change::kChanged
+                              : Change::kSame;
     const bool explicit_key = sa.set.count(key) || sb.set.count(key);
     d.in_files = explicit_key;
 
@@ -105,18 +116,22 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
           else if (c->deprecated_in && *from < *c->deprecated_in && *c->deprecated_in <= *to)
             n = "deprecated in " + c->deprecated_in->str();
           if (!n.empty()) {
-            if (!c->replacement.empty()) n += "; use '" + c->replacement + "'";
-            else if (!c->replacement_note.empty()) n += "; " + c->replacement_note;
+            if (!c->replacement.empty())
+              n += "; use '" + c->replacement + "'";
+            else if (!c->replacement_note.empty())
+              n += "; " + c->replacement_note;
             if (!c->source.empty()) n += " (" + c->source + ")";
             d.notes.push_back(n);
           }
         }
         if (o.b_configs && explicit_key && d.notes.empty())
           if (const knowledge::RemovedKey* r = o.b_configs->removed(scope, key))
-            d.notes.push_back("Kafka " + *o.to + " no longer has it (last documented in " + r->last + ")");
-        for (const knowledge::DefaultChange* dc : o.keys->default_changes(key, scope_name, *from, *to))
-          d.notes.push_back("default changed in " + dc->release_name + ": '" + dc->old_value + "' -> '" +
-                            dc->new_value + "': " + dc->impact);
+            d.notes.push_back("Kafka " + *o.to + " no longer has it (last documented in " +
+                              r->last + ")");
+        for (const knowledge::DefaultChange* dc :
+             o.keys->default_changes(key, scope_name, *from, *to))
+          d.notes.push_back("default changed in " + dc->release_name + ": '" + dc->old_value +
+                            "' -> '" + dc->new_value + "': " + dc->impact);
       }
     }
     if (d.change == Change::kSame && (d.notes.empty() || !explicit_key)) continue;
@@ -134,13 +149,18 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
       } else if (ck && release && *release < *core::Version::parse("1.1")) {
         d.update = Update::kRestart;  // dynamic broker configs arrived in 1.1 (KIP-226)
       } else if (ck) {
-        if (ck->update_mode == "read-only") d.update = Update::kRestart;
-        else if (ck->update_mode == "per-broker") d.update = Update::kPerBroker;
-        else if (ck->update_mode == "cluster-wide") d.update = Update::kClusterWide;
+        if (ck->update_mode == "read-only")
+          d.update = Update::kRestart;
+        else if (ck->update_mode == "per-broker")
+          d.update = Update::kPerBroker;
+        else if (ck->update_mode == "cluster-wide")
+          d.update = Update::kClusterWide;
       }
       if (d.update == Update::kPerBroker || d.update == Update::kClusterWide) {
-        d.command = "bin/kafka-configs.sh --bootstrap-server " + o.bootstrap + " --entity-type brokers " +
-                    (d.update == Update::kPerBroker ? "--entity-name " + entity : std::string("--entity-default")) +
+        d.command = "bin/kafka-configs.sh --bootstrap-server " + o.bootstrap +
+                    " --entity-type brokers " +
+                    (d.update == Update::kPerBroker ? "--entity-name " + entity
+                                                    : std::string("--entity-default")) +
                     " --alter ";
         if (d.b) {
           const bool list = d.b->find(',') != std::string::npos;

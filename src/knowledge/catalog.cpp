@@ -573,7 +573,7 @@ const LegacyKey* KeyFacts::legacy(std::string_view key, std::string_view scope) 
 }
 
 const UndocumentedKey* KeyFacts::undocumented(std::string_view key, std::string_view scope,
-                                             const core::Version* release) const {
+                                              const core::Version* release) const {
   for (const UndocumentedKey& u : undocumented_) {
     if (u.key != key || !scope_matches(u.scope, scope)) continue;
     if (release && (*release < u.since || (u.last && *u.last < *release))) continue;

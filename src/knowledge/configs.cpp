@@ -153,10 +153,14 @@ bool read_inline_table(LineReader& r, std::vector<Field>* out) {
     Field f;
     f.key = k;
     bool escaped = false;
-    if (r.eat("true")) f.kind = Field::kTrue;
-    else if (r.eat("false")) f.kind = Field::kFalse;
-    else if (!r.basic_string(&f.raw, &escaped)) return false;
-    else if (escaped) f.kind = Field::kEscaped;
+    if (r.eat("true"))
+      f.kind = Field::kTrue;
+    else if (r.eat("false"))
+      f.kind = Field::kFalse;
+    else if (!r.basic_string(&f.raw, &escaped))
+      return false;
+    else if (escaped)
+      f.kind = Field::kEscaped;
     for (const Field& seen : *out)
       if (seen.key == k) return false;
     out->push_back(f);
@@ -182,13 +186,16 @@ bool fast_key(const std::vector<Field>& fields, ConfigKey* key) {
     }
     if (f.is_bool()) return false;
     // The enumerations are compared as written; an escaped one is not in the list and gives up.
-    if (k == "name") key->name = f.value();
+    if (k == "name")
+      key->name = f.value();
     else if (k == "type") {
       if (!is_one_of(f.raw, kTypes)) return false;
       key->type = f.raw;
       has_type = true;
-    } else if (k == "default") key->default_value = f.value();
-    else if (k == "valid") key->valid = f.value();
+    } else if (k == "default")
+      key->default_value = f.value();
+    else if (k == "valid")
+      key->valid = f.value();
     else if (k == "importance") {
       if (!is_one_of(f.raw, kImportances)) return false;
       key->importance = f.raw;
@@ -196,8 +203,10 @@ bool fast_key(const std::vector<Field>& fields, ConfigKey* key) {
     } else if (k == "update") {
       if (!is_one_of(f.raw, kUpdateModes)) return false;
       key->update_mode = f.raw;
-    } else if (k == "server_default") key->server_default = f.value();
-    else return false;
+    } else if (k == "server_default")
+      key->server_default = f.value();
+    else
+      return false;
   }
   return !key->name.empty() && has_type && has_importance && !(key->required && key->default_value);
 }
@@ -292,10 +301,14 @@ std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
         std::string kind, release, source;
         for (const Field& f : fields) {
           if (f.is_bool()) return std::nullopt;
-          if (f.key == "kind") kind = f.value();
-          else if (f.key == "release") release = f.value();
-          else if (f.key == "source") source = f.value();
-          else return std::nullopt;
+          if (f.key == "kind")
+            kind = f.value();
+          else if (f.key == "release")
+            release = f.value();
+          else if (f.key == "source")
+            source = f.value();
+          else
+            return std::nullopt;
         }
         if (kind != "configs" || release != release_line || source.empty()) return std::nullopt;
         cat.source_ = source;
@@ -310,7 +323,8 @@ std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
           // than growing the vector of a thousand keys step by step.
           const std::string_view body = text.substr(0, text.find("\n]"));
           std::size_t lines = 1;
-          for (std::size_t p = body.find('\n'); p != std::string_view::npos; p = body.find('\n', p + 1))
+          for (std::size_t p = body.find('\n'); p != std::string_view::npos;
+               p = body.find('\n', p + 1))
             ++lines;
           cat.keys_[scope_index].reserve(lines);
           in = In::kScope;
@@ -347,15 +361,21 @@ std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
       std::string scope_text, name, last;
       for (const Field& f : fields) {
         if (f.is_bool()) return std::nullopt;
-        if (f.key == "scope") scope_text = f.value();
-        else if (f.key == "name") name = f.value();
-        else if (f.key == "last" && in == In::kRemoved) last = f.value();
-        else return std::nullopt;
+        if (f.key == "scope")
+          scope_text = f.value();
+        else if (f.key == "name")
+          name = f.value();
+        else if (f.key == "last" && in == In::kRemoved)
+          last = f.value();
+        else
+          return std::nullopt;
       }
       auto scope = parse_scope(scope_text);
       if (!scope || name.empty() || (in == In::kRemoved && last.empty())) return std::nullopt;
-      if (in == In::kRemoved) cat.removed_.push_back({*scope, std::move(name), std::move(last)});
-      else cat.undocumented_[ConfigCatalog::index(*scope)].push_back(std::move(name));
+      if (in == In::kRemoved)
+        cat.removed_.push_back({*scope, std::move(name), std::move(last)});
+      else
+        cat.undocumented_[ConfigCatalog::index(*scope)].push_back(std::move(name));
     }
   }
   if (!header || in != In::kTop) return std::nullopt;
@@ -375,7 +395,6 @@ std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
   for (auto& u : cat.undocumented_) std::sort(u.begin(), u.end());
   return cat;
 }
-
 
 bool operator==(const ConfigCatalog& a, const ConfigCatalog& b) {
   auto same_key = [](const ConfigKey& x, const ConfigKey& y) {

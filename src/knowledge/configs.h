@@ -111,7 +111,8 @@ std::optional<ConfigCatalog> parse_configs(const PackText& pack, std::string_vie
 /// The two readers behind parse_configs(): a fast reader of the exact layout the importer
 /// writes (nullopt for anything else, with no error) and the general toml++ reader, which
 /// reports every problem with its position. Both give the same catalogue for the same pack.
-std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack, std::string_view release_line);
+std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
+                                                std::string_view release_line);
 std::optional<ConfigCatalog> parse_configs_toml(const PackText& pack, std::string_view release_line,
                                                 core::Error* err);
 

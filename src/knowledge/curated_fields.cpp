@@ -141,8 +141,8 @@ const toml::table* Fields::table(std::string_view key, bool required) {
   const toml::node* n = lookup(key, required);
   if (!n) return nullptr;
   if (const auto* t = n->as_table()) return t;
-  fail(*n,
-       "field '" + std::string(key) + "' of " + what_ + " must be a table, got " + toml_type_name(*n));
+  fail(*n, "field '" + std::string(key) + "' of " + what_ + " must be a table, got " +
+               toml_type_name(*n));
   return nullptr;
 }
 

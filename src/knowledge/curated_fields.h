@@ -18,7 +18,6 @@
 
 namespace kafkalint::knowledge::curated {
 
-
 /// Reads the fields of one table and remembers which were asked for; finish() rejects the
 /// others with a did-you-mean. The first problem sets *err and makes ok() false; later calls
 /// do nothing, so a caller reads every field and checks once.

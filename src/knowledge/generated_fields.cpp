@@ -181,7 +181,8 @@ std::optional<PackText> find_release_pack(const PackSource& packs, std::string_v
   err->where.file = "rules/" + rel;
   err->message = "no " + std::string(what) + " pack for Kafka '" + std::string(release_line) + "'";
   std::string known;
-  for (const std::string& r : releases_under(packs, prefix)) known += (known.empty() ? "" : ", ") + r;
+  for (const std::string& r : releases_under(packs, prefix))
+    known += (known.empty() ? "" : ", ") + r;
   err->hint = known.empty() ? "no " + std::string(what) + " packs are available"
                             : "known releases: " + known;
   return std::nullopt;

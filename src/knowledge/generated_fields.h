@@ -16,7 +16,6 @@
 
 namespace kafkalint::knowledge::generated {
 
-
 /// Reads the fields of `table` one by one and remembers which were asked for; finish()
 /// then rejects any other field. The first problem sets *err and makes ok() false; later
 /// calls do nothing, so a caller can read all fields and check once.

@@ -13,7 +13,8 @@ std::unique_ptr<KnowledgeStore> KnowledgeStore::load(const knowledge::PackSource
   return s;
 }
 
-const knowledge::ConfigCatalog* KnowledgeStore::configs(const knowledge::Release& r, core::Error* err) {
+const knowledge::ConfigCatalog* KnowledgeStore::configs(const knowledge::Release& r,
+                                                        core::Error* err) {
   if (r.configs_pack.empty()) return nullptr;
   auto& slot = configs_[r.configs_pack];
   if (!slot) {
@@ -36,7 +37,8 @@ const knowledge::CliCatalog* KnowledgeStore::cli(const knowledge::Release& r, co
 }
 
 std::optional<PlanKnowledge> KnowledgeStore::for_pair(const knowledge::Release& from,
-                                                      const knowledge::Release& to, core::Error* err) {
+                                                      const knowledge::Release& to,
+                                                      core::Error* err) {
   PlanKnowledge k;
   k.versions = &*versions_;
   k.rules = &*rules_;

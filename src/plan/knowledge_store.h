@@ -30,11 +30,12 @@ class KnowledgeStore {
   const knowledge::CliCatalog* cli(const knowledge::Release& r, core::Error* err);
 
   /// Everything make_plan needs for from -> to. nullopt and *err when a pack is bad.
-  std::optional<PlanKnowledge> for_pair(const knowledge::Release& from, const knowledge::Release& to,
-                                        core::Error* err);
+  std::optional<PlanKnowledge> for_pair(const knowledge::Release& from,
+                                        const knowledge::Release& to, core::Error* err);
 
   /// The knowledge `check --to release` uses (for tests that check the planned files).
-  std::optional<checks::CheckKnowledge> for_check(const knowledge::Release& release, core::Error* err);
+  std::optional<checks::CheckKnowledge> for_check(const knowledge::Release& release,
+                                                  core::Error* err);
 
  private:
   knowledge::PackSource packs_;

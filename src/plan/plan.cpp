@@ -18,18 +18,24 @@ const char* to_string(Restart r) { return r == Restart::kNone ? "none" : "rollin
 
 const char* to_string(EditAction a) {
   switch (a) {
-    case EditAction::kSet: return "set";
-    case EditAction::kUnset: return "unset";
-    case EditAction::kComment: return "comment";
+    case EditAction::kSet:
+      return "set";
+    case EditAction::kUnset:
+      return "unset";
+    case EditAction::kComment:
+      return "comment";
   }
   return "set";
 }
 
 const char* to_string(NodeGroup g) {
   switch (g) {
-    case NodeGroup::kAll: return "all";
-    case NodeGroup::kBrokers: return "brokers";
-    case NodeGroup::kControllers: return "controllers";
+    case NodeGroup::kAll:
+      return "all";
+    case NodeGroup::kBrokers:
+      return "brokers";
+    case NodeGroup::kControllers:
+      return "controllers";
   }
   return "all";
 }
@@ -55,7 +61,8 @@ std::vector<std::string> split_list(std::string_view s) {
   std::size_t i = 0;
   while (i <= s.size()) {
     const std::size_t c = s.find(',', i);
-    std::string item = trim(s.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i));
+    std::string item =
+        trim(s.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i));
     if (!item.empty()) out.push_back(std::move(item));
     if (c == std::string_view::npos) break;
     i = c + 1;
@@ -66,17 +73,23 @@ std::vector<std::string> split_list(std::string_view s) {
 // The section of the 3.9 upgrade notes for a target release ("2.6" -> "#upgrade_2_6_0").
 std::string notes_anchor(const Release& to) {
   const auto& p = to.version.parts;
-  if (to.version.parts[0] >= 4) return "UP-4x " + to.name + " upgrade.md (kafka.apache.org/" +
-                                        std::to_string(p[0]) + std::to_string(p[1]) +
-                                        "/getting-started/upgrade)";
+  if (to.version.parts[0] >= 4)
+    return "UP-4x " + to.name + " upgrade.md (kafka.apache.org/" + std::to_string(p[0]) +
+           std::to_string(p[1]) + "/getting-started/upgrade)";
   std::string anchor;
   if (p[0] == 0 && p.size() >= 3) {
-    if (p[1] == 8) anchor = "upgrade_8" + std::to_string(p[2]);
-    else if (p[1] == 9) anchor = "upgrade_9";
-    else if (p[1] == 10 && p[2] == 0) anchor = "upgrade_10";
-    else if (p[1] == 10 && p[2] == 1) anchor = "upgrade_10_1";
-    else if (p[1] == 10) anchor = "upgrade_10_2_0";
-    else anchor = "upgrade_11_0_0";
+    if (p[1] == 8)
+      anchor = "upgrade_8" + std::to_string(p[2]);
+    else if (p[1] == 9)
+      anchor = "upgrade_9";
+    else if (p[1] == 10 && p[2] == 0)
+      anchor = "upgrade_10";
+    else if (p[1] == 10 && p[2] == 1)
+      anchor = "upgrade_10_1";
+    else if (p[1] == 10)
+      anchor = "upgrade_10_2_0";
+    else
+      anchor = "upgrade_11_0_0";
   } else {
     anchor = "upgrade_" + std::to_string(p[0]) + "_" + std::to_string(p[1]) + "_0";
   }
@@ -90,7 +103,7 @@ struct Working {
   bool controller = false;  // KRaft controller or combined node
   std::string address;      // host:port of its client listener
   bool plaintext = true;
-  std::string zookeeper;    // zookeeper.connect
+  std::string zookeeper;  // zookeeper.connect
 };
 
 std::optional<std::string> value_of(const properties::Document& doc, std::string_view key) {
@@ -138,15 +151,17 @@ void find_address(Working& w) {
     return;
   }
   // Before 0.9 (and until 3.0) host.name/port may stand in for listeners.
-  std::string host = value_of(d, "advertised.host.name").value_or(value_of(d, "host.name").value_or(""));
+  std::string host =
+      value_of(d, "advertised.host.name").value_or(value_of(d, "host.name").value_or(""));
   std::string port = value_of(d, "advertised.port").value_or(value_of(d, "port").value_or("9092"));
   w.address = (host.empty() ? "localhost" : host) + ":" + port;
 }
 
 class Planner {
  public:
-  Planner(const Release& from, const Release& to, const std::vector<const checks::PropsFile*>& files,
-          const PlanKnowledge& k, const PlanOptions& o, Plan* plan)
+  Planner(const Release& from, const Release& to,
+          const std::vector<const checks::PropsFile*>& files, const PlanKnowledge& k,
+          const PlanOptions& o, Plan* plan)
       : from_(from), to_(to), k_(k), o_(o), plan_(*plan) {
     for (const checks::PropsFile* f : files) {
       Working w;
@@ -166,8 +181,10 @@ class Planner {
   void run() {
     check_files();
     if (check_mode() && check_path()) {
-      if (plan_.mode == "kraft") plan_kraft();
-      else plan_zookeeper();
+      if (plan_.mode == "kraft")
+        plan_kraft();
+      else
+        plan_zookeeper();
     }
     std::stable_sort(plan_.findings.begin(), plan_.findings.end(), core::finding_less);
   }
@@ -210,7 +227,8 @@ class Planner {
     checks::check_cluster(ptrs, ck, &raw);
     std::set<std::string> controller_only;
     for (const Working& w : work_)
-      if (value_of(w.doc, "process.roles").value_or("") == "controller") controller_only.insert(w.file->path);
+      if (value_of(w.doc, "process.roles").value_or("") == "controller")
+        controller_only.insert(w.file->path);
     for (core::Finding& f : raw) {
       if (f.severity == core::Severity::kInfo) continue;
       // The KL4xx safety rules are about topics and producers: a controller-only node hosts none.
@@ -236,14 +254,16 @@ class Planner {
                     "");
     plan_.mode = kraft ? "kraft" : "zookeeper";
     if (kraft && from_.kraft == knowledge::KraftSupport::kNone)
-      return refuse("KL801", "the files are KRaft configs (process.roles) but Kafka " + from_.name +
-                                 " has no KRaft mode", "");
+      return refuse("KL801",
+                    "the files are KRaft configs (process.roles) but Kafka " + from_.name +
+                        " has no KRaft mode",
+                    "");
     return true;
   }
 
   bool check_path() {
-    const auto mode = plan_.mode == "kraft" ? knowledge::ClusterMode::kKraft
-                                            : knowledge::ClusterMode::kZooKeeper;
+    const auto mode =
+        plan_.mode == "kraft" ? knowledge::ClusterMode::kKraft : knowledge::ClusterMode::kZooKeeper;
     bool ok = true;
     auto constraints = k_.versions->constraints_for(from_, to_, mode);
     // The migration path says the most, so it is the one the plan suggests.
@@ -254,32 +274,39 @@ class Planner {
     for (const knowledge::PathConstraint* c : constraints) {
       using K = knowledge::ConstraintKind;
       if (c->kind == K::kClientCompat) {
-        finding(c->rule, core::Severity::kWarning, c->message).notes.push_back("source: " + c->source);
+        finding(c->rule, core::Severity::kWarning, c->message)
+            .notes.push_back("source: " + c->source);
         continue;
       }
       if (c->kind == K::kRequiresRelease) continue;  // migration-only facts
       ok = refuse(c->rule, c->message, c->source);
       if (!plan_.path.empty()) continue;
       if (c->kind == K::kRefused && !from_.supported) {
-        plan_.path = {"there is no in-place upgrade from " + from_.name + ": move to 0.8 with the "
-                      "migration tool of 0.8 or 0.9 (no longer shipped from 0.10.0), then plan from 0.8"};
+        plan_.path = {
+            "there is no in-place upgrade from " + from_.name +
+            ": move to 0.8 with the "
+            "migration tool of 0.8 or 0.9 (no longer shipped from 0.10.0), then plan from 0.8"};
       } else if (c->kind == K::kRefused) {
-        plan_.path = {"no upgrade path: set up a new Kafka " + to_.name + " cluster and move the data and clients to it"};
+        plan_.path = {"no upgrade path: set up a new Kafka " + to_.name +
+                      " cluster and move the data and clients to it"};
       } else if (c->kind == K::kIntermediateHop && c->via_max) {
         const std::string via = c->via_max->str();
         plan_.path = {"kafkalint plan --from " + from_.name + " --to " + via + " ..."};
         if (c->id == "old-zookeeper-jar")
-          plan_.path.push_back("if the ZooKeeper ensemble runs the ZooKeeper of a Kafka release older "
-                               "than 2.4, move it to the one of a release in " + c->via_min->str() +
-                               " .. " + via + " first (KIP-902)");
+          plan_.path.push_back(
+              "if the ZooKeeper ensemble runs the ZooKeeper of a Kafka release older "
+              "than 2.4, move it to the one of a release in " +
+              c->via_min->str() + " .. " + via + " first (KIP-902)");
         plan_.path.push_back("kafkalint plan --from " + via + " --to " + to_.name + " ...");
       } else if (c->kind == K::kRequiresMigration && c->via_max) {
         const std::string via = c->via_max->str();
         if (from_.version < *c->via_max)
-          plan_.path.push_back("kafkalint plan --from " + from_.name + " --to " + via + " ... (ZooKeeper mode)");
+          plan_.path.push_back("kafkalint plan --from " + from_.name + " --to " + via +
+                               " ... (ZooKeeper mode)");
         plan_.path.push_back("migrate the cluster from ZooKeeper to KRaft on " + via +
                              " (operations guide, 'ZooKeeper to KRaft Migration')");
-        plan_.path.push_back("kafkalint plan --from " + via + " --to " + to_.name + " ... (KRaft mode)");
+        plan_.path.push_back("kafkalint plan --from " + via + " --to " + to_.name +
+                             " ... (KRaft mode)");
       } else if (c->kind == K::kDowngrade) {
         plan_.path = {"a downgrade is not an upgrade plan: follow the downgrade notes of Kafka " +
                       from_.name + ", possible only while the protocol has not been raised"};
@@ -323,13 +350,20 @@ class Planner {
     return plan_.phases.back();
   }
 
-  void edit(Phase& p, std::size_t i, EditAction a, const std::string& key, const std::string& value = "") {
+  void edit(Phase& p, std::size_t i, EditAction a, const std::string& key,
+            const std::string& value = "") {
     Working& w = work_[i];
     std::optional<core::Error> err;
     switch (a) {
-      case EditAction::kSet: err = properties::set(w.doc, key, value); break;
-      case EditAction::kUnset: err = properties::unset(w.doc, key); break;
-      case EditAction::kComment: err = properties::comment(w.doc, key); break;
+      case EditAction::kSet:
+        err = properties::set(w.doc, key, value);
+        break;
+      case EditAction::kUnset:
+        err = properties::unset(w.doc, key);
+        break;
+      case EditAction::kComment:
+        err = properties::comment(w.doc, key);
+        break;
     }
     if (err) {
       finding("KL901", core::Severity::kError,
@@ -362,7 +396,8 @@ class Planner {
     std::string cmd = "bin/kafka-topics.sh ";
     if (t->find_option("--bootstrap-server")) {
       cmd += "--bootstrap-server " + w.address;
-      if (!w.plaintext && t->find_option("--command-config")) cmd += " --command-config client.properties";
+      if (!w.plaintext && t->find_option("--command-config"))
+        cmd += " --command-config client.properties";
     } else if (t->find_option("--zookeeper") && !w.zookeeper.empty()) {
       cmd += "--zookeeper " + w.zookeeper;
     } else {
@@ -377,7 +412,9 @@ class Planner {
     const knowledge::CliTool* t = cli->find("kafka-metadata-quorum.sh");
     if (!t || !t->find_option("--bootstrap-server")) return "";
     for (const Working& w : work_)
-      if (!w.controller) return "bin/kafka-metadata-quorum.sh --bootstrap-server " + w.address + " describe --replication";
+      if (!w.controller)
+        return "bin/kafka-metadata-quorum.sh --bootstrap-server " + w.address +
+               " describe --replication";
     return "";
   }
 
@@ -389,21 +426,33 @@ class Planner {
       s.file = i;
       s.address = w.address;
       s.running = running.name;
-      s.actions.push_back({"stop", std::string(w.controller ? "stop the node" : "stop the broker (controlled shutdown moves its leaders away)"),
-                           "bin/kafka-server-stop.sh"});
+      s.actions.push_back(
+          {"stop",
+           std::string(w.controller
+                           ? "stop the node"
+                           : "stop the broker (controlled shutdown moves its leaders away)"),
+           "bin/kafka-server-stop.sh"});
       if (swap)
-        s.actions.push_back({"swap", "switch its installation to the Kafka " + plan_.to +
-                                         " binaries, keeping this file as its config", ""});
-      s.actions.push_back({"start", "start it with this file", "bin/kafka-server-start.sh -daemon " + w.file->path});
+        s.actions.push_back({"swap",
+                             "switch its installation to the Kafka " + plan_.to +
+                                 " binaries, keeping this file as its config",
+                             ""});
+      s.actions.push_back({"start", "start it with this file",
+                           "bin/kafka-server-start.sh -daemon " + w.file->path});
       if (w.controller) {
         std::string q = quorum_command(cli);
         if (q.empty())
-          s.actions.push_back({"verify", "wait until the controller is back in the quorum and has caught up", ""});
+          s.actions.push_back(
+              {"verify", "wait until the controller is back in the quorum and has caught up", ""});
         else
-          s.actions.push_back({"verify", "wait until its lag in the quorum is 0 before the next node", q});
+          s.actions.push_back(
+              {"verify", "wait until its lag in the quorum is 0 before the next node", q});
       } else {
         std::string v = verify_command(cli, w);
-        s.actions.push_back({"verify", "wait until no partition is under-replicated (the command prints nothing) before the next broker", v});
+        s.actions.push_back({"verify",
+                             "wait until no partition is under-replicated (the command prints "
+                             "nothing) before the next broker",
+                             v});
       }
       p.steps.push_back(std::move(s));
     }
@@ -420,7 +469,8 @@ class Planner {
         std::string key(work_[i].doc.key(e));
         if (managed.count(key) || !seen.insert(key).second) continue;
         if (k_.to_configs->find(knowledge::Scope::kBroker, key)) continue;
-        const knowledge::RemovedKey* removed = k_.to_configs->removed(knowledge::Scope::kBroker, key);
+        const knowledge::RemovedKey* removed =
+            k_.to_configs->removed(knowledge::Scope::kBroker, key);
         const knowledge::KeyChange* change = k_.keys ? k_.keys->change(key, "broker") : nullptr;
         const bool removed_now =
             (removed && k_.from_configs && k_.from_configs->find(knowledge::Scope::kBroker, key)) ||
@@ -429,8 +479,10 @@ class Planner {
         if (!removed_now) continue;
         keys.push_back(key);
         std::string note = "'" + key + "'";
-        if (change && !change->replacement.empty()) note += " (use '" + change->replacement + "')";
-        else if (change && !change->replacement_note.empty()) note += " (" + change->replacement_note + ")";
+        if (change && !change->replacement.empty())
+          note += " (use '" + change->replacement + "')";
+        else if (change && !change->replacement_note.empty())
+          note += " (" + change->replacement_note + ")";
         dropped_notes_.insert(note);
       }
       for (const std::string& key : keys) edit(p, i, EditAction::kComment, key);
@@ -445,8 +497,9 @@ class Planner {
       s += (first ? "" : ", ") + n;
       first = false;
     }
-    return s + ": those lines are commented out, so the new binaries never read them (check that "
-               "nothing relies on them).";
+    return s +
+           ": those lines are commented out, so the new binaries never read them (check that "
+           "nothing relies on them).";
   }
 
   // --- ZooKeeper mode ----------------------------------------------------------------------
@@ -457,20 +510,24 @@ class Planner {
     const std::size_t from_top = top_index(from_);
     const bool pins = to_.ibp_key && !same_line;
     const bool lmfv_needed =
-        pins && to_.lmfv_key && (o_.pin_message_format || knowledge::message_format_pin_needed(from_, to_));
+        pins && to_.lmfv_key &&
+        (o_.pin_message_format || knowledge::message_format_pin_needed(from_, to_));
 
     // Phase 1: pins (and keys the target dropped), before any new binary starts.
-    Phase& p1 = new_phase(pins ? "pin the protocol to " + pin + " before the first new binary starts"
-                               : "prepare the broker files for " + plan_.to,
-                          Restart::kNone, NodeGroup::kBrokers);
+    Phase& p1 =
+        new_phase(pins ? "pin the protocol to " + pin + " before the first new binary starts"
+                       : "prepare the broker files for " + plan_.to,
+                  Restart::kNone, NodeGroup::kBrokers);
     bool lmfv_pinned = false;
     std::set<std::size_t> kept_lower;
     if (pins)
       for (std::size_t i = 0; i < work_.size(); ++i) {
         const auto ibp = value_of(work_[i].doc, kIbp);
         const auto pv = ibp ? resolve(*ibp) : std::nullopt;
-        if (!pv || pv->index > from_top) edit(p1, i, EditAction::kSet, kIbp, pin);
-        else if (pv->index < from_top) kept_lower.insert(i);
+        if (!pv || pv->index > from_top)
+          edit(p1, i, EditAction::kSet, kIbp, pin);
+        else if (pv->index < from_top)
+          kept_lower.insert(i);
         const auto lmfv = value_of(work_[i].doc, kLmfv);
         const auto lv = lmfv ? resolve(*lmfv) : std::nullopt;
         if (lmfv && (!lv || lv->index > from_top)) {
@@ -486,46 +543,64 @@ class Planner {
     if (!same_line) remove_dropped_keys(p1, {kIbp, kLmfv});
     std::string why;
     if (!pins) {
-      why = same_line ? "A patch upgrade within " + from_.name + " keeps the protocol: nothing to pin."
-                      : "Kafka " + to_.name + " has no inter.broker.protocol.version: nothing to pin.";
+      why = same_line
+                ? "A patch upgrade within " + from_.name + " keeps the protocol: nothing to pin."
+                : "Kafka " + to_.name + " has no inter.broker.protocol.version: nothing to pin.";
     } else {
-      why = !pin_edits ? "Every file already pins the protocol to " + pin + " or lower, as it must be before the first new binary starts." :
-            "Until every broker runs the new binaries, all of them must keep speaking the protocol of " +
-            from_.name + ": a broker started on " + to_.name + " without the pin would use its own " +
-            "newer inter-broker protocol towards brokers that do not understand it. The pin equals "
-            "the protocol the running " + from_.name + " brokers already use, so it needs no restart "
-            "of its own: each broker reads it when it restarts on the new binaries in the next phase "
-            "(the upgrade notes: set the pin, then upgrade the brokers one at a time).";
+      why = !pin_edits
+                ? "Every file already pins the protocol to " + pin +
+                      " or lower, as it must be before the first new binary starts."
+                : "Until every broker runs the new binaries, all of them must keep speaking the "
+                  "protocol of " +
+                      from_.name + ": a broker started on " + to_.name +
+                      " without the pin would use its own " +
+                      "newer inter-broker protocol towards brokers that do not understand it. The "
+                      "pin equals "
+                      "the protocol the running " +
+                      from_.name +
+                      " brokers already use, so it needs no restart "
+                      "of its own: each broker reads it when it restarts on the new binaries in "
+                      "the next phase "
+                      "(the upgrade notes: set the pin, then upgrade the brokers one at a time).";
       if (lmfv_pinned) {
         if (!from_.lmfv_key)
           why += " log.message.format.version is pinned as well: " + from_.name +
-                 " has no such key, and without it " + to_.name + " would start writing its own newer message format.";
+                 " has no such key, and without it " + to_.name +
+                 " would start writing its own newer message format.";
         else if (from_.record_format != "V2")
-          why += " log.message.format.version is pinned as well: the message format changes after " +
-                 from_.name + ", and it may only change once the consumers are ready.";
+          why +=
+              " log.message.format.version is pinned as well: the message format changes after " +
+              from_.name + ", and it may only change once the consumers are ready.";
         else if (to_.startup_check == knowledge::StartupCheck::kStrict)
           why += " log.message.format.version is pinned as well: a " + to_.name +
-                 " broker refuses to start when the message format is above the protocol, and its default would be " + to_.name + ".";
+                 " broker refuses to start when the message format is above the protocol, and its "
+                 "default would be " +
+                 to_.name + ".";
         else
           why += " log.message.format.version is pinned as well (--pin-message-format).";
       }
       if (!kept_lower.empty())
-        why += " Files that already pin an older protocol keep it (a previous upgrade was not finished); "
-               "it is raised with the others at the end.";
+        why +=
+            " Files that already pin an older protocol keep it (a previous upgrade was not "
+            "finished); "
+            "it is raised with the others at the end.";
     }
     why += dropped_why();
     p1.sources.push_back(notes_anchor(to_));
     // Start from a healthy cluster: the check with the tools of the running release.
     if (std::string v = verify_command(k_.from_cli, work_.front()); !v.empty()) {
       p1.commands.push_back(v);
-      why += " Before editing, check with the " + from_.name + " tools that no partition is under-replicated (the command prints nothing).";
+      why += " Before editing, check with the " + from_.name +
+             " tools that no partition is under-replicated (the command prints nothing).";
     }
     p1.why = why;
     snapshot(p1, {from_.name, to_.name});
     std::string already;
     if (p1.edits.empty()) {
       plan_.phases.pop_back();
-      if (pins) already = " Every file already pins the protocol to " + pin + " or lower, so nothing needs editing first.";
+      if (pins)
+        already = " Every file already pins the protocol to " + pin +
+                  " or lower, so nothing needs editing first.";
     } else if (!pin_edits && pins) {
       already = " Every file already pins the protocol to " + pin + " or lower.";
     }
@@ -533,12 +608,15 @@ class Planner {
     // Phase 2: the binaries, one broker at a time.
     Phase& p2 = new_phase("upgrade the binaries to " + plan_.to + ", one broker at a time",
                           Restart::kRolling, NodeGroup::kBrokers);
-    p2.why = "Each broker restarts on the new binaries with the pinned protocol; the cluster keeps "
-             "serving because only one broker is down at a time and its replicas catch up before the "
-             "next one stops. Until the protocol is raised the brokers can still go back to the " +
-             from_.name + " binaries.";
-    if (!pins) p2.why = "Each broker restarts on the new binaries, one at a time; wait for its replicas "
-                        "to catch up before the next one stops.";
+    p2.why =
+        "Each broker restarts on the new binaries with the pinned protocol; the cluster keeps "
+        "serving because only one broker is down at a time and its replicas catch up before the "
+        "next one stops. Until the protocol is raised the brokers can still go back to the " +
+        from_.name + " binaries.";
+    if (!pins)
+      p2.why =
+          "Each broker restarts on the new binaries, one at a time; wait for its replicas "
+          "to catch up before the next one stops.";
     p2.why += already;
     p2.sources.push_back(notes_anchor(to_));
     roll(p2, true, to_, k_.to_cli);
@@ -568,31 +646,40 @@ class Planner {
         lmfv_later.push_back(i);
       }
     }
-    std::string w3 = "All brokers run " + to_.name + " now; raising the protocol lets them use its "
+    std::string w3 = "All brokers run " + to_.name +
+                     " now; raising the protocol lets them use its "
                      "new inter-broker features. Each broker reads the new value when it restarts.";
     if (removes_lmfv) {
       if (lmfv_removed)
-        w3 += " log.message.format.version is removed in the same edit: from protocol 3.0 on it is "
-              "ignored (KIP-724) and 4.0 no longer has it.";
-      w3 += " Topic-level message.format.version overrides are ignored from protocol 3.0 on and "
-            "4.0 no longer has them; list them with the command below and delete them with "
-            "kafka-configs.sh --alter --delete-config message.format.version.";
+        w3 +=
+            " log.message.format.version is removed in the same edit: from protocol 3.0 on it is "
+            "ignored (KIP-724) and 4.0 no longer has it.";
+      w3 +=
+          " Topic-level message.format.version overrides are ignored from protocol 3.0 on and "
+          "4.0 no longer has them; list them with the command below and delete them with "
+          "kafka-configs.sh --alter --delete-config message.format.version.";
       if (old_format_removed)
-        w3 += " The files still pinned an old message format, so this step is also the format "
-              "change: raise it only once all consumers are 0.11.0 or newer (older ones make the "
-              "brokers down-convert, at a high CPU cost).";
+        w3 +=
+            " The files still pinned an old message format, so this step is also the format "
+            "change: raise it only once all consumers are 0.11.0 or newer (older ones make the "
+            "brokers down-convert, at a high CPU cost).";
     } else if (lmfv_later.empty() && lmfv_pinned) {
-      w3 += " The message format stays the same, so log.message.format.version moves along in the "
-            "same edit without an extra restart.";
+      w3 +=
+          " The message format stays the same, so log.message.format.version moves along in the "
+          "same edit without an extra restart.";
     }
-    std::string irreversible = "the upgrade notes allow a downgrade only until the protocol is raised";
+    std::string irreversible =
+        "the upgrade notes allow a downgrade only until the protocol is raised";
     const auto ibp21 = resolve("2.1-IV0");
     const auto ibp28 = resolve("2.8-IV0");
     const std::size_t to_top = top_index(to_);
     if (ibp21 && from_top < ibp21->index && to_top >= ibp21->index)
-      irreversible += "; protocol 2.1 changes the schema of the consumer offsets (KIP-211), so there is no way back below 2.1";
+      irreversible +=
+          "; protocol 2.1 changes the schema of the consumer offsets (KIP-211), so there is no way "
+          "back below 2.1";
     if (ibp28 && from_top < ibp28->index && to_top >= ibp28->index)
-      irreversible += "; protocol 2.8 gives topics IDs (KIP-516), which a lower protocol would not keep";
+      irreversible +=
+          "; protocol 2.8 gives topics IDs (KIP-516), which a lower protocol would not keep";
     p3.why = w3 + " Not reversible: " + irreversible + ".";
     p3.reversible = false;
     p3.sources.push_back(notes_anchor(to_));
@@ -606,15 +693,18 @@ class Planner {
 
     if (lmfv_later.empty()) return;
     // Phase 4: the message format, once the consumers are ready.
-    Phase& p4 = new_phase("raise log.message.format.version to " + target + " once the consumers are upgraded",
-                          Restart::kRolling, NodeGroup::kBrokers);
+    Phase& p4 = new_phase(
+        "raise log.message.format.version to " + target + " once the consumers are upgraded",
+        Restart::kRolling, NodeGroup::kBrokers);
     for (std::size_t i : lmfv_later) edit(p4, i, EditAction::kSet, kLmfv, target);
     const std::string consumers = to_.record_format == "V1" ? "0.10.0" : "0.11.0";
-    p4.why = "The new message format may only be written once " +
-             std::string(to_.record_format == "V1" ? "all" : "all (or most)") + " consumers run " +
-             consumers + " or newer: brokers down-convert messages for older consumers, which costs "
-             "CPU and loses zero-copy. This can wait as long as needed. Not reversible: once messages "
-             "in the new format are on disk, the format must never be lowered again.";
+    p4.why =
+        "The new message format may only be written once " +
+        std::string(to_.record_format == "V1" ? "all" : "all (or most)") + " consumers run " +
+        consumers +
+        " or newer: brokers down-convert messages for older consumers, which costs "
+        "CPU and loses zero-copy. This can wait as long as needed. Not reversible: once messages "
+        "in the new format are on disk, the format must never be lowered again.";
     p4.reversible = false;
     p4.sources.push_back(notes_anchor(to_));
     roll(p4, false, to_, k_.to_cli);
@@ -638,7 +728,8 @@ class Planner {
     std::set<std::string> managed;
     if (k_.to_configs && !k_.to_configs->find(knowledge::Scope::kBroker, kIbp)) {
       // 4.x: the protocol keys are gone; they only mattered for pre-3.3 KRaft clusters.
-      Phase& p0 = new_phase("remove the keys Kafka " + to_.name + " no longer accepts", Restart::kNone, NodeGroup::kAll);
+      Phase& p0 = new_phase("remove the keys Kafka " + to_.name + " no longer accepts",
+                            Restart::kNone, NodeGroup::kAll);
       for (std::size_t i = 0; i < work_.size(); ++i)
         for (const char* key : {kIbp, kLmfv})
           if (work_[i].doc.find(key)) edit(p0, i, EditAction::kUnset, key);
@@ -646,19 +737,23 @@ class Planner {
       if (p0.edits.empty()) {
         plan_.phases.pop_back();
       } else {
-        p0.why = "KRaft nodes take their protocol from metadata.version, so nothing is pinned. "
-                 "The edits take effect when each node restarts on the new binaries in the next phase.";
+        p0.why =
+            "KRaft nodes take their protocol from metadata.version, so nothing is pinned. "
+            "The edits take effect when each node restarts on the new binaries in the next phase.";
         p0.why += dropped_why();
         p0.sources.push_back(notes_anchor(to_));
         snapshot(p0, {from_.name, to_.name});
       }
     } else if (!same_line) {
-      Phase& p0 = new_phase("remove the keys Kafka " + to_.name + " no longer accepts", Restart::kNone, NodeGroup::kAll);
+      Phase& p0 = new_phase("remove the keys Kafka " + to_.name + " no longer accepts",
+                            Restart::kNone, NodeGroup::kAll);
       remove_dropped_keys(p0, {kIbp, kLmfv});
       if (p0.edits.empty()) {
         plan_.phases.pop_back();
       } else {
-        p0.why = "The edits take effect when each node restarts on the new binaries in the next phase." + dropped_why();
+        p0.why =
+            "The edits take effect when each node restarts on the new binaries in the next phase." +
+            dropped_why();
         p0.sources.push_back(notes_anchor(to_));
         snapshot(p0, {from_.name, to_.name});
       }
@@ -667,17 +762,23 @@ class Planner {
     Phase& roll_phase = new_phase("upgrade the binaries to " + plan_.to + ", one node at a time",
                                   Restart::kRolling, NodeGroup::kAll);
     roll_phase.why =
-        "KRaft clusters pin nothing: every node keeps using the current metadata.version until it is "
-        "raised explicitly, so the nodes can be rolled onto the new binaries one at a time; verify the "
+        "KRaft clusters pin nothing: every node keeps using the current metadata.version until it "
+        "is "
+        "raised explicitly, so the nodes can be rolled onto the new binaries one at a time; verify "
+        "the "
         "cluster's behaviour before the next phase. Until metadata.version is raised the nodes can "
-        "still go back to the " + from_.name + " binaries (derived: the metadata stays at the old level).";
+        "still go back to the " +
+        from_.name + " binaries (derived: the metadata stays at the old level).";
     if (controllers)
-      roll_phase.why += " The controllers go first: the Apache upgrade notes do not specify an order "
-                        "(unconfirmed); rolling the controller quorum first is vendor guidance "
-                        "(Confluent for Kubernetes). Restart one controller at a time so the quorum keeps a majority.";
+      roll_phase.why +=
+          " The controllers go first: the Apache upgrade notes do not specify an order "
+          "(unconfirmed); rolling the controller quorum first is vendor guidance "
+          "(Confluent for Kubernetes). Restart one controller at a time so the quorum keeps a "
+          "majority.";
     else
-      roll_phase.why += " Only broker files were given: roll the controllers first, one at a time "
-                        "(vendor guidance; the Apache notes do not specify an order).";
+      roll_phase.why +=
+          " Only broker files were given: roll the controllers first, one at a time "
+          "(vendor guidance; the Apache notes do not specify an order).";
     roll_phase.sources.push_back(notes_anchor(to_));
     roll(roll_phase, true, to_, k_.to_cli);
     snapshot(roll_phase, {to_.name});
@@ -696,49 +797,64 @@ class Planner {
     if (address.empty()) address = work_.front().address;
     const bool release_version = features && features->find_option("--release-version") &&
                                  to_.version >= *core::Version::parse("4.0");
-    const std::string level = o_.exact_protocol && !to_.mv_latest_production.empty() ? to_.mv_latest_production : to_.name;
+    const std::string level = o_.exact_protocol && !to_.mv_latest_production.empty()
+                                  ? to_.mv_latest_production
+                                  : to_.name;
     if (features) {
       fin.commands.push_back("bin/kafka-features.sh --bootstrap-server " + address + " describe");
       fin.commands.push_back("bin/kafka-features.sh --bootstrap-server " + address + " upgrade " +
                              (release_version ? "--release-version " : "--metadata ") + level);
     }
     // Reversible unless a metadata.version above the current one changes the metadata format.
-    const std::string from_mv = from_.version < *core::Version::parse("3.3") ? "3.0-IV1" : from_.mv_latest_production;
+    const std::string from_mv =
+        from_.version < *core::Version::parse("3.3") ? "3.0-IV1" : from_.mv_latest_production;
     const knowledge::MetadataVersion* a = find_mv(from_mv);
     const knowledge::MetadataVersion* b = find_mv(to_.mv_latest_production);
     std::vector<std::string> changes;
     if (a && b)
       for (const Release& r : k_.versions->lines())
         for (const knowledge::MetadataVersion& m : r.metadata_versions)
-          if (m.level > a->level && m.level <= b->level && m.metadata_change) changes.push_back(m.name);
+          if (m.level > a->level && m.level <= b->level && m.metadata_change)
+            changes.push_back(m.name);
     fin.reversible = changes.empty();
-    std::string why = "Once every node runs " + to_.name + ", raising metadata.version turns on the "
-                      "features of the new release. It is done online with kafka-features.sh, without a restart; "
-                      "the first command shows the current level (the plan assumes " + from_mv +
-                      ", the newest of " + from_.name + ").";
+    std::string why =
+        "Once every node runs " + to_.name +
+        ", raising metadata.version turns on the "
+        "features of the new release. It is done online with kafka-features.sh, without a restart; "
+        "the first command shows the current level (the plan assumes " +
+        from_mv + ", the newest of " + from_.name + ").";
     if (release_version)
-      why += " Kafka 4.x finalizes with --release-version, which also raises the other features of "
-             "the release (group.version: the new consumer group protocol; transaction.version); "
-             "--metadata would leave them unfinalized.";
+      why +=
+          " Kafka 4.x finalizes with --release-version, which also raises the other features of "
+          "the release (group.version: the new consumer group protocol; transaction.version); "
+          "--metadata would leave them unfinalized.";
     bool static_quorum = false;
-    for (const Working& w : work_) static_quorum = static_quorum || w.doc.find("controller.quorum.voters");
+    for (const Working& w : work_)
+      static_quorum = static_quorum || w.doc.find("controller.quorum.voters");
     if (release_version && static_quorum)
-      why += " The files use a static quorum (controller.quorum.voters): KAFKA-18979 and KAFKA-21426 "
-             "report that --release-version may also raise kraft.version and so switch the quorum to "
-             "dynamic; to avoid that, raise the features one by one with --feature NAME=LEVEL, leaving kraft.version out.";
+      why +=
+          " The files use a static quorum (controller.quorum.voters): KAFKA-18979 and KAFKA-21426 "
+          "report that --release-version may also raise kraft.version and so switch the quorum to "
+          "dynamic; to avoid that, raise the features one by one with --feature NAME=LEVEL, "
+          "leaving kraft.version out.";
     if (!fin.reversible) {
       why += " Not reversible: metadata.version ";
       for (std::size_t i = 0; i < changes.size(); ++i) why += (i ? ", " : "") + changes[i];
-      why += changes.size() == 1 ? " changes the metadata format, so metadata.version can no longer be lowered below it"
-                                 : " change the metadata format, so metadata.version can no longer be lowered below them";
+      why += changes.size() == 1 ? " changes the metadata format, so metadata.version can no "
+                                   "longer be lowered below it"
+                                 : " change the metadata format, so metadata.version can no longer "
+                                   "be lowered below them";
       why += " and the nodes cannot go back to the " + from_.name + " binaries.";
     } else {
-      why += " Reversible: no metadata.version between " + from_mv + " and " + to_.mv_latest_production +
-             " changes the metadata format, so it can be lowered again with kafka-features.sh downgrade.";
+      why += " Reversible: no metadata.version between " + from_mv + " and " +
+             to_.mv_latest_production +
+             " changes the metadata format, so it can be lowered again with kafka-features.sh "
+             "downgrade.";
     }
     fin.why = why;
     fin.sources.push_back(notes_anchor(to_));
-    fin.sources.push_back("MetadataVersion didMetadataChange flags (rules/kafka/versions.toml metadata_versions)");
+    fin.sources.push_back(
+        "MetadataVersion didMetadataChange flags (rules/kafka/versions.toml metadata_versions)");
     snapshot(fin, {to_.name});
   }
 

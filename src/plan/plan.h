@@ -86,10 +86,10 @@ struct Phase {
 struct Plan {
   std::string from;  ///< as the user wrote it
   std::string to;
-  std::string mode;  ///< "zookeeper" or "kraft"
-  std::vector<std::string> brokers;        ///< file paths as given
-  std::vector<std::string> originals;      ///< their bytes
-  std::vector<core::Finding> findings;     ///< check findings and path constraints, sorted
+  std::string mode;                     ///< "zookeeper" or "kraft"
+  std::vector<std::string> brokers;     ///< file paths as given
+  std::vector<std::string> originals;   ///< their bytes
+  std::vector<core::Finding> findings;  ///< check findings and path constraints, sorted
   bool refused = false;
   std::vector<std::string> path;  ///< a refused plan: the hops to take instead
   std::vector<Phase> phases;

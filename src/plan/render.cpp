@@ -33,7 +33,8 @@ std::string wrap(const std::string& text, const std::string& indent, std::size_t
 std::string finding_line(const core::Finding& f) {
   std::string s;
   if (!f.where.file.empty())
-    s += f.where.file + ":" + std::to_string(f.where.line) + ":" + std::to_string(f.where.column) + ": ";
+    s += f.where.file + ":" + std::to_string(f.where.line) + ":" + std::to_string(f.where.column) +
+         ": ";
   s += std::string(core::severity_name(f.severity)) + ": " + f.message + " [" + f.code;
   if (!f.name.empty()) s += " " + f.name;
   s += "]";
@@ -52,7 +53,8 @@ std::string mode_name(const Plan& p) { return p.mode == "kraft" ? "KRaft" : "Zoo
 
 std::string header(const Plan& p) {
   const std::size_t n = p.brokers.size();
-  std::string nodes = p.mode == "kraft" ? (n == 1 ? "node" : "nodes") : (n == 1 ? "broker" : "brokers");
+  std::string nodes =
+      p.mode == "kraft" ? (n == 1 ? "node" : "nodes") : (n == 1 ? "broker" : "brokers");
   return "Kafka " + p.from + " -> " + p.to + (p.mode.empty() ? "" : ", " + mode_name(p) + " mode") +
          ", " + std::to_string(n) + " " + nodes;
 }
@@ -94,15 +96,18 @@ std::string render_text(const Plan& p) {
   if (p.refused) {
     if (!p.path.empty()) {
       o += "\npath to take instead:\n";
-      for (std::size_t i = 0; i < p.path.size(); ++i) o += "  " + std::to_string(i + 1) + ". " + p.path[i] + "\n";
+      for (std::size_t i = 0; i < p.path.size(); ++i)
+        o += "  " + std::to_string(i + 1) + ". " + p.path[i] + "\n";
     }
     return o;
   }
   for (std::size_t pi = 0; pi < p.phases.size(); ++pi) {
     const Phase& ph = p.phases[pi];
     o += "\nphase " + std::to_string(ph.number) + ": " + ph.title + "\n";
-    o += "  restart: " + std::string(ph.restart == Restart::kRolling ? "rolling, one node at a time" : "none") +
-         "; reversible: " + (ph.reversible ? "yes" : "NO") + "; nodes: " + to_string(ph.nodes) + "\n";
+    o += "  restart: " +
+         std::string(ph.restart == Restart::kRolling ? "rolling, one node at a time" : "none") +
+         "; reversible: " + (ph.reversible ? "yes" : "NO") + "; nodes: " + to_string(ph.nodes) +
+         "\n";
     o += wrap("why: " + ph.why, "  ");
     if (ph.restart == Restart::kNone && !ph.commands.empty()) {
       o += "  run:\n";
@@ -201,7 +206,8 @@ std::string render_json(const Plan& p) {
     x["steps"] = std::move(steps);
     if (!ph.new_files.empty()) {
       ordered_json nf = ordered_json::array();
-      for (const NewFile& f : ph.new_files) nf.push_back({{"file", f.path}, {"content", f.content}});
+      for (const NewFile& f : ph.new_files)
+        nf.push_back({{"file", f.path}, {"content", f.content}});
       x["new_files"] = std::move(nf);
     }
     x["running"] = ph.running;
@@ -226,14 +232,17 @@ std::string render_markdown(const Plan& p) {
   if (p.refused) {
     if (!p.path.empty()) {
       o += "\n## Path to take instead\n\n";
-      for (std::size_t i = 0; i < p.path.size(); ++i) o += std::to_string(i + 1) + ". " + p.path[i] + "\n";
+      for (std::size_t i = 0; i < p.path.size(); ++i)
+        o += std::to_string(i + 1) + ". " + p.path[i] + "\n";
     }
     return o;
   }
   for (std::size_t pi = 0; pi < p.phases.size(); ++pi) {
     const Phase& ph = p.phases[pi];
     o += "\n## Phase " + std::to_string(ph.number) + ": " + ph.title + "\n\n";
-    o += "- Restart: " + std::string(ph.restart == Restart::kRolling ? "rolling, one node at a time" : "none") + "\n";
+    o += "- Restart: " +
+         std::string(ph.restart == Restart::kRolling ? "rolling, one node at a time" : "none") +
+         "\n";
     o += "- Reversible: " + std::string(ph.reversible ? "yes" : "**no**") + "\n";
     o += "- Nodes: " + std::string(to_string(ph.nodes)) + "\n\n";
     o += ph.why + "\n";
@@ -245,7 +254,8 @@ std::string render_markdown(const Plan& p) {
     if (!ph.edits.empty()) {
       o += "\n```diff\n";
       for (std::size_t f = 0; f < p.brokers.size(); ++f)
-        o += core::unified_diff(before(p, pi, f), ph.files_after[f], "a/" + p.brokers[f], "b/" + p.brokers[f]);
+        o += core::unified_diff(before(p, pi, f), ph.files_after[f], "a/" + p.brokers[f],
+                                "b/" + p.brokers[f]);
       o += "```\n";
     }
     if (!ph.steps.empty()) {

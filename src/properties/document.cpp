@@ -42,7 +42,8 @@ std::uint64_t load_be(const char* p, std::size_t n) {
     return __builtin_bswap64(v);
   }
   std::uint64_t v = 0;
-  for (std::size_t i = 0; i < 8; ++i) v = (v << 8) | (i < n ? static_cast<unsigned char>(p[i]) : 0u);
+  for (std::size_t i = 0; i < 8; ++i)
+    v = (v << 8) | (i < n ? static_cast<unsigned char>(p[i]) : 0u);
   return v;
 }
 

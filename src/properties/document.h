@@ -42,14 +42,14 @@ struct TextRef {
 
 /// One key/value pair: one logical line, possibly continued over several physical lines.
 struct Entry {
-  Span raw;        ///< whole physical lines, first line's start through last line's terminator
-  Span key;        ///< the key as written (escapes, continuations included)
-  Span value;      ///< separator's end to the end of the last line (terminator excluded)
-  int line = 0;          ///< 1-based line of the key's first character
-  int column = 0;        ///< 1-based column of the key's first character
-  int value_line = 0;    ///< 1-based line where the value starts
-  int value_column = 0;  ///< 1-based column where the value starts
-  int last_line = 0;     ///< 1-based line of the entry's last physical line
+  Span raw;            ///< whole physical lines, first line's start through last line's terminator
+  Span key;            ///< the key as written (escapes, continuations included)
+  Span value;          ///< separator's end to the end of the last line (terminator excluded)
+  int line = 0;        ///< 1-based line of the key's first character
+  int column = 0;      ///< 1-based column of the key's first character
+  int value_line = 0;  ///< 1-based line where the value starts
+  int value_column = 0;    ///< 1-based column where the value starts
+  int last_line = 0;       ///< 1-based line of the entry's last physical line
   bool continued = false;  ///< spans more than one physical line
   bool malformed = false;  ///< holds a malformed \uxxxx escape: Java refuses the whole file
   TextRef key_text;        ///< decoded key; read it with Document::key()
@@ -69,8 +69,9 @@ struct Comment {
 };
 
 /// A parsed properties file. Entries and comments are in file order; everything between
-/// them is trivia: blank lines, and lines of only '\' that Java reads as nothing. Decoded text is UTF-8; a UTF-16 surrogate that does not
-/// form a pair (possible with \uXXXX) is encoded as its own 3-byte sequence (WTF-8).
+/// them is trivia: blank lines, and lines of only '\' that Java reads as nothing. Decoded text is
+/// UTF-8; a UTF-16 surrogate that does not form a pair (possible with \uXXXX) is encoded as its own
+/// 3-byte sequence (WTF-8).
 class Document {
  public:
   /// The file's bytes, exactly as given to parse().

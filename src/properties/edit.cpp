@@ -54,8 +54,8 @@ std::optional<core::Error> commit(Document& doc, std::string text, const Map& ex
                                   std::string_view op, std::string_view key) {
   ParseResult r = parse(std::move(text), doc.file_name());
   if (!r.ok() || effective_map(r.doc) != expected) {
-    core::Error e = edit_error(
-        doc, std::string(op) + " '" + std::string(key) + "' cannot be done without changing other entries");
+    core::Error e = edit_error(doc, std::string(op) + " '" + std::string(key) +
+                                        "' cannot be done without changing other entries");
     e.hint = "the end of the file leaves a continuation open; edit it by hand";
     return e;
   }
@@ -128,14 +128,15 @@ std::optional<core::Error> rewrite_entries(Document& doc, std::string_view key, 
 }  // namespace
 
 std::optional<core::Error> unset(Document& doc, std::string_view key) {
-  return rewrite_entries(doc, key, "removing", 0, [](const Entry&, const std::string&, std::string&) {});
+  return rewrite_entries(doc, key, "removing", 0,
+                         [](const Entry&, const std::string&, std::string&) {});
 }
 
 std::optional<core::Error> comment(Document& doc, std::string_view key) {
-  return rewrite_entries(doc, key, "commenting out", 16,
-                         [](const Entry& e, const std::string& t, std::string& out) {
-    out += commented_lines(std::string_view(t).substr(e.raw.begin, e.raw.size()));
-  });
+  return rewrite_entries(
+      doc, key, "commenting out", 16, [](const Entry& e, const std::string& t, std::string& out) {
+        out += commented_lines(std::string_view(t).substr(e.raw.begin, e.raw.size()));
+      });
 }
 
 std::string commented_lines(std::string_view raw, std::string_view mark) {

@@ -4,11 +4,10 @@
 // decoded only when they hold a backslash or a non-ASCII byte.
 
 #include <algorithm>
+#include <boost/spirit/home/x3.hpp>
 #include <cstdint>
 #include <cstring>
 #include <string>
-
-#include <boost/spirit/home/x3.hpp>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -37,10 +36,10 @@ const char* scan_key_run(const char* b, const char* e) {
   const __m128i backslash = _mm_set1_epi8('\\');
   while (e - b >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
-    const __m128i hit = _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab)),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, ff), _mm_cmpeq_epi8(v, eq))),
-        _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, backslash)));
+    const __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab)),
+                                  _mm_or_si128(_mm_cmpeq_epi8(v, ff), _mm_cmpeq_epi8(v, eq))),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, backslash)));
     const int mask = _mm_movemask_epi8(hit);
     if (mask) return b + __builtin_ctz(static_cast<unsigned>(mask));
     b += 16;
@@ -222,8 +221,10 @@ class Parser {
   void detect_line_ending() {
     const PhysLine l = physical_line(0);
     const std::size_t len = l.end - l.content_end;
-    if (len == 2) doc_.line_ending_ = "\r\n";
-    else if (len == 1 && text_[l.content_end] == '\r') doc_.line_ending_ = "\r";
+    if (len == 2)
+      doc_.line_ending_ = "\r\n";
+    else if (len == 1 && text_[l.content_end] == '\r')
+      doc_.line_ending_ = "\r";
   }
 
   std::size_t skip_blanks(std::size_t p, std::size_t e) const {
@@ -254,8 +255,8 @@ class Parser {
       }
       if (logical_len == 0 && (text_[p] == '#' || text_[p] == '!')) {
         // A comment: only where nothing of a logical line was read, even after a '\'.
-        doc_.comments_.push_back(Comment{span(l.start, l.content_end), line,
-                                         static_cast<int>(p - l.start + 1)});
+        doc_.comments_.push_back(
+            Comment{span(l.start, l.content_end), line, static_cast<int>(p - l.start + 1)});
         pos = l.end;
         ++line;
         return;
@@ -351,8 +352,8 @@ class Parser {
       e.line = first_seg.line;
       e.column = static_cast<int>(key_b - first_seg.line_start + 1);
       const Segment& vs = value_begin < logical_len ? segment_of(value_begin)
-                          : logical_len > 0          ? segment_of(logical_len - 1)
-                                                     : segments_.back();
+                          : logical_len > 0         ? segment_of(logical_len - 1)
+                                                    : segments_.back();
       const std::size_t vpos = value_begin < logical_len ? phys_of(value_begin) : value_b;
       e.value_line = vs.line;
       e.value_column = vpos >= vs.line_start ? static_cast<int>(vpos - vs.line_start + 1) : 1;
@@ -385,10 +386,18 @@ class Parser {
       if (i >= e) break;  // unreachable: a logical line never ends in an odd backslash
       const char x = lb[i++];
       switch (x) {
-        case 't': sink.unit('\t'); break;
-        case 'r': sink.unit('\r'); break;
-        case 'n': sink.unit('\n'); break;
-        case 'f': sink.unit('\f'); break;
+        case 't':
+          sink.unit('\t');
+          break;
+        case 'r':
+          sink.unit('\r');
+          break;
+        case 'n':
+          sink.unit('\n');
+          break;
+        case 'f':
+          sink.unit('\f');
+          break;
         case 'u': {
           std::uint32_t v = 0;
           bool ok = e - i >= 4;
@@ -409,7 +418,8 @@ class Parser {
           i += 4;
           break;
         }
-        default: sink.unit(static_cast<unsigned char>(x));
+        default:
+          sink.unit(static_cast<unsigned char>(x));
       }
     }
     sink.finish();
@@ -434,8 +444,8 @@ class Parser {
         append_utf8(shown, c);
       }
     }
-    err.message = "malformed \\uxxxx escape '" + shown +
-                  "': java.util.Properties refuses to load this file";
+    err.message =
+        "malformed \\uxxxx escape '" + shown + "': java.util.Properties refuses to load this file";
     err.hint = "'\\u' must be followed by exactly 4 hex digits; write '\\\\u' for a literal '\\u'";
     errors_.push_back(std::move(err));
   }

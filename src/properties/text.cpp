@@ -90,13 +90,28 @@ std::string escape(std::string_view s, Role role) {
     i += len;
     const bool key = role == Role::kKey;
     switch (cp) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\f': out += "\\f"; break;
-      case ' ': out += (key || leading) ? "\\ " : " "; break;
-      case '=': case ':': case '#': case '!':
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case ' ':
+        out += (key || leading) ? "\\ " : " ";
+        break;
+      case '=':
+      case ':':
+      case '#':
+      case '!':
         // In a value only a first '=' or ':' needs it: after a blank separator Java would
         // take it for the separator.
         if (key || (out.empty() && (cp == '=' || cp == ':'))) out += '\\';
@@ -156,8 +171,9 @@ std::size_t json_plain_run(std::string_view s, std::size_t i) {
   while (i + 16 <= s.size()) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
     // Signed compare: bytes >= 0x80 are negative, so "v < 0x20" catches them and controls.
-    const __m128i hit = _mm_or_si128(_mm_cmplt_epi8(v, space),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    const __m128i hit =
+        _mm_or_si128(_mm_cmplt_epi8(v, space),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
     const int mask = _mm_movemask_epi8(hit);
     if (mask) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
     i += 16;
@@ -199,14 +215,29 @@ void append_json_string(std::string& out, std::string_view s) {
     }
     out.append(s.data() + run, i - run);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: append_u_escape(out, c);
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        append_u_escape(out, c);
     }
     ++i;
     run = i;

@@ -11,10 +11,17 @@ std::string escape_data(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -23,18 +30,24 @@ std::string escape_data(const std::string& s) {
 std::string escape_property(const std::string& s) {
   std::string out;
   for (char c : escape_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
 
 const char* command(core::Severity s) {
   switch (s) {
-    case core::Severity::kError: return "error";
-    case core::Severity::kWarning: return "warning";
-    case core::Severity::kInfo: return "notice";
+    case core::Severity::kError:
+      return "error";
+    case core::Severity::kWarning:
+      return "warning";
+    case core::Severity::kInfo:
+      return "notice";
   }
   return "warning";
 }
@@ -49,8 +62,7 @@ class GithubReporter final : public Reporter {
     os_ << "::" << command(f.severity) << " file=" << escape_property(f.where.file)
         << ",line=" << f.where.line << ",col=" << f.where.column;
     if (f.length > 0) os_ << ",endColumn=" << f.where.column + f.length;
-    os_ << ",title=" << escape_property(f.code + " " + f.name) << "::" << escape_data(text)
-        << '\n';
+    os_ << ",title=" << escape_property(f.code + " " + f.name) << "::" << escape_data(text) << '\n';
   }
 
   void finish(int /*files_checked*/) override {

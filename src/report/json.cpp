@@ -39,8 +39,10 @@ void ArrayWriter::add(const ordered_json& element) {
 }
 
 void ArrayWriter::close() {
-  if (any_) os_ << '\n' << std::string(static_cast<std::size_t>(indent_), ' ') << ']';
-  else os_ << "[]";
+  if (any_)
+    os_ << '\n' << std::string(static_cast<std::size_t>(indent_), ' ') << ']';
+  else
+    os_ << "[]";
 }
 
 namespace {

@@ -15,10 +15,14 @@ std::optional<Format> parse_format(std::string_view name) {
 std::unique_ptr<Reporter> make_reporter(std::ostream& os, Format format, const TextStyle& style,
                                         std::vector<RuleMeta> rules, std::string tool_version) {
   switch (format) {
-    case Format::kText: return make_text_reporter(os, style);
-    case Format::kJson: return make_json_reporter(os);
-    case Format::kSarif: return make_sarif_reporter(os, std::move(rules), std::move(tool_version));
-    case Format::kGithub: return make_github_reporter(os);
+    case Format::kText:
+      return make_text_reporter(os, style);
+    case Format::kJson:
+      return make_json_reporter(os);
+    case Format::kSarif:
+      return make_sarif_reporter(os, std::move(rules), std::move(tool_version));
+    case Format::kGithub:
+      return make_github_reporter(os);
   }
   return make_text_reporter(os, style);
 }

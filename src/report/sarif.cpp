@@ -15,9 +15,12 @@ namespace {
 
 const char* sarif_level(core::Severity s) {
   switch (s) {
-    case core::Severity::kError: return "error";
-    case core::Severity::kWarning: return "warning";
-    case core::Severity::kInfo: return "note";
+    case core::Severity::kError:
+      return "error";
+    case core::Severity::kWarning:
+      return "warning";
+    case core::Severity::kInfo:
+      return "note";
   }
   return "warning";
 }
@@ -27,8 +30,8 @@ const char* sarif_level(core::Severity s) {
 std::string to_uri(const std::string& path) {
   std::string out;
   for (unsigned char c : path) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-        c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~' || c == '/') {
       out += static_cast<char>(c);
     } else {
       char buf[4];
@@ -40,7 +43,8 @@ std::string to_uri(const std::string& path) {
 }
 
 // FNV-1a: a stable fingerprint so code-scanning services can follow a finding across
-// runs even when lines move (it hashes the rule, file, subject and source line, not the line number).
+// runs even when lines move (it hashes the rule, file, subject and source line, not the line
+// number).
 std::string fingerprint(const core::Finding& f) {
   std::uint64_t h = 1469598103934665603ull;
   for (const std::string* s : {&f.code, &f.where.file, &f.subject, &f.source_line}) {
@@ -69,16 +73,16 @@ class SarifReporter final : public Reporter {
               [](const RuleMeta& a, const RuleMeta& b) { return a.code < b.code; });
     ordered_json declared = ordered_json::array();
     for (const RuleMeta& m : rules) {
-      ordered_json rule = {{"id", m.code},
-                           {"name", m.name},
-                           {"shortDescription", {{"text", m.summary}}}};
+      ordered_json rule = {
+          {"id", m.code}, {"name", m.name}, {"shortDescription", {{"text", m.summary}}}};
       if (!m.help_uri.empty()) rule["helpUri"] = m.help_uri;
       rule["defaultConfiguration"] = {{"level", sarif_level(m.severity)}};
       index_[m.code] = static_cast<int>(declared.size());
       declared.push_back(std::move(rule));
     }
     const ordered_json tool = {
-        {"driver", {{"name", "kafkalint"}, {"version", tool_version}, {"rules", std::move(declared)}}}};
+        {"driver",
+         {{"name", "kafkalint"}, {"version", tool_version}, {"rules", std::move(declared)}}}};
     os_ << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
            "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": ";
     write_nested(os_, tool, 6);
@@ -96,9 +100,9 @@ class SarifReporter final : public Reporter {
     if (auto it = index_.find(f.code); it != index_.end()) result["ruleIndex"] = it->second;
     result["level"] = sarif_level(f.severity);
     result["message"] = {{"text", text}};
-    result["locations"] = {{{"physicalLocation",
-                             {{"artifactLocation", {{"uri", to_uri(f.where.file)}}},
-                              {"region", region}}}}};
+    result["locations"] = {
+        {{"physicalLocation",
+          {{"artifactLocation", {{"uri", to_uri(f.where.file)}}}, {"region", region}}}}};
     result["partialFingerprints"] = {{"kafkalintFinding/v1", fingerprint(f)}};
     if (f.fix) {
       ordered_json replacements = ordered_json::array();

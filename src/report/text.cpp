@@ -13,9 +13,12 @@ constexpr const char* kCyan = "\033[36m";
 
 const char* severity_color(core::Severity s) {
   switch (s) {
-    case core::Severity::kError: return "\033[1;31m";
-    case core::Severity::kWarning: return "\033[1;33m";
-    case core::Severity::kInfo: return "\033[1;36m";
+    case core::Severity::kError:
+      return "\033[1;31m";
+    case core::Severity::kWarning:
+      return "\033[1;33m";
+    case core::Severity::kInfo:
+      return "\033[1;36m";
   }
   return "";
 }
@@ -45,9 +48,15 @@ class TextReporter final : public Reporter {
   void finding(const core::Finding& f) override {
     ++findings_;
     switch (f.severity) {
-      case core::Severity::kError: ++errors_; break;
-      case core::Severity::kWarning: ++warnings_; break;
-      case core::Severity::kInfo: ++infos_; break;
+      case core::Severity::kError:
+        ++errors_;
+        break;
+      case core::Severity::kWarning:
+        ++warnings_;
+        break;
+      case core::Severity::kInfo:
+        ++infos_;
+        break;
     }
     if (f.fix && f.fix->safety == core::FixSafety::kSafe) ++fixable_;
     os_ << paint(kBold) << f.where.file << ':' << f.where.line << ':' << f.where.column << ':'
@@ -59,9 +68,8 @@ class TextReporter final : public Reporter {
       const std::string num = std::to_string(f.where.line);
       const std::string gutter(num.size(), ' ');
       os_ << ' ' << num << " | " << f.source_line << '\n';
-      os_ << ' ' << gutter << " | " << caret_padding(f.source_line, f.where.column)
-          << paint(kCyan) << '^' << std::string(f.length > 1 ? f.length - 1 : 0, '~')
-          << paint(kReset) << '\n';
+      os_ << ' ' << gutter << " | " << caret_padding(f.source_line, f.where.column) << paint(kCyan)
+          << '^' << std::string(f.length > 1 ? f.length - 1 : 0, '~') << paint(kReset) << '\n';
     }
     for (const std::string& n : f.notes) os_ << "  note: " << n << '\n';
     if (f.fix)
@@ -79,7 +87,8 @@ class TextReporter final : public Reporter {
     } else {
       os_ << plural(findings_, "finding") << " in " << plural(checked, "file") << " (";
       bool first = true;
-      for (auto [n, word] : {std::pair{errors_, "error"}, {warnings_, "warning"}, {infos_, "info"}}) {
+      for (auto [n, word] :
+           {std::pair{errors_, "error"}, {warnings_, "warning"}, {infos_, "info"}}) {
         if (!n) continue;
         os_ << (first ? "" : ", ") << std::to_string(n) << ' ' << word
             << (n == 1 || std::string(word) == "info" ? "" : "s");

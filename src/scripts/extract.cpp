@@ -26,7 +26,8 @@ std::size_t content_start(std::string_view content) {
 }
 
 // Template suffixes: the file is read as the kind of the name without them.
-constexpr std::array<std::string_view, 5> kTemplateSuffixes{".j2", ".jinja2", ".jinja", ".tmpl", ".tpl"};
+constexpr std::array<std::string_view, 5> kTemplateSuffixes{".j2", ".jinja2", ".jinja", ".tmpl",
+                                                            ".tpl"};
 
 bool is_template(std::string_view name) {
   const std::string l = lower(name);
@@ -36,10 +37,12 @@ bool is_template(std::string_view name) {
 
 FileKind kind_from_name(const std::string& name) {
   const std::size_t dot = name.find_last_of('.');
-  const std::string_view ext = dot == std::string::npos ? std::string_view() : std::string_view(name).substr(dot);
+  const std::string_view ext =
+      dot == std::string::npos ? std::string_view() : std::string_view(name).substr(dot);
   if (ext == ".sh" || ext == ".bash" || ext == ".zsh" || ext == ".ksh") return FileKind::kShell;
   if (ext == ".yml" || ext == ".yaml") return FileKind::kYaml;
-  if (ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd") return FileKind::kMarkdown;
+  if (ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd")
+    return FileKind::kMarkdown;
   if (ext == ".adoc" || ext == ".asciidoc" || ext == ".asc") return FileKind::kAsciiDoc;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
   if (ext == ".txt" || ext == ".text") return FileKind::kText;
@@ -47,7 +50,8 @@ FileKind kind_from_name(const std::string& name) {
   if (ext == ".dockerfile") return FileKind::kDockerfile;
   // "Dockerfile", "Dockerfile.prod", "broker-Dockerfile", "Containerfile"; the same for make.
   const std::string_view stem = std::string_view(name).substr(0, name.find('.'));
-  if (ends_with(stem, "dockerfile") || ends_with(stem, "containerfile")) return FileKind::kDockerfile;
+  if (ends_with(stem, "dockerfile") || ends_with(stem, "containerfile"))
+    return FileKind::kDockerfile;
   if (ends_with(stem, "makefile")) return FileKind::kMakefile;
   if (!ext.empty()) return FileKind::kUnknown;  // .properties, .conf, .json, ...
   return FileKind::kUnknown;
@@ -59,7 +63,8 @@ FileKind kind_from_content(std::string_view content) {
     const std::string first = lower(content.substr(0, content.find('\n')));
     for (std::string_view sh : {"sh", "bash", "zsh", "ksh", "dash", "ash"}) {
       const std::size_t at = first.rfind(sh);
-      if (at != std::string::npos && (at == 0 || first[at - 1] == '/' || first[at - 1] == ' ')) return FileKind::kShell;
+      if (at != std::string::npos && (at == 0 || first[at - 1] == '/' || first[at - 1] == ' '))
+        return FileKind::kShell;
     }
     return FileKind::kUnknown;
   }
@@ -108,22 +113,40 @@ FileKind detect_kind(std::string_view path, std::string_view content) {
   return kind;
 }
 
-ExtractResult extract(std::string_view path, std::string_view content, FileKind kind, const ExtractOptions& opts) {
+ExtractResult extract(std::string_view path, std::string_view content, FileKind kind,
+                      const ExtractOptions& opts) {
   ExtractResult result;
   Extractor ex(path, content, opts, result);
   const std::size_t start = content_start(content);
   LexOptions lo;
   lo.jinja = is_template(path);
   switch (kind) {
-    case FileKind::kShell: ex.shell(ex.copy(start, content.size()), lo); break;
-    case FileKind::kDockerfile: read_dockerfile(ex, split_lines(content, start, content.size())); break;
-    case FileKind::kMakefile: read_makefile(ex, split_lines(content, start, content.size())); break;
-    case FileKind::kYaml: read_yaml(ex, split_lines(content, start, content.size())); break;
-    case FileKind::kMarkdown: read_markdown(ex, split_lines(content, start, content.size()), false); break;
-    case FileKind::kAsciiDoc: read_markdown(ex, split_lines(content, start, content.size()), true); break;
-    case FileKind::kHtml: read_html(ex, start); break;
-    case FileKind::kText: read_text_notes(ex, split_lines(content, start, content.size())); break;
-    case FileKind::kUnknown: break;
+    case FileKind::kShell:
+      ex.shell(ex.copy(start, content.size()), lo);
+      break;
+    case FileKind::kDockerfile:
+      read_dockerfile(ex, split_lines(content, start, content.size()));
+      break;
+    case FileKind::kMakefile:
+      read_makefile(ex, split_lines(content, start, content.size()));
+      break;
+    case FileKind::kYaml:
+      read_yaml(ex, split_lines(content, start, content.size()));
+      break;
+    case FileKind::kMarkdown:
+      read_markdown(ex, split_lines(content, start, content.size()), false);
+      break;
+    case FileKind::kAsciiDoc:
+      read_markdown(ex, split_lines(content, start, content.size()), true);
+      break;
+    case FileKind::kHtml:
+      read_html(ex, start);
+      break;
+    case FileKind::kText:
+      read_text_notes(ex, split_lines(content, start, content.size()));
+      break;
+    case FileKind::kUnknown:
+      break;
   }
   ex.finish();
   return result;

@@ -48,8 +48,9 @@ struct CommandLine {
   std::string invoked_as;  ///< as written: "kafka-topics", "bin/kafka-topics.sh",
                            ///< "kafka-run-class.sh kafka.admin.TopicCommand"
   Token program;           ///< the word naming the program (for run-class: the script word)
-  std::vector<Token> args;  ///< the arguments, redirections removed (for run-class: after the class)
-  int line = 0;             ///< where the program word starts
+  std::vector<Token>
+      args;      ///< the arguments, redirections removed (for run-class: after the class)
+  int line = 0;  ///< where the program word starts
   int column = 0;
 };
 
@@ -62,7 +63,17 @@ struct Comment {
 };
 
 /// How a file is read.
-enum class FileKind { kShell, kDockerfile, kMakefile, kYaml, kMarkdown, kAsciiDoc, kHtml, kText, kUnknown };
+enum class FileKind {
+  kShell,
+  kDockerfile,
+  kMakefile,
+  kYaml,
+  kMarkdown,
+  kAsciiDoc,
+  kHtml,
+  kText,
+  kUnknown
+};
 
 /// "shell", "dockerfile", "makefile", "yaml", "markdown", "asciidoc", "html", "text", "unknown".
 const char* kind_name(FileKind kind);
@@ -84,9 +95,9 @@ struct ExtractOptions {
 
 /// Everything found in one file.
 struct ExtractResult {
-  std::vector<CommandLine> commands;     ///< in file order (by offset of the program word)
-  std::vector<Comment> comments;         ///< in file order
-  std::vector<core::Error> warnings;     ///< located and not fatal (unterminated quote, ...)
+  std::vector<CommandLine> commands;  ///< in file order (by offset of the program word)
+  std::vector<Comment> comments;      ///< in file order
+  std::vector<core::Error> warnings;  ///< located and not fatal (unterminated quote, ...)
 };
 
 /// Extracts every Kafka command line of `content`, read as `kind`. Never throws; any input

@@ -12,7 +12,8 @@ constexpr int kMaxDepth = 8;
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 bool is_name_char(char c, bool first) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         (!first && c >= '0' && c <= '9');
 }
 
 // 'NAME=value' or 'NAME+=value' (shell assignment); returns the offset after '=' or kNone.
@@ -49,7 +50,8 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 // `with_arg` not written as '--opt=value' or '-xVALUE' also takes the next word. Short-flag
 // clusters ('-it') whose last letter takes an argument take the next word too.
 template <std::size_t N>
-std::size_t skip_options(const std::vector<Word>& w, std::size_t i, const std::array<std::string_view, N>& with_arg,
+std::size_t skip_options(const std::vector<Word>& w, std::size_t i,
+                         const std::array<std::string_view, N>& with_arg,
                          std::string_view short_with_arg) {
   while (i < w.size()) {
     std::string_view t = w[i].text;
@@ -59,7 +61,8 @@ std::size_t skip_options(const std::vector<Word>& w, std::size_t i, const std::a
     if (t.find('=') != std::string_view::npos) continue;
     if (one_of(t, with_arg)) {
       ++i;
-    } else if (t[1] != '-' && t.size() > 2 && short_with_arg.find(t.back()) != std::string_view::npos &&
+    } else if (t[1] != '-' && t.size() > 2 &&
+               short_with_arg.find(t.back()) != std::string_view::npos &&
                short_with_arg.find(t[1]) == std::string_view::npos) {
       ++i;  // '-it' style cluster ending in an option that takes an argument ('-ie VAR')
     }
@@ -76,7 +79,11 @@ struct Extractor::Frame {
 
 Extractor::Extractor(std::string_view path, std::string_view content, const ExtractOptions& opts,
                      ExtractResult& out)
-    : path_(path), content_(content), opts_(opts), out_(out), lines_(content),
+    : path_(path),
+      content_(content),
+      opts_(opts),
+      out_(out),
+      lines_(content),
       budget_(content.size() * 8 + 65536) {}
 
 void Extractor::comment(std::size_t begin, std::size_t end) {
@@ -115,7 +122,8 @@ Word Extractor::word(Snippet map, std::size_t begin, std::size_t end) const {
   for (std::size_t i = 0; i + 1 < t.size(); ++i) {
     const char c = t[i];
     const char d = t[i + 1];
-    if ((c == '$' && (d == '(' || d == '{' || is_name_char(d, true))) || (c == '{' && d == '{') || c == '`') {
+    if ((c == '$' && (d == '(' || d == '{' || is_name_char(d, true))) || (c == '{' && d == '{') ||
+        c == '`') {
       w.opaque = true;
       break;
     }
@@ -220,7 +228,8 @@ void Extractor::argv(std::vector<Word>& words, const LexOptions& lo, int depth) 
   command(words, nullptr, lo, depth, nullptr);
 }
 
-void Extractor::script_from_words(std::vector<Word>& w, std::size_t first, const LexOptions& lo, int depth) {
+void Extractor::script_from_words(std::vector<Word>& w, std::size_t first, const LexOptions& lo,
+                                  int depth) {
   if (first >= w.size()) return;
   Snippet joined;
   for (std::size_t k = first; k < w.size(); ++k) {
@@ -231,33 +240,82 @@ void Extractor::script_from_words(std::vector<Word>& w, std::size_t first, const
   shell(joined, lo, depth);
 }
 
-void Extractor::command(std::vector<Word>& w, const Snippet* heredoc, const LexOptions& lo, int depth,
-                        Assignments* assignments) {
-  static constexpr std::array<std::string_view, 14> kKeywords{"if",   "then", "else", "elif", "do", "while", "until",
-                                                              "!",    "{",    "}",    "fi",   "done", "esac", "time"};
-  static constexpr std::array<std::string_view, 6> kShells{"sh", "bash", "zsh", "dash", "ksh", "ash"};
-  static constexpr std::array<std::string_view, 4> kTransparent{"nohup", "setsid", "builtin", "chronic"};
+void Extractor::command(std::vector<Word>& w, const Snippet* heredoc, const LexOptions& lo,
+                        int depth, Assignments* assignments) {
+  static constexpr std::array<std::string_view, 14> kKeywords{
+      "if", "then", "else", "elif", "do",   "while", "until",
+      "!",  "{",    "}",    "fi",   "done", "esac",  "time"};
+  static constexpr std::array<std::string_view, 6> kShells{"sh",   "bash", "zsh",
+                                                           "dash", "ksh",  "ash"};
+  static constexpr std::array<std::string_view, 4> kTransparent{"nohup", "setsid", "builtin",
+                                                                "chronic"};
   static constexpr std::array<std::string_view, 22> kSudoArgs{
-      "-u",       "-g",     "-h",     "-p",     "-C",        "-D",     "-r",      "-t",
-      "-U",       "-T",     "--user", "--group", "--host",   "--prompt", "--chdir", "--role",
-      "--type",   "--other-user", "--close-from", "--command-timeout", "-R", "--chroot"};
+      "-u",     "-g",      "-h",           "-p",           "-C",
+      "-D",     "-r",      "-t",           "-U",           "-T",
+      "--user", "--group", "--host",       "--prompt",     "--chdir",
+      "--role", "--type",  "--other-user", "--close-from", "--command-timeout",
+      "-R",     "--chroot"};
   static constexpr std::array<std::string_view, 5> kEnvArgs{"-u", "-C", "--unset", "--chdir", "-S"};
-  static constexpr std::array<std::string_view, 4> kTimeoutArgs{"-s", "-k", "--signal", "--kill-after"};
-  static constexpr std::array<std::string_view, 14> kXargsArgs{"-I", "-n", "-P", "-L", "-d", "-E", "-s",
-                                                               "-a", "-l", "-e", "-i", "--max-args",
-                                                               "--max-procs", "--delimiter"};
+  static constexpr std::array<std::string_view, 4> kTimeoutArgs{"-s", "-k", "--signal",
+                                                                "--kill-after"};
+  static constexpr std::array<std::string_view, 14> kXargsArgs{
+      "-I", "-n", "-P", "-L", "-d",         "-E",          "-s",
+      "-a", "-l", "-e", "-i", "--max-args", "--max-procs", "--delimiter"};
   static constexpr std::array<std::string_view, 16> kDockerExecArgs{
-      "-e", "--env", "--env-file", "-u", "--user", "-w", "--workdir", "--detach-keys",
-      "--index", "-c", "--container", "-n", "--namespace", "--context", "-f", "--filename"};
-  static constexpr std::array<std::string_view, 48> kDockerRunArgs{
-      "-e", "--env", "--env-file", "-u", "--user", "-w", "--workdir", "-v", "--volume", "-p", "--publish",
-      "--name", "--network", "--net", "--entrypoint", "--add-host", "--link", "-h", "--hostname",
-      "--volumes-from", "--mount", "-l", "--label", "-m", "--memory", "--cpus", "--restart", "--log-driver",
-      "--log-opt", "--platform", "--pull", "--expose", "--dns", "--cap-add", "--cap-drop", "--device",
-      "--ulimit", "--tmpfs", "--security-opt", "--ipc", "--pid", "--shm-size", "--label-file", "--cidfile",
-      "--network-alias", "--health-cmd", "--stop-signal", "--user-ns"};
+      "-e",          "--env",         "--env-file", "-u",        "--user",      "-w",
+      "--workdir",   "--detach-keys", "--index",    "-c",        "--container", "-n",
+      "--namespace", "--context",     "-f",         "--filename"};
+  static constexpr std::array<std::string_view, 48> kDockerRunArgs{"-e",
+                                                                   "--env",
+                                                                   "--env-file",
+                                                                   "-u",
+                                                                   "--user",
+                                                                   "-w",
+                                                                   "--workdir",
+                                                                   "-v",
+                                                                   "--volume",
+                                                                   "-p",
+                                                                   "--publish",
+                                                                   "--name",
+                                                                   "--network",
+                                                                   "--net",
+                                                                   "--entrypoint",
+                                                                   "--add-host",
+                                                                   "--link",
+                                                                   "-h",
+                                                                   "--hostname",
+                                                                   "--volumes-from",
+                                                                   "--mount",
+                                                                   "-l",
+                                                                   "--label",
+                                                                   "-m",
+                                                                   "--memory",
+                                                                   "--cpus",
+                                                                   "--restart",
+                                                                   "--log-driver",
+                                                                   "--log-opt",
+                                                                   "--platform",
+                                                                   "--pull",
+                                                                   "--expose",
+                                                                   "--dns",
+                                                                   "--cap-add",
+                                                                   "--cap-drop",
+                                                                   "--device",
+                                                                   "--ulimit",
+                                                                   "--tmpfs",
+                                                                   "--security-opt",
+                                                                   "--ipc",
+                                                                   "--pid",
+                                                                   "--shm-size",
+                                                                   "--label-file",
+                                                                   "--cidfile",
+                                                                   "--network-alias",
+                                                                   "--health-cmd",
+                                                                   "--stop-signal",
+                                                                   "--user-ns"};
   static constexpr std::array<std::string_view, 9> kComposeGlobalArgs{
-      "-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "-H", "--host"};
+      "-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory",
+      "-H", "--host"};
   static constexpr std::array<std::string_view, 12> kSshArgs{"-p", "-i", "-o", "-l", "-J", "-F",
                                                              "-b", "-c", "-D", "-E", "-L", "-R"};
 
@@ -289,7 +347,8 @@ void Extractor::command(std::vector<Word>& w, const Snippet* heredoc, const LexO
     } else if (prog == "exec") {
       i = skip_options(w, i + 1, std::array<std::string_view, 1>{"-a"}, "a");
     } else if (prog == "command") {
-      if (i + 1 < n && (w[i + 1].text == "-v" || w[i + 1].text == "-V")) return;  // looks up, runs nothing
+      if (i + 1 < n && (w[i + 1].text == "-v" || w[i + 1].text == "-V"))
+        return;  // looks up, runs nothing
       i = skip_options(w, i + 1, std::array<std::string_view, 0>{}, "");
     } else if (prog == "nice") {
       i = skip_options(w, i + 1, std::array<std::string_view, 2>{"-n", "--adjustment"}, "n");
@@ -297,7 +356,8 @@ void Extractor::command(std::vector<Word>& w, const Snippet* heredoc, const LexO
       i = skip_options(w, i + 1, std::array<std::string_view, 3>{"-c", "-n", "-p"}, "cnp");
     } else if (prog == "xargs") {
       i = skip_options(w, i + 1, kXargsArgs, "InPLdEsa");
-    } else if (prog == "docker" || prog == "podman" || prog == "nerdctl" || prog == "docker-compose") {
+    } else if (prog == "docker" || prog == "podman" || prog == "nerdctl" ||
+               prog == "docker-compose") {
       std::size_t j = i + 1;
       if (prog == "docker-compose" || (j < n && w[j].text == "compose")) {
         if (prog != "docker-compose") ++j;
@@ -329,13 +389,16 @@ void Extractor::command(std::vector<Word>& w, const Snippet* heredoc, const LexO
       i = skip_options(w, i + 1, kSshArgs, "piolJFbcDELR");
       if (i >= n) return;
       ++i;  // the host
-      if (i < n) script_from_words(w, i, lo, depth + 1);  // ssh runs its arguments as one script
-      else if (heredoc) shell(*heredoc, lo, depth + 1);
+      if (i < n)
+        script_from_words(w, i, lo, depth + 1);  // ssh runs its arguments as one script
+      else if (heredoc)
+        shell(*heredoc, lo, depth + 1);
       return;
     } else if (one_of(prog, kShells)) {
       ++i;
       bool dash_c = false;
-      while (i < n && w[i].text.size() > 1 && (w[i].text[0] == '-' || w[i].text[0] == '+') && w[i].text != "--") {
+      while (i < n && w[i].text.size() > 1 && (w[i].text[0] == '-' || w[i].text[0] == '+') &&
+             w[i].text != "--") {
         const std::string_view opt = w[i].text;
         ++i;
         if (starts_with(opt, "--")) {
@@ -389,8 +452,8 @@ void Extractor::command(std::vector<Word>& w, const Snippet* heredoc, const LexO
       return;
     } else if (prog == "java") {
       // 'java -cp "libs/*" kafka.admin.TopicCommand ...' runs a tool's main class directly.
-      static constexpr std::array<std::string_view, 5> kJavaArgs{"-cp", "-classpath", "--class-path", "-jar",
-                                                                 "--module-path"};
+      static constexpr std::array<std::string_view, 5> kJavaArgs{
+          "-cp", "-classpath", "--class-path", "-jar", "--module-path"};
       const std::size_t k = skip_options(w, i + 1, kJavaArgs, "");
       if (k >= n || w[k].opaque) return;
       for (std::size_t j = i + 1; j < k; ++j)
@@ -435,7 +498,8 @@ Token Extractor::token(const Word& w) const {
   return t;
 }
 
-void Extractor::record(std::vector<Word>& w, std::size_t program, std::size_t class_arg, const std::string& tool) {
+void Extractor::record(std::vector<Word>& w, std::size_t program, std::size_t class_arg,
+                       const std::string& tool) {
   CommandLine c;
   c.tool = tool;
   c.program = token(w[program]);
@@ -463,10 +527,12 @@ void Extractor::drop_bare_commands(std::size_t mark) {
 
 void Extractor::finish() {
   auto& cmds = out_.commands;
-  std::stable_sort(cmds.begin(), cmds.end(),
-                   [](const CommandLine& a, const CommandLine& b) { return a.program.offset < b.program.offset; });
+  std::stable_sort(cmds.begin(), cmds.end(), [](const CommandLine& a, const CommandLine& b) {
+    return a.program.offset < b.program.offset;
+  });
   auto same = [](const CommandLine& a, const CommandLine& b) {
-    if (a.program.offset != b.program.offset || a.tool != b.tool || a.args.size() != b.args.size()) return false;
+    if (a.program.offset != b.program.offset || a.tool != b.tool || a.args.size() != b.args.size())
+      return false;
     for (std::size_t k = 0; k < a.args.size(); ++k)
       if (a.args[k].offset != b.args[k].offset || a.args[k].text != b.args[k].text) return false;
     return true;
@@ -478,12 +544,15 @@ void Extractor::finish() {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
   cs.erase(std::unique(cs.begin(), cs.end(),
-                       [](const Comment& a, const Comment& b) { return a.line == b.line && a.column == b.column; }),
+                       [](const Comment& a, const Comment& b) {
+                         return a.line == b.line && a.column == b.column;
+                       }),
            cs.end());
 
   auto& ws = out_.warnings;
   std::stable_sort(ws.begin(), ws.end(), [](const core::Error& a, const core::Error& b) {
-    return a.where.line != b.where.line ? a.where.line < b.where.line : a.where.column < b.where.column;
+    return a.where.line != b.where.line ? a.where.line < b.where.line
+                                        : a.where.column < b.where.column;
   });
   ws.erase(std::unique(ws.begin(), ws.end(),
                        [](const core::Error& a, const core::Error& b) {

@@ -20,7 +20,8 @@ namespace kafkalint::scripts {
 /// that any input costs time and memory linear in its size.
 class Extractor {
  public:
-  Extractor(std::string_view path, std::string_view content, const ExtractOptions& opts, ExtractResult& out);
+  Extractor(std::string_view path, std::string_view content, const ExtractOptions& opts,
+            ExtractResult& out);
 
   /// Reads `s` as shell text and records every Kafka command in it (substitutions, 'sh -c'
   /// strings, eval'd strings and here-documents fed to a shell included).
@@ -58,7 +59,8 @@ class Extractor {
 
   void command(std::vector<Word>& w, const Snippet* heredoc, const LexOptions& lo, int depth,
                Assignments* assignments);
-  void record(std::vector<Word>& w, std::size_t program, std::size_t class_arg, const std::string& tool);
+  void record(std::vector<Word>& w, std::size_t program, std::size_t class_arg,
+              const std::string& tool);
   const Snippet& word_map(Word& w);
   void script_from_words(std::vector<Word>& w, std::size_t first, const LexOptions& lo, int depth);
   bool spend(std::size_t bytes, std::size_t at, int depth);

@@ -27,11 +27,13 @@ BlockLang lang_of(std::string_view info) {
   std::size_t b = 0;
   while (b < info.size() && (info[b] == '{' || info[b] == '.' || blank(info[b]))) ++b;
   std::size_t e = b;
-  while (e < info.size() && !blank(info[e]) && info[e] != '}' && info[e] != ',' && info[e] != ']') ++e;
+  while (e < info.size() && !blank(info[e]) && info[e] != '}' && info[e] != ',' && info[e] != ']')
+    ++e;
   const std::string l = lower(info.substr(b, e - b));
   static constexpr std::array<std::string_view, 16> kShell{
-      "", "bash", "sh", "shell", "console", "shell-session", "shellsession", "zsh", "ksh",
-      "terminal", "text", "txt", "plaintext", "none", "plain", "bash-session"};
+      "",      "bash",        "sh",       "shell", "console", "shell-session", "shellsession",
+      "zsh",   "ksh",         "terminal", "text",  "txt",     "plaintext",     "none",
+      "plain", "bash-session"};
   if (std::find(kShell.begin(), kShell.end(), l) != kShell.end()) return BlockLang::kShell;
   if (l == "dockerfile" || l == "docker") return BlockLang::kDockerfile;
   if (l == "yaml" || l == "yml") return BlockLang::kYaml;
@@ -41,11 +43,20 @@ BlockLang lang_of(std::string_view info) {
 
 void code_block(Extractor& ex, const std::vector<Line>& lines, BlockLang lang) {
   switch (lang) {
-    case BlockLang::kShell: read_console_block(ex, join_lines(ex, lines, 0, lines.size())); break;
-    case BlockLang::kDockerfile: read_dockerfile(ex, lines); break;
-    case BlockLang::kYaml: read_yaml(ex, lines); break;
-    case BlockLang::kMakefile: read_makefile(ex, lines); break;
-    case BlockLang::kOther: break;
+    case BlockLang::kShell:
+      read_console_block(ex, join_lines(ex, lines, 0, lines.size()));
+      break;
+    case BlockLang::kDockerfile:
+      read_dockerfile(ex, lines);
+      break;
+    case BlockLang::kYaml:
+      read_yaml(ex, lines);
+      break;
+    case BlockLang::kMakefile:
+      read_makefile(ex, lines);
+      break;
+    case BlockLang::kOther:
+      break;
   }
 }
 
@@ -177,7 +188,8 @@ void read_markdown(Extractor& ex, const std::vector<Line>& lines, bool asciidoc)
       // [source,bash] before a ---- listing block; .... literal blocks; // comments.
       if (t.substr(0, 7) == "[source") {
         const std::size_t comma = t.find(',');
-        adoc_lang = comma == std::string_view::npos ? BlockLang::kShell : lang_of(t.substr(comma + 1));
+        adoc_lang =
+            comma == std::string_view::npos ? BlockLang::kShell : lang_of(t.substr(comma + 1));
         adoc_source = true;
         ++i;
         continue;
@@ -232,8 +244,10 @@ void read_markdown(Extractor& ex, const std::vector<Line>& lines, bool asciidoc)
       continue;
     }
     if (col < 4) {
-      if (list_item(t)) in_list = true;
-      else if (prev_blank) in_list = false;
+      if (list_item(t))
+        in_list = true;
+      else if (prev_blank)
+        in_list = false;
     }
     html_comments(ex, l.begin, l.end);
     inline_code(ex, l);
@@ -261,8 +275,14 @@ std::size_t find_ci(std::string_view s, std::size_t from, std::string_view word)
 
 // Text content of an HTML range: tags dropped, entities decoded, each byte mapped back.
 Snippet html_text(const Extractor& ex, std::size_t b, std::size_t e) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kNamed{{
-      {"lt", "<"}, {"gt", ">"}, {"amp", "&"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}, {"#39", "'"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kNamed{
+      {{"lt", "<"},
+       {"gt", ">"},
+       {"amp", "&"},
+       {"quot", "\""},
+       {"apos", "'"},
+       {"nbsp", " "},
+       {"#39", "'"}}};
   const std::string_view s = ex.content();
   Snippet out;
   std::size_t p = b;
@@ -294,14 +314,21 @@ Snippet html_text(const Extractor& ex, std::size_t b, std::size_t e) {
           for (std::size_t k = hex ? 2 : 1; ok && k < name.size(); ++k) {
             const char ch = name[k];
             int d = -1;
-            if (ch >= '0' && ch <= '9') d = ch - '0';
-            else if (hex && ch >= 'a' && ch <= 'f') d = ch - 'a' + 10;
-            else if (hex && ch >= 'A' && ch <= 'F') d = ch - 'A' + 10;
-            if (d < 0 || cp > 0x10FFFF) ok = false;
-            else cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
+            if (ch >= '0' && ch <= '9')
+              d = ch - '0';
+            else if (hex && ch >= 'a' && ch <= 'f')
+              d = ch - 'a' + 10;
+            else if (hex && ch >= 'A' && ch <= 'F')
+              d = ch - 'A' + 10;
+            if (d < 0 || cp > 0x10FFFF)
+              ok = false;
+            else
+              cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
           }
-          if (ok && cp > 0 && cp < 0x80) rep = std::string(1, static_cast<char>(cp));
-          else if (ok) rep = " ";
+          if (ok && cp > 0 && cp < 0x80)
+            rep = std::string(1, static_cast<char>(cp));
+          else if (ok)
+            rep = " ";
         }
         if (!rep.empty()) {
           out.append_replacement(rep, p, semi + 1 - p);
@@ -333,9 +360,10 @@ void read_html(Extractor& ex, std::size_t start) {
       p = end;
       continue;
     }
-    const bool pre = starts_with_ci(s, lt, "<pre") && (lt + 4 == s.size() || s[lt + 4] == '>' || blank(s[lt + 4]) ||
-                                                       s[lt + 4] == '\n');
-    const bool code = starts_with_ci(s, lt, "<code") && lt + 5 < s.size() && (s[lt + 5] == '>' || blank(s[lt + 5]));
+    const bool pre = starts_with_ci(s, lt, "<pre") && (lt + 4 == s.size() || s[lt + 4] == '>' ||
+                                                       blank(s[lt + 4]) || s[lt + 4] == '\n');
+    const bool code = starts_with_ci(s, lt, "<code") && lt + 5 < s.size() &&
+                      (s[lt + 5] == '>' || blank(s[lt + 5]));
     if (!pre && !code) {
       p = lt + 1;
       continue;
@@ -344,9 +372,11 @@ void read_html(Extractor& ex, std::size_t start) {
     if (open_end == std::string_view::npos) break;
     const std::size_t close = find_ci(s, open_end, pre ? "</pre" : "</code");
     const std::size_t body_end = close == std::string_view::npos ? s.size() : close;
-    if (close == std::string_view::npos) ex.warn(lt, pre ? "unterminated <pre> element" : "unterminated <code> element");
+    if (close == std::string_view::npos)
+      ex.warn(lt, pre ? "unterminated <pre> element" : "unterminated <code> element");
     const Snippet text = html_text(ex, open_end + 1, body_end);
-    if (pre) read_console_block(ex, text);
+    if (pre)
+      read_console_block(ex, text);
     else {
       // Inline <code>: like Markdown inline code, a bare tool name is a mention.
       const std::size_t mark = ex.command_count();

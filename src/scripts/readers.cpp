@@ -35,8 +35,9 @@ std::size_t fold_breaks(std::string_view s, std::size_t i, std::size_t limit, Sn
     if (s[i] == '\n') ++breaks;
     ++i;
   }
-  out.append_replacement(breaks <= 1 ? std::string(" ") : std::string(static_cast<std::size_t>(breaks - 1), '\n'), at,
-                         1);
+  out.append_replacement(
+      breaks <= 1 ? std::string(" ") : std::string(static_cast<std::size_t>(breaks - 1), '\n'), at,
+      1);
   return i;
 }
 
@@ -85,7 +86,8 @@ std::vector<Line> split_lines(std::string_view content, std::size_t start, std::
   return lines;
 }
 
-Snippet join_lines(const Extractor& ex, const std::vector<Line>& lines, std::size_t first, std::size_t last) {
+Snippet join_lines(const Extractor& ex, const std::vector<Line>& lines, std::size_t first,
+                   std::size_t last) {
   Snippet s;
   const std::string_view c = ex.content();
   for (std::size_t k = first; k < last && k < lines.size(); ++k) {
@@ -118,25 +120,51 @@ std::size_t read_quoted(Extractor& ex, std::size_t at, std::size_t limit, Snippe
       std::string rep;
       std::size_t len = 2;
       switch (d) {
-        case 'n': rep = "\n"; break;
-        case 't': case '\t': rep = "\t"; break;
-        case 'r': rep = "\r"; break;
-        case '0': rep = std::string(1, '\0'); break;
-        case 'b': rep = "\b"; break;
-        case 'f': rep = "\f"; break;
-        case 'e': rep = "\x1b"; break;
-        case ' ': rep = " "; break;
-        case '/': rep = "/"; break;
-        case '"': rep = "\""; break;
-        case '\\': rep = "\\"; break;
-        case '\n': case '\r': {
+        case 'n':
+          rep = "\n";
+          break;
+        case 't':
+        case '\t':
+          rep = "\t";
+          break;
+        case 'r':
+          rep = "\r";
+          break;
+        case '0':
+          rep = std::string(1, '\0');
+          break;
+        case 'b':
+          rep = "\b";
+          break;
+        case 'f':
+          rep = "\f";
+          break;
+        case 'e':
+          rep = "\x1b";
+          break;
+        case ' ':
+          rep = " ";
+          break;
+        case '/':
+          rep = "/";
+          break;
+        case '"':
+          rep = "\"";
+          break;
+        case '\\':
+          rep = "\\";
+          break;
+        case '\n':
+        case '\r': {
           // An escaped line break joins the lines without a space.
           std::size_t j = i + 1;
           while (j < limit && (s[j] == '\r' || s[j] == '\n' || blank(s[j]))) ++j;
           i = j;
           continue;
         }
-        case 'x': case 'u': case 'U': {
+        case 'x':
+        case 'u':
+        case 'U': {
           const std::size_t digits = d == 'x' ? 2 : d == 'u' ? 4 : 8;
           unsigned long cp = 0;
           std::size_t k = 0;
@@ -146,22 +174,28 @@ std::size_t read_quoted(Extractor& ex, std::size_t at, std::size_t limit, Snippe
           len = 2 + k;
           break;
         }
-        default: rep = std::string(1, d); break;
+        default:
+          rep = std::string(1, d);
+          break;
       }
       out.append_replacement(rep, i, len);
       i += len;
       continue;
     }
     std::size_t j = i + 1;
-    while (j < limit && s[j] != quote && s[j] != '\n' && s[j] != '\r' && !(quote == '"' && s[j] == '\\')) ++j;
+    while (j < limit && s[j] != quote && s[j] != '\n' && s[j] != '\r' &&
+           !(quote == '"' && s[j] == '\\'))
+      ++j;
     out.append_copy(s, i, j - i);
     i = j;
   }
-  ex.warn(at, quote == '"' ? "unterminated double-quoted string" : "unterminated single-quoted string");
+  ex.warn(at,
+          quote == '"' ? "unterminated double-quoted string" : "unterminated single-quoted string");
   return limit;
 }
 
-std::size_t read_flow_sequence(Extractor& ex, std::size_t at, std::size_t limit, std::vector<Word>& out) {
+std::size_t read_flow_sequence(Extractor& ex, std::size_t at, std::size_t limit,
+                               std::vector<Word>& out) {
   const std::string_view s = ex.content();
   std::size_t i = at + 1;
   while (i < limit) {
@@ -190,7 +224,8 @@ std::size_t read_flow_sequence(Extractor& ex, std::size_t at, std::size_t limit,
       const std::size_t b = i;
       int depth = 0;
       while (i < limit) {
-        if (s[i] == '[' || s[i] == '{') ++depth;
+        if (s[i] == '[' || s[i] == '{')
+          ++depth;
         else if ((s[i] == ']' || s[i] == '}') && --depth == 0) {
           ++i;
           break;
@@ -226,8 +261,8 @@ std::size_t read_flow_sequence(Extractor& ex, std::size_t at, std::size_t limit,
 namespace {
 
 // One instruction's arguments: 'RUN', 'CMD', 'ENTRYPOINT' (shell or exec form).
-void dockerfile_command(Extractor& ex, const std::vector<Line>& lines, std::size_t first, std::size_t last,
-                        std::size_t args_at) {
+void dockerfile_command(Extractor& ex, const std::vector<Line>& lines, std::size_t first,
+                        std::size_t last, std::size_t args_at) {
   const std::string_view s = ex.content();
   // Exec form: a JSON array, possibly over continuation lines.
   if (args_at < lines[first].end && s[args_at] == '[') {
@@ -235,8 +270,9 @@ void dockerfile_command(Extractor& ex, const std::vector<Line>& lines, std::size
     const std::size_t limit = lines[last - 1].end;
     read_flow_sequence(ex, args_at, limit, words);
     // Continuation backslashes between elements are no elements.
-    words.erase(std::remove_if(words.begin(), words.end(), [](const Word& w) { return w.text == "\\"; }),
-                words.end());
+    words.erase(
+        std::remove_if(words.begin(), words.end(), [](const Word& w) { return w.text == "\\"; }),
+        words.end());
     ex.argv(words, LexOptions{});
     return;
   }
@@ -337,7 +373,8 @@ void read_dockerfile(Extractor& ex, const std::vector<Line>& lines) {
         args = skip_blanks(s, e, l.end);
       }
     }
-    if (upper_equals(keyword, "RUN") || upper_equals(keyword, "CMD") || upper_equals(keyword, "ENTRYPOINT")) {
+    if (upper_equals(keyword, "RUN") || upper_equals(keyword, "CMD") ||
+        upper_equals(keyword, "ENTRYPOINT")) {
       if (escape == '`') {
         // Docker removes the escape and the line break itself.
         for (std::size_t k = 0; k + 1 < inst.size(); ++k) {
@@ -351,8 +388,10 @@ void read_dockerfile(Extractor& ex, const std::vector<Line>& lines) {
           if (k > 0) one.append_replacement(" ", inst[k].begin, 0);
           if (inst[k].end > from) one.append_copy(s, from, inst[k].end - from);
         }
-        if (args < l.end && s[args] != '[') ex.shell(one, LexOptions{});
-        else dockerfile_command(ex, inst, 0, inst.size(), args);
+        if (args < l.end && s[args] != '[')
+          ex.shell(one, LexOptions{});
+        else
+          dockerfile_command(ex, inst, 0, inst.size(), args);
       } else {
         dockerfile_command(ex, inst, 0, inst.size(), args);
       }
@@ -411,10 +450,12 @@ void read_makefile(Extractor& ex, const std::vector<Line>& lines) {
       ++i;
       continue;
     }
-    // A rule line: a ':' before any '=' (and not ':='). 'target: deps ; recipe' has an inline recipe.
+    // A rule line: a ':' before any '=' (and not ':='). 'target: deps ; recipe' has an inline
+    // recipe.
     const std::size_t colon = text.find(':');
     const std::size_t equals = text.find('=');
-    in_rule = colon != std::string_view::npos && (equals == std::string_view::npos || colon < equals) &&
+    in_rule = colon != std::string_view::npos &&
+              (equals == std::string_view::npos || colon < equals) &&
               !(colon + 1 < text.size() && text[colon + 1] == '=') && text[0] != '\t';
     std::size_t j = i;
     while (continues(s, lines[j], '\\') && j + 1 < lines.size()) ++j;

@@ -22,7 +22,8 @@ struct Line {
 std::vector<Line> split_lines(std::string_view content, std::size_t start, std::size_t end);
 
 /// The lines joined with '\n' (each break mapped to the original one).
-Snippet join_lines(const Extractor& ex, const std::vector<Line>& lines, std::size_t first, std::size_t last);
+Snippet join_lines(const Extractor& ex, const std::vector<Line>& lines, std::size_t first,
+                   std::size_t last);
 
 void read_dockerfile(Extractor& ex, const std::vector<Line>& lines);
 void read_makefile(Extractor& ex, const std::vector<Line>& lines);
@@ -38,7 +39,8 @@ void read_console_block(Extractor& ex, const Snippet& block);
 /// Parses a JSON array / YAML flow sequence starting at content[at] == '['; appends its scalar
 /// elements to `out` and returns the offset after ']' (or `limit` when unterminated, with a
 /// warning). Nested collections become opaque words.
-std::size_t read_flow_sequence(Extractor& ex, std::size_t at, std::size_t limit, std::vector<Word>& out);
+std::size_t read_flow_sequence(Extractor& ex, std::size_t at, std::size_t limit,
+                               std::vector<Word>& out);
 
 /// Reads a double-quoted (JSON/YAML) or single-quoted (YAML) scalar starting at content[at]
 /// (the quote); multi-line scalars are folded. Returns the offset after the closing quote.

@@ -34,7 +34,8 @@ struct LexState {
     auto& runs = out->word_runs;
     if (runs.size() > runs_begin) {
       Run& last = runs.back();
-      if (last.text_len == last.orig_len && last.text + last.text_len == t && last.orig + last.orig_len == off(b)) {
+      if (last.text_len == last.orig_len && last.text + last.text_len == t &&
+          last.orig + last.orig_len == off(b)) {
         last.text_len += len;
         last.orig_len += len;
         return;
@@ -56,7 +57,9 @@ struct LexState {
     text.push_back(c);
     out->word_runs.push_back(Run{t, off(b), 1, static_cast<std::size_t>(e - b)});
   }
-  void warn(const char* at, std::string message) { out->warnings.push_back(LexWarning{off(at), std::move(message)}); }
+  void warn(const char* at, std::string message) {
+    out->warnings.push_back(LexWarning{off(at), std::move(message)});
+  }
 };
 
 // Reads the inside of '$(', '${', '`', '<(' up to the matching closer, with quotes, escapes and
@@ -169,102 +172,107 @@ const auto kPlain = ~x3::char_(" \t\r\n\f\v;&|<>()'\"`\\${");
 // The grammar of one shell word. Built once per lex_shell() call (X3 character sets cost a
 // 256-bit table each), its actions write into `s`.
 auto word_grammar(LexState& s, const LexOptions& opts) {
-    auto copy = [&s](auto& ctx) {
-      auto r = x3::_attr(ctx);
-      s.copy(r.begin(), r.end());
-    };
-    const bool make = opts.make_vars;
-    auto copy_opaque = [&s, make](auto& ctx) {
-      auto r = x3::_attr(ctx);
-      s.copy_expansion(r.begin(), r.end(), make);
-    };
-    auto mark = [&s](auto& ctx) { s.mark = x3::_attr(ctx).begin(); };
-    auto escaped = [&s](auto& ctx) {
-      auto r = x3::_attr(ctx);
-      s.replace(r.begin()[1], r.begin(), r.end());
-    };
-    auto unterminated = [&s](const char* what) {
-      return [&s, what](auto&) { s.warn(s.mark, std::string("unterminated ") + what); };
-    };
-    // A command substitution: opaque in the word, and its inside is a script of its own.
-    auto substitution = [&s, make](std::size_t open_len) {
-      return [&s, open_len, make](auto& ctx) {
-        auto r = x3::_attr(ctx);
-        s.copy_expansion(r.begin(), r.end(), make);
-        const std::size_t b = s.off(r.begin()) + open_len;
-        std::size_t e = s.off(r.end());
-        if (s.terminated) --e;
-        else s.warn(r.begin(), "unterminated command substitution");
-        if (e > b) s.out->substitutions.push_back(Substitution{b, e});
-      };
-    };
-    auto expansion = [&s, make](auto& ctx) {
+  auto copy = [&s](auto& ctx) {
+    auto r = x3::_attr(ctx);
+    s.copy(r.begin(), r.end());
+  };
+  const bool make = opts.make_vars;
+  auto copy_opaque = [&s, make](auto& ctx) {
+    auto r = x3::_attr(ctx);
+    s.copy_expansion(r.begin(), r.end(), make);
+  };
+  auto mark = [&s](auto& ctx) { s.mark = x3::_attr(ctx).begin(); };
+  auto escaped = [&s](auto& ctx) {
+    auto r = x3::_attr(ctx);
+    s.replace(r.begin()[1], r.begin(), r.end());
+  };
+  auto unterminated = [&s](const char* what) {
+    return [&s, what](auto&) { s.warn(s.mark, std::string("unterminated ") + what); };
+  };
+  // A command substitution: opaque in the word, and its inside is a script of its own.
+  auto substitution = [&s, make](std::size_t open_len) {
+    return [&s, open_len, make](auto& ctx) {
       auto r = x3::_attr(ctx);
       s.copy_expansion(r.begin(), r.end(), make);
-      if (!s.terminated) s.warn(r.begin(), "unterminated parameter expansion");
+      const std::size_t b = s.off(r.begin()) + open_len;
+      std::size_t e = s.off(r.end());
+      if (s.terminated)
+        --e;
+      else
+        s.warn(r.begin(), "unterminated command substitution");
+      if (e > b) s.out->substitutions.push_back(Substitution{b, e});
     };
+  };
+  auto expansion = [&s, make](auto& ctx) {
+    auto r = x3::_attr(ctx);
+    s.copy_expansion(r.begin(), r.end(), make);
+    if (!s.terminated) s.warn(r.begin(), "unterminated parameter expansion");
+  };
 
-    const BalancedParser paren{{}, ')', &s};
+  const BalancedParser paren{{}, ')', &s};
   const BalancedParser arithmetic{{}, ')', &s, 2};
-    const BalancedParser brace{{}, '}', &s};
-    const BalancedParser tick{{}, '`', &s};
+  const BalancedParser brace{{}, '}', &s};
+  const BalancedParser tick{{}, '`', &s};
 
-    // Boost 1.74's _where() is not the matched range, so every action sits on a raw[] and
-    // reads the range from its attribute.
-    const auto name = kNameStart >> *kNameChar;
-    const auto special = kSpecialParam | x3::char_('-');
-    // '$' for the shell: in a Makefile recipe the shell sees '$' where make had '$$'.
-    const auto shell_dollar = (x3::eps(make) >> x3::lit("$$")) | (x3::eps(!make) >> x3::lit('$'));
-    const auto make_ref =
-        x3::eps(make) >>
-        x3::raw[x3::lit('$') >> !x3::lit('$') >>
-                ((x3::lit('(') >> paren) | (x3::lit('{') >> brace) | kMakeVarChar)][expansion];
-    const auto dollar = make_ref | x3::raw[shell_dollar >> x3::lit("((") >> arithmetic][expansion] |
-                        x3::raw[shell_dollar >> x3::lit('(') >> paren][substitution(make ? 3 : 2)] |
-                        x3::raw[shell_dollar >> x3::lit('{') >> brace][expansion] |
-                        x3::raw[shell_dollar >> (name | special)][copy_opaque];
-    const auto backtick = x3::raw[x3::lit('`') >> tick][substitution(1)];
-    const auto jinja_expr = x3::raw[x3::lit("{{") >> *(x3::char_ - "}}") >> (x3::lit("}}") | x3::eoi)][copy_opaque];
-    const auto single_quoted = x3::raw[x3::lit('\'')][mark] >> x3::raw[*~x3::char_('\'')][copy] >>
-                               (x3::lit('\'') | x3::eoi[unterminated("single quote")]);
-    // $'...' decodes the C escapes; others (\x41, \u00e9, \0nn) are kept as written.
-    auto ansi_escaped = [&s](auto& ctx) {
-      auto r = x3::_attr(ctx);
-      static constexpr std::string_view kFrom = "ntrabfve";
-      static constexpr std::string_view kTo = "\n\t\r\a\b\f\v\x1b";
-      const char c = r.begin()[1];
-      const std::size_t k = kFrom.find(c);
-      s.replace(k == std::string_view::npos ? c : kTo[k], r.begin(), r.end());
-    };
-    const auto ansi_c = x3::raw[x3::lit("$'")][mark] >>
-                        *(x3::raw[x3::lit('\\') >> kAnsiEscapable][ansi_escaped] |
-                          x3::raw[x3::lit('\\') >> x3::char_][copy] | x3::raw[+kAnsiPlain][copy] |
-                          x3::raw[x3::lit('\\')][copy]) >>
-                        (x3::lit('\'') | x3::eoi[unterminated("$'...' string")]);
-    const auto double_quoted =
-        x3::raw[x3::lit('"')][mark] >>
-        *(x3::lit("\\\n") | x3::lit("\\\r\n") | x3::raw[x3::lit('\\') >> kDqEscapable][escaped] | dollar |
-          backtick | jinja_expr | x3::raw[+kDqPlain][copy] | x3::raw[x3::char_ - '"'][copy]) >>
-        (x3::lit('"') | x3::eoi[unterminated("double quote")]);
-    const auto escape = x3::lit("\\\n") | x3::lit("\\\r\n") | x3::raw[x3::lit('\\') >> x3::char_][escaped] |
-                        x3::raw[x3::lit('\\')][copy];
-    const auto proc_subst = x3::raw[(x3::lit("<(") | x3::lit(">(")) >> paren][substitution(2)];
-    const auto jinja_tag_ahead = x3::eps(opts.jinja) >> (x3::lit("{%") | x3::lit("{#"));
-    const auto plain = x3::raw[+kPlain][copy] |
-                       x3::raw[!jinja_tag_ahead >> !x3::lit("{{") >> x3::char_('{')][copy];
-    // Every alternative either matches or fails before its actions run (no half-read parts);
-    // a '$' that starts no expansion is a literal dollar.
-    const auto lone_dollar = x3::raw[x3::char_('$')][copy];
-    const auto part =
-        single_quoted | ansi_c | double_quoted | dollar | backtick | jinja_expr | escape | plain | lone_dollar;
-    const auto word = (proc_subst >> *part) | +part;
+  // Boost 1.74's _where() is not the matched range, so every action sits on a raw[] and
+  // reads the range from its attribute.
+  const auto name = kNameStart >> *kNameChar;
+  const auto special = kSpecialParam | x3::char_('-');
+  // '$' for the shell: in a Makefile recipe the shell sees '$' where make had '$$'.
+  const auto shell_dollar = (x3::eps(make) >> x3::lit("$$")) | (x3::eps(!make) >> x3::lit('$'));
+  const auto make_ref =
+      x3::eps(make) >>
+      x3::raw[x3::lit('$') >> !x3::lit('$') >>
+              ((x3::lit('(') >> paren) | (x3::lit('{') >> brace) | kMakeVarChar)][expansion];
+  const auto dollar = make_ref | x3::raw[shell_dollar >> x3::lit("((") >> arithmetic][expansion] |
+                      x3::raw[shell_dollar >> x3::lit('(') >> paren][substitution(make ? 3 : 2)] |
+                      x3::raw[shell_dollar >> x3::lit('{') >> brace][expansion] |
+                      x3::raw[shell_dollar >> (name | special)][copy_opaque];
+  const auto backtick = x3::raw[x3::lit('`') >> tick][substitution(1)];
+  const auto jinja_expr =
+      x3::raw[x3::lit("{{") >> *(x3::char_ - "}}") >> (x3::lit("}}") | x3::eoi)][copy_opaque];
+  const auto single_quoted = x3::raw[x3::lit('\'')][mark] >> x3::raw[*~x3::char_('\'')][copy] >>
+                             (x3::lit('\'') | x3::eoi[unterminated("single quote")]);
+  // $'...' decodes the C escapes; others (\x41, \u00e9, \0nn) are kept as written.
+  auto ansi_escaped = [&s](auto& ctx) {
+    auto r = x3::_attr(ctx);
+    static constexpr std::string_view kFrom = "ntrabfve";
+    static constexpr std::string_view kTo = "\n\t\r\a\b\f\v\x1b";
+    const char c = r.begin()[1];
+    const std::size_t k = kFrom.find(c);
+    s.replace(k == std::string_view::npos ? c : kTo[k], r.begin(), r.end());
+  };
+  const auto ansi_c = x3::raw[x3::lit("$'")][mark] >>
+                      *(x3::raw[x3::lit('\\') >> kAnsiEscapable][ansi_escaped] |
+                        x3::raw[x3::lit('\\') >> x3::char_][copy] | x3::raw[+kAnsiPlain][copy] |
+                        x3::raw[x3::lit('\\')][copy]) >>
+                      (x3::lit('\'') | x3::eoi[unterminated("$'...' string")]);
+  const auto double_quoted =
+      x3::raw[x3::lit('"')][mark] >>
+      *(x3::lit("\\\n") | x3::lit("\\\r\n") | x3::raw[x3::lit('\\') >> kDqEscapable][escaped] |
+        dollar | backtick | jinja_expr | x3::raw[+kDqPlain][copy] |
+        x3::raw[x3::char_ - '"'][copy]) >>
+      (x3::lit('"') | x3::eoi[unterminated("double quote")]);
+  const auto escape = x3::lit("\\\n") | x3::lit("\\\r\n") |
+                      x3::raw[x3::lit('\\') >> x3::char_][escaped] | x3::raw[x3::lit('\\')][copy];
+  const auto proc_subst = x3::raw[(x3::lit("<(") | x3::lit(">(")) >> paren][substitution(2)];
+  const auto jinja_tag_ahead = x3::eps(opts.jinja) >> (x3::lit("{%") | x3::lit("{#"));
+  const auto plain =
+      x3::raw[+kPlain][copy] | x3::raw[!jinja_tag_ahead >> !x3::lit("{{") >> x3::char_('{')][copy];
+  // Every alternative either matches or fails before its actions run (no half-read parts);
+  // a '$' that starts no expansion is a literal dollar.
+  const auto lone_dollar = x3::raw[x3::char_('$')][copy];
+  const auto part = single_quoted | ansi_c | double_quoted | dollar | backtick | jinja_expr |
+                    escape | plain | lone_dollar;
+  const auto word = (proc_subst >> *part) | +part;
 
-    return word;
+  return word;
 }
 
 class Lexer {
  public:
-  Lexer(std::string_view text, const LexOptions& opts, LexResult& out) : text_(text), opts_(opts), out_(out) {
+  Lexer(std::string_view text, const LexOptions& opts, LexResult& out)
+      : text_(text), opts_(opts), out_(out) {
     st_.base = text.data();
     st_.out = &out;
   }
@@ -320,12 +328,14 @@ class Lexer {
         expect_heredoc_word = false;
         const LexToken& w = out_.tokens.back();
         const std::string_view raw = text_.substr(w.begin, w.end - w.begin);
-        pending_.push_back(Pending{w.text, heredoc_strip_tabs_, raw.find_first_of("'\"\\") != std::string_view::npos,
+        pending_.push_back(Pending{w.text, heredoc_strip_tabs_,
+                                   raw.find_first_of("'\"\\") != std::string_view::npos,
                                    heredoc_op_, heredoc_redirect_});
       }
     }
     // A here-document whose line never ended: its body is empty and unterminated.
-    for (const Pending& p : pending_) st_.warn(p.op, "unterminated here-document '" + p.delimiter + "'");
+    for (const Pending& p : pending_)
+      st_.warn(p.op, "unterminated here-document '" + p.delimiter + "'");
   }
 
  private:
@@ -392,7 +402,8 @@ class Lexer {
       stop = p;
       if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
         ++p;
-      } else if (*p == '{' && p + 2 < last && (p[1] == '%' || p[1] == '#' || p[1] == '{') && p[2] == '-') {
+      } else if (*p == '{' && p + 2 < last && (p[1] == '%' || p[1] == '#' || p[1] == '{') &&
+                 p[2] == '-') {
         return true;
       } else if (*p == '{' && p + 1 != last && p[1] == '#') {
         p += 2;
@@ -409,7 +420,8 @@ class Lexer {
   bool read_redirect(const char*& it, const char* last, std::string_view& op) {
     const char* p = it;
     while (p != last && *p >= '0' && *p <= '9') ++p;
-    static constexpr std::string_view kOps[] = {"<<<", "<<-", "<<", ">>", "&>>", "&>", ">&", "<&", "<>", ">|", ">", "<"};
+    static constexpr std::string_view kOps[] = {"<<<", "<<-", "<<", ">>", "&>>", "&>",
+                                                ">&",  "<&",  "<>", ">|", ">",   "<"};
     const std::string_view rest(p, static_cast<std::size_t>(last - p));
     for (std::string_view o : kOps) {
       if (o[0] == '&' && p != it) continue;  // '2&>' is not a redirection
@@ -423,7 +435,8 @@ class Lexer {
   }
 
   static bool read_control(const char*& it, const char* last, std::string_view& op) {
-    static constexpr std::string_view kOps[] = {";;&", ";;", ";&", "&&", "||", "|&", ";", "|", "&", "(", ")"};
+    static constexpr std::string_view kOps[] = {";;&", ";;", ";&", "&&", "||", "|&",
+                                                ";",   "|",  "&",  "(",  ")"};
     const std::string_view rest(it, static_cast<std::size_t>(last - it));
     for (std::string_view o : kOps) {
       if (rest.substr(0, o.size()) == o) {
@@ -449,8 +462,10 @@ class Lexer {
     t.end = s.off(p);
     t.text = s.text;
     // In a template, '{{ x }}' is replaced before any shell sees it, inside quotes too.
-    t.opaque = s.opaque || (opts_.jinja && std::string_view(start, static_cast<std::size_t>(p - start)).find("{{") !=
-                                                   std::string_view::npos);
+    t.opaque =
+        s.opaque ||
+        (opts_.jinja && std::string_view(start, static_cast<std::size_t>(p - start)).find("{{") !=
+                            std::string_view::npos);
     t.runs_begin = s.runs_begin;
     t.runs_end = out_.word_runs.size();
     out_.tokens.push_back(std::move(t));

@@ -11,7 +11,8 @@ void Snippet::append_copy(std::string_view content, std::size_t orig, std::size_
   if (!runs_.empty()) {
     Run& last = runs_.back();
     // Extend a byte-for-byte run when the new bytes follow it in both texts.
-    if (last.text_len == last.orig_len && last.text + last.text_len == t && last.orig + last.orig_len == orig) {
+    if (last.text_len == last.orig_len && last.text + last.text_len == t &&
+        last.orig + last.orig_len == orig) {
       last.text_len += len;
       last.orig_len += len;
       return;
@@ -28,7 +29,8 @@ void Snippet::append_replacement(std::string_view text, std::size_t orig, std::s
     // Same length (e.g. a folded line break turned into a space): still byte for byte.
     if (!runs_.empty()) {
       Run& last = runs_.back();
-      if (last.text_len == last.orig_len && last.text + last.text_len == t && last.orig + last.orig_len == orig) {
+      if (last.text_len == last.orig_len && last.text + last.text_len == t &&
+          last.orig + last.orig_len == orig) {
         last.text_len += orig_len;
         last.orig_len += orig_len;
         return;
@@ -71,7 +73,8 @@ void Snippet::append_from(const Snippet& other, std::size_t begin, std::size_t e
 
 std::size_t Snippet::run_index(std::size_t t) const {
   // Last run whose text start is <= t.
-  auto it = std::upper_bound(runs_.begin(), runs_.end(), t, [](std::size_t v, const Run& r) { return v < r.text; });
+  auto it = std::upper_bound(runs_.begin(), runs_.end(), t,
+                             [](std::size_t v, const Run& r) { return v < r.text; });
   if (it == runs_.begin()) return 0;
   return static_cast<std::size_t>(it - runs_.begin()) - 1;
 }

@@ -1,11 +1,12 @@
 // Which program names are Kafka tools, and which script a main class belongs to.
 
+#include "scripts/tools.h"
+
 #include <algorithm>
 #include <array>
 #include <utility>
 
 #include "scripts/extract.h"
-#include "scripts/tools.h"
 
 namespace kafkalint::scripts {
 namespace {
@@ -51,8 +52,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 31> kMainCla
 }};
 
 bool tool_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-         c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.';
 }
 
 }  // namespace
@@ -67,16 +68,19 @@ std::string kafka_tool_name(std::string_view program, const ExtractOptions& opts
   if (program.find('=') != std::string_view::npos) return {};
   std::string_view base = base_name(program);
   if (base.empty() || !std::all_of(base.begin(), base.end(), tool_char)) return {};
-  if (ends_with(base, ".sh")) base.remove_suffix(3);
-  else if (ends_with(base, ".bat")) base.remove_suffix(4);
-  if (base.find('.') != std::string_view::npos) return {};  // "kafka-topics.sh.orig", "kafka-1.2.tgz"
+  if (ends_with(base, ".sh"))
+    base.remove_suffix(3);
+  else if (ends_with(base, ".bat"))
+    base.remove_suffix(4);
+  if (base.find('.') != std::string_view::npos)
+    return {};  // "kafka-topics.sh.orig", "kafka-1.2.tgz"
   std::string name(base);
   name += ".sh";
   for (const std::string& extra : opts.extra_tools)
     if (extra == name || extra == base) return name;
   // Everything Kafka ships in bin/: kafka-*, zookeeper-*, connect-*, trogdor.sh.
-  for (std::string_view prefix : {std::string_view("kafka-"), std::string_view("zookeeper-"),
-                                  std::string_view("connect-")})
+  for (std::string_view prefix :
+       {std::string_view("kafka-"), std::string_view("zookeeper-"), std::string_view("connect-")})
     if (starts_with(base, prefix) && base.size() > prefix.size()) return name;
   if (base == "trogdor") return name;
   return {};
@@ -94,15 +98,24 @@ std::string script_for_class(std::string_view main_class, const ExtractOptions& 
 
 const char* kind_name(FileKind kind) {
   switch (kind) {
-    case FileKind::kShell: return "shell";
-    case FileKind::kDockerfile: return "dockerfile";
-    case FileKind::kMakefile: return "makefile";
-    case FileKind::kYaml: return "yaml";
-    case FileKind::kMarkdown: return "markdown";
-    case FileKind::kAsciiDoc: return "asciidoc";
-    case FileKind::kHtml: return "html";
-    case FileKind::kText: return "text";
-    case FileKind::kUnknown: break;
+    case FileKind::kShell:
+      return "shell";
+    case FileKind::kDockerfile:
+      return "dockerfile";
+    case FileKind::kMakefile:
+      return "makefile";
+    case FileKind::kYaml:
+      return "yaml";
+    case FileKind::kMarkdown:
+      return "markdown";
+    case FileKind::kAsciiDoc:
+      return "asciidoc";
+    case FileKind::kHtml:
+      return "html";
+    case FileKind::kText:
+      return "text";
+    case FileKind::kUnknown:
+      break;
   }
   return "unknown";
 }

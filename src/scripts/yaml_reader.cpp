@@ -14,28 +14,32 @@ namespace {
 bool blank(char c) { return c == ' ' || c == '\t'; }
 
 enum class KeyRole {
-  kNone,     // any other key: its value is skipped
-  kArgv,     // command/entrypoint/args/argv: a list is an argv, a string a shell line
-  kShell,    // shell/cmd/script/run/...: a string is a script; a list is one script per item
-  kHealth,   // docker-compose healthcheck 'test': ["CMD", ...] or ["CMD-SHELL", "..."]
+  kNone,    // any other key: its value is skipped
+  kArgv,    // command/entrypoint/args/argv: a list is an argv, a string a shell line
+  kShell,   // shell/cmd/script/run/...: a string is a script; a list is one script per item
+  kHealth,  // docker-compose healthcheck 'test': ["CMD", ...] or ["CMD-SHELL", "..."]
 };
 
 KeyRole role_of(std::string_view key) {
-  for (std::string_view prefix : {std::string_view("ansible.builtin."), std::string_view("ansible.legacy."),
-                                  std::string_view("ansible.windows.")})
+  for (std::string_view prefix :
+       {std::string_view("ansible.builtin."), std::string_view("ansible.legacy."),
+        std::string_view("ansible.windows.")})
     if (key.substr(0, prefix.size()) == prefix) key.remove_prefix(prefix.size());
-  static constexpr std::array<std::string_view, 4> kArgvKeys{"command", "entrypoint", "args", "argv"};
-  static constexpr std::array<std::string_view, 7> kShellKeys{"shell", "cmd", "script", "before_script",
-                                                              "after_script", "run", "raw"};
+  static constexpr std::array<std::string_view, 4> kArgvKeys{"command", "entrypoint", "args",
+                                                             "argv"};
+  static constexpr std::array<std::string_view, 7> kShellKeys{
+      "shell", "cmd", "script", "before_script", "after_script", "run", "raw"};
   if (std::find(kArgvKeys.begin(), kArgvKeys.end(), key) != kArgvKeys.end()) return KeyRole::kArgv;
-  if (std::find(kShellKeys.begin(), kShellKeys.end(), key) != kShellKeys.end()) return KeyRole::kShell;
+  if (std::find(kShellKeys.begin(), kShellKeys.end(), key) != kShellKeys.end())
+    return KeyRole::kShell;
   if (key == "test") return KeyRole::kHealth;
   return KeyRole::kNone;
 }
 
 class YamlReader {
  public:
-  YamlReader(Extractor& ex, const std::vector<Line>& lines) : ex_(ex), s_(ex.content()), lines_(lines) {
+  YamlReader(Extractor& ex, const std::vector<Line>& lines)
+      : ex_(ex), s_(ex.content()), lines_(lines) {
     lo_.jinja = true;  // Ansible and Helm files are templates
   }
 
@@ -91,10 +95,12 @@ class YamlReader {
       }
       return std::string_view::npos;
     }
-    if (s_[p] == '[' || s_[p] == '{' || s_[p] == '#' || s_[p] == '|' || s_[p] == '>') return std::string_view::npos;
+    if (s_[p] == '[' || s_[p] == '{' || s_[p] == '#' || s_[p] == '|' || s_[p] == '>')
+      return std::string_view::npos;
     for (std::size_t c = p; c < end; ++c) {
       if (s_[c] == '#' && c > p && blank(s_[c - 1])) return std::string_view::npos;
-      if (s_[c] == '{' && c + 1 < end && s_[c + 1] == '{') return std::string_view::npos;  // Jinja value
+      if (s_[c] == '{' && c + 1 < end && s_[c + 1] == '{')
+        return std::string_view::npos;  // Jinja value
       if (s_[c] == ':' && (c + 1 == end || blank(s_[c + 1]))) {
         std::size_t e = c;
         while (e > p && blank(s_[e - 1])) --e;
@@ -123,7 +129,8 @@ class YamlReader {
       ++p;
       while (p < l.end && blank(s_[p])) ++p;
     }
-    if (pending_.active && dash_col != std::string_view::npos && dash_col < pending_.column) flush();
+    if (pending_.active && dash_col != std::string_view::npos && dash_col < pending_.column)
+      flush();
     std::string_view key;
     const std::size_t after = key_end(p, l.end, key);
     if (after == std::string_view::npos) {
@@ -143,16 +150,19 @@ class YamlReader {
   }
 
   // The value of a key whose text starts at v on line i.
-  std::size_t value(std::size_t i, std::size_t v, std::size_t key_col, KeyRole role, std::string_view key) {
+  std::size_t value(std::size_t i, std::size_t v, std::size_t key_col, KeyRole role,
+                    std::string_view key) {
     const Line& l = lines_[i];
     if (v == l.end || s_[v] == '#') {
       if (v < l.end) ex_.comment(v, l.end);
-      // A block sequence may follow (at the key's column or deeper); a mapping is read line by line.
+      // A block sequence may follow (at the key's column or deeper); a mapping is read line by
+      // line.
       std::size_t j = i + 1;
       while (j < lines_.size() && (is_blank(j) || is_comment(j))) ++j;
       if (j >= lines_.size()) return i + 1;
       const std::size_t fc = first_char(lines_[j]);
-      const bool dash = fc < lines_[j].end && s_[fc] == '-' && (fc + 1 == lines_[j].end || blank(s_[fc + 1]));
+      const bool dash =
+          fc < lines_[j].end && s_[fc] == '-' && (fc + 1 == lines_[j].end || blank(s_[fc + 1]));
       if (role == KeyRole::kNone || !dash || indent(j) < key_col) return i + 1;
       std::vector<Word> items;
       std::size_t next = j;
@@ -170,7 +180,8 @@ class YamlReader {
     Snippet text;
     std::size_t next = i + 1;
     if (!scalar(i, v, key_col, text, next)) return i + 1;
-    if (role == KeyRole::kArgv && key != "args" && pending_.active && pending_.column != key_col) flush();
+    if (role == KeyRole::kArgv && key != "args" && pending_.active && pending_.column != key_col)
+      flush();
     if (role == KeyRole::kArgv || role == KeyRole::kShell || role == KeyRole::kHealth) {
       if (role != KeyRole::kArgv || key != "args") ex_.shell(text, lo_);
     }
@@ -219,7 +230,8 @@ class YamlReader {
         continue;
       }
       const std::size_t fc = first_char(lines_[i]);
-      if (indent(i) != col || s_[fc] != '-' || !(fc + 1 == lines_[i].end || blank(s_[fc + 1]))) break;
+      if (indent(i) != col || s_[fc] != '-' || !(fc + 1 == lines_[i].end || blank(s_[fc + 1])))
+        break;
       std::size_t p = fc + 1;
       while (p < lines_[i].end && blank(s_[p])) ++p;
       std::string_view key;
@@ -262,8 +274,10 @@ class YamlReader {
       std::size_t p = v;
       const std::size_t limit = lines_.back().end;
       for (; p < limit; ++p) {
-        if (s_[p] == '[' || s_[p] == '{') ++depth;
-        else if ((s_[p] == ']' || s_[p] == '}') && --depth == 0) break;
+        if (s_[p] == '[' || s_[p] == '{')
+          ++depth;
+        else if ((s_[p] == ']' || s_[p] == '}') && --depth == 0)
+          break;
       }
       next = line_after(i, std::min(p + 1, limit));
       return false;
@@ -284,7 +298,8 @@ class YamlReader {
       const std::size_t fc = first_char(lines_[j]);
       std::string_view key;
       if (key_end(fc, lines_[j].end, key) != std::string_view::npos) break;
-      out.append_replacement(breaks == 1 ? std::string(" ") : std::string(breaks - 1, '\n'), break_at, 1);
+      out.append_replacement(breaks == 1 ? std::string(" ") : std::string(breaks - 1, '\n'),
+                             break_at, 1);
       const std::size_t le = plain_end(fc, lines_[j].end);
       out.append_copy(s_, fc, le - fc);
       break_at = lines_[j].end;
@@ -308,7 +323,8 @@ class YamlReader {
     return e;
   }
 
-  bool block_scalar(std::size_t i, std::size_t v, std::size_t parent, Snippet& out, std::size_t& next) {
+  bool block_scalar(std::size_t i, std::size_t v, std::size_t parent, Snippet& out,
+                    std::size_t& next) {
     const Line& l = lines_[i];
     const bool folded = s_[v] == '>';
     std::size_t explicit_indent = 0;
@@ -344,9 +360,12 @@ class YamlReader {
       const bool more = from < b.end && blank(s_[from]);
       if (!first) {
         std::string sep;
-        if (folded && breaks == 1 && !more && !prev_more) sep = " ";
-        else if (folded && !more && !prev_more) sep = std::string(breaks - 1, '\n');
-        else sep = std::string(breaks, '\n');
+        if (folded && breaks == 1 && !more && !prev_more)
+          sep = " ";
+        else if (folded && !more && !prev_more)
+          sep = std::string(breaks - 1, '\n');
+        else
+          sep = std::string(breaks, '\n');
         if (sep.empty()) sep = " ";
         out.append_replacement(sep, break_at, 1);
       }

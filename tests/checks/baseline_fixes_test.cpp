@@ -66,8 +66,8 @@ TEST_SUITE("checks") {
   TEST_CASE("fixes: safe fixes apply, unsafe ones only when asked, overlaps are skipped") {
     const std::string text = "og.x=1\nacks=1\n";
     auto typo = with_fix(finding("KL101", "f", 1, "og.x", ""), 0, 4, "log.x");
-    auto acks = with_fix(finding("KL401", "f", 2, "acks", ""), 12, 1, "all",
-                         core::FixSafety::kUnsafe);
+    auto acks =
+        with_fix(finding("KL401", "f", 2, "acks", ""), 12, 1, "all", core::FixSafety::kUnsafe);
     auto clash = with_fix(finding("KL101", "f", 1, "og.x", ""), 2, 3, "zzz");
     auto safe = checks::apply_fixes(text, {typo, acks, clash}, false);
     CHECK(safe.text == "log.x=1\nacks=1\n");

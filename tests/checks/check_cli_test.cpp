@@ -2,10 +2,10 @@
 // validated as a whole, baselines, --fail-on, --diff/--fix on disk, refused files.
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <sys/stat.h>
 
 #include "test_support.h"
 
@@ -48,11 +48,12 @@ TEST_SUITE("checks_cli") {
       return;
     }
     test::TempDir tmp;
-    auto r = check_in(test::source_dir() + "/testdata/checks", "--to 3.9 --format sarif . > '" +
-                                                                  tmp.file("out.sarif") + "'");
+    auto r = check_in(test::source_dir() + "/testdata/checks",
+                      "--to 3.9 --format sarif . > '" + tmp.file("out.sarif") + "'");
     CHECK(r.code == 1);
-    auto v = test::run_shell("python3 '" + test::source_dir() + "/tests/report/validate_json.py' '" +
-                             *shared + "/schemas/sarif-schema-2.1.0.json' '" + tmp.file("out.sarif") + "'");
+    auto v = test::run_shell("python3 '" + test::source_dir() +
+                             "/tests/report/validate_json.py' '" + *shared +
+                             "/schemas/sarif-schema-2.1.0.json' '" + tmp.file("out.sarif") + "'");
     INFO(v.out, v.err);
     CHECK(v.code == 0);
     auto j = nlohmann::json::parse(test::read(tmp.file("out.sarif")));
@@ -65,7 +66,8 @@ TEST_SUITE("checks_cli") {
     auto r = check_in(tmp.path(), "--to 2.1 --format github");
     CHECK(r.code == 1);
     CHECK(r.out.rfind("::warning file=server.properties,line=3,col=1,endColumn=26,"
-                      "title=KL101 unknown-key::unknown key", 0) == 0);
+                      "title=KL101 unknown-key::unknown key",
+                      0) == 0);
   }
 
   TEST_CASE("check: --fail-on sets the severity that fails the run") {
@@ -156,8 +158,10 @@ TEST_SUITE("checks_cli") {
     auto r = check_in(tmp.path(), "--to 2.1 --select KL101 . conf conf/b ./conf/c.properties");
     CHECK(r.code == 1);
     std::vector<std::string> files;
-    for (std::size_t at = 0; (at = r.out.find(": warning: unknown key", at)) != std::string::npos; ++at) {
-      const std::size_t start = r.out.rfind('\n', at) == std::string::npos ? 0 : r.out.rfind('\n', at) + 1;
+    for (std::size_t at = 0; (at = r.out.find(": warning: unknown key", at)) != std::string::npos;
+         ++at) {
+      const std::size_t start =
+          r.out.rfind('\n', at) == std::string::npos ? 0 : r.out.rfind('\n', at) + 1;
       files.push_back(r.out.substr(start, r.out.find(':', start) - start));
     }
     CHECK(files == std::vector<std::string>{"conf-2.properties", "conf/a.properties",
@@ -173,8 +177,9 @@ TEST_SUITE("checks_cli") {
     for (int i = 1; i <= 700; ++i) {
       char name[64];
       std::snprintf(name, sizeof name, "brokers/b%03d.properties", i);
-      test::write(tmp.file(name), "broker.id=" + std::to_string(i == 690 ? 3 : i) +
-                                      "\nzookeeper.connect=zk1:2181\nog.message.format.version=2.1\n");
+      test::write(tmp.file(name),
+                  "broker.id=" + std::to_string(i == 690 ? 3 : i) +
+                      "\nzookeeper.connect=zk1:2181\nog.message.format.version=2.1\n");
     }
     auto r = check_in(tmp.path(), "--to 2.1 --select KL101,KL601 brokers");
     CHECK(r.code == 1);
@@ -186,8 +191,8 @@ TEST_SUITE("checks_cli") {
     CHECK(fixed.code == 1);  // the duplicate id has no fix
     CHECK(fixed.out.find("1 finding in 700 files (1 error)") != std::string::npos);
     CHECK(fixed.out.find("fixed 700 findings in 700 files") != std::string::npos);
-    CHECK(test::read(tmp.file("brokers/b700.properties")).find("\nlog.message.format.version=2.1\n") !=
-          std::string::npos);
+    CHECK(test::read(tmp.file("brokers/b700.properties"))
+              .find("\nlog.message.format.version=2.1\n") != std::string::npos);
     auto again = check_in(tmp.path(), "--to 2.1 --select KL101,KL601 --fix brokers");
     CHECK(again.out.find("fixed") == std::string::npos);
     CHECK(again.out == fixed.out.substr(0, fixed.out.find("fixed 700")));

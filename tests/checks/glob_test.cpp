@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "checks/glob.h"
+
+#include <doctest/doctest.h>
 
 using kafkalint::checks::glob_match;
 

@@ -36,8 +36,8 @@ std::vector<std::string> inputs(const fs::path& dir) {
 }
 
 test::RunResult run_in(const fs::path& dir, const std::string& args) {
-  return test::run_shell("cd '" + dir.string() + "' && NO_COLOR=1 '" + test::binary() +
-                         "' check " + args);
+  return test::run_shell("cd '" + dir.string() + "' && NO_COLOR=1 '" + test::binary() + "' check " +
+                         args);
 }
 
 }  // namespace
@@ -65,9 +65,9 @@ TEST_SUITE("checks_golden") {
                            text.out + (text.err.empty() ? "" : "--- stderr\n" + text.err));
       test::compare_golden((dir / "expected.exit").string(), std::to_string(text.code) + "\n");
 
-      if (fs::exists(dir / "expected.json") || (test::update_golden() && fs::exists(dir / "args") &&
-                                                 args.find("--format") == std::string::npos &&
-                                                 fs::exists(dir / "expected.json"))) {
+      if (fs::exists(dir / "expected.json") ||
+          (test::update_golden() && fs::exists(dir / "args") &&
+           args.find("--format") == std::string::npos && fs::exists(dir / "expected.json"))) {
         const test::RunResult json = run_in(dir, args + " --format json" + files);
         test::compare_golden((dir / "expected.json").string(), json.out);
       }
@@ -110,8 +110,9 @@ TEST_SUITE("checks_golden") {
         if (end == std::string::npos) end = text.size();
         const std::string line = text.substr(at, end - at);
         for (std::size_t k = line.find("KL"); k != std::string::npos; k = line.find("KL", k + 2))
-          if (k + 5 <= line.size() && std::all_of(line.begin() + static_cast<long>(k) + 2,
-                                                  line.begin() + static_cast<long>(k) + 5, ::isdigit)) {
+          if (k + 5 <= line.size() &&
+              std::all_of(line.begin() + static_cast<long>(k) + 2,
+                          line.begin() + static_cast<long>(k) + 5, ::isdigit)) {
             last = line.substr(k, 5);
             fired.insert(last);
           }

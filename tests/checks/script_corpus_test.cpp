@@ -42,7 +42,9 @@ const std::vector<CorpusCase> kCases = {
     {"helk-kafka-create-topics.sh", "2.4", {"22:KL705"}},
     {"idealista-ansible-kafka-acls-command.j2", "4.1", {}},
     // The delete and alter tasks still use --zookeeper and --force, both gone in 3.0.
-    {"idealista-ansible-tasks-3.0-topics.yml", "4.1", {"38:KL704", "42:KL704", "105:KL704", "110:KL704"}},
+    {"idealista-ansible-tasks-3.0-topics.yml",
+     "4.1",
+     {"38:KL704", "42:KL704", "105:KL704", "110:KL704"}},
     {"ih0rd-cp-kraft-Dockerfile", "3.5", {}},
     {"ih0rd-init_topics.sh", "3.5", {}},
     {"jangseokhan-cutover-to-kraft-39.sh", "3.9", {}},
@@ -55,9 +57,13 @@ const std::vector<CorpusCase> kCases = {
     {"saliha-lab-start-kraft.sh", "3.9", {}},
     // --broker-list deprecated (2.5); ConsumerOffsetChecker gone since 1.0; '--bootstr' is a
     // truncated note that kafka-console-consumer.sh (no abbreviations since 0.11) rejects.
-    {"skshukla-kafka_commands.txt", "2.8", {"35:KL705", "36:KL705", "74:KL706", "90:KL705", "98:KL701"}},
+    {"skshukla-kafka_commands.txt",
+     "2.8",
+     {"35:KL705", "36:KL705", "74:KL706", "90:KL705", "98:KL701"}},
     // Six executed kafka-topics --zookeeper calls; the ones inside echo '...' are text.
-    {"skshukla-run_kafka.sh", "2.8", {"20:KL705", "21:KL705", "22:KL705", "27:KL705", "28:KL705", "29:KL705"}},
+    {"skshukla-run_kafka.sh",
+     "2.8",
+     {"20:KL705", "21:KL705", "22:KL705", "27:KL705", "28:KL705", "29:KL705"}},
     {"ureplicator-produce-dummyTopic.sh", "2.0", {}},
     {"wurstmeister-create-topics.sh", "2.8", {"48:KL705"}},
     {"wurstmeister-docker-compose-swarm.yml", "2.8", {}},
@@ -98,9 +104,9 @@ TEST_SUITE("checks") {
     }
     for (const CorpusCase& c : kCases) {
       INFO("file: ", c.file, " --to ", c.to);
-      const test::RunResult r = test::run_shell("cd '" + dir.string() + "' && '" + test::binary() +
-                                                "' check --to " + c.to + " --select KL7 --format json '" +
-                                                c.file + "'");
+      const test::RunResult r =
+          test::run_shell("cd '" + dir.string() + "' && '" + test::binary() + "' check --to " +
+                          c.to + " --select KL7 --format json '" + c.file + "'");
       INFO("stderr: ", r.err);
       REQUIRE((r.code == 0 || r.code == 1));
       CHECK(r.err.empty());
@@ -112,8 +118,9 @@ TEST_SUITE("checks") {
   TEST_CASE("script corpus: without --to only typos of every release are reported") {
     const auto shared = test::shared_dir();
     if (!shared) return;
-    const test::RunResult r = test::run_shell("cd '" + *shared + "/corpus/scripts' && '" + test::binary() +
-                                              "' check --select KL7 --format json .");
+    const test::RunResult r =
+        test::run_shell("cd '" + *shared + "/corpus/scripts' && '" + test::binary() +
+                        "' check --select KL7 --format json .");
     REQUIRE(r.code == 1);
     // --zkconnect never was an option of the offset checker; '--bootstr' passes because the
     // console consumer accepted abbreviations up to 0.10.2.
@@ -124,20 +131,25 @@ TEST_SUITE("checks") {
 
   TEST_CASE("check walks directories into scripts and checks files without commands") {
     test::TempDir tmp;
-    test::write(tmp.file("bin/create.sh"), "#!/bin/sh\nkafka-topics.sh --bootstrap-server b:9092 --lst\n");
-    test::write(tmp.file("deploy/entrypoint"), "#!/bin/bash\nexec kafka-topics --bootstrap-server b:9092 --lis\n");
+    test::write(tmp.file("bin/create.sh"),
+                "#!/bin/sh\nkafka-topics.sh --bootstrap-server b:9092 --lst\n");
+    test::write(tmp.file("deploy/entrypoint"),
+                "#!/bin/bash\nexec kafka-topics --bootstrap-server b:9092 --lis\n");
     test::write(tmp.file("docs/notes.md"), "# Notes\n\nNothing about Kafka tools here.\n");
     test::write(tmp.file("LICENSE"), "Apache License\n");
     test::write(tmp.file(".kafkalint.toml"), "to = \"3.9\"\nbootstrap-server = \"b1:9092\"\n");
-    test::write(tmp.file("ops/Makefile"), "topics:\n\tkafka-topics.sh --zookeeper zk:2181 --list\n");
-    const test::RunResult r = test::run_shell("cd '" + tmp.path() + "' && NO_COLOR=1 '" + test::binary() +
-                                              "' check --select KL7 --format json");
+    test::write(tmp.file("ops/Makefile"),
+                "topics:\n\tkafka-topics.sh --zookeeper zk:2181 --list\n");
+    const test::RunResult r =
+        test::run_shell("cd '" + tmp.path() + "' && NO_COLOR=1 '" + test::binary() +
+                        "' check --select KL7 --format json");
     INFO(r.out, r.err);
     REQUIRE(r.code == 1);
     const nlohmann::json j = nlohmann::json::parse(r.out);
     std::vector<std::string> got;
     for (const auto& f : j.at("findings"))
-      got.push_back(f.at("file").get<std::string>() + ":" + std::to_string(f.at("line").get<int>()) + ":" +
+      got.push_back(f.at("file").get<std::string>() + ":" +
+                    std::to_string(f.at("line").get<int>()) + ":" +
                     f.at("rule").get<std::string>());
     CHECK(got == std::vector<std::string>{"bin/create.sh:2:KL701", "deploy/entrypoint:2:KL701",
                                           "ops/Makefile:2:KL704"});
@@ -147,6 +159,7 @@ TEST_SUITE("checks") {
     const test::RunResult fix = test::run_shell("cd '" + tmp.path() + "' && '" + test::binary() +
                                                 "' check --select KL704 --fix");
     CHECK(fix.code == 0);
-    CHECK(test::read(tmp.file("ops/Makefile")) == "topics:\n\tkafka-topics.sh --bootstrap-server b1:9092 --list\n");
+    CHECK(test::read(tmp.file("ops/Makefile")) ==
+          "topics:\n\tkafka-topics.sh --bootstrap-server b1:9092 --list\n");
   }
 }

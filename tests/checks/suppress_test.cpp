@@ -1,8 +1,8 @@
+#include "checks/suppress.h"
+
 #include <doctest/doctest.h>
 
 #include <cctype>
-
-#include "checks/suppress.h"
 
 using namespace kafkalint;
 using checks::CommentLine;

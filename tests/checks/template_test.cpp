@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "checks/template.h"
+
+#include <doctest/doctest.h>
 
 using namespace kafkalint::checks;
 
@@ -65,8 +65,9 @@ TEST_SUITE("checks") {
   }
 
   TEST_CASE("template: ${...} references are opaque in plain files, untouched in text") {
-    const std::string src = "ssl.keystore.password=${file:/etc/kafka/secrets.properties:ks}\n"
-                            "sasl.jaas.config=... password=\"pa$word\";\n";
+    const std::string src =
+        "ssl.keystore.password=${file:/etc/kafka/secrets.properties:ks}\n"
+        "sasl.jaas.config=... password=\"pa$word\";\n";
     auto m = mask_template(src, TemplateSyntax::kNone);
     CHECK(m.text == src);
     REQUIRE(m.opaque.size() == 1);

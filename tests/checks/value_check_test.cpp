@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "checks/value_check.h"
+
+#include <doctest/doctest.h>
 
 using namespace kafkalint::checks;
 
@@ -47,16 +47,21 @@ TEST_SUITE("checks") {
     CHECK(p("string", "[all, -1, 0, 1]", "all") == ValueProblem::kNone);
     CHECK(p("string", "[all, -1, 0, 1]", "ALL") == ValueProblem::kNotInSet);
     CHECK(p("string", "[all, -1, 0, 1]", "all ") == ValueProblem::kNotInSet);
-    CHECK(p("string", "(case insensitive) [SASL_SSL, PLAINTEXT]", "plaintext") == ValueProblem::kNone);
+    CHECK(p("string", "(case insensitive) [SASL_SSL, PLAINTEXT]", "plaintext") ==
+          ValueProblem::kNone);
     CHECK(check_value("string", "[latest, earliest, none]", "smallest").detail ==
           "one of 'latest', 'earliest', 'none'");
     // ConfigDef validates defaults, so an upper-case default of a lower-case set means the
     // validator ignores case (4.2's share.acquire.mode); a default in the set changes nothing.
     const char* modes = "[batch_optimized, record_limit]";
-    CHECK(check_value("string", modes, "BATCH_OPTIMIZED", "BATCH_OPTIMIZED").problem == ValueProblem::kNone);
-    CHECK(check_value("string", modes, "Record_Limit", "BATCH_OPTIMIZED").problem == ValueProblem::kNone);
-    CHECK(check_value("string", modes, "fast", "BATCH_OPTIMIZED").problem == ValueProblem::kNotInSet);
-    CHECK(check_value("string", "[all, -1, 0, 1]", "ALL", "all").problem == ValueProblem::kNotInSet);
+    CHECK(check_value("string", modes, "BATCH_OPTIMIZED", "BATCH_OPTIMIZED").problem ==
+          ValueProblem::kNone);
+    CHECK(check_value("string", modes, "Record_Limit", "BATCH_OPTIMIZED").problem ==
+          ValueProblem::kNone);
+    CHECK(check_value("string", modes, "fast", "BATCH_OPTIMIZED").problem ==
+          ValueProblem::kNotInSet);
+    CHECK(check_value("string", "[all, -1, 0, 1]", "ALL", "all").problem ==
+          ValueProblem::kNotInSet);
   }
   TEST_CASE("value: list elements are trimmed and each must be in the set") {
     CHECK(p("list", "[broker, controller]", "broker, controller") == ValueProblem::kNone);
@@ -67,7 +72,8 @@ TEST_SUITE("checks") {
   }
   TEST_CASE("value: validators we cannot read exactly are not enforced") {
     CHECK(p("string", "non-empty string", "") == ValueProblem::kNone);
-    CHECK(p("string", "[partitionId]:[brokerId],[partitionId]:[brokerId],...", "x") == ValueProblem::kNone);
+    CHECK(p("string", "[partitionId]:[brokerId],[partitionId]:[brokerId],...", "x") ==
+          ValueProblem::kNone);
     CHECK(p("string", "kafka.api.ApiVersionValidator$", "9.9") == ValueProblem::kNone);
     CHECK(p("string", "[latest, earliest, none, by_duration:PnDTnHnMn.nS]", "by_duration:P1D") ==
           ValueProblem::kNone);

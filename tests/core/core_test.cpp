@@ -59,7 +59,8 @@ TEST_SUITE("core") {
     e.where.column = 7;
     e.message = "malformed \\uxxxx encoding";
     e.hint = "write four hex digits";
-    CHECK(e.render() == "a.properties:3:7: error: malformed \\uxxxx encoding\n  note: write four hex digits");
+    CHECK(e.render() ==
+          "a.properties:3:7: error: malformed \\uxxxx encoding\n  note: write four hex digits");
     Error f;
     f.where.file = "x";
     f.message = "cannot open file";
@@ -68,11 +69,10 @@ TEST_SUITE("core") {
 
   TEST_CASE("core: paths sort folder by folder, a folder's files before its subfolders") {
     std::vector<std::string> paths = {"a/b/y", "a-c/z", "a/z", "x", "a/x", "a/b/c/w", "a/d/v", "b"};
-    std::sort(paths.begin(), paths.end(), [](const std::string& l, const std::string& r) {
-      return path_less(l, r);
-    });
-    CHECK(paths == std::vector<std::string>{"b", "x", "a/x", "a/z", "a/b/y", "a/b/c/w", "a/d/v",
-                                            "a-c/z"});
+    std::sort(paths.begin(), paths.end(),
+              [](const std::string& l, const std::string& r) { return path_less(l, r); });
+    CHECK(paths ==
+          std::vector<std::string>{"b", "x", "a/x", "a/z", "a/b/y", "a/b/c/w", "a/d/v", "a-c/z"});
     CHECK(folder_less("", "a"));
     CHECK(folder_less("a", "a/b"));
     CHECK(folder_less("a/b", "a-c"));

@@ -1,9 +1,10 @@
 // Unit tests of diff::diff_documents: the map Kafka loads (last duplicate wins), release
 // defaults, and the live-update classification.
 
+#include "diff/diff.h"
+
 #include <doctest/doctest.h>
 
-#include "diff/diff.h"
 #include "knowledge/configs.h"
 #include "knowledge/pack_source.h"
 
@@ -25,7 +26,8 @@ TEST_SUITE("diff_golden") {
     auto c26 = knowledge::load_configs(knowledge::PackSource{}, "2.6", &err);
     REQUIRE_MESSAGE(c26, err.message);
     const auto a = properties::parse("broker.id=1\nnum.io.threads=8\n", "a");
-    const auto b = properties::parse("broker.id=1\nnum.io.threads=16\nlog.retention.hours=72\n", "b");
+    const auto b =
+        properties::parse("broker.id=1\nnum.io.threads=16\nlog.retention.hours=72\n", "b");
     diff::DiffOptions o;
     o.a_configs = &*c26;
     o.b_configs = &*c26;
@@ -39,6 +41,7 @@ TEST_SUITE("diff_golden") {
     CHECK(d[0].update == diff::Update::kRestart);  // read-only in 2.6
     CHECK(d[1].key == "num.io.threads");
     CHECK(d[1].update == diff::Update::kClusterWide);
-    CHECK(d[1].command.find("--entity-default --alter --add-config num.io.threads=16") != std::string::npos);
+    CHECK(d[1].command.find("--entity-default --alter --add-config num.io.threads=16") !=
+          std::string::npos);
   }
 }

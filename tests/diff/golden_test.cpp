@@ -12,9 +12,7 @@
 namespace fs = std::filesystem;
 using namespace kafkalint;
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_SUITE("diff_golden") {
   TEST_CASE("diff: golden cases") {

@@ -85,13 +85,18 @@ TEST_SUITE("knowledge_curated") {
     no_why.replace(no_why.find("why = \"w\"\n"), 10, "");
     auto c = kl::RuleCatalog::parse({"test/rules.toml", "schema = 1\n" + no_why}, &err);
     REQUIRE(c);
-    CHECK(c->parse_docs({"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL101\"\nwhy = \"because\"\n"}, &err));
+    CHECK(c->parse_docs(
+        {"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL101\"\nwhy = \"because\"\n"},
+        &err));
     CHECK(c->find("KL101")->why == "because");
-    CHECK_FALSE(c->parse_docs({"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL102\"\nwhy = \"x\"\n"}, &err));
-    CHECK(err.render().find("test/rule-docs.toml:3:8: error: documentation for 'KL102', which rules.toml does not define") == 0);
+    CHECK_FALSE(c->parse_docs(
+        {"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL102\"\nwhy = \"x\"\n"}, &err));
+    CHECK(err.render().find("test/rule-docs.toml:3:8: error: documentation for 'KL102', which "
+                            "rules.toml does not define") == 0);
     auto d = kl::RuleCatalog::parse({"test/rules.toml", "schema = 1\n" + no_why}, &err);
     REQUIRE(d);
-    CHECK_FALSE(d->parse_docs({"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL101\"\n"}, &err));
+    CHECK_FALSE(
+        d->parse_docs({"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL101\"\n"}, &err));
     CHECK(err.message.find("'why'") != std::string::npos);
   }
 

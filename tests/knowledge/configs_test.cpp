@@ -230,7 +230,8 @@ TEST_SUITE("knowledge_generated") {
     // group.coordinator.new.enable false -> true, group.consumer.migration.policy
     // disabled -> bidirectional.
     CHECK(changed["broker"].size() == 12 + 2);
-    CHECK(std::count(changed["broker"].begin(), changed["broker"].end(), "group.coordinator.new.enable") == 1);
+    CHECK(std::count(changed["broker"].begin(), changed["broker"].end(),
+                     "group.coordinator.new.enable") == 1);
     CHECK(changed["topic"] == std::vector<std::string>{"message.timestamp.after.max.ms"});
     CHECK(changed["producer"] ==
           std::vector<std::string>{"linger.ms", "metadata.recovery.strategy", "metric.reporters"});
@@ -525,7 +526,8 @@ TEST_SUITE("knowledge_generated") {
       kafkalint::core::Error err;
       auto fast = kafkalint::knowledge::parse_configs_fast(*text, line);
       // The text alone, so toml++ parses it rather than the snapshot being decoded.
-      auto slow = kafkalint::knowledge::parse_configs_toml({text->display_name, text->text}, line, &err);
+      auto slow =
+          kafkalint::knowledge::parse_configs_toml({text->display_name, text->text}, line, &err);
       REQUIRE(fast);
       REQUIRE_MESSAGE(slow, err.render());
       CHECK(*fast == *slow);
@@ -540,15 +542,19 @@ TEST_SUITE("knowledge_generated") {
     };
     CHECK(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\" },\n]\n"));
     CHECK_FALSE(fast(head + "  { name = \"a\", type = \"integer\", importance = \"low\" },\n]\n"));
-    CHECK_FALSE(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\", x = \"y\" },\n]\n"));
+    CHECK_FALSE(
+        fast(head + "  { name = \"a\", type = \"int\", importance = \"low\", x = \"y\" },\n]\n"));
     CHECK_FALSE(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\" },\n"
                             "  { name = \"a\", type = \"int\", importance = \"low\" },\n]\n"));
     CHECK_FALSE(fast(head + "  { name = 'a', type = \"int\", importance = \"low\" },\n]\n"));
-    CHECK_FALSE(fast(head + "  { name = \"a\\u0041\", type = \"int\", importance = \"low\" },\n]\n"));
+    CHECK_FALSE(
+        fast(head + "  { name = \"a\\u0041\", type = \"int\", importance = \"low\" },\n]\n"));
     CHECK_FALSE(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\" },\n"));
-    CHECK_FALSE(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\", required = true, default = \"1\" },\n]\n"));
+    CHECK_FALSE(fast(head + "  { name = \"a\", type = \"int\", importance = \"low\", required = "
+                            "true, default = \"1\" },\n]\n"));
     // \" and \\ are the escapes the importer writes; both readers undo them alike.
-    const std::string escaped = head +
+    const std::string escaped =
+        head +
         "  { name = \"a\", type = \"string\", default = \"say \\\"hi\\\" \\\\ bye\", "
         "importance = \"low\" },\n]\n";
     auto with_escapes = kafkalint::knowledge::parse_configs_fast({"t.toml", escaped}, "9.9");
@@ -562,7 +568,8 @@ TEST_SUITE("knowledge_generated") {
     // The toml++ reader still reports such a pack with its position.
     kafkalint::core::Error err;
     CHECK_FALSE(kafkalint::knowledge::parse_configs(
-        {"t.toml", head + "  { name = \"a\", type = \"integer\", importance = \"low\" },\n]\n"}, "9.9", &err));
+        {"t.toml", head + "  { name = \"a\", type = \"integer\", importance = \"low\" },\n]\n"},
+        "9.9", &err));
     CHECK(err.where.line == 3);
   }
 }

@@ -81,7 +81,13 @@ sub = [{ x = 1 }, { y = 2 }]
 // {a = {a = ... {} }}.
 std::string nested_snapshot(int levels) {
   std::string s = "KLS1";
-  for (int i = 0; i < levels; ++i) s += std::string("\x01" "\x01" "a" "\x01", 4);
+  for (int i = 0; i < levels; ++i)
+    s += std::string(
+        "\x01"
+        "\x01"
+        "a"
+        "\x01",
+        4);
   s += '\0';
   return s;
 }
@@ -164,16 +170,45 @@ TEST_SUITE("knowledge_snapshot") {
     // Counts and lengths larger than the bytes left: rejected before anything is reserved.
     CHECK_FALSE(kl::read_snapshot(std::string("KLS1\xff\xff\xff\xff\x0f", 9)));
     CHECK_FALSE(kl::read_snapshot(std::string("KLS1\x01\xff\xff\xff\xff\xff\xff\xff\xff\x7f", 14)));
-    CHECK_FALSE(kl::read_snapshot(std::string("KLS1\x01\x01" "a" "\x02\xff\xff\x03", 11)));
+    CHECK_FALSE(
+        kl::read_snapshot(std::string("KLS1\x01\x01"
+                                      "a"
+                                      "\x02\xff\xff\x03",
+                                      11)));
     // A varint of more than 64 bits.
-    CHECK_FALSE(kl::read_snapshot(
-        std::string("KLS1\x01\x01" "a" "\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\x02", 18)));
+    CHECK_FALSE(
+        kl::read_snapshot(std::string("KLS1\x01\x01"
+                                      "a"
+                                      "\x04\xff\xff\xff\xff\xff\xff\xff\xff\xff\x02",
+                                      18)));
     // Keys out of order or repeated (the writer keeps the table's sorted order).
-    CHECK(kl::read_snapshot(std::string("KLS1\x02\x01" "a" "\x06\x01" "b" "\x07", 11)));
-    CHECK_FALSE(kl::read_snapshot(std::string("KLS1\x02\x01" "b" "\x06\x01" "a" "\x07", 11)));
-    CHECK_FALSE(kl::read_snapshot(std::string("KLS1\x02\x01" "a" "\x06\x01" "a" "\x07", 11)));
+    CHECK(
+        kl::read_snapshot(std::string("KLS1\x02\x01"
+                                      "a"
+                                      "\x06\x01"
+                                      "b"
+                                      "\x07",
+                                      11)));
+    CHECK_FALSE(
+        kl::read_snapshot(std::string("KLS1\x02\x01"
+                                      "b"
+                                      "\x06\x01"
+                                      "a"
+                                      "\x07",
+                                      11)));
+    CHECK_FALSE(
+        kl::read_snapshot(std::string("KLS1\x02\x01"
+                                      "a"
+                                      "\x06\x01"
+                                      "a"
+                                      "\x07",
+                                      11)));
     // An unknown tag, a boolean that is not 0/1 in an offset flag, an offset out of range.
-    CHECK_FALSE(kl::read_snapshot(std::string("KLS1\x01\x01" "a" "\x0b", 8)));
+    CHECK_FALSE(
+        kl::read_snapshot(std::string("KLS1\x01\x01"
+                                      "a"
+                                      "\x0b",
+                                      8)));
     CHECK(kl::read_snapshot(snapshot_of("t = 1979-05-27T07:32:00Z")));
     std::string dt = snapshot_of("t = 1979-05-27T07:32:00Z");
     CHECK(dt.back() == '\0');  // offset 0
@@ -228,7 +263,8 @@ TEST_SUITE("knowledge_snapshot") {
     CHECK(from_snapshot.render() == from_text.render());
   }
 
-  TEST_CASE("snapshot: an overlay rules.toml that drops a rule points into the embedded keys.toml") {
+  TEST_CASE(
+      "snapshot: an overlay rules.toml that drops a rule points into the embedded keys.toml") {
     kafkalint::test::TempDir dir;
     std::filesystem::create_directories(dir.file("kafka"));
     // Only KL101: the embedded keys.toml refers to many other rules.
@@ -251,8 +287,7 @@ TEST_SUITE("knowledge_snapshot") {
     CHECK(err.where.column > 0);
     CHECK(err.message.find("unknown rule") != std::string::npos);
     Error text_err;
-    CHECK_FALSE(
-        kl::KeyFacts::parse({keys_pack->display_name, keys_pack->text}, *rules, &text_err));
+    CHECK_FALSE(kl::KeyFacts::parse({keys_pack->display_name, keys_pack->text}, *rules, &text_err));
     CHECK(err.render() == text_err.render());
   }
 }

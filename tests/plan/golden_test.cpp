@@ -27,7 +27,8 @@ std::vector<std::string> files_under(const fs::path& dir) {
 }
 
 test::RunResult run_in(const fs::path& dir, const std::string& args) {
-  return test::run_shell("cd '" + dir.string() + "' && NO_COLOR=1 '" + test::binary() + "' plan " + args);
+  return test::run_shell("cd '" + dir.string() + "' && NO_COLOR=1 '" + test::binary() + "' plan " +
+                         args);
 }
 
 }  // namespace
@@ -47,7 +48,8 @@ TEST_SUITE("plan_golden") {
       for (const std::string& f : files_under(dir / "brokers")) files += " 'brokers/" + f + "'";
       REQUIRE(!files.empty());
       std::vector<std::string> inputs;
-      for (const std::string& f : files_under(dir / "brokers")) inputs.push_back(test::read((dir / "brokers" / f).string()));
+      for (const std::string& f : files_under(dir / "brokers"))
+        inputs.push_back(test::read((dir / "brokers" / f).string()));
 
       const test::RunResult text = run_in(dir, args + files);
       test::compare_golden((dir / "expected.txt").string(), text.out);
@@ -59,7 +61,8 @@ TEST_SUITE("plan_golden") {
 
       // --out: every phase's files, plan.json (same as --format json) and plan.md.
       test::TempDir out;
-      const test::RunResult written = run_in(dir, args + files + " --out '" + out.path() + "' --format json");
+      const test::RunResult written =
+          run_in(dir, args + files + " --out '" + out.path() + "' --format json");
       CHECK(written.code == text.code);
       CHECK(test::read(out.file("plan.json")) == json.out);
       test::compare_golden((dir / "expected.md").string(), test::read(out.file("plan.md")));
@@ -72,9 +75,10 @@ TEST_SUITE("plan_golden") {
           if (e.path().filename().string().rfind("phase-", 0) == 0) fs::remove_all(e.path());
       } else {
         std::vector<std::string> expected = files_under(dir);
-        expected.erase(std::remove_if(expected.begin(), expected.end(),
-                                      [](const std::string& f) { return f.rfind("phase-", 0) != 0; }),
-                       expected.end());
+        expected.erase(
+            std::remove_if(expected.begin(), expected.end(),
+                           [](const std::string& f) { return f.rfind("phase-", 0) != 0; }),
+            expected.end());
         CHECK(produced == expected);
       }
       for (const std::string& f : produced)
@@ -95,25 +99,33 @@ TEST_SUITE("plan_golden") {
     CHECK(test::run_cli({"plan", "--from", "2.1", "--to", "9.9", f}).code == 2);
     CHECK(test::run_cli({"plan", "--from", "2.1", f}).code == 2);
     CHECK(test::run_cli({"plan", "--from", "2.1", "--to", "2.6"}).code == 2);
-    CHECK(test::run_cli({"plan", "--from", "2.1", "--to", "2.6", dir + "/missing.properties"}).code == 2);
-    CHECK(test::run_cli({"plan", "--from", "2.1", "--to", "2.6", "--format", "sarif", f}).code == 2);
+    CHECK(
+        test::run_cli({"plan", "--from", "2.1", "--to", "2.6", dir + "/missing.properties"}).code ==
+        2);
+    CHECK(test::run_cli({"plan", "--from", "2.1", "--to", "2.6", "--format", "sarif", f}).code ==
+          2);
     test::TempDir t;
     test::write(t.file("bad.properties"), "broker.id=1\nkey=\\u12\n");
-    const test::RunResult bad = test::run_cli({"plan", "--from", "2.1", "--to", "2.6", t.file("bad.properties")});
+    const test::RunResult bad =
+        test::run_cli({"plan", "--from", "2.1", "--to", "2.6", t.file("bad.properties")});
     CHECK(bad.code == 2);
     CHECK(bad.err.find("bad.properties:2:") != std::string::npos);
     // A directory is walked for *.properties.
-    const test::RunResult d = test::run_cli({"plan", "--from", "2.1", "--to", "2.6", dir, "--format", "json"});
+    const test::RunResult d =
+        test::run_cli({"plan", "--from", "2.1", "--to", "2.6", dir, "--format", "json"});
     CHECK(d.code == 0);
     CHECK(d.out.find("broker-3.properties") != std::string::npos);
     CHECK(test::run_cli({"plan", "--from", "2.6", "--to", "2.1", f}).code == 1);
   }
 
   TEST_CASE("plan: --pin-message-format pins both keys from a V2 source") {
-    const std::string f = test::source_dir() + "/testdata/plan/zk-2.1-to-2.6/brokers/broker-1.properties";
-    const test::RunResult r = test::run_cli({"plan", "--from", "2.1", "--to", "2.6", "--pin-message-format", f, "--format", "json"});
+    const std::string f =
+        test::source_dir() + "/testdata/plan/zk-2.1-to-2.6/brokers/broker-1.properties";
+    const test::RunResult r = test::run_cli(
+        {"plan", "--from", "2.1", "--to", "2.6", "--pin-message-format", f, "--format", "json"});
     CHECK(r.code == 0);
-    CHECK(r.out.find("\"key\": \"log.message.format.version\",\n          \"value\": \"2.1\"") != std::string::npos);
+    CHECK(r.out.find("\"key\": \"log.message.format.version\",\n          \"value\": \"2.1\"") !=
+          std::string::npos);
     // ... and raises it once the consumers are ready (same format: with the protocol).
     CHECK(r.out.find("\"value\": \"2.6\"") != std::string::npos);
   }

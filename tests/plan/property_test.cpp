@@ -18,10 +18,10 @@
 
 #include "checks/context.h"
 #include "checks/props_file.h"
-#include "properties/java_oracle.h"
 #include "plan/knowledge_store.h"
 #include "plan/plan.h"
 #include "properties/document.h"
+#include "properties/java_oracle.h"
 #include "properties/text.h"
 
 using namespace kafkalint;
@@ -38,29 +38,38 @@ std::string zk_file(int variant, int id, const knowledge::Release& from) {
       return "broker.id=" + std::to_string(id) + "\nlisteners=PLAINTEXT://" + h +
              ":9092\nlog.dirs=/var/lib/kafka\nzookeeper.connect=zk-1:2181,zk-2:2181/kafka\n";
     case 1:  // CRLF, comments of both kinds, blank lines
-      return "# broker " + std::to_string(id) + "\r\n! managed by hand\r\n\r\nbroker.id = " +
-             std::to_string(id) + "\r\nlisteners=PLAINTEXT://" + h +
-             ":9092\r\n\r\n# storage\r\nlog.dirs=/data/1\r\nzookeeper.connect=zk-1:2181\r\nnum.partitions=3\r\n";
+      return "# broker " + std::to_string(id) +
+             "\r\n! managed by hand\r\n\r\nbroker.id = " + std::to_string(id) +
+             "\r\nlisteners=PLAINTEXT://" + h +
+             ":9092\r\n\r\n# "
+             "storage\r\nlog.dirs=/data/1\r\nzookeeper.connect=zk-1:2181\r\nnum.partitions=3\r\n";
     case 2:  // continuation lines, no final newline
-      return "broker.id:" + std::to_string(id) + "\nlog.dirs=/data/a,\\\n    /data/b\nzookeeper.connect = zk-1:2181,\\\n  zk-2:2181\nlisteners=PLAINTEXT://" +
+      return "broker.id:" + std::to_string(id) +
+             "\nlog.dirs=/data/a,\\\n    /data/b\nzookeeper.connect = zk-1:2181,\\\n  "
+             "zk-2:2181\nlisteners=PLAINTEXT://" +
              h + ":9092";
     default: {  // existing pins, a duplicate key, a colon separator
       std::string s = "broker.id=" + std::to_string(id) + "\nlisteners=PLAINTEXT://" + h +
-                       ":9092\nzookeeper.connect=zk-1:2181\n";
-      if (from.ibp_key) s += "inter.broker.protocol.version=0.9.0\ninter.broker.protocol.version : " + from.name + "\n";
-      if (from.lmfv_key) s += "# left behind by an earlier upgrade\nlog.message.format.version=0.10.0\n";
+                      ":9092\nzookeeper.connect=zk-1:2181\n";
+      if (from.ibp_key)
+        s += "inter.broker.protocol.version=0.9.0\ninter.broker.protocol.version : " + from.name +
+             "\n";
+      if (from.lmfv_key)
+        s += "# left behind by an earlier upgrade\nlog.message.format.version=0.10.0\n";
       return s + "log.dirs=/data\n";
     }
   }
 }
 
 std::string kraft_file(int variant, int id, bool controller) {
-  std::string s = std::string("process.roles=") + (controller ? "controller" : "broker") + "\nnode.id=" +
-                  std::to_string(id) +
-                  "\ncontroller.quorum.voters=1@c-1:9093,2@c-2:9093,3@c-3:9093\ncontroller.listener.names=CONTROLLER\n";
-  s += controller ? "listeners=CONTROLLER://c-" + std::to_string(id) + ":9093\n"
-                  : "listeners=PLAINTEXT://b-" + std::to_string(id) +
-                        ":9092\nlistener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT\n";
+  std::string s = std::string("process.roles=") + (controller ? "controller" : "broker") +
+                  "\nnode.id=" + std::to_string(id) +
+                  "\ncontroller.quorum.voters=1@c-1:9093,2@c-2:9093,3@c-3:9093\ncontroller."
+                  "listener.names=CONTROLLER\n";
+  s += controller
+           ? "listeners=CONTROLLER://c-" + std::to_string(id) + ":9093\n"
+           : "listeners=PLAINTEXT://b-" + std::to_string(id) +
+                 ":9092\nlistener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT\n";
   s += "log.dirs=/data,\\\n  /data2\n";
   if (variant == 1) s += "# deprecated in KRaft, gone in 4.0\ninter.broker.protocol.version=3.3\n";
   if (variant == 2) {
@@ -107,7 +116,8 @@ class Validity {
 
   // Empty when a broker of release `r` starts with `text`; else what is wrong. With `cap`,
   // the effective protocol and message format must not be above that release (the pin).
-  std::string check(const std::string& text, const knowledge::Release& r, const knowledge::Release* cap) const {
+  std::string check(const std::string& text, const knowledge::Release& r,
+                    const knowledge::Release* cap) const {
     properties::ParseResult p = properties::parse(text, "f");
     const properties::Entry* ie = p.doc.find(kIbp);
     const properties::Entry* le = p.doc.find(kLmfv);
@@ -119,17 +129,20 @@ class Validity {
     std::optional<knowledge::ProtocolVersion> ibp, lmfv;
     if (ie && r.ibp_key) {
       ibp = resolve(trim(p.doc.value(*ie)));
-      if (!ibp || ibp->index > top(r)) return "IBP '" + std::string(p.doc.value(*ie)) + "' above " + r.name;
+      if (!ibp || ibp->index > top(r))
+        return "IBP '" + std::string(p.doc.value(*ie)) + "' above " + r.name;
     }
     if (le && r.lmfv_key) {
       lmfv = resolve(trim(p.doc.value(*le)));
-      if (!lmfv || lmfv->index > top(r)) return "LMFV '" + std::string(p.doc.value(*le)) + "' above " + r.name;
+      if (!lmfv || lmfv->index > top(r))
+        return "LMFV '" + std::string(p.doc.value(*le)) + "' above " + r.name;
     }
     if (!r.ibp_key) return "";
     if (!ibp) ibp = resolve(r.protocol_versions.back());
     if (!lmfv && r.lmfv_key) lmfv = resolve(r.lmfv_default);
     if (cap) {
-      if (ibp->index > top(*cap)) return "IBP " + ibp->name + " above the running " + cap->name + " during the roll";
+      if (ibp->index > top(*cap))
+        return "IBP " + ibp->name + " above the running " + cap->name + " during the roll";
       if (lmfv && lmfv->release->record_format > cap->record_format)
         return "message format " + lmfv->name + " newer than " + cap->name + "'s during the roll";
     }
@@ -166,7 +179,8 @@ TEST_SUITE("plan_property") {
     std::vector<const knowledge::Release*> zk, kraft;
     for (const knowledge::Release& r : versions.lines()) {
       if (!r.supported || r.configs_pack.empty()) continue;
-      if (r.zookeeper != knowledge::ZooKeeperSupport::kRemoved && r.version >= *core::Version::parse("0.9.0"))
+      if (r.zookeeper != knowledge::ZooKeeperSupport::kRemoved &&
+          r.version >= *core::Version::parse("0.9.0"))
         zk.push_back(&r);
       if (r.version >= *core::Version::parse("3.3")) kraft.push_back(&r);
     }
@@ -175,7 +189,8 @@ TEST_SUITE("plan_property") {
 
     std::vector<Outcome> outcomes;
     int plans = 0, refused = 0, phases = 0;
-    auto run_pair = [&](const knowledge::Release& from, const knowledge::Release& to, bool is_kraft) {
+    auto run_pair = [&](const knowledge::Release& from, const knowledge::Release& to,
+                        bool is_kraft) {
       INFO("pair: " << from.name << " -> " << to.name << (is_kraft ? " (KRaft)" : " (ZooKeeper)"));
       std::vector<std::unique_ptr<checks::PropsFile>> files;
       for (int v = 0; v < 4; ++v) {
@@ -189,13 +204,15 @@ TEST_SUITE("plan_property") {
       for (const auto& f : files) ptrs.push_back(f.get());
       auto k = store->for_pair(from, to, &err);
       REQUIRE_MESSAGE(k, err.message);
-      const plan::Plan p = plan::make_plan(from, to, from.name, to.name, ptrs, *k, plan::PlanOptions{});
+      const plan::Plan p =
+          plan::make_plan(from, to, from.name, to.name, ptrs, *k, plan::PlanOptions{});
       ++plans;
       if (p.refused) {
         ++refused;
         CHECK(p.phases.empty());
         // Only the documented hops refuse a supported pair: <2.4 -> 3.6+ in ZooKeeper mode.
-        CHECK((!is_kraft && from.version < *core::Version::parse("2.4") && to.version >= *core::Version::parse("3.6")));
+        CHECK((!is_kraft && from.version < *core::Version::parse("2.4") &&
+               to.version >= *core::Version::parse("3.6")));
         return;
       }
       REQUIRE(!p.phases.empty());
@@ -214,31 +231,39 @@ TEST_SUITE("plan_property") {
         INFO("file: " << p.brokers[i] << "\n" << test::c_escape(files[i]->original));
         const properties::Document& original = files[i]->doc();
         test::OracleMap expected;
-        for (const auto& [key, value] : original.effective()) expected[std::string(key)] = std::string(value);
+        for (const auto& [key, value] : original.effective())
+          expected[std::string(key)] = std::string(value);
         std::set<std::string> edited;
         for (const plan::Phase& ph : p.phases) {
           INFO("after phase " << ph.number << ": " << ph.title);
           for (const plan::Edit& e : ph.edits) {
             if (e.file != i) continue;
             edited.insert(e.key);
-            if (e.action == plan::EditAction::kSet) expected[e.key] = e.value;
-            else expected.erase(e.key);
+            if (e.action == plan::EditAction::kSet)
+              expected[e.key] = e.value;
+            else
+              expected.erase(e.key);
           }
           const std::string& text = ph.files_after[i];
-          outcomes.push_back({from.name + "->" + to.name + " " + p.brokers[i] + " phase " + std::to_string(ph.number), text, expected});
+          outcomes.push_back({from.name + "->" + to.name + " " + p.brokers[i] + " phase " +
+                                  std::to_string(ph.number),
+                              text, expected});
           // Our own parser agrees with the expected map (Java is asked below, in one batch).
           test::OracleMap ours;
           const properties::ParseResult parsed = properties::parse(text, "f");
-          for (const auto& [key, value] : parsed.doc.effective()) ours[std::string(key)] = std::string(value);
+          for (const auto& [key, value] : parsed.doc.effective())
+            ours[std::string(key)] = std::string(value);
           CHECK(ours == expected);
           // Valid for every release whose brokers may read it after this phase.
           for (const std::string& name : ph.running) {
             const knowledge::Release* r = versions.find_line(name);
             REQUIRE(r);
-            const knowledge::Release* cap = pinned_era && ph.number <= roll && r == &to ? &from : nullptr;
+            const knowledge::Release* cap =
+                pinned_era && ph.number <= roll && r == &to ? &from : nullptr;
             const std::string problem = validity.check(text, *r, cap);
             CHECK_MESSAGE(problem.empty(), problem << " (" << from.name << " -> " << to.name << ", "
-                                                   << p.brokers[i] << ", phase " << ph.number << ")");
+                                                   << p.brokers[i] << ", phase " << ph.number
+                                                   << ")");
           }
         }
         const std::string& final_text = p.phases.back().files_after[i];
@@ -256,7 +281,8 @@ TEST_SUITE("plan_property") {
         std::size_t at = 0;
         for (const std::string& line : after)
           if (at < kept.size() && line == kept[at]) ++at;
-        CHECK_MESSAGE(at == kept.size(), "lost line: '" << (at < kept.size() ? kept[at] : "") << "'");
+        CHECK_MESSAGE(at == kept.size(),
+                      "lost line: '" << (at < kept.size() ? kept[at] : "") << "'");
         const bool crlf = files[i]->original.find("\r\n") != std::string::npos;
         std::size_t bare_lf = 0;
         for (std::size_t c = 0; c < final_text.size(); ++c)
@@ -268,8 +294,9 @@ TEST_SUITE("plan_property") {
         std::vector<core::Finding> found;
         checks::check_properties(*f, *check_k, &found);
         for (const core::Finding& fd : found)
-          CHECK_MESSAGE(fd.severity != core::Severity::kError,
-                        fd.code << " " << fd.message << " (" << from.name << " -> " << to.name << ")");
+          CHECK_MESSAGE(fd.severity != core::Severity::kError, fd.code << " " << fd.message << " ("
+                                                                       << from.name << " -> "
+                                                                       << to.name << ")");
       }
     };
     for (std::size_t a = 0; a < zk.size(); ++a)
@@ -278,7 +305,8 @@ TEST_SUITE("plan_property") {
       for (std::size_t b = a + 1; b < kraft.size(); ++b) run_pair(*kraft[a], *kraft[b], true);
     MESSAGE(plans << " plans (" << refused << " refused as documented), " << phases << " phases, "
                   << outcomes.size() << " phase files");
-    CHECK(plans == static_cast<int>(zk.size() * (zk.size() - 1) / 2 + kraft.size() * (kraft.size() - 1) / 2));
+    CHECK(plans == static_cast<int>(zk.size() * (zk.size() - 1) / 2 +
+                                    kraft.size() * (kraft.size() - 1) / 2));
 
     test::JavaOracle* java = test::JavaOracle::get();
     if (!java) {

@@ -1,10 +1,10 @@
 // `kafkalint show` and `kafkalint edit`, in-process and through the real binary.
 
 #include <doctest/doctest.h>
-
-#include <string>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <string>
 
 #include "test_support.h"
 

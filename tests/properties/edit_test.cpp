@@ -1,11 +1,12 @@
 // Lossless edits: set in place or append, unset, comment; only the edited lines change.
 
+#include "properties/edit.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "properties/document.h"
-#include "properties/edit.h"
 
 using namespace kafkalint::properties;
 

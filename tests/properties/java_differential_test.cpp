@@ -22,8 +22,8 @@
 using namespace kafkalint::properties;
 using kafkalint::test::c_escape;
 using kafkalint::test::JavaOracle;
-using kafkalint::test::OracleMap;
 using kafkalint::test::oracle_json;
+using kafkalint::test::OracleMap;
 
 namespace {
 
@@ -36,13 +36,74 @@ unsigned seed() {
 // (valid, malformed, split), continuations before each kind of line break, comments, BOM,
 // ISO-8859-1 and UTF-8 bytes, NUL.
 const std::vector<std::string> kPieces = {
-    "a", "b", "key", "k.e-y_1", "v", "value", "x y", " ", "  ", "\t", "\f", "=", ":", "==",
-    " = ", " : ", "#", "!", "# c", "! c", "\\", "\\\\", "\\\\\\", "\n", "\n", "\r", "\r\n",
-    "\r\n", "\n\n", "\\\n", "\\\r\n", "\\\r", "\\\n   ", "\\\r\n\t", "\\ ", "\\=", "\\:", "\\#",
-    "\\t", "\\n", "\\r", "\\f", "\\b", "\\q", "\\u0041", "\\u00e9", "\\u00E9", "\\u4e2d",
-    "\\uD83D", "\\uDE00", "\\uDBFF", "\\u12", "\\u", "\\uZZZZ", "\\u00G0", "\\u00\\\n  41",
-    "\xEF\xBB\xBF", "\xE9", "\xFF", "\x80", "\xC3\xA9", "\xF0\x9F\x98\x80", std::string(1, '\0'),
-    "\x01", "\"", "/", "0", "9",
+    "a",
+    "b",
+    "key",
+    "k.e-y_1",
+    "v",
+    "value",
+    "x y",
+    " ",
+    "  ",
+    "\t",
+    "\f",
+    "=",
+    ":",
+    "==",
+    " = ",
+    " : ",
+    "#",
+    "!",
+    "# c",
+    "! c",
+    "\\",
+    "\\\\",
+    "\\\\\\",
+    "\n",
+    "\n",
+    "\r",
+    "\r\n",
+    "\r\n",
+    "\n\n",
+    "\\\n",
+    "\\\r\n",
+    "\\\r",
+    "\\\n   ",
+    "\\\r\n\t",
+    "\\ ",
+    "\\=",
+    "\\:",
+    "\\#",
+    "\\t",
+    "\\n",
+    "\\r",
+    "\\f",
+    "\\b",
+    "\\q",
+    "\\u0041",
+    "\\u00e9",
+    "\\u00E9",
+    "\\u4e2d",
+    "\\uD83D",
+    "\\uDE00",
+    "\\uDBFF",
+    "\\u12",
+    "\\u",
+    "\\uZZZZ",
+    "\\u00G0",
+    "\\u00\\\n  41",
+    "\xEF\xBB\xBF",
+    "\xE9",
+    "\xFF",
+    "\x80",
+    "\xC3\xA9",
+    "\xF0\x9F\x98\x80",
+    std::string(1, '\0'),
+    "\x01",
+    "\"",
+    "/",
+    "0",
+    "9",
 };
 
 // Mostly short inputs; one in 50 spans several of Java's 8 KiB read buffers.
@@ -55,10 +116,34 @@ std::string random_input(std::mt19937& rng) {
 
 // A random string (UTF-8, lone surrogates in WTF-8) of the characters that need escaping.
 std::string random_text(std::mt19937& rng) {
-  static const std::vector<std::string> chars = {
-      "a", "b", "Z", "0", ".", "-", " ", " ", "\t", "\f", "\n", "\r", "=", ":", "#", "!", "\\",
-      "\"", "\x01", "\x7F", "\xC3\xA9", "\xC3\xBF", "\xC2\x80", "\xE4\xB8\xAD", "\xEF\xBF\xBF",
-      "\xF0\x9F\x98\x80", "\xED\xA0\x80x", "\xED\xB0\x80"};
+  static const std::vector<std::string> chars = {"a",
+                                                 "b",
+                                                 "Z",
+                                                 "0",
+                                                 ".",
+                                                 "-",
+                                                 " ",
+                                                 " ",
+                                                 "\t",
+                                                 "\f",
+                                                 "\n",
+                                                 "\r",
+                                                 "=",
+                                                 ":",
+                                                 "#",
+                                                 "!",
+                                                 "\\",
+                                                 "\"",
+                                                 "\x01",
+                                                 "\x7F",
+                                                 "\xC3\xA9",
+                                                 "\xC3\xBF",
+                                                 "\xC2\x80",
+                                                 "\xE4\xB8\xAD",
+                                                 "\xEF\xBF\xBF",
+                                                 "\xF0\x9F\x98\x80",
+                                                 "\xED\xA0\x80x",
+                                                 "\xED\xB0\x80"};
   std::string s;
   const unsigned n = rng() % 8;
   for (unsigned i = 0; i < n; ++i) s += chars[rng() % chars.size()];
@@ -89,8 +174,8 @@ TEST_SUITE("java_differential") {
     }
     namespace fs = std::filesystem;
     std::vector<std::string> files, inputs;
-    for (const auto& e : fs::directory_iterator(kafkalint::test::source_dir() +
-                                                "/testdata/properties/valid"))
+    for (const auto& e :
+         fs::directory_iterator(kafkalint::test::source_dir() + "/testdata/properties/valid"))
       if (e.path().extension() == ".properties") files.push_back(e.path().string());
     for (const auto& f : files) inputs.push_back(kafkalint::test::read(f));
     const auto answers = java->load_all(inputs);
@@ -140,7 +225,8 @@ TEST_SUITE("java_differential") {
     int refused = 0;
     for (std::size_t i = 0; i < inputs.size() && mismatches < 10; ++i) {
       const ParseResult r = parse(inputs[i], "in");
-      const bool same = answers[i].refused ? !r.ok() : (r.ok() && to_json(r.doc) == answers[i].text);
+      const bool same =
+          answers[i].refused ? !r.ok() : (r.ok() && to_json(r.doc) == answers[i].text);
       refused += answers[i].refused;
       if (!same) {
         ++mismatches;
@@ -222,8 +308,8 @@ TEST_SUITE("java_differential") {
         if (err) {
           // Only a continuation left open at the end of the file can make an edit unsafe.
           INFO("input: \"" << c_escape(text) << "\" op " << kind << " key: \"" << c_escape(key)
-                            << "\" value: \"" << c_escape(value) << "\" now: \""
-                            << c_escape(write(r.doc)) << "\"");
+                           << "\" value: \"" << c_escape(value) << "\" now: \""
+                           << c_escape(write(r.doc)) << "\"");
           CHECK(before.ends_in_continuation());
           ++refused_edits;
           failed = true;

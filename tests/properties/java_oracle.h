@@ -62,9 +62,9 @@ class JavaOracle {
       frames += in;
     }
     write(dir_.file("in.bin"), frames);
-    const RunResult r = run_shell("java -XX:TieredStopAtLevel=1 -cp '" + dir_.path() +
-                                  "' PropsOracle --batch < '" + dir_.file("in.bin") + "' > '" +
-                                  dir_.file("out.bin") + "'");
+    const RunResult r =
+        run_shell("java -XX:TieredStopAtLevel=1 -cp '" + dir_.path() + "' PropsOracle --batch < '" +
+                  dir_.file("in.bin") + "' > '" + dir_.file("out.bin") + "'");
     REQUIRE_MESSAGE(r.code == 0, r.err);
     const std::string out = read(dir_.file("out.bin"));
     std::vector<OracleAnswer> answers;
@@ -109,12 +109,24 @@ inline std::string c_escape(const std::string& s) {
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\f': out += "\\f"; break;
-      case '\\': out += "\\\\"; break;
-      case '"': out += "\\\""; break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
       default:
         if (c < 0x20 || c >= 0x7F) {
           out += "\\x";

@@ -90,8 +90,7 @@ TEST_SUITE("properties") {
   TEST_CASE("properties: Java's line reader corner cases") {
     // A comment line never continues; a continuation line starting with '#' is value text.
     CHECK(parse("#a\\\nb=1\n", "f").doc.entries().size() == 1);
-    CHECK(parse("a=1\\\n#2\n", "f").doc.value(parse("a=1\\\n#2\n", "f").doc.entries()[0]) ==
-          "1#2");
+    CHECK(parse("a=1\\\n#2\n", "f").doc.value(parse("a=1\\\n#2\n", "f").doc.entries()[0]) == "1#2");
     // A blank line after a continuation ends the entry.
     auto r = parse("a=1\\\n  \nb=2\n", "f");
     REQUIRE(r.doc.entries().size() == 2);
@@ -200,7 +199,8 @@ TEST_SUITE("properties") {
 
   TEST_CASE("properties: JSON strings denote the Java string exactly") {
     std::string out;
-    append_json_string(out, "a\"b\\c\b\f\n\r\t\x01\x1F\x7F\xC3\xA9\xF0\x9F\x98\x80\xED\xA0\x80\xED\xBF\xBF");
+    append_json_string(
+        out, "a\"b\\c\b\f\n\r\t\x01\x1F\x7F\xC3\xA9\xF0\x9F\x98\x80\xED\xA0\x80\xED\xBF\xBF");
     CHECK(out ==
           "\"a\\\"b\\\\c\\b\\f\\n\\r\\t\\u0001\\u001F\x7F\xC3\xA9\xF0\x9F\x98\x80\\uD800\\uDFFF\"");
     out.clear();

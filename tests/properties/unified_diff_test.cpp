@@ -1,18 +1,21 @@
 // The unified diff generator (src/core/unified_diff.*), checked against exact expectations
 // and by applying its output with the real `patch`.
 
+#include "core/unified_diff.h"
+
 #include <doctest/doctest.h>
 
 #include <random>
 #include <string>
 
-#include "core/unified_diff.h"
 #include "test_support.h"
 
 using kafkalint::core::unified_diff;
 
 TEST_SUITE("properties") {
-  TEST_CASE("diff: equal texts give no diff") { CHECK(unified_diff("a\nb\n", "a\nb\n", "a", "b").empty()); }
+  TEST_CASE("diff: equal texts give no diff") {
+    CHECK(unified_diff("a\nb\n", "a\nb\n", "a", "b").empty());
+  }
 
   TEST_CASE("diff: one changed line with three lines of context") {
     const std::string a = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
@@ -65,8 +68,10 @@ TEST_SUITE("properties") {
       for (int i = 0; i < na; ++i) a += lines[rng() % 6];
       for (int i = 0; i < na + 3; ++i) {
         const unsigned r = rng() % 10;
-        if (r < 6 && i < na) b += lines[rng() % 6];
-        else if (r < 8) b += "new" + std::to_string(i) + "\n";
+        if (r < 6 && i < na)
+          b += lines[rng() % 6];
+        else if (r < 8)
+          b += "new" + std::to_string(i) + "\n";
       }
       if (rng() % 3 == 0 && !a.empty()) a.pop_back();  // sometimes no final newline
       if (rng() % 3 == 0 && !b.empty()) b.pop_back();
@@ -74,8 +79,8 @@ TEST_SUITE("properties") {
       kafkalint::test::write(tmp.file("f"), a);
       kafkalint::test::write(tmp.file("p"), unified_diff(a, b, "a/f", "b/f"));
       if (a == b) continue;
-      const auto r = kafkalint::test::run_shell("cd '" + tmp.path() +
-                                                "' && patch -s -p1 --binary -o out < p");
+      const auto r =
+          kafkalint::test::run_shell("cd '" + tmp.path() + "' && patch -s -p1 --binary -o out < p");
       CHECK(r.code == 0);
       CHECK(kafkalint::test::read(tmp.file("out")) == b);
     }

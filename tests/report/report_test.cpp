@@ -1,9 +1,10 @@
+#include "report/report.h"
+
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "report/report.h"
 #include "test_support.h"
 
 using namespace kafkalint;
@@ -33,15 +34,16 @@ report::Report sample() {
   acks.name = "producer-acks-not-all";
   acks.severity = core::Severity::kError;
   acks.where = {"conf/my producer.properties", 3, 6};
-  acks.message = "'acks=1' loses acknowledged messages when a leader fails over, as in a rolling restart";
+  acks.message =
+      "'acks=1' loses acknowledged messages when a leader fails over, as in a rolling restart";
   acks.subject = "acks";
   acks.notes.push_back("set 'acks=all' together with 'min.insync.replicas=2'");
   acks.source_line = "\tacks=1";
   r.findings = {typo, acks};
   std::sort(r.findings.begin(), r.findings.end(), core::finding_less);
-  r.rules = {{"KL101", "unknown-key", "a key Kafka does not know", core::Severity::kWarning, ""},
-             {"KL401", "producer-acks-not-all", "producer acks below all",
-              core::Severity::kError, ""}};
+  r.rules = {
+      {"KL101", "unknown-key", "a key Kafka does not know", core::Severity::kWarning, ""},
+      {"KL401", "producer-acks-not-all", "producer acks below all", core::Severity::kError, ""}};
   r.skipped.push_back({"conf/odd.bin", "not a properties file or a script"});
   return r;
 }
@@ -136,8 +138,8 @@ TEST_SUITE("report") {
           "conf/server.properties");
     CHECK(run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
           "conf/my%20producer.properties");
-    CHECK(run["results"][1]["fixes"][0]["artifactChanges"][0]["replacements"][0]
-             ["insertedContent"]["text"] == "log.message.format.version");
+    CHECK(run["results"][1]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]
+             ["text"] == "log.message.format.version");
 
     auto shared = test::shared_dir();
     if (!shared) {
@@ -150,9 +152,9 @@ TEST_SUITE("report") {
     }
     test::TempDir tmp;
     test::write(tmp.file("out.sarif"), os.str());
-    auto r = test::run_shell("python3 '" + test::source_dir() + "/tests/report/validate_json.py' '" +
-                             *shared + "/schemas/sarif-schema-2.1.0.json' '" +
-                             tmp.file("out.sarif") + "'");
+    auto r = test::run_shell("python3 '" + test::source_dir() +
+                             "/tests/report/validate_json.py' '" + *shared +
+                             "/schemas/sarif-schema-2.1.0.json' '" + tmp.file("out.sarif") + "'");
     INFO(r.out, r.err);
     CHECK(r.code == 0);
     // The validator must be able to fail: a run without a tool driver is not SARIF.

@@ -1,15 +1,16 @@
+#include "scripts/extract.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <random>
 #include <string>
 
-#include "scripts/extract.h"
 #include "test_support.h"
 
 using namespace kafkalint::scripts;
@@ -20,16 +21,23 @@ namespace {
 std::string escape(std::string_view s) {
   std::string out;
   for (const char c : s) {
-    if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else if (static_cast<unsigned char>(c) < 0x20) out += "\\x" + std::to_string(static_cast<unsigned char>(c));
-    else out += c;
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '\r')
+      out += "\\r";
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += "\\x" + std::to_string(static_cast<unsigned char>(c));
+    else
+      out += c;
   }
   return out;
 }
 
-std::string pos(int line, int column) { return std::to_string(line) + ":" + std::to_string(column); }
+std::string pos(int line, int column) {
+  return std::to_string(line) + ":" + std::to_string(column);
+}
 
 std::string token_line(const Token& t) {
   std::string s = pos(t.line, t.column) + " " + escape(t.text);
@@ -45,12 +53,16 @@ std::string render(FileKind kind, const ExtractResult& r) {
     out += pos(c.line, c.column) + " " + c.tool + "  (" + escape(c.invoked_as) + ")\n";
     for (const Token& a : c.args) out += "  " + token_line(a) + "\n";
   }
-  for (const Comment& c : r.comments) out += "comment " + pos(c.line, c.column) + " " + escape(c.text) + "\n";
-  for (const auto& w : r.warnings) out += "warning " + pos(w.where.line, w.where.column) + " " + w.message + "\n";
+  for (const Comment& c : r.comments)
+    out += "comment " + pos(c.line, c.column) + " " + escape(c.text) + "\n";
+  for (const auto& w : r.warnings)
+    out += "warning " + pos(w.where.line, w.where.column) + " " + w.message + "\n";
   return out;
 }
 
-ExtractResult run(std::string_view name, std::string_view text) { return extract(name, text, detect_kind(name, text)); }
+ExtractResult run(std::string_view name, std::string_view text) {
+  return extract(name, text, detect_kind(name, text));
+}
 
 std::vector<std::string> tools(const ExtractResult& r) {
   std::vector<std::string> t;
@@ -161,8 +173,9 @@ TEST_SUITE("scripts") {
   }
 
   TEST_CASE("scripts: the caller's main-class table replaces the built-in one") {
-    const std::string text = "kafka-run-class.sh kafka.admin.TopicCommand --list\n"
-                             "kafka-run-class.sh com.acme.Tool --x\n";
+    const std::string text =
+        "kafka-run-class.sh kafka.admin.TopicCommand --list\n"
+        "kafka-run-class.sh com.acme.Tool --x\n";
     const auto builtin = extract("r.sh", text, FileKind::kShell);
     REQUIRE(builtin.commands.size() == 2);
     CHECK(builtin.commands[0].tool == "kafka-topics.sh");
@@ -184,19 +197,22 @@ TEST_SUITE("scripts") {
                        "kafka-configs.sh x=$'a\\tb' 'it''s' \"q\\\"q\" a\\ b \"$X\" {{ y }} \\\n"
                        "  c\\\nd\n");
     REQUIRE(r.commands.size() == 1);
-    CHECK(args(r.commands[0]) == std::vector<std::string>{"x=a\tb", "its", "q\"q", "a b", "$X", "{{ y }}", "cd"});
+    CHECK(args(r.commands[0]) ==
+          std::vector<std::string>{"x=a\tb", "its", "q\"q", "a b", "$X", "{{ y }}", "cd"});
     CHECK(r.commands[0].args[4].opaque);
     CHECK_FALSE(r.commands[0].args[3].opaque);
     const auto d = run("d.sh", "kafka-topics.sh --topic ^a$ $ \"x$\"\n");
     REQUIRE(d.commands.size() == 1);
     CHECK(args(d.commands[0]) == std::vector<std::string>{"--topic", "^a$", "$", "x$"});
     // In a template, {{ ... }} is one opaque unit, inside quotes too.
-    const auto t = extract("c.sh.j2", "kafka-topics.sh --topic '{{ t }}' {{ a | b }}\n", FileKind::kShell);
+    const auto t =
+        extract("c.sh.j2", "kafka-topics.sh --topic '{{ t }}' {{ a | b }}\n", FileKind::kShell);
     REQUIRE(t.commands.size() == 1);
     CHECK(args(t.commands[0]) == std::vector<std::string>{"--topic", "{{ t }}", "{{ a | b }}"});
     CHECK(t.commands[0].args[1].opaque);
     // Makefile recipes: $(VAR) is make's, $$ is the shell's $.
-    const auto m = extract("Makefile", "all:\n\tkafka-topics.sh $(B) $$HOME\n", FileKind::kMakefile);
+    const auto m =
+        extract("Makefile", "all:\n\tkafka-topics.sh $(B) $$HOME\n", FileKind::kMakefile);
     REQUIRE(m.commands.size() == 1);
     CHECK(args(m.commands[0]) == std::vector<std::string>{"$(B)", "$HOME"});
   }
@@ -232,7 +248,8 @@ TEST_SUITE("scripts") {
   }
 
   TEST_CASE("scripts: comments keep their positions for suppressions") {
-    const auto r = run("c.sh", "x=1\n  # kafkalint: disable=KL701\nkafka-topics.sh --list # trailing\n");
+    const auto r =
+        run("c.sh", "x=1\n  # kafkalint: disable=KL701\nkafka-topics.sh --list # trailing\n");
     REQUIRE(r.comments.size() == 2);
     CHECK(r.comments[0].line == 2);
     CHECK(r.comments[0].column == 3);
@@ -263,7 +280,8 @@ TEST_SUITE("scripts") {
   }
 
   TEST_CASE("scripts: a UTF-8 BOM is skipped but columns count its bytes") {
-    const auto r = extract("Dockerfile", "\xEF\xBB\xBFRUN kafka-topics --list\n", FileKind::kDockerfile);
+    const auto r =
+        extract("Dockerfile", "\xEF\xBB\xBFRUN kafka-topics --list\n", FileKind::kDockerfile);
     REQUIRE(r.commands.size() == 1);
     CHECK(r.commands[0].column == 8);
     CHECK(r.commands[0].program.offset == 7);
@@ -282,7 +300,7 @@ TEST_SUITE("scripts") {
     // Counted by reading each file: every line (with its continuations) that executes a tool
     // of Kafka's bin/, including ones inside $(...), `...`, sh -c, docker exec and eval.
     const std::map<std::string, std::size_t> counts{
-        {"amalaruja-mm1-entrypoint.sh", 1},       // kafka-run-class.sh kafka.tools.MirrorMaker
+        {"amalaruja-mm1-entrypoint.sh", 1},            // kafka-run-class.sh kafka.tools.MirrorMaker
         {"escalopa-playground-run_workaround.sh", 0},  // only an echo string
         {"helk-kafka-create-topics.sh", 1},
         {"ih0rd-init_topics.sh", 3},
@@ -290,10 +308,10 @@ TEST_SUITE("scripts") {
         {"jangseokhan-migrate-to-kraft-39.sh", 1},  // sudo -u ... kafka-storage.sh format
         {"markchristiansen-modify_repls.sh", 1},    // docker run ... kafka-topics
         {"markchristiansen-consumer_offsets.sh", 1},
-        {"saliha-lab-start-kraft.sh", 2},           // kafka-storage.sh format, exec kafka-server-start.sh
-        {"skshukla-run_kafka.sh", 6},               // the samples in the echo '...' are not run
-        {"ureplicator-produce-dummyTopic.sh", 3},   // one inside EXIST=$(...)
-        {"wurstmeister-create-topics.sh", 1},       // COMMAND="..."; eval "${COMMAND}"
+        {"saliha-lab-start-kraft.sh", 2},  // kafka-storage.sh format, exec kafka-server-start.sh
+        {"skshukla-run_kafka.sh", 6},      // the samples in the echo '...' are not run
+        {"ureplicator-produce-dummyTopic.sh", 3},  // one inside EXIST=$(...)
+        {"wurstmeister-create-topics.sh", 1},      // COMMAND="..."; eval "${COMMAND}"
         {"yandexpraktikum-scripts_task1.sh", 5},
         {"yandexpraktikum-scripts_task2.sh", 29},
         {"escalopa-playground-Makefile", 11},
@@ -355,7 +373,8 @@ TEST_SUITE("scripts") {
     }
     {
       const auto r = load("apache-kafka-1.1.0-docs-quickstart.html");
-      const CommandLine& c = r.commands.at(7);  // '&gt; bin/kafka-server-start.sh config/server-2.properties &amp;'
+      const CommandLine& c =
+          r.commands.at(7);  // '&gt; bin/kafka-server-start.sh config/server-2.properties &amp;'
       CHECK(pos(c.line, c.column) == "130:6");
       CHECK(args(c) == std::vector<std::string>{"config/server-2.properties"});
     }
@@ -370,9 +389,9 @@ TEST_SUITE("scripts") {
     }
     {
       const auto r = load("ditofry-ssl-README.md");
-      CHECK(tools(r) == std::vector<std::string>{"zookeeper-server-start.sh", "kafka-server-start.sh",
-                                                 "kafka-topics.sh", "kafka-console-producer.sh",
-                                                 "kafka-console-consumer.sh"});
+      CHECK(tools(r) == std::vector<std::string>{
+                            "zookeeper-server-start.sh", "kafka-server-start.sh", "kafka-topics.sh",
+                            "kafka-console-producer.sh", "kafka-console-consumer.sh"});
     }
   }
 
@@ -382,7 +401,8 @@ TEST_SUITE("scripts") {
     if (!shared) return;
     std::vector<std::pair<std::string, std::string>> files;
     for (const auto& entry : fs::directory_iterator(fs::path(*shared) / "corpus/scripts"))
-      files.emplace_back(entry.path().filename().string(), kafkalint::test::read(entry.path().string()));
+      files.emplace_back(entry.path().filename().string(),
+                         kafkalint::test::read(entry.path().string()));
     std::size_t done = 0;
     std::size_t found = 0;
     // CPU time, not wall time: the build machines are shared and often busy.
@@ -394,8 +414,8 @@ TEST_SUITE("scripts") {
       }
     }
     const double seconds = static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
-    MESSAGE("extracted " << done << " corpus scripts (" << found << " commands) in " << seconds * 1000
-                         << " ms of CPU time");
+    MESSAGE("extracted " << done << " corpus scripts (" << found << " commands) in "
+                         << seconds * 1000 << " ms of CPU time");
     CHECK(seconds < 1.0);
 #endif
   }
@@ -407,8 +427,9 @@ TEST_SUITE("scripts") {
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(*shared) / "corpus")) {
       if (!entry.is_regular_file()) continue;
       const std::string content = kafkalint::test::read(entry.path().string());
-      for (FileKind kind : {FileKind::kShell, FileKind::kDockerfile, FileKind::kMakefile, FileKind::kYaml,
-                            FileKind::kMarkdown, FileKind::kAsciiDoc, FileKind::kHtml, FileKind::kText}) {
+      for (FileKind kind :
+           {FileKind::kShell, FileKind::kDockerfile, FileKind::kMakefile, FileKind::kYaml,
+            FileKind::kMarkdown, FileKind::kAsciiDoc, FileKind::kHtml, FileKind::kText}) {
         INFO(entry.path().string() << " as " << kind_name(kind));
         check_positions(content, extract(entry.path().filename().string(), content, kind));
       }
@@ -424,8 +445,9 @@ TEST_SUITE("scripts") {
       std::string s;
       const int n = static_cast<int>(rng() % 400);
       for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
-      for (FileKind kind : {FileKind::kShell, FileKind::kDockerfile, FileKind::kMakefile, FileKind::kYaml,
-                            FileKind::kMarkdown, FileKind::kAsciiDoc, FileKind::kHtml, FileKind::kText}) {
+      for (FileKind kind :
+           {FileKind::kShell, FileKind::kDockerfile, FileKind::kMakefile, FileKind::kYaml,
+            FileKind::kMarkdown, FileKind::kAsciiDoc, FileKind::kHtml, FileKind::kText}) {
         const auto r = extract("f.j2", s, kind);
         check_positions(s, r);
       }
@@ -439,8 +461,11 @@ TEST_SUITE("scripts") {
     // Quadratic traps (blank lines in a template, '&' without ';' in HTML, open quoted YAML
     // keys, backtick runs, heredocs never closed): 4x the input must cost about 4x the CPU
     // time, not 16x. Relative, so that it holds in sanitizer builds and on busy machines.
-    for (const auto& [name, unit] : {std::pair<std::string, std::string>{"t.sh.j2", "\n"}, {"p.html", "<pre>&"},
-                                     {"k.yml", "\"k\n"}, {"m.md", "` `` "}, {"d.sh", "<<E "}}) {
+    for (const auto& [name, unit] : {std::pair<std::string, std::string>{"t.sh.j2", "\n"},
+                                     {"p.html", "<pre>&"},
+                                     {"k.yml", "\"k\n"},
+                                     {"m.md", "` `` "},
+                                     {"d.sh", "<<E "}}) {
       INFO(name);
       auto cost = [&, n = name, u = unit](int units) {
         std::string big;
