@@ -29,14 +29,14 @@ bool read_options(const PackText& pack, const toml::array& arr, const std::strin
   out->reserve(arr.size());
   for (const toml::node& item : arr) {
     const toml::table& t = *item.as_table();
-    generated::FieldReader r(pack, t, "option of " + what, err);
+    generated::Fields r(pack, t, "option of " + what, err);
     CliOption o;
     std::string arg;
-    r.string("name", &o.name, true);
+    r.str("name", &o.name, true);
     r.one_of("arg", &arg, kArgs, true);
     if (with_deprecation) {
       r.boolean("deprecated", &o.deprecated);
-      r.string("replacement", &o.replacement);
+      r.str("replacement", &o.replacement);
     }
     if (!r.finish()) return false;
     if (o.name.empty() || o.name[0] != '-')
@@ -63,16 +63,16 @@ bool read_options(const PackText& pack, const toml::array& arr, const std::strin
 
 bool read_tool(const PackText& pack, const toml::table& t, CliTool* tool, core::Error* err) {
   const std::string what = "[[tool]]";
-  generated::FieldReader r(pack, t, what, err);
-  r.string("script", &tool->script, true);
+  generated::Fields r(pack, t, what, err);
+  r.str("script", &tool->script, true);
   const std::string named = tool->script.empty() ? what : "tool '" + tool->script + "'";
-  r.string("main_class", &tool->main_class, true);
-  r.string("parser", &tool->parser, true);
+  r.str("main_class", &tool->main_class, true);
+  r.str("parser", &tool->parser, true);
   r.boolean("abbreviations", &tool->abbreviations);
   r.one_of("kind", &tool->kind, kToolKinds, true);
   r.boolean("deprecated", &tool->deprecated);
-  r.string("replacement", &tool->replacement);
-  r.string_array("subcommands", &tool->subcommands);
+  r.str("replacement", &tool->replacement);
+  r.str_array("subcommands", &tool->subcommands);
   const toml::array* options = r.array("options", true);
   const toml::array* subs = r.array("subcommand_options");
   if (!r.finish()) return false;
@@ -96,9 +96,9 @@ bool read_tool(const PackText& pack, const toml::table& t, CliTool* tool, core::
       return false;
     for (const toml::node& item : *subs) {
       const toml::table& st = *item.as_table();
-      generated::FieldReader sr(pack, st, "'subcommand_options' of " + named, err);
+      generated::Fields sr(pack, st, "'subcommand_options' of " + named, err);
       CliSubcommand sub;
-      sr.string("subcommand", &sub.name, true);
+      sr.str("subcommand", &sub.name, true);
       const toml::array* sub_options = sr.array("options", true);
       if (!sr.finish()) return false;
       const std::string sub_what = named + " sub-command '" + sub.name + "'";
@@ -218,18 +218,18 @@ std::optional<CliCatalog> parse_cli(const PackText& pack, std::string_view relea
           if (!read_tool(pack, t, &tool, err)) return std::nullopt;
           cat.tools_.push_back(std::move(tool));
         } else if (name == "removed_tool") {
-          generated::FieldReader r(pack, t, "'removed_tool' entry", err);
+          generated::Fields r(pack, t, "'removed_tool' entry", err);
           RemovedTool rt;
-          r.string("script", &rt.script, true);
-          r.string("last", &rt.last, true);
+          r.str("script", &rt.script, true);
+          r.str("last", &rt.last, true);
           if (!r.finish()) return std::nullopt;
           cat.removed_tools_.push_back(std::move(rt));
         } else {
-          generated::FieldReader r(pack, t, "'removed_option' entry", err);
+          generated::Fields r(pack, t, "'removed_option' entry", err);
           RemovedOption ro;
-          r.string("script", &ro.script, true);
-          r.string("option", &ro.option, true);
-          r.string("last", &ro.last, true);
+          r.str("script", &ro.script, true);
+          r.str("option", &ro.option, true);
+          r.str("last", &ro.last, true);
           if (!r.finish()) return std::nullopt;
           cat.removed_options_.push_back(std::move(ro));
         }

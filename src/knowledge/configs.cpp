@@ -22,15 +22,15 @@ bool by_name(const ConfigKey& a, std::string_view b) { return a.name < b; }
 // One element of a scope array: { name = "...", type = "...", ... }.
 bool read_key(const PackText& pack, const toml::table& t, Scope scope, ConfigKey* key,
               core::Error* err) {
-  generated::FieldReader r(pack, t, std::string("key of '") + scope_name(scope) + "'", err);
-  r.string("name", &key->name, true);
+  generated::Fields r(pack, t, std::string("key of '") + scope_name(scope) + "'", err);
+  r.str("name", &key->name, true);
   r.one_of("type", &key->type, kTypes, true);
-  r.optional_string("default", &key->default_value);
+  r.optional_str("default", &key->default_value);
   r.boolean("required", &key->required);
-  r.string("valid", &key->valid);
+  r.str("valid", &key->valid);
   r.one_of("importance", &key->importance, kImportances, true);
   r.one_of("update", &key->update_mode, kUpdateModes);
-  r.string("server_default", &key->server_default);
+  r.str("server_default", &key->server_default);
   r.boolean("internal", &key->internal);
   if (!r.finish()) return false;
   if (key->name.empty()) return r.fail(*t.get("name"), "empty key name");
@@ -476,12 +476,11 @@ std::optional<ConfigCatalog> parse_configs_toml(const PackText& pack, std::strin
           return std::nullopt;
         const bool is_removed = name == "removed";
         for (const toml::node& item : *arr) {
-          generated::FieldReader r(pack, *item.as_table(), "'" + std::string(name) + "' entry",
-                                   err);
+          generated::Fields r(pack, *item.as_table(), "'" + std::string(name) + "' entry", err);
           std::string scope_text, key_name, last;
           r.one_of("scope", &scope_text, kScopeNames, true);
-          r.string("name", &key_name, true);
-          if (is_removed) r.string("last", &last, true);
+          r.str("name", &key_name, true);
+          if (is_removed) r.str("last", &last, true);
           if (!r.finish()) return std::nullopt;
           const Scope entry_scope = *parse_scope(scope_text);
           if (is_removed)

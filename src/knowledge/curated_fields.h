@@ -1,69 +1,25 @@
 #pragma once
-// Strict reading of the hand-curated packs (versions.toml, rules.toml, keys.toml, flags.toml,
-// safety.toml): every field must be one the schema documents and have its type, so a typo in
-// a --rules overlay is a located error instead of a silently ignored value. Private to
-// knowledge/: toml++ types do not leave this folder.
+// Reading the hand-curated packs (versions.toml, rules.toml, keys.toml, flags.toml,
+// safety.toml): their field reader and the checks of their top level. Private to knowledge/.
 
 #include <toml++/toml.h>
 
-#include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.h"
-#include "core/version.h"
+#include "knowledge/field_reader.h"
 #include "knowledge/pack_source.h"
 
 namespace kafkalint::knowledge::curated {
 
-/// Reads the fields of one table and remembers which were asked for; finish() rejects the
-/// others with a did-you-mean. The first problem sets *err and makes ok() false; later calls
-/// do nothing, so a caller reads every field and checks once.
-class Fields {
+/// The field reader of the curated packs, worded as their errors always were.
+class Fields : public FieldReader {
  public:
-  /// `what` names the table in messages ("[[rule]] 'KL101'", "[[line]] '2.1'"). Field names
-  /// are kept as views until finish(): pass names that outlive the Fields (literals).
-  Fields(const PackText& pack, const toml::table& table, std::string what, core::Error* err);
-
-  /// A string field. Absent optional fields leave *out unchanged.
-  bool str(std::string_view key, std::string* out, bool required = false);
-  /// A string field that must be one of `allowed`.
-  bool one_of(std::string_view key, std::string* out, const std::vector<std::string_view>& allowed,
-              bool required = false);
-  /// A string field that must be a version ("2.1", "0.10.2", "3.0.1").
-  bool version(std::string_view key, std::optional<core::Version>* out, bool required = false);
-  bool boolean(std::string_view key, bool* out, bool required = false);
-  bool integer(std::string_view key, std::int64_t* out, bool required = false);
-  /// An array whose items are all strings; absent leaves *out empty.
-  bool str_array(std::string_view key, std::vector<std::string>* out, bool required = false);
-  /// An array of tables (inline tables or [[x]] tables); absent gives an empty vector.
-  bool table_array(std::string_view key, std::vector<const toml::table*>* out,
-                   bool required = false);
-  /// A sub-table; nullptr when absent or on error.
-  const toml::table* table(std::string_view key, bool required = false);
-  /// The node of a field (for located follow-up errors), or the table itself when absent.
-  const toml::node& node_of(std::string_view key) const;
-
-  /// Fails on the first field that was not read. Call after all reads.
-  bool finish();
-  /// Sets a located error at `node` unless one is already set; returns false.
-  bool fail(const toml::node& node, std::string message, std::string hint = {});
-
-  bool ok() const { return ok_; }
-  const toml::table& self() const { return table_; }
-  const std::string& what() const { return what_; }
-
- private:
-  const toml::node* lookup(std::string_view key, bool required);
-
-  const PackText& pack_;
-  const toml::table& table_;
-  std::string what_;
-  core::Error* err_;
-  std::vector<std::string_view> known_;  // the names asked for: literals of the callers
-  bool ok_ = true;
+  Fields(const PackText& pack, const toml::table& table, std::string what, core::Error* err)
+      : FieldReader(pack, table, std::move(what), err, Wording::kCurated) {}
 };
 
 /// Checks the top level of a curated pack: `schema = 1` and no keys besides `allowed`

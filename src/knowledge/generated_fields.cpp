@@ -2,105 +2,9 @@
 
 #include <algorithm>
 
-#include "core/suggest.h"
 #include "core/version.h"
 
 namespace kafkalint::knowledge::generated {
-
-bool FieldReader::fail(const toml::node& node, std::string message, std::string hint) {
-  if (ok_) *err_ = pack_error(pack_, node, std::move(message), std::move(hint));
-  ok_ = false;
-  return false;
-}
-
-const toml::node* FieldReader::lookup(std::string_view key, bool required) {
-  known_.push_back(key);
-  if (!ok_) return nullptr;
-  const toml::node* node = table_.get(key);
-  if (!node && required) fail(table_, "missing field '" + std::string(key) + "' in " + what_);
-  return node;
-}
-
-bool FieldReader::string(std::string_view key, std::string* out, bool required) {
-  const toml::node* node = lookup(key, required);
-  if (!node) return ok_;
-  if (const auto* s = node->as_string()) {
-    *out = s->get();
-    return true;
-  }
-  return fail(*node, "field '" + std::string(key) + "' of " + what_ + " must be a string, got " +
-                         toml_type_name(*node));
-}
-
-bool FieldReader::optional_string(std::string_view key, std::optional<std::string>* out) {
-  if (!table_.contains(key)) {
-    lookup(key, false);
-    return ok_;
-  }
-  std::string value;
-  if (!string(key, &value)) return false;
-  *out = std::move(value);
-  return true;
-}
-
-bool FieldReader::one_of(std::string_view key, std::string* out,
-                         const std::vector<std::string_view>& allowed, bool required) {
-  const toml::node* node = table_.get(key);
-  if (!string(key, out, required) || !node) return ok_;
-  if (std::find(allowed.begin(), allowed.end(), *out) != allowed.end()) return true;
-  std::string list;
-  for (std::string_view a : allowed) list += (list.empty() ? "'" : ", '") + std::string(a) + "'";
-  return fail(*node, "invalid " + std::string(key) + " '" + *out + "' in " + what_,
-              "expected one of " + list);
-}
-
-bool FieldReader::boolean(std::string_view key, bool* out) {
-  const toml::node* node = lookup(key, false);
-  if (!node) return ok_;
-  if (const auto* b = node->as_boolean()) {
-    *out = b->get();
-    return true;
-  }
-  return fail(*node, "field '" + std::string(key) + "' of " + what_ + " must be a boolean, got " +
-                         toml_type_name(*node));
-}
-
-const toml::array* FieldReader::array(std::string_view key, bool required) {
-  const toml::node* node = lookup(key, required);
-  if (!node) return nullptr;
-  if (const auto* a = node->as_array()) return a;
-  fail(*node, "field '" + std::string(key) + "' of " + what_ + " must be an array, got " +
-                  toml_type_name(*node));
-  return nullptr;
-}
-
-bool FieldReader::string_array(std::string_view key, std::vector<std::string>* out) {
-  const toml::array* a = array(key);
-  if (!a) return ok_;
-  out->reserve(a->size());
-  for (const toml::node& item : *a) {
-    const auto* s = item.as_string();
-    if (!s)
-      return fail(item, "elements of '" + std::string(key) + "' in " + what_ +
-                            " must be strings, got " + toml_type_name(item));
-    out->push_back(s->get());
-  }
-  return true;
-}
-
-bool FieldReader::finish() {
-  if (!ok_) return false;
-  for (auto&& [k, v] : table_) {
-    if (std::find(known_.begin(), known_.end(), k.str()) != known_.end()) continue;
-    std::vector<std::string> names(known_.begin(), known_.end());
-    auto near = core::closest(k.str(), names, 1);
-    std::string hint =
-        near.empty() ? "known fields: " : "did you mean '" + near[0] + "'? known fields: ";
-    for (std::size_t i = 0; i < names.size(); ++i) hint += (i ? ", " : "") + names[i];
-    return fail(v, "unknown field '" + std::string(k.str()) + "' in " + what_, hint);
-  }
-  return true;
-}
 
 bool check_table_array(const PackText& pack, const toml::array& array, std::string_view what,
                        core::Error* err) {
@@ -133,11 +37,11 @@ bool read_pack_header(const PackText& pack, const toml::table& root, std::string
                       std::string("'pack' must be a table, got ") + toml_type_name(*node));
     return false;
   }
-  FieldReader r(pack, *t, "'pack'", err);
+  Fields r(pack, *t, "'pack'", err);
   std::string got_kind, release;
-  r.string("kind", &got_kind, true);
-  r.string("release", &release, true);
-  r.string("source", source, true);
+  r.str("kind", &got_kind, true);
+  r.str("release", &release, true);
+  r.str("source", source, true);
   if (!r.finish()) return false;
   if (got_kind != kind)
     return r.fail(*t->get("kind"),

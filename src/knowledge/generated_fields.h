@@ -1,59 +1,26 @@
 #pragma once
-// Strict reading of the fields of one TOML table of a generated pack (configs/, cli/):
-// every field must be one the schema knows and have the type it documents, so a typo in a
-// --rules overlay is a located error instead of a silently ignored value. Private to
-// knowledge/: toml++ types do not leave this folder.
+// Reading the generated packs (configs/, cli/): their field reader, their `pack` header and
+// the files of each release line. Private to knowledge/: toml++ types do not leave this folder.
 
 #include <toml++/toml.h>
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "knowledge/field_reader.h"
 #include "knowledge/pack_source.h"
 
 namespace kafkalint::knowledge::generated {
 
-/// Reads the fields of `table` one by one and remembers which were asked for; finish()
-/// then rejects any other field. The first problem sets *err and makes ok() false; later
-/// calls do nothing, so a caller can read all fields and check once.
-class FieldReader {
+/// The field reader of the generated packs, worded as their errors always were.
+class Fields : public FieldReader {
  public:
-  /// `what` names the table in messages ("key of [broker]", "[[tool]]").
-  FieldReader(const PackText& pack, const toml::table& table, std::string what, core::Error* err)
-      : pack_(pack), table_(table), what_(std::move(what)), err_(err) {}
-
-  /// A string field; `required` fields must be present. Absent optional fields leave *out.
-  bool string(std::string_view key, std::string* out, bool required = false);
-  /// A string field whose absence means something (nullopt) rather than "empty".
-  bool optional_string(std::string_view key, std::optional<std::string>* out);
-  /// Like string(), but the value must be one of `allowed`.
-  bool one_of(std::string_view key, std::string* out, const std::vector<std::string_view>& allowed,
-              bool required = false);
-  /// A boolean field; absent leaves *out.
-  bool boolean(std::string_view key, bool* out);
-  /// An array field, or nullptr when absent (or on error; check ok()).
-  const toml::array* array(std::string_view key, bool required = false);
-  /// An array of strings; absent leaves *out empty.
-  bool string_array(std::string_view key, std::vector<std::string>* out);
-  /// Fails on the first field that was not read; call after all reads.
-  bool finish();
-
-  bool ok() const { return ok_; }
-  /// Sets a located error at `node` (unless one is already set).
-  bool fail(const toml::node& node, std::string message, std::string hint = {});
-
- private:
-  const toml::node* lookup(std::string_view key, bool required);
-
-  const PackText& pack_;
-  const toml::table& table_;
-  std::string what_;
-  core::Error* err_;
-  std::vector<std::string_view> known_;  // fields asked for, to reject the others
-  bool ok_ = true;
+  Fields(const PackText& pack, const toml::table& table, std::string what, core::Error* err)
+      : FieldReader(pack, table, std::move(what), err, Wording::kGenerated) {}
 };
 
 /// Checks that every element of `array` is a table (inline or [[header]]); sets *err at the
