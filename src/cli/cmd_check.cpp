@@ -1,26 +1,21 @@
 // kafkalint check: findings on properties files, with fixes, CI formats, baselines.
 
-#include <filesystem>
 #include <memory>
-#include <mutex>
+#include <optional>
 #include <ostream>
 #include <set>
-#include <sstream>
-#include <thread>
 
 #include "checks/baseline.h"
-#include "checks/cli_history.h"
+#include "checks/check_knowledge.h"
 #include "checks/engine.h"
-#include "checks/script_checks.h"
 #include "checks/settings.h"
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
 #include "core/suggest.h"
 #include "core/unified_diff.h"
-#include "core/version.h"
 #include "knowledge/catalog.h"
-#include "knowledge/configs.h"
+#include "knowledge/store.h"
 #include "knowledge/versions.h"
 #include "report/report.h"
 
@@ -48,34 +43,6 @@ std::optional<core::Severity> parse_severity(const std::string& s) {
   if (s == "warning") return core::Severity::kWarning;
   if (s == "info") return core::Severity::kInfo;
   return std::nullopt;
-}
-
-// Everything `check` loads from the packs; owned here, lent to the engine.
-struct Loaded {
-  std::optional<knowledge::VersionCatalog> versions;
-  std::optional<knowledge::RuleCatalog> rules;
-  std::optional<knowledge::KeyFacts> keys;
-  std::optional<knowledge::SafetyFacts> safety;
-  std::optional<knowledge::ConfigCatalog> configs, from_configs;
-  // Command-line knowledge for scripts: flag facts now, per-release packs on demand.
-  std::optional<knowledge::FlagFacts> flags;
-  std::unique_ptr<checks::CliHistory> cli;
-  checks::ScriptKnowledge scripts;
-};
-
-// Loads what script checks need: the flag facts and the packs of --to, --from and the newest
-// line (so a broken pack is an error before any finding), the others when a finding needs
-// them. Called once, from whichever worker meets the first script.
-bool load_script_knowledge(Loaded& L, const knowledge::PackSource& packs,
-                           const checks::CheckKnowledge& k, core::Error* err) {
-  if (!(L.flags = knowledge::FlagFacts::load(packs, *L.rules, err))) return false;
-  L.cli = std::make_unique<checks::CliHistory>(packs, *L.versions);
-  for (const knowledge::Release* r : {k.to, k.from, L.cli->newest()})
-    if (r && !r->cli_pack.empty() && !L.cli->preload(*r, err)) return false;
-  L.scripts.flags = &*L.flags;
-  L.scripts.cli = L.cli.get();
-  L.scripts.extract = checks::extract_options(*L.flags);
-  return true;
 }
 
 // Resolves a version (or reports it and returns nullptr): unknown versions are usage errors.
@@ -163,76 +130,25 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
         "check",
         "unknown severity '" + fail_on + "' for --fail-on; expected error, warning or info", ctx);
 
-  // Start-up is mostly TOML parsing, so the packs load on two threads: the rule, key and
-  // safety facts on one; on this one the release catalogue and the configuration reference.
-  // With --to the reference of that line is read first, before the catalogue confirms which
-  // pack the line uses (the guess is checked below).
-  Loaded L;
-  core::Error facts_err;
-  std::thread facts_loader([&] {
-    if ((L.rules = knowledge::RuleCatalog::load(ctx.packs, &facts_err)) &&
-        (L.keys = knowledge::KeyFacts::load(ctx.packs, *L.rules, &facts_err)))
-      L.safety = knowledge::SafetyFacts::load(ctx.packs, *L.rules, &facts_err);
-  });
-  struct Join {
-    std::thread& t;
-    ~Join() {
-      if (t.joinable()) t.join();
-    }
-  } join{facts_loader};
-
-  std::string guessed;
-  if (auto v = core::Version::parse(to)) {
-    // "2.1.1" -> "2.1", "0.10.2.1" -> "0.10.2", "0.9" -> "0.9.0": the pack names.
-    guessed = v->line();
-    if (v->parts[0] == 0 && v->parts.size() == 2) guessed += ".0";
-    core::Error ignored;
-    if (ctx.packs.find("kafka/configs/" + guessed + ".toml"))
-      L.configs = knowledge::load_configs(ctx.packs, guessed, &ignored);
-  }
-  if (!(L.versions = knowledge::VersionCatalog::load(ctx.packs, &err)))
-    return report_error(err, ctx);
-
-  checks::CheckKnowledge k;
-  k.versions = &*L.versions;
-  if (!to.empty() && !(k.to = resolve(*L.versions, to, "--to", ctx))) return kExitFailure;
-  if (!from.empty() && !(k.from = resolve(*L.versions, from, "--from", ctx))) return kExitFailure;
-  if (k.from && k.to && k.to->version < k.from->version)
+  // Start-up is mostly TOML decoding, so the rule, key and safety facts load on a second
+  // thread while this one reads the release catalogue and the configuration references.
+  knowledge::Store store(ctx.packs);
+  using Part = knowledge::Store::Part;
+  store.preload({Part::kRules, Part::kKeys, Part::kSafety});
+  const knowledge::Lookup<knowledge::VersionCatalog> versions = store.versions();
+  if (!versions) return report_error(versions.error(), ctx);
+  const knowledge::Release *r_to = nullptr, *r_from = nullptr;
+  if (!to.empty() && !(r_to = resolve(*versions, to, "--to", ctx))) return kExitFailure;
+  if (!from.empty() && !(r_from = resolve(*versions, from, "--from", ctx))) return kExitFailure;
+  if (r_from && r_to && r_to->version < r_from->version)
     return usage_error("check", "--from " + from + " is newer than --to " + to, ctx);
-  // Without --to the newest released line is the reference for key names and types, and
-  // only findings that hold for every release are reported.
-  k.reference = k.to;
-  if (!k.reference)
-    for (const knowledge::Release& r : L.versions->lines())
-      if (r.released && !r.configs_pack.empty()) k.reference = &r;
-  if (!L.configs || guessed != k.reference->configs_pack) {
-    if (!(L.configs = knowledge::load_configs(ctx.packs, k.reference->configs_pack, &err)))
-      return report_error(err, ctx);
-  }
-  k.configs = &*L.configs;
-  if (k.from) {
-    if (!(L.from_configs = knowledge::load_configs(ctx.packs, k.from->configs_pack, &err)))
-      return report_error(err, ctx);
-    k.from_configs = &*L.from_configs;
-  }
-  if (facts_loader.joinable()) facts_loader.join();
-  if (!L.safety) return report_error(facts_err, ctx);
-  k.rules = &*L.rules;
-  k.keys = &*L.keys;
-  k.safety = &*L.safety;
-  std::once_flag scripts_once;
-  bool scripts_ok = false;
-  core::Error scripts_err;
-  k.scripts = [&](core::Error* e) -> const checks::ScriptKnowledge* {
-    std::call_once(scripts_once,
-                   [&] { scripts_ok = load_script_knowledge(L, ctx.packs, k, &scripts_err); });
-    if (scripts_ok) return &L.scripts;
-    *e = scripts_err;
-    return nullptr;
-  };
-  for (const std::string& s : checks::unknown_selectors(req, *L.rules)) {
+  const std::optional<checks::CheckKnowledge> loaded =
+      checks::load_check_knowledge(store, r_to, r_from, &err);
+  if (!loaded) return report_error(err, ctx);
+  const checks::CheckKnowledge& k = *loaded;
+  for (const std::string& s : checks::unknown_selectors(req, *k.rules)) {
     std::string msg = "unknown rule selector '" + s + "'";
-    if (auto close = L.rules->suggest(s); !close.empty())
+    if (auto close = k.rules->suggest(s); !close.empty())
       msg += "; did you mean '" + close[0] + "'?";
     return usage_error("check", msg, ctx);
   }
@@ -251,7 +167,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   checks::BaselineWriter new_baseline;
   if (!diff && write_baseline.empty()) {
     std::vector<report::RuleMeta> metas;
-    for (const knowledge::Rule& r : L.rules->all()) {
+    for (const knowledge::Rule& r : k.rules->all()) {
       std::string uri;
       for (const knowledge::RuleSource& s : r.sources)
         if (!s.url.empty()) {

@@ -13,8 +13,9 @@
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
-#include "plan/knowledge_store.h"
+#include "knowledge/store.h"
 #include "plan/plan.h"
+#include "plan/plan_knowledge.h"
 #include "plan/render.h"
 
 namespace fs = std::filesystem;
@@ -101,13 +102,16 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   if (paths.empty()) return usage_error("plan", "no broker file given", ctx);
 
   core::Error err;
-  auto store = plan::KnowledgeStore::load(ctx.packs, &err);
-  if (!store) return report_error(err, ctx);
-  const knowledge::Release* r_from = resolve_version(store->versions(), from, "--from", ctx);
+  const knowledge::Store store(ctx.packs);
+  using Part = knowledge::Store::Part;
+  if (const core::Error* e =
+          store.load({Part::kVersions, Part::kRules, Part::kKeys, Part::kSafety}))
+    return report_error(*e, ctx);
+  const knowledge::Release* r_from = resolve_version(*store.versions(), from, "--from", ctx);
   if (!r_from) return kExitFailure;
-  const knowledge::Release* r_to = resolve_version(store->versions(), to, "--to", ctx);
+  const knowledge::Release* r_to = resolve_version(*store.versions(), to, "--to", ctx);
   if (!r_to) return kExitFailure;
-  auto k = store->for_pair(*r_from, *r_to, &err);
+  auto k = plan::load_plan_knowledge(store, *r_from, *r_to, &err);
   if (!k) return report_error(err, ctx);
 
   std::vector<std::string> files;

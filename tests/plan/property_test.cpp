@@ -16,10 +16,12 @@
 #include <set>
 #include <sstream>
 
+#include "checks/check_knowledge.h"
 #include "checks/context.h"
 #include "checks/props_file.h"
-#include "plan/knowledge_store.h"
+#include "knowledge/store.h"
 #include "plan/plan.h"
+#include "plan/plan_knowledge.h"
 #include "properties/document.h"
 #include "properties/java_oracle.h"
 #include "properties/text.h"
@@ -171,9 +173,10 @@ struct Outcome {
 TEST_SUITE("plan_property") {
   TEST_CASE("plan: every supported pair yields loadable, minimal, valid files") {
     core::Error err;
-    auto store = plan::KnowledgeStore::load(knowledge::PackSource{}, &err);
-    REQUIRE_MESSAGE(store, err.message);
-    const knowledge::VersionCatalog& versions = store->versions();
+    const knowledge::Store store;
+    const auto loaded = store.versions();
+    REQUIRE_MESSAGE(loaded, (loaded.failed() ? loaded.error().render() : ""));
+    const knowledge::VersionCatalog& versions = *loaded;
     Validity validity(versions);
 
     std::vector<const knowledge::Release*> zk, kraft;
@@ -202,7 +205,7 @@ TEST_SUITE("plan_property") {
       }
       std::vector<const checks::PropsFile*> ptrs;
       for (const auto& f : files) ptrs.push_back(f.get());
-      auto k = store->for_pair(from, to, &err);
+      auto k = plan::load_plan_knowledge(store, from, to, &err);
       REQUIRE_MESSAGE(k, err.message);
       const plan::Plan p =
           plan::make_plan(from, to, from.name, to.name, ptrs, *k, plan::PlanOptions{});
@@ -217,7 +220,7 @@ TEST_SUITE("plan_property") {
       }
       REQUIRE(!p.phases.empty());
       phases += static_cast<int>(p.phases.size());
-      auto check_k = store->for_check(to, &err);
+      auto check_k = checks::load_check_knowledge(store, &to, nullptr, &err);
       REQUIRE_MESSAGE(check_k, err.message);
 
       // The roll phase: the first rolling phase; before and during it the pin must hold.

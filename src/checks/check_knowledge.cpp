@@ -1,0 +1,110 @@
+#include "checks/check_knowledge.h"
+
+#include <memory>
+#include <mutex>
+
+#include "checks/cli_history.h"
+#include "checks/script_checks.h"
+
+namespace kafkalint::checks {
+
+namespace {
+
+// The command-line knowledge, loaded by the first worker that meets a script: the flag facts
+// and the packs of --to, --from and the newest line, so that a broken pack is an error before
+// any finding. Other lines load when a finding needs their history.
+class ScriptLoader {
+ public:
+  ScriptLoader(const knowledge::Store& store, const knowledge::Release* to,
+               const knowledge::Release* from)
+      : store_(store), to_(to), from_(from) {}
+
+  const ScriptKnowledge* get(core::Error* err) {
+    std::call_once(once_, [&] { ok_ = load(); });
+    if (ok_) return &scripts_;
+    *err = error_;
+    return nullptr;
+  }
+
+ private:
+  bool load() {
+    const knowledge::Lookup<knowledge::FlagFacts> flags = store_.flags();
+    if (!flags) return fail(flags.error());
+    cli_.emplace(store_, *store_.versions());
+    for (const knowledge::Release* r : {to_, from_, cli_->newest()}) {
+      if (!r) continue;
+      if (const auto c = store_.cli(*r); c.failed()) return fail(c.error());
+    }
+    scripts_.flags = flags.get();
+    scripts_.cli = &*cli_;
+    scripts_.extract = extract_options(*flags);
+    return true;
+  }
+  bool fail(const core::Error& e) {
+    error_ = e;
+    return false;
+  }
+
+  const knowledge::Store& store_;
+  const knowledge::Release* to_;
+  const knowledge::Release* from_;
+  std::once_flag once_;
+  bool ok_ = false;
+  core::Error error_;
+  std::optional<CliHistory> cli_;
+  ScriptKnowledge scripts_;
+};
+
+// The configuration reference of `r`; nullptr and *err when it has none or it is broken.
+const knowledge::ConfigCatalog* reference_of(const knowledge::Store& store,
+                                             const knowledge::Release& r, core::Error* err) {
+  const knowledge::Lookup<knowledge::ConfigCatalog> c = store.configs(r);
+  if (c.failed()) {
+    *err = c.error();
+  } else if (!c) {
+    *err = core::Error{};
+    err->message = "kafkalint has no configuration reference for Kafka " + r.name +
+                   " (the generated references start at 0.9)";
+  }
+  return c.get();
+}
+
+}  // namespace
+
+std::optional<CheckKnowledge> load_check_knowledge(const knowledge::Store& store,
+                                                   const knowledge::Release* to,
+                                                   const knowledge::Release* from,
+                                                   core::Error* err) {
+  const knowledge::Lookup<knowledge::VersionCatalog> versions = store.versions();
+  if (!versions) {
+    *err = versions.error();
+    return std::nullopt;
+  }
+  CheckKnowledge k;
+  k.versions = versions.get();
+  k.to = to;
+  k.from = from;
+  // Without --to the newest released line is the reference for key names and types, and
+  // only findings that hold for every release are reported.
+  k.reference = to ? to : knowledge::newest_reference(*versions);
+  if (!k.reference) {
+    *err = core::Error{};
+    err->message = "the packs have no configuration reference of a released Kafka line";
+    return std::nullopt;
+  }
+  if (!(k.configs = reference_of(store, *k.reference, err))) return std::nullopt;
+  if (from && !(k.from_configs = reference_of(store, *from, err))) return std::nullopt;
+  using Part = knowledge::Store::Part;
+  if (const core::Error* e = store.load({Part::kRules, Part::kKeys, Part::kSafety})) {
+    *err = *e;
+    return std::nullopt;
+  }
+  k.rules = store.rules().get();
+  k.keys = store.keys().get();
+  k.safety = store.safety().get();
+  auto loader = std::make_shared<ScriptLoader>(store, to, from);
+  k.scripts = [loader](core::Error* e) { return loader->get(e); };
+  return k;
+}
+
+}  // namespace kafkalint::checks
