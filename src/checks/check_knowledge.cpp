@@ -89,7 +89,7 @@ std::optional<CheckKnowledge> load_check_knowledge(const knowledge::Store& store
   k.reference = to ? to : knowledge::newest_reference(*versions);
   if (!k.reference) {
     *err = core::Error{};
-    err->message = "the packs have no configuration reference of a released Kafka line";
+    err->message = "no released Kafka line has a configuration reference";
     return std::nullopt;
   }
   if (!(k.configs = reference_of(store, *k.reference, err))) return std::nullopt;

@@ -13,6 +13,7 @@
 #include "diff/diff.h"
 #include "knowledge/catalog.h"
 #include "knowledge/configs.h"
+#include "knowledge/store.h"
 #include "knowledge/versions.h"
 
 namespace kafkalint::cli {
@@ -45,27 +46,26 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
     return usage_error("diff", "unknown format '" + format + "'; expected text or json", ctx);
 
   core::Error err;
-  auto versions = knowledge::VersionCatalog::load(ctx.packs, &err);
-  if (!versions) return report_error(err, ctx);
-  auto rules = knowledge::RuleCatalog::load(ctx.packs, &err);
-  if (!rules) return report_error(err, ctx);
-  auto keys = knowledge::KeyFacts::load(ctx.packs, *rules, &err);
-  if (!keys) return report_error(err, ctx);
+  const knowledge::Store store(ctx.packs);
+  using Part = knowledge::Store::Part;
+  if (const core::Error* e = store.load({Part::kVersions, Part::kRules, Part::kKeys}))
+    return report_error(*e, ctx);
+  const knowledge::VersionCatalog& versions = *store.versions();
 
   // Each version is resolved to its line; its configuration reference gives the defaults.
-  auto reference =
-      [&](const std::string& text,
-          const knowledge::Release** release) -> std::optional<knowledge::ConfigCatalog> {
-    *release = versions->resolve(text, &err);
-    if (!*release) return std::nullopt;
-    if ((*release)->configs_pack.empty()) {
+  auto reference = [&](const std::string& text,
+                       const knowledge::Release** release) -> const knowledge::ConfigCatalog* {
+    *release = versions.resolve(text, &err);
+    if (!*release) return nullptr;
+    const knowledge::Lookup<knowledge::ConfigCatalog> c = store.configs(**release);
+    if (c.failed())
+      err = c.error();
+    else if (!c)
       err.message = "kafkalint has no configuration reference for Kafka " + (*release)->name;
-      return std::nullopt;
-    }
-    return knowledge::load_configs(ctx.packs, (*release)->configs_pack, &err);
+    return c.get();
   };
   const knowledge::Release *r_from = nullptr, *r_to = nullptr;
-  std::optional<knowledge::ConfigCatalog> a_cat, b_cat, newest;
+  const knowledge::ConfigCatalog *a_cat = nullptr, *b_cat = nullptr;
   if (!from.empty() && !(a_cat = reference(from, &r_from)))
     return usage_error("diff", "--from: " + err.message, ctx);
   if (!to.empty() && !(b_cat = reference(to, &r_to)))
@@ -97,23 +97,27 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
   }
   if (!r) {
     role_reason = "content";
-    const knowledge::ConfigCatalog* cat = b_cat ? &*b_cat : a_cat ? &*a_cat : nullptr;
+    const knowledge::ConfigCatalog* cat = b_cat ? b_cat : a_cat;
     if (!cat) {
       // Neither version given: the newest released reference tells the role.
-      std::string pack;
-      for (const knowledge::Release& line : versions->lines())
-        if (line.released && !line.configs_pack.empty()) pack = line.configs_pack;
-      if (!(newest = knowledge::load_configs(ctx.packs, pack, &err))) return report_error(err, ctx);
-      cat = &*newest;
+      const knowledge::Release* newest = knowledge::newest_reference(versions);
+      if (!newest) {
+        core::Error none;
+        none.message = "no released Kafka line has a configuration reference";
+        return report_error(none, ctx);
+      }
+      const knowledge::Lookup<knowledge::ConfigCatalog> c = store.configs(*newest);
+      if (!c) return report_error(c.error(), ctx);
+      cat = c.get();
     }
     r = checks::role_from_content(*loaded[1], *cat);
   }
 
   diff::DiffOptions o;
   o.scopes = checks::role_scopes(*r);
-  o.a_configs = a_cat ? &*a_cat : nullptr;
-  o.b_configs = b_cat ? &*b_cat : nullptr;
-  o.keys = &*keys;
+  o.a_configs = a_cat;
+  o.b_configs = b_cat;
+  o.keys = store.keys().get();
   if (r_from) o.from = r_from->name;
   if (r_to) o.to = r_to->name;
   const auto changes = diff::diff_documents(loaded[0]->doc(), loaded[1]->doc(), o);

@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/options.h"
 #include "knowledge/catalog.h"
+#include "knowledge/store.h"
 
 namespace kafkalint::cli {
 
@@ -48,9 +49,9 @@ int run_explain(const std::vector<std::string>& args, Context& ctx) {
     return usage_error("explain", "unknown format '" + format + "'; expected 'text' or 'json'",
                        ctx);
 
-  core::Error err;
-  auto cat = knowledge::RuleCatalog::load(ctx.packs, &err);
-  if (!cat || !cat->load_docs(ctx.packs, &err)) return report_error(err, ctx);
+  const knowledge::Store store(ctx.packs);
+  const knowledge::Lookup<knowledge::RuleCatalog> cat = store.documented_rules();
+  if (!cat) return report_error(cat.error(), ctx);
   const knowledge::Rule* r = cat->find(rule);
   if (!r) {
     ctx.err << "kafkalint explain: error: unknown rule '" << rule << "'";

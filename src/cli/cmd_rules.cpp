@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/options.h"
 #include "knowledge/catalog.h"
+#include "knowledge/store.h"
 
 namespace kafkalint::cli {
 
@@ -61,9 +62,9 @@ int run_rules(const std::vector<std::string>& args, Context& ctx) {
   if (format != "text" && format != "json")
     return usage_error("rules", "unknown format '" + format + "'; expected 'text' or 'json'", ctx);
 
-  core::Error err;
-  auto cat = knowledge::RuleCatalog::load(ctx.packs, &err);
-  if (!cat || !cat->load_docs(ctx.packs, &err)) return report_error(err, ctx);
+  const knowledge::Store store(ctx.packs);
+  const knowledge::Lookup<knowledge::RuleCatalog> cat = store.documented_rules();
+  if (!cat) return report_error(cat.error(), ctx);
 
   if (format == "json") {
     nlohmann::json rules = nlohmann::json::array();

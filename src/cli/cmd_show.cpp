@@ -9,6 +9,7 @@
 #include "cli/options.h"
 #include "core/file_io.h"
 #include "knowledge/configs.h"
+#include "knowledge/store.h"
 #include "knowledge/versions.h"
 #include "properties/document.h"
 #include "properties/text.h"
@@ -26,22 +27,23 @@ struct EffectiveEntry {
 // The file's map plus V's defaults for every key of the role's scopes the file leaves unset.
 int show_effective(const properties::Document& doc, const std::string& file, const std::string& to,
                    const std::string& role_name, const std::string& format, Context& ctx) {
+  const knowledge::Store store(ctx.packs);
+  const knowledge::Lookup<knowledge::VersionCatalog> versions = store.versions();
+  if (!versions) return report_error(versions.error(), ctx);
   core::Error err;
-  auto versions = knowledge::VersionCatalog::load(ctx.packs, &err);
-  if (!versions) return report_error(err, ctx);
   const knowledge::Release* release = versions->resolve(to, &err);
   if (!release) {
     ctx.err << "kafkalint show: error: --to: " << err.message << "\n";
     if (!err.hint.empty()) ctx.err << "  note: " << err.hint << "\n";
     return kExitFailure;
   }
-  if (release->configs_pack.empty())
+  const knowledge::Lookup<knowledge::ConfigCatalog> configs = store.configs(*release);
+  if (configs.failed()) return report_error(configs.error(), ctx);
+  if (!configs)
     return usage_error("show",
                        "kafkalint has no configuration reference for Kafka " + release->name +
                            " (the generated references start at 0.9)",
                        ctx);
-  auto configs = knowledge::load_configs(ctx.packs, release->configs_pack, &err);
-  if (!configs) return report_error(err, ctx);
 
   // The role decides whose defaults apply: --role, else the file name, else its keys.
   checks::Role role = checks::Role::kBroker;

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/options.h"
+#include "knowledge/store.h"
 #include "knowledge/versions.h"
 
 namespace kafkalint::cli {
@@ -137,12 +138,12 @@ int run_versions(const std::vector<std::string>& args, Context& ctx) {
     return usage_error("versions", "unknown format '" + format + "'; expected 'text' or 'json'",
                        ctx);
 
-  core::Error err;
-  auto cat = knowledge::VersionCatalog::load(ctx.packs, &err);
-  if (!cat) return report_error(err, ctx);
+  const knowledge::Store store(ctx.packs);
+  const knowledge::Lookup<knowledge::VersionCatalog> cat = store.versions();
+  if (!cat) return report_error(cat.error(), ctx);
 
   if (format == "json") {
-    ctx.out << to_json(*cat, ctx.packs).dump(2) << "\n";
+    ctx.out << to_json(*cat, store.packs()).dump(2) << "\n";
     return kExitOk;
   }
   std::vector<std::vector<std::string>> rows = {{"LINE", "PATCHES", "STATUS", "ZOOKEEPER", "KRAFT",
@@ -155,7 +156,7 @@ int run_versions(const std::vector<std::string>& args, Context& ctx) {
                         ? "-"
                         : knowledge::to_string(r.zk_migration),
                     r.ibp_key ? r.ibp_default : "-", or_dash(r.mv_latest_production),
-                    packs_of(r, ctx.packs)});
+                    packs_of(r, store.packs())});
     if (!r.supported) notes.push_back(r.name + ": " + r.unsupported_reason);
     if (!r.released)
       notes.push_back(r.name + ": not released yet; its facts describe development code");

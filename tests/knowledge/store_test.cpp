@@ -71,6 +71,23 @@ const knowledge::Release& line(const knowledge::Store& store, const char* name) 
 }  // namespace
 
 TEST_SUITE("knowledge_store") {
+  TEST_CASE("store: without a release and without a released line, check and diff stop") {
+    std::string versions = test::read(test::source_dir() + "/rules/kafka/versions.toml");
+    for (std::size_t p = versions.find("\"released\""); p != std::string::npos;
+         p = versions.find("\"released\"", p))
+      versions.replace(p, 10, "\"unreleased\"");
+    const Overlay ov("kafka/versions.toml", versions);
+    test::write(ov.dir.file("app.properties"), "log.dirs=/var/kafka\n");
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"check", "server.properties"},
+          {"diff", ov.dir.file("app.properties"), ov.dir.file("app.properties")}}) {
+      const test::RunResult r = ov.run(args);
+      CHECK(r.code == 2);
+      CHECK(r.err == "error: no released Kafka line has a configuration reference\n");
+    }
+    CHECK(ov.run({"check", "--to", "3.9", "server.properties"}).code == 1);
+  }
+
   TEST_CASE("store: found, none and failed are three answers") {
     const knowledge::Store store;
     const auto c39 = store.configs(line(store, "3.9"));
