@@ -17,7 +17,8 @@ namespace kafkalint::checks {
 
 struct ScriptKnowledge;  // script_checks.h
 
-/// Loaded once before checking starts and shared read-only by every worker thread.
+/// Loaded once before checking starts (checks/check_knowledge.h) and shared read-only by
+/// every worker thread.
 struct CheckKnowledge {
   const knowledge::VersionCatalog* versions = nullptr;
   const knowledge::RuleCatalog* rules = nullptr;
