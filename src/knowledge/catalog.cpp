@@ -409,10 +409,24 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
         f.str("new", &d.new_value, true);
         f.str("impact", &d.impact, true);
         f.str("caveat", &d.caveat);
+        f.one_of("severity", &d.severity, {"warning", "info"});
+        f.boolean("same_behaviour", &d.same_behaviour);
+        f.one_of("requires", &d.requires_feature,
+                 {"tls", "sasl", "kraft", "zookeeper", "tiered-storage", "share-groups"});
+        f.optional_str("restore", &d.restore);
+        f.str("restore_note", &d.restore_note);
+        f.str("triage", &d.triage);
         read_rule_ref(f, rules, &d.rule);
         read_source(f, &d.source);
         if (!f.finish()) return std::nullopt;
         d.release = *release;
+        // Every change says how to keep today's behaviour, or why nothing needs or can.
+        if (!d.same_behaviour && d.new_value != "<no-default>" && !d.restore &&
+            d.restore_note.empty()) {
+          f.fail(f.node_of("key"), "default change of '" + d.key +
+                                       "' needs `restore`, `restore_note` or `same_behaviour`");
+          return std::nullopt;
+        }
         if (d.old_value == d.new_value) {
           f.fail(f.node_of("new"),
                  "default change of '" + d.key + "' has the same old and new value");

@@ -94,6 +94,20 @@ struct DefaultChange {
   std::string new_value;
   std::string impact;
   std::string caveat;  // may be empty
+  /// "warning" when the change can lose data, refuse clients or stop a process, "info" for
+  /// tuning; empty = the rule's severity.
+  std::string severity;
+  /// True when the file behaves the same under the new default (another name or form of the
+  /// same behaviour): KL301 stays silent, `diff` still lists the change.
+  bool same_behaviour = false;
+  /// The feature the default belongs to ("tls", "sasl", "kraft", "zookeeper",
+  /// "tiered-storage", "share-groups"); empty = always in use.
+  std::string requires_feature;
+  /// The value that restores the old behaviour ("" is an empty value), or nullopt when none
+  /// does; then `restore_note` says what to do instead.
+  std::optional<std::string> restore;
+  std::string restore_note;
+  std::string triage;  // why this severity and these conditions
   std::string rule;
   std::string source;
 };

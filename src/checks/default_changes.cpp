@@ -1,0 +1,161 @@
+#include "checks/default_changes.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "checks/value_check.h"
+#include "core/diagnostic.h"
+#include "knowledge/catalog.h"
+
+namespace kafkalint::checks {
+namespace {
+
+using knowledge::DefaultChange;
+using knowledge::Scope;
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// A default as a person reads it: the reference renders "no value" as null, an empty string
+// as "", and class defaults with a "class " prefix; none of those is text to put in a file.
+std::string shown(std::string_view rendered) {
+  if (rendered == "null") return "no value";
+  if (rendered == "\"\"") return "empty";
+  std::string out;
+  std::size_t i = 0;
+  while (i <= rendered.size()) {
+    std::size_t comma = rendered.find(',', i);
+    if (comma == std::string_view::npos) comma = rendered.size();
+    std::string_view part = rendered.substr(i, comma - i);
+    if (part.rfind("class ", 0) == 0) part.remove_prefix(6);
+    if (!out.empty()) out += ",";
+    out += part;
+    i = comma + 1;
+  }
+  return quoted(out);
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+class FileFeatures {
+ public:
+  FileFeatures(const PropsFile& f) : f_(f) {}
+
+  bool uses(std::string_view feature) const {
+    if (feature.empty()) return true;
+    if (feature == "kraft") return f_.kraft;
+    if (feature == "zookeeper") return f_.role == Role::kBroker && !f_.kraft;
+    if (feature == "tls") return mentions("ssl");
+    if (feature == "sasl") return mentions("sasl");
+    if (feature == "tiered-storage") return value_is("remote.log.storage.system.enable", "true");
+    if (feature == "share-groups")
+      return any_key_starts("group.share.") || any_key_starts("share.") ||
+             lower(value_of("group.coordinator.rebalance.protocols")).find("share") !=
+                 std::string::npos;
+    return true;
+  }
+
+ private:
+  // A security protocol naming `word` (SSL, SASL_SSL, ...) in a listener map, listener,
+  // protocol key, or any key of that family set explicitly (ssl.keystore.location).
+  bool mentions(std::string_view word) const {
+    const properties::Document& doc = f_.doc();
+    for (const properties::Entry& e : doc.entries()) {
+      const std::string key = lower(doc.key(e));
+      if (key.rfind(std::string(word) + ".", 0) == 0) return true;
+      if (key.find("listener") != std::string::npos || key.find("protocol") != std::string::npos)
+        if (lower(doc.value(e)).find(word) != std::string::npos) return true;
+      if (key.rfind("listener.name.", 0) == 0 &&
+          key.find("." + std::string(word) + ".") != key.npos)
+        return true;
+    }
+    return false;
+  }
+  bool any_key_starts(std::string_view prefix) const {
+    for (const properties::Entry& e : f_.doc().entries())
+      if (f_.doc().key(e).rfind(prefix, 0) == 0) return true;
+    return false;
+  }
+  std::string value_of(std::string_view key) const {
+    const properties::Entry* e = f_.doc().find(key);
+    return e ? std::string(java_trim(f_.doc().value(*e))) : std::string();
+  }
+  bool value_is(std::string_view key, std::string_view v) const {
+    return lower(value_of(key)) == v;
+  }
+
+  const PropsFile& f_;
+};
+
+// The restoring value, when the target release accepts it.
+bool accepted_by(const knowledge::ConfigCatalog& cat, Scope s, const std::string& key,
+                 const std::string& value) {
+  const knowledge::ConfigKey* ck = cat.find(s, key);
+  if (!ck) return false;
+  return check_value(ck->type, ck->valid, value, ck->default_value.value_or("")).problem ==
+         ValueProblem::kNone;
+}
+
+}  // namespace
+
+void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter& emit) {
+  if (!k.from || !k.to || !(k.from->version < k.to->version) || !k.from_configs) return;
+  const FileFeatures features(f);
+  // Chained changes of one key (10 -> 5 in 4.0, 5 -> -1 in 4.2) are one finding: --from's
+  // value against --to's.
+  std::map<std::string, std::vector<const DefaultChange*>> by_key;
+  std::map<std::string, Scope> scope_of;
+  std::vector<std::string> order;
+  for (Scope s : role_scopes(f.role))
+    for (const DefaultChange* d : k.keys->default_changes_between(knowledge::scope_name(s),
+                                                                  k.from->version, k.to->version)) {
+      if (f.doc().find(d->key)) continue;
+      if (!k.from_configs->find(s, d->key)) continue;  // not in --from: nothing to keep
+      auto [it, fresh] = by_key.try_emplace(d->key);
+      if (fresh) {
+        order.push_back(d->key);
+        scope_of.emplace(d->key, s);
+      }
+      if (std::find(it->second.begin(), it->second.end(), d) == it->second.end())
+        it->second.push_back(d);
+    }
+  for (const std::string& key : order) {
+    const std::vector<const DefaultChange*>& chain = by_key[key];
+    const DefaultChange& first = *chain.front();
+    const DefaultChange& last = *chain.back();
+    if (last.new_value == "<no-default>") continue;  // KL302: the target needs it set
+    const bool same = std::all_of(chain.begin(), chain.end(),
+                                  [](const DefaultChange* d) { return d->same_behaviour; });
+    if (same || !features.uses(last.requires_feature)) continue;
+    std::string impact;
+    for (const DefaultChange* d : chain) impact += (impact.empty() ? "" : "; ") + d->impact;
+    auto& fd = emit.at_file(last.rule.empty() ? "KL301" : last.rule,
+                            quoted(key) + " is not set, so its default changes from " +
+                                shown(first.old_value) + " to " + shown(last.new_value) +
+                                " in Kafka " + last.release_name + ": " + impact);
+    fd.subject = key;
+    const std::string& sev = last.severity.empty() ? first.severity : last.severity;
+    if (sev == "info") fd.severity = core::Severity::kInfo;
+    if (sev == "warning") fd.severity = core::Severity::kWarning;
+    for (const DefaultChange* d : chain)
+      if (!d->caveat.empty()) fd.notes.push_back(d->caveat);
+    if (first.restore && accepted_by(*k.configs, scope_of.at(key), key, *first.restore)) {
+      fd.notes.push_back("set " + quoted(key + "=" + *first.restore) +
+                         " to keep today's behaviour");
+    } else if (!first.restore_note.empty()) {
+      fd.notes.push_back(first.restore_note);
+    } else {
+      fd.notes.push_back("no value of " + quoted(key) + " in Kafka " + k.to->name +
+                         " restores the old behaviour");
+    }
+  }
+}
+
+}  // namespace kafkalint::checks

@@ -1,0 +1,137 @@
+// Every value a rule suggests must be one the target release accepts (issue 11, point 2):
+// KL301's "set k=v to keep today's behaviour" and KL204's replacement values, fed through
+// the target release's own value checks, for every release line a suggestion can reach.
+
+#include <doctest/doctest.h>
+
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "checks/check_knowledge.h"
+#include "checks/default_changes.h"
+#include "checks/props_file.h"
+#include "checks/value_check.h"
+#include "knowledge/catalog.h"
+#include "knowledge/store.h"
+
+using namespace kafkalint;
+
+namespace {
+
+// A file of the scope that uses the feature the change belongs to, so that KL301 speaks.
+std::string file_for(const knowledge::DefaultChange& d, checks::Role* role) {
+  std::string text;
+  if (d.scope == "broker") {
+    *role = checks::Role::kBroker;
+    text = "broker.id=1\n";
+    if (d.requires_feature == "kraft") text = "process.roles=broker\nnode.id=1\n";
+    if (d.requires_feature == "zookeeper") text += "zookeeper.connect=zk:2181\n";
+    if (d.requires_feature == "tiered-storage") text += "remote.log.storage.system.enable=true\n";
+    if (d.requires_feature == "share-groups") text += "group.share.enable=true\n";
+  } else if (d.scope == "producer") {
+    *role = checks::Role::kProducer;
+  } else if (d.scope == "consumer") {
+    *role = checks::Role::kConsumer;
+  } else if (d.scope == "admin") {
+    *role = checks::Role::kAdmin;
+  } else if (d.scope == "topic") {
+    *role = checks::Role::kBroker;  // topic keys have no file of their own yet
+  } else {
+    *role = checks::Role::kClient;
+  }
+  if (d.requires_feature == "tls") text += "security.protocol=SSL\n";
+  return text;
+}
+
+bool accepted(const knowledge::ConfigCatalog& cat, const std::string& key,
+              const std::string& value) {
+  for (knowledge::Scope s :
+       {knowledge::Scope::kBroker, knowledge::Scope::kTopic, knowledge::Scope::kProducer,
+        knowledge::Scope::kConsumer, knowledge::Scope::kAdmin})
+    if (const knowledge::ConfigKey* ck = cat.find(s, key))
+      if (checks::check_value(ck->type, ck->valid, value, ck->default_value.value_or("")).problem ==
+          checks::ValueProblem::kNone)
+        return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_SUITE("suggested_values") {
+  TEST_CASE("KL301: every value it suggests passes the target release's value checks") {
+    const knowledge::Store store;
+    const auto versions = store.versions();
+    const auto keys = store.keys();
+    REQUIRE(versions);
+    REQUIRE(keys);
+    const std::regex set_note("^set '([^=]+)=(.*)' to keep today's behaviour$");
+    int suggestions = 0, refused_silently = 0;
+    for (const knowledge::DefaultChange& d : keys->default_changes()) {
+      // --from: the newest line before the change that has a reference and the key.
+      const knowledge::Release* from = nullptr;
+      for (const knowledge::Release& r : versions->lines())
+        if (r.version < d.release && r.supported && store.configs(r)) from = &r;
+      if (!from) continue;
+      for (const knowledge::Release& to : versions->lines()) {
+        if (to.version < d.release || !to.released || !store.configs(to)) continue;
+        core::Error err;
+        auto k = checks::load_check_knowledge(store, &to, from, &err);
+        REQUIRE_MESSAGE(k, err.message);
+        checks::Role role = checks::Role::kBroker;
+        auto f = checks::load_props("t.properties", file_for(d, &role));
+        f->role = role;
+        f->kraft = d.requires_feature == "kraft";
+        std::vector<core::Finding> out;
+        checks::Emitter emit(*f, *k, &out);
+        checks::check_default_changes(*f, *k, emit);
+        for (const core::Finding& fd : out)
+          for (const std::string& note : fd.notes) {
+            std::smatch m;
+            if (!std::regex_match(note, m, set_note)) continue;
+            ++suggestions;
+            INFO(d.key << " " << from->name << " -> " << to.name << ": " << note);
+            CHECK(accepted(*k->configs, m[1], m[2]));
+            CHECK(m[2] != "null");
+            CHECK(std::string(m[2]).rfind("class ", 0) != 0);
+          }
+        // A restore value the target refuses is never shown: the finding says so instead.
+        if (d.restore && !accepted(*k->configs, d.key, *d.restore))
+          for (const core::Finding& fd : out)
+            if (fd.subject == d.key) {
+              ++refused_silently;
+              CHECK(fd.notes.back().find("restores the old behaviour") != std::string::npos);
+            }
+      }
+    }
+    CHECK(suggestions > 100);
+    CHECK(refused_silently > 0);  // client.dns.lookup=default on 3.0+, at least
+  }
+
+  TEST_CASE("KL204: every replacement value is accepted from the release that removed the old") {
+    const knowledge::Store store;
+    const auto versions = store.versions();
+    const auto keys = store.keys();
+    REQUIRE(versions);
+    REQUIRE(keys);
+    int checked = 0;
+    for (const knowledge::LegacyValue& lv : keys->legacy_values()) {
+      if (lv.replacement.empty()) continue;
+      for (const knowledge::Release& to : versions->lines()) {
+        if (to.version < lv.removed_in || !to.released) continue;
+        const auto cat = store.configs(to);
+        if (!cat) continue;
+        bool known = false;
+        for (knowledge::Scope s :
+             {knowledge::Scope::kBroker, knowledge::Scope::kTopic, knowledge::Scope::kProducer,
+              knowledge::Scope::kConsumer, knowledge::Scope::kAdmin})
+          known = known || cat->find(s, lv.key) != nullptr;
+        if (!known) continue;  // the key itself is gone: KL103 reports it, not KL204
+        ++checked;
+        INFO(lv.key << "=" << lv.replacement << " in " << to.name);
+        CHECK(accepted(*cat, lv.key, lv.replacement));
+      }
+    }
+    CHECK(checked > 10);
+  }
+}
