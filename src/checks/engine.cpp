@@ -14,6 +14,7 @@
 #include "checks/fixes.h"
 #include "checks/glob.h"
 #include "checks/script_checks.h"
+#include "checks/single_node.h"
 #include "checks/suppress.h"
 #include "core/file_io.h"
 
@@ -306,6 +307,8 @@ struct Worker {
     if (!f) return;
     std::vector<core::Finding> raw;
     check_properties(*f, k, &raw);
+    collapse_single_node_findings(
+        *f, k, [&](const core::Finding& fd) { return selection.enabled(fd); }, &raw);
     finish(*f, std::move(raw), out, sup, fix);
     broker_record(*f, facts, cluster);
   }

@@ -1,0 +1,122 @@
+#include "checks/single_node.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "checks/value_check.h"
+
+namespace kafkalint::checks {
+namespace {
+
+bool loopback_host(std::string_view host) {
+  if (host.empty()) return false;  // "PLAINTEXT://:9092" binds every interface
+  std::string h(host);
+  std::transform(h.begin(), h.end(), h.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return h == "localhost" || h.rfind("127.", 0) == 0 || h == "[::1]" || h == "::1";
+}
+
+// The host of "NAME://host:port", "id@host:port" or "host:port[/chroot]".
+std::string_view host_of(std::string_view item) {
+  if (const std::size_t s = item.find("://"); s != std::string_view::npos)
+    item.remove_prefix(s + 3);
+  if (const std::size_t at = item.find('@'); at != std::string_view::npos)
+    item.remove_prefix(at + 1);
+  if (const std::size_t slash = item.find('/'); slash != std::string_view::npos)
+    item = item.substr(0, slash);
+  if (!item.empty() && item.front() == '[') {
+    const std::size_t close = item.find(']');
+    return close == std::string_view::npos ? item : item.substr(0, close + 1);
+  }
+  const std::size_t colon = item.rfind(':');
+  return colon == std::string_view::npos ? item : item.substr(0, colon);
+}
+
+// Every item of the comma-separated `key` is on loopback; `absent` when the file leaves it
+// unset. nullopt when a value is templated (unknown until rendered).
+enum class Where { kAbsent, kLoopback, kElsewhere };
+Where where(const PropsFile& f, std::string_view key, bool empty_host_is_local) {
+  const properties::Entry* e = f.doc().find(key);
+  if (!e) return Where::kAbsent;
+  if (f.value_opaque(*e)) return Where::kElsewhere;
+  const std::string_view v = java_trim(f.doc().value(*e));
+  if (v.empty()) return Where::kAbsent;
+  for (std::size_t i = 0; i <= v.size();) {
+    std::size_t comma = v.find(',', i);
+    if (comma == std::string_view::npos) comma = v.size();
+    const std::string_view host = host_of(java_trim(v.substr(i, comma - i)));
+    if (!loopback_host(host) && !(empty_host_is_local && host.empty())) return Where::kElsewhere;
+    i = comma + 1;
+  }
+  return Where::kLoopback;
+}
+
+bool set_to(const PropsFile& f, std::string_view key, std::string_view value) {
+  const properties::Entry* e = f.doc().find(key);
+  return e && !f.value_opaque(*e) && java_trim(f.doc().value(*e)) == value;
+}
+
+bool folded(const core::Finding& fd) {
+  if (fd.code.rfind("KL4", 0) != 0) return false;
+  if (fd.code == "KL406" || fd.code == "KL407") return true;  // one broker cannot do more
+  return fd.where.line == 1 && fd.where.column == 1 && fd.source_line.empty() &&
+         !fd.subject.empty();
+}
+
+}  // namespace
+
+bool development_single_node(const PropsFile& f) {
+  if (f.role != Role::kBroker || f.templated()) return false;
+  if (!set_to(f, "offsets.topic.replication.factor", "1")) return false;
+  // A listener without a host binds every interface; on a sample it is still one machine as
+  // long as nothing it advertises or joins is elsewhere.
+  if (where(f, "listeners", /*empty_host_is_local=*/true) == Where::kElsewhere) return false;
+  if (where(f, "advertised.listeners", false) == Where::kElsewhere) return false;
+  const Where zk = where(f, "zookeeper.connect", false);
+  const Where voters = where(f, "controller.quorum.voters", false);
+  const Where bootstrap = where(f, "controller.quorum.bootstrap.servers", false);
+  if (zk == Where::kElsewhere || voters == Where::kElsewhere || bootstrap == Where::kElsewhere)
+    return false;
+  return zk == Where::kLoopback || voters == Where::kLoopback || bootstrap == Where::kLoopback;
+}
+
+void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
+                                   const std::function<bool(const core::Finding&)>& shown,
+                                   std::vector<core::Finding>* raw) {
+  if (!development_single_node(f)) return;
+  core::Finding s;
+  s.code = "KL413";
+  const knowledge::Rule* rule = k.rules ? k.rules->find(s.code) : nullptr;
+  if (!rule) return;
+  s.name = rule->name;
+  s.severity = rule->severity;
+  s.where = {f.path, 1, 1};
+  s.subject = "offsets.topic.replication.factor";
+  if (!shown(s)) return;
+  std::set<std::string> subjects;
+  std::set<std::string> codes;
+  std::size_t n = 0;
+  for (const core::Finding& fd : *raw)
+    if (folded(fd)) {
+      ++n;
+      subjects.insert(fd.subject);
+      codes.insert(fd.code);
+    }
+  if (n == 0) return;
+  raw->erase(std::remove_if(raw->begin(), raw->end(), folded), raw->end());
+  std::string list;
+  for (const std::string& key : subjects) list += (list.empty() ? "'" : ", '") + key + "'";
+  std::string rules;
+  for (const std::string& c : codes) rules += (rules.empty() ? "" : ",") + c;
+  s.message = "a development broker on one machine (loopback listeners and " +
+              std::string(f.kraft ? "quorum" : "ZooKeeper") +
+              ", offsets.topic.replication.factor=1): " + std::to_string(n) +
+              " production replication and topic-default findings are grouped here: " + list;
+  s.notes.push_back("before this file serves a real cluster, run check with --select " + rules +
+                    " (or --ignore KL413) to see each of them");
+  raw->push_back(std::move(s));
+}
+
+}  // namespace kafkalint::checks

@@ -1,0 +1,27 @@
+#pragma once
+// KL413: a development single-node broker file gets one summary instead of a finding per
+// production setting it leaves at its default.
+
+#include <functional>
+#include <vector>
+
+#include "checks/context.h"
+#include "checks/props_file.h"
+#include "core/finding.h"
+
+namespace kafkalint::checks {
+
+/// True when `f` says it is one broker on one machine for development: every listener,
+/// advertised listener and the ZooKeeper ensemble or controller quorum it names are on
+/// loopback, and it sets offsets.topic.replication.factor=1 (what a single broker needs).
+bool development_single_node(const PropsFile& f);
+
+/// On such a file, replaces the safety findings about replication and topic defaults (KL4xx
+/// at 1:1 for unset keys, and the replication factor and min ISR of the internal topics, which
+/// one broker cannot raise) by one KL413 info finding that lists them, when `shown` says the
+/// run reports KL413 (with --select KL403 or --ignore KL413 each finding stays on its own).
+void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
+                                   const std::function<bool(const core::Finding&)>& shown,
+                                   std::vector<core::Finding>* raw);
+
+}  // namespace kafkalint::checks
