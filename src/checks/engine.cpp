@@ -16,6 +16,7 @@
 #include "checks/script_checks.h"
 #include "checks/single_node.h"
 #include "checks/suppress.h"
+#include "checks/worker_kind.h"
 #include "core/file_io.h"
 
 namespace kafkalint::checks {
@@ -361,6 +362,10 @@ struct Worker {
       f->role_reason = ".kafkalint.toml";
     } else {
       if (auto why = other_properties_kind(in.path)) {
+        out->skipped = *why;
+        return nullptr;
+      }
+      if (auto why = connect_or_mirror_maker(*f)) {
         out->skipped = *why;
         return nullptr;
       }
