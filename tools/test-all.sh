@@ -2,11 +2,12 @@
 # The whole test suite, as CI runs it: installs what it needs, then
 #   1. a strict build (warnings are errors) and every test,
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer,
-#   3. a short libFuzzer run of every fuzz target, seeded from testdata/.
+#   3. a short libFuzzer run of every fuzz target, seeded from testdata/,
+#   4. the release package: static binary, .deb installed into an empty root and run there.
 # FUZZ_SECONDS (default 20) sets how long each fuzz target runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash tools/setup-debian.sh
+bash tools/setup-debian.sh --dev
 jobs=$(nproc)
 
 echo "== format"
@@ -28,3 +29,6 @@ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=
   -DKAFKALINT_FUZZ=ON -DKAFKALINT_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j"$jobs"
 bash fuzz/run.sh build-fuzz "${FUZZ_SECONDS:-20}"
+
+echo "== release package"
+bash tools/test-package.sh build-pkg

@@ -9,7 +9,7 @@ using namespace kafkalint;
 TEST_SUITE("precommit") {
   TEST_CASE("pre-commit: the hook fails on a bad config and passes on a good one") {
     if (test::run_shell("command -v pre-commit").code != 0) {
-      MESSAGE("skipped: pre-commit is not installed (tools/setup-debian.sh installs it)");
+      MESSAGE("skipped: pre-commit is not installed (tools/setup-debian.sh --dev installs it)");
       return;
     }
     test::TempDir tmp;
