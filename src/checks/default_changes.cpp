@@ -136,10 +136,15 @@ void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter&
     if (same || !features.uses(last.requires_feature)) continue;
     std::string impact;
     for (const DefaultChange* d : chain) impact += (impact.empty() ? "" : "; ") + d->impact;
+    // The old value is --from's own default, as its reference gives it.
+    const knowledge::ConfigKey* before = k.from_configs->find(scope_of.at(key), key);
+    const std::string& old_value =
+        before && before->default_value ? *before->default_value : first.old_value;
+    if (old_value == last.new_value) continue;  // --from already had the new default
     auto& fd = emit.at_file(last.rule.empty() ? "KL301" : last.rule,
                             quoted(key) + " is not set, so its default changes from " +
-                                shown(first.old_value) + " to " + shown(last.new_value) +
-                                " in Kafka " + last.release_name + ": " + impact);
+                                shown(old_value) + " to " + shown(last.new_value) + " in Kafka " +
+                                last.release_name + ": " + impact);
     fd.subject = key;
     const std::string& sev = last.severity.empty() ? first.severity : last.severity;
     if (sev == "info") fd.severity = core::Severity::kInfo;

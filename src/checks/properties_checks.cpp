@@ -7,6 +7,7 @@
 #include <set>
 
 #include "checks/context.h"
+#include "checks/default_changes.h"
 #include "checks/value_check.h"
 #include "core/suggest.h"
 #include "properties/edit.h"
@@ -666,22 +667,8 @@ class FileChecker {
         fd.subject = c.key;
       }
     }
-    // KL301: the file relies on a default that changes between --from and --to.
-    if (k_.from && k_.to && k_.from->version < k_.to->version) {
-      for (Scope s : scopes_)
-        for (const knowledge::DefaultChange* d : k_.keys->default_changes_between(
-                 knowledge::scope_name(s), k_.from->version, k_.to->version)) {
-          if (doc_.find(d->key)) continue;
-          auto& fd = emit_.at_file(d->rule.empty() ? "KL301" : d->rule,
-                                   quoted(d->key) + " is not set, so its default changes from " +
-                                       quoted(d->old_value) + " to " + quoted(d->new_value) +
-                                       " in Kafka " + d->release_name + ": " + d->impact);
-          fd.subject = d->key;
-          if (!d->caveat.empty()) fd.notes.push_back(d->caveat);
-          fd.notes.push_back("set " + quoted(d->key + "=" + d->old_value) +
-                             " to keep today's behaviour");
-        }
-    }
+    // KL301: the defaults that change under this file between --from and --to.
+    check_default_changes(f_, k_, emit_);
   }
 
   bool broker_id_set() const {
