@@ -7,17 +7,18 @@
 using namespace kafkalint;
 
 TEST_SUITE("precommit") {
-  TEST_CASE("pre-commit: the hook fails on a bad config and passes on a good one") {
+  TEST_CASE(
+      "pre-commit: README steps: installed hook fails on bad, passes on good, sees all files") {
     if (test::run_shell("command -v pre-commit").code != 0) {
       MESSAGE("skipped: pre-commit is not installed (tools/setup-debian.sh --dev installs it)");
       return;
     }
     test::TempDir tmp;
-    const std::string bin_dir = std::filesystem::path(test::binary()).parent_path().string();
+    const std::string build_dir = KAFKALINT_BUILD_DIR;
     auto r = test::run_shell("bash '" + test::source_dir() + "/tests/cli/precommit_test.sh' '" +
-                             test::source_dir() + "' '" + bin_dir + "' '" + tmp.path() + "'");
+                             test::source_dir() + "' '" + build_dir + "' '" + tmp.path() + "'");
     INFO(r.out, r.err);
     CHECK(r.code == 0);
-    CHECK(r.out.find("bad=1 good=0") != std::string::npos);
+    CHECK(r.out.find("bad=1 good=0 dup=1") != std::string::npos);
   }
 }
