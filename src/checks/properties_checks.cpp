@@ -272,19 +272,27 @@ class FileChecker {
       // judged against the newest reference (KL203) either.
       if (!k_.to) return;
     }
-    const bool keeps_whitespace = ck.type == "string" || ck.type == "password";
-    const std::size_t trimmed_len = value.find_last_not_of(" \t\f");
-    if (keeps_whitespace && !value.empty() && trimmed_len != value.size() - 1 &&
-        trimmed_len != std::string_view::npos) {
-      auto& fd = emit_.at_value(
-          e, "KL503",
-          "value of " + quoted(key) + " ends with whitespace, which Kafka keeps as part of it");
-      if (plain_value(e)) {
-        const std::size_t cut = e.value.begin + trimmed_len + 1;
-        emit_.fix(fd, cut, e.value.end, "", "remove the trailing whitespace");
+    // ConfigDef.parseType trims the value of every key it defines, so trailing blanks change
+    // nothing for Kafka: they matter only after a line-ending backslash, where the first blank
+    // is escaped instead of the line break and the value stops there (KL503).
+    const std::string_view raw(f_.original.data() + e.value.begin, e.value.size());
+    const std::size_t raw_trimmed = raw.find_last_not_of(" \t\f");
+    if (raw_trimmed != std::string_view::npos && raw_trimmed + 1 < raw.size() &&
+        raw[raw_trimmed] == '\\' && !f_.value_opaque(e)) {
+      std::size_t slashes = 0;
+      for (std::size_t i = raw_trimmed + 1; i-- > 0 && raw[i] == '\\';) ++slashes;
+      if (slashes % 2 == 1) {
+        auto& fd = emit_.at_value(e, "KL503",
+                                  "value of " + quoted(key) +
+                                      " ends with a backslash and a blank: the blank is escaped "
+                                      "instead of the line break, so the value stops here and "
+                                      "the next line is read as an entry of its own");
+        const std::size_t cut = e.value.begin + raw_trimmed + 1;
+        emit_.fix(fd, cut, e.value.end, "", "remove the blanks after the backslash");
       }
-      value = value.substr(0, trimmed_len + 1);
     }
+    const std::size_t trimmed_len = value.find_last_not_of(" \t\f");
+    if (trimmed_len != std::string_view::npos) value = value.substr(0, trimmed_len + 1);
     const ValueVerdict v =
         checks::check_value(ck.type, ck.valid, value, ck.default_value.value_or(""));
     const std::string where = k_.to ? " in Kafka " + k_.configs->release() : "";
