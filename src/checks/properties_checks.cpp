@@ -235,7 +235,8 @@ class FileChecker {
         std::string msg = quoted(key) + " is deprecated since Kafka " + c->deprecated_in->str();
         if (c->removed_in) msg += " and removed in " + c->removed_in->str();
         // Still defined by the target: deprecated (KL105), not removed (KL103) yet.
-        auto& fd = emit_.at_key(e, c->rule.empty() || c->rule == "KL103" ? "KL105" : c->rule, msg);
+        // Still read by the target: deprecated (KL105, info) whatever rule reports its removal.
+        auto& fd = emit_.at_key(e, "KL105", msg);
         if (!c->replacement.empty())
           fd.suggestion = "use " + quoted(c->replacement) + " instead";
         else if (!c->replacement_note.empty())
