@@ -39,13 +39,24 @@ def options(binary, command):
     text = run(binary, command, "--help")
     synopsis = text.splitlines()[0]
     formats = re.search(r"--format ([a-z|]+)", synopsis)
+    formats = formats.group(1).split("|") if formats else format_words(text)
     result = []
     for line in text.splitlines():
         m = re.match(r"\s+(?:-\w \[ )?(--[a-z-]+)(?: \])?( arg| \[arg\])?", line)
         if m:
-            result.append((m.group(1), bool(m.group(2)), formats.group(1).split("|")
-                           if formats and m.group(1) == "--format" else None))
+            result.append((m.group(1), bool(m.group(2)),
+                           formats if m.group(1) == "--format" else None))
     return result
+
+
+def format_words(help_text):
+    """The formats listed in the description of --format ("text, concise (...), ... or x")."""
+    m = re.search(r"\n\s+--format arg[^\n]*?\s{2,}(.*?)(?=\n\s+-)", help_text, re.S)
+    if not m:
+        return None
+    text = re.sub(r"\([^)]*\)", "", " ".join(m.group(1).split()))
+    words = [w.strip() for w in re.split(r",|\s+or\s+", text)]
+    return [w for w in words if re.fullmatch(r"[a-z]+", w)]
 
 
 def words_for(option, fmt_words, versions, rules):

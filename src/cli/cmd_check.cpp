@@ -4,6 +4,7 @@
 #include <optional>
 #include <ostream>
 #include <set>
+#include <sstream>
 
 #include "checks/baseline.h"
 #include "checks/check_knowledge.h"
@@ -68,12 +69,17 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   std::vector<std::string> paths, select, ignore;
   std::string from, to, format = "text", fail_on, role, baseline, write_baseline, bootstrap;
+  std::string output_file;
   unsigned jobs = 0;
   desc.add_options()("to", po::value(&to), "the Kafka version the files must work with (e.g. 3.9)")(
       "from", po::value(&from),
       "the Kafka version running today: adds the findings of the upgrade")(
-      "format", po::value(&format), "text, json, sarif or github")("fix",
-                                                                   "apply safe fixes to the files")(
+      "format", po::value(&format),
+      "text, concise (one line per finding), json, sarif, github, gitlab (Code Quality), junit "
+      "or checkstyle")(
+      "output-file,o", po::value(&output_file),
+      "write the report to this file (atomically); with a format other than text, the text "
+      "report still goes to stdout")("fix", "apply safe fixes to the files")(
       "unsafe-fixes", "with --fix or --diff, also apply fixes that need review")(
       "diff", "print the fixes as a unified diff instead of applying them")(
       "select", po::value(&select)->composing(),
@@ -96,9 +102,17 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   if (int rc = parse_command_line("check", args, desc, pos, vm, ctx); rc >= 0) return rc;
 
   auto fmt = report::parse_format(format);
-  if (!fmt)
-    return usage_error(
-        "check", "unknown format '" + format + "'; expected text, json, sarif or github", ctx);
+  if (!fmt) {
+    std::string names;
+    for (std::string_view n : report::format_names())
+      names += (names.empty() ? "" : ", ") + std::string(n);
+    return usage_error("check", "unknown format '" + format + "'; expected one of " + names, ctx);
+  }
+  if (!output_file.empty() && (vm.count("diff") || !write_baseline.empty()))
+    return usage_error("check",
+                       "'--output-file' writes the report; '--diff' and "
+                       "'--write-baseline' print none",
+                       ctx);
   if (vm.count("fix") && vm.count("diff"))
     return usage_error("check", "'--fix' and '--diff' exclude each other", ctx);
 
@@ -164,6 +178,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   // The report is written while the files are checked, a chunk at a time (see run_check).
   const bool diff = vm.count("diff") > 0;
   std::unique_ptr<report::Reporter> reporter;
+  std::ostringstream file_report;  // --output-file: written whole, atomically, at the end
   checks::BaselineWriter new_baseline;
   if (!diff && write_baseline.empty()) {
     std::vector<report::RuleMeta> metas;
@@ -178,7 +193,17 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     }
     report::TextStyle style;
     style.color = ctx.color;
-    reporter = report::make_reporter(ctx.out, *fmt, style, std::move(metas), KAFKALINT_VERSION);
+    if (output_file.empty()) {
+      reporter = report::make_reporter(ctx.out, *fmt, style, std::move(metas), KAFKALINT_VERSION);
+    } else {
+      // The report goes to a file; the log (stdout) keeps the text report unless the file
+      // already is one.
+      report::TextStyle plain;
+      reporter =
+          report::make_reporter(file_report, *fmt, plain, std::move(metas), KAFKALINT_VERSION);
+      if (*fmt != report::Format::kText)
+        reporter = report::tee(std::move(reporter), report::make_text_reporter(ctx.out, style));
+    }
   }
   bool failed_load = false, failing = false;
   std::set<std::string> printed;  // a broken pack fails every script the same way: say it once
@@ -212,7 +237,9 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   }
   if (reporter) {
     reporter->finish(summary->files_checked);
-    if (*fmt == report::Format::kText) {
+    if (!output_file.empty() && !core::write_file_atomic(output_file, file_report.str(), &err))
+      return report_error(err, ctx);
+    if (*fmt == report::Format::kText || !output_file.empty()) {
       const int fixes = summary->fixes_applied, fixed_files = summary->files_fixed;
       if (fixed_files)
         ctx.out << "fixed " << fixes << " finding" << (fixes == 1 ? "" : "s") << " in "

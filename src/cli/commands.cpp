@@ -15,7 +15,7 @@ const std::vector<CommandInfo>& commands() {
       {"edit", "FILE [--set KEY=VALUE]... [--unset KEY]... [--comment KEY]... [--write | --diff]",
        "edit a properties file losslessly", run_edit},
       {"check",
-       "[PATH...] [--to VERSION] [--from VERSION] [--format text|json|sarif|github] [--fix | "
+       "[PATH...] [--to VERSION] [--from VERSION] [--format FORMAT] [--output-file FILE] [--fix | "
        "--diff]",
        "find problems in broker and client configs", run_check},
       {"plan",

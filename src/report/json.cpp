@@ -1,3 +1,5 @@
+#include <cstdint>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -19,6 +21,24 @@ ordered_json fix_to_json(const core::Fix& fix) {
   return {{"title", fix.title},
           {"safety", fix.safety == core::FixSafety::kSafe ? "safe" : "unsafe"},
           {"edits", std::move(edits)}};
+}
+
+// FNV-1a: a stable fingerprint so code-scanning services can follow a finding across
+// runs even when lines move (it hashes the rule, file, subject and source line, not the line
+// number).
+std::string fingerprint(const core::Finding& f) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (const std::string* s : {&f.code, &f.where.file, &f.subject, &f.source_line}) {
+    for (unsigned char c : *s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
 }
 
 void write_nested(std::ostream& os, const ordered_json& j, int indent) {
@@ -63,7 +83,8 @@ class JsonReporter final : public Reporter {
                       {"line", f.where.line},
                       {"column", f.where.column},
                       {"message", f.message},
-                      {"subject", f.subject}};
+                      {"subject", f.subject},
+                      {"fingerprint", fingerprint(f)}};
     if (!f.suggestion.empty()) j["suggestion"] = f.suggestion;
     if (!f.notes.empty()) j["notes"] = f.notes;
     if (f.fix) j["fix"] = fix_to_json(*f.fix);

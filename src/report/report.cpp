@@ -4,11 +4,19 @@
 
 namespace kafkalint::report {
 
+namespace {
+
+// Same order as the Format enum.
+const std::vector<std::string_view> kNames = {"text",   "concise", "json",  "sarif",
+                                              "github", "gitlab",  "junit", "checkstyle"};
+
+}  // namespace
+
+const std::vector<std::string_view>& format_names() { return kNames; }
+
 std::optional<Format> parse_format(std::string_view name) {
-  if (name == "text") return Format::kText;
-  if (name == "json") return Format::kJson;
-  if (name == "sarif") return Format::kSarif;
-  if (name == "github") return Format::kGithub;
+  for (std::size_t i = 0; i < kNames.size(); ++i)
+    if (kNames[i] == name) return static_cast<Format>(i);
   return std::nullopt;
 }
 
@@ -17,14 +25,54 @@ std::unique_ptr<Reporter> make_reporter(std::ostream& os, Format format, const T
   switch (format) {
     case Format::kText:
       return make_text_reporter(os, style);
+    case Format::kConcise: {
+      TextStyle concise = style;
+      concise.concise = true;
+      return make_text_reporter(os, concise);
+    }
     case Format::kJson:
       return make_json_reporter(os);
     case Format::kSarif:
       return make_sarif_reporter(os, std::move(rules), std::move(tool_version));
     case Format::kGithub:
       return make_github_reporter(os);
+    case Format::kGitlab:
+      return make_gitlab_reporter(os);
+    case Format::kJunit:
+      return make_junit_reporter(os);
+    case Format::kCheckstyle:
+      return make_checkstyle_reporter(os);
   }
   return make_text_reporter(os, style);
+}
+
+namespace {
+
+class TeeReporter final : public Reporter {
+ public:
+  TeeReporter(std::unique_ptr<Reporter> a, std::unique_ptr<Reporter> b)
+      : a_(std::move(a)), b_(std::move(b)) {}
+  void finding(const core::Finding& f) override {
+    a_->finding(f);
+    b_->finding(f);
+  }
+  void skipped(Skipped s) override {
+    a_->skipped(s);
+    b_->skipped(std::move(s));
+  }
+  void finish(int files_checked) override {
+    a_->finish(files_checked);
+    b_->finish(files_checked);
+  }
+
+ private:
+  std::unique_ptr<Reporter> a_, b_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> tee(std::unique_ptr<Reporter> first, std::unique_ptr<Reporter> second) {
+  return std::make_unique<TeeReporter>(std::move(first), std::move(second));
 }
 
 void write(std::ostream& os, const Report& r, Format format, const TextStyle& style) {

@@ -13,9 +13,12 @@
 
 namespace kafkalint::report {
 
-enum class Format { kText, kJson, kSarif, kGithub };
+enum class Format { kText, kConcise, kJson, kSarif, kGithub, kGitlab, kJunit, kCheckstyle };
 
-/// "text", "json", "sarif", "github" -> Format; nullopt for anything else.
+/// The format names `--format` takes, in the order help and errors list them.
+const std::vector<std::string_view>& format_names();
+
+/// A name of format_names() -> Format; nullopt for anything else.
 std::optional<Format> parse_format(std::string_view name);
 
 /// What a reporter needs to know about a rule (SARIF declares every rule that fired).
@@ -36,6 +39,7 @@ struct Skipped {
 struct TextStyle {
   bool color = false;       // ANSI colours (only on a terminal, never with NO_COLOR)
   bool show_source = true;  // the source line and a caret under each finding
+  bool concise = false;     // one line per finding, no source, notes, fixes or summary
 };
 
 /// Writes a report as the findings arrive, so `check` holds no more than the files it is
@@ -47,7 +51,7 @@ class Reporter {
   /// The next finding, in report order (core::finding_less).
   virtual void finding(const core::Finding& f) = 0;
   /// A file that was not checked; listed after the findings.
-  void skipped(Skipped s) { skipped_.push_back(std::move(s)); }
+  virtual void skipped(Skipped s) { skipped_.push_back(std::move(s)); }
   /// Ends the report: the files not checked and the summary.
   virtual void finish(int files_checked) = 0;
 
@@ -65,6 +69,12 @@ std::unique_ptr<Reporter> make_json_reporter(std::ostream& os);
 std::unique_ptr<Reporter> make_sarif_reporter(std::ostream& os, std::vector<RuleMeta> rules,
                                               std::string tool_version);
 std::unique_ptr<Reporter> make_github_reporter(std::ostream& os);
+std::unique_ptr<Reporter> make_gitlab_reporter(std::ostream& os);
+std::unique_ptr<Reporter> make_junit_reporter(std::ostream& os);
+std::unique_ptr<Reporter> make_checkstyle_reporter(std::ostream& os);
+
+/// A reporter that feeds both `first` and `second` (a file report and the text log).
+std::unique_ptr<Reporter> tee(std::unique_ptr<Reporter> first, std::unique_ptr<Reporter> second);
 
 /// A whole report at once (tests, small callers): the same output as feeding a Reporter.
 struct Report {

@@ -10,6 +10,10 @@ namespace kafkalint::report {
 
 nlohmann::ordered_json fix_to_json(const core::Fix& fix);
 
+/// A stable fingerprint of a finding (rule, file, subject, source line; not the line number),
+/// so services can follow it across runs when lines move. SARIF, JSON and GitLab share it.
+std::string fingerprint(const core::Finding& f);
+
 /// Writes `j` as dump(2) would inside a document where it sits `indent` spaces deep, so a
 /// document written piece by piece reads exactly like one dumped whole.
 void write_nested(std::ostream& os, const nlohmann::ordered_json& j, int indent);

@@ -42,24 +42,6 @@ std::string to_uri(const std::string& path) {
   return out;
 }
 
-// FNV-1a: a stable fingerprint so code-scanning services can follow a finding across
-// runs even when lines move (it hashes the rule, file, subject and source line, not the line
-// number).
-std::string fingerprint(const core::Finding& f) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (const std::string* s : {&f.code, &f.where.file, &f.subject, &f.source_line}) {
-    for (unsigned char c : *s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    h ^= 0xff;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 // The document is written as results arrive: the frame and the rule catalogue first, each
 // result as it comes, the notifications about files not checked at the end (the order of
 // an object's members carries no meaning in SARIF).

@@ -64,6 +64,7 @@ class TextReporter final : public Reporter {
         << core::severity_name(f.severity) << ':' << paint(kReset) << ' ' << f.message;
     if (!f.suggestion.empty()) os_ << "; " << f.suggestion;
     os_ << " [" << f.code << ' ' << f.name << "]\n";
+    if (style_.concise) return;
     if (style_.show_source && !f.source_line.empty()) {
       const std::string num = std::to_string(f.where.line);
       const std::string gutter(num.size(), ' ');
@@ -81,6 +82,7 @@ class TextReporter final : public Reporter {
     for (const Skipped& s : skipped_)
       os_ << paint(kBold) << s.file << ':' << paint(kReset) << " note: not checked: " << s.reason
           << '\n';
+    if (style_.concise) return;
     const std::size_t checked = static_cast<std::size_t>(files_checked);
     if (findings_ == 0) {
       os_ << "no findings in " << plural(checked, "file");
