@@ -253,10 +253,15 @@ class Selection {
     ignore_ = req.settings.ignore;
     ignore_.insert(ignore_.end(), req.ignore.begin(), req.ignore.end());
     per_path_ = req.settings.per_path_ignores;
+    plugin_keys_ = req.settings.plugin_keys;
     root_ = req.settings.root;
   }
 
   bool enabled(const core::Finding& f) const {
+    // A key the repository declares as a plugin's is not unknown.
+    if (f.code == "KL101")
+      for (const std::string& pattern : plugin_keys_)
+        if (glob_match(pattern, f.subject)) return false;
     if (!select_.empty() && !matches_any(select_, f)) return false;
     if (matches_any(ignore_, f)) return false;
     if (!per_path_.empty()) {
@@ -283,7 +288,7 @@ class Selection {
     return false;
   }
 
-  std::vector<std::string> select_, ignore_;
+  std::vector<std::string> select_, ignore_, plugin_keys_;
   std::vector<std::pair<std::string, std::vector<std::string>>> per_path_;
   std::string root_;
 };

@@ -415,14 +415,23 @@ class FileChecker {
     for (Scope s : scopes_)
       for (const knowledge::ConfigKey& c : k_.configs->keys(s)) candidates.push_back(c.name);
     const std::vector<std::string> close = core::closest(key, candidates, 3);
-    if (close.empty()) {
-      // A key that shares not even its first word with any Kafka key is most likely read by
-      // a plugin (authorizer, metrics reporter): no finding rather than a wrong one.
-      if (!known_first_segment(first_segment(key))) return;
-    }
+    // Sharing not even its first word with any Kafka key, it is most likely a plugin's
+    // (authorizer, metrics reporter): said as info, never dropped silently.
+    const bool plugin_like = close.empty() && !known_first_segment(first_segment(key));
+    // An indented line of a template is most likely the rest of a value that template code
+    // split (a JAAS config under {% if %}): only the rendered file can tell.
+    if (plugin_like && f_.templated() && f_.original.compare(e.raw.begin, 1, " ") == 0) return;
     std::string msg = "unknown key " + quoted(key);
     if (k_.to) msg += " for a Kafka " + k_.configs->release() + " " + scope_word(f_.role);
     auto& fd = emit_.at_key(e, "KL101", msg);
+    fd.subject = std::string(key);
+    if (plugin_like) {
+      fd.severity = core::Severity::kInfo;
+      fd.notes.push_back(
+          "if a plugin reads it, give it the plugin's prefix, list it in plugin-keys of "
+          ".kafkalint.toml, or suppress it");
+      return;
+    }
     if (close.empty()) return;
     fd.suggestion = "did you mean " + quoted(close[0]) + "?";
     for (std::size_t i = 1; i < close.size(); ++i)

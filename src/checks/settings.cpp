@@ -70,9 +70,9 @@ std::optional<Settings> load_settings(const std::string& path, core::Error* err)
   s.path = path;
   s.root = fs::path(path).parent_path().string();
   if (s.root.empty()) s.root = ".";
-  static const std::vector<std::string> kKeys = {"to",     "from",    "select",
-                                                 "ignore", "exclude", "per-path-ignores",
-                                                 "roles",  "fail-on", "bootstrap-server"};
+  static const std::vector<std::string> kKeys = {
+      "to",    "from",    "select",           "ignore",     "exclude", "per-path-ignores",
+      "roles", "fail-on", "bootstrap-server", "plugin-keys"};
   for (const auto& [k, node] : tbl) {
     const std::string key(k.str());
     bool ok = true;
@@ -90,6 +90,8 @@ std::optional<Settings> load_settings(const std::string& path, core::Error* err)
       ok = read_list(path, node, key, &s.ignore, err);
     else if (key == "exclude")
       ok = read_list(path, node, key, &s.exclude, err);
+    else if (key == "plugin-keys")
+      ok = read_list(path, node, key, &s.plugin_keys, err);
     else if (key == "per-path-ignores" || key == "roles") {
       const toml::table* t = node.as_table();
       if (!t) {
@@ -112,7 +114,7 @@ std::optional<Settings> load_settings(const std::string& path, core::Error* err)
     } else {
       std::string hint =
           "known keys: to, from, select, ignore, exclude, per-path-ignores, roles, "
-          "fail-on, bootstrap-server";
+          "fail-on, bootstrap-server, plugin-keys";
       if (auto c = core::closest(key, kKeys, 1); !c.empty()) hint = "did you mean '" + c[0] + "'?";
       *err = at(path, node, "unknown setting '" + key + "'", hint);
       err->where.line = static_cast<int>(k.source().begin.line);

@@ -18,6 +18,8 @@ struct Settings {
   std::vector<std::string> select;  // rule codes, code prefixes ("KL4") or names
   std::vector<std::string> ignore;
   std::vector<std::string> exclude;  // path patterns (see glob.h)
+  /// Keys plugins read ("myco.*", glob syntax of glob.h): never reported as unknown (KL101).
+  std::vector<std::string> plugin_keys;
   std::vector<std::pair<std::string, std::vector<std::string>>> per_path_ignores;
   std::vector<std::pair<std::string, std::string>> roles;  // pattern -> broker|producer|...
   std::optional<std::string> fail_on;                      // error|warning|info
