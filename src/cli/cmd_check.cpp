@@ -1,5 +1,9 @@
 // kafkalint check: findings on properties files, with fixes, CI formats, baselines.
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -63,6 +67,21 @@ const knowledge::Release* resolve(const knowledge::VersionCatalog& v, const std:
   return r;
 }
 
+// A file that could not be read or loaded, as a finding: machine formats then carry it.
+core::Finding file_failure(const core::Error& e) {
+  core::Finding f;
+  f.code = "KL901";
+  f.name = "unparsable-file";
+  f.severity = core::Severity::kError;
+  f.where = e.where;
+  if (f.where.line <= 0) f.where.line = 1;
+  if (f.where.column <= 0) f.where.column = 1;
+  f.message = e.message;
+  f.subject = e.message;
+  if (!e.hint.empty()) f.notes.push_back(e.hint);
+  return f;
+}
+
 }  // namespace
 
 int run_check(const std::vector<std::string>& args, Context& ctx) {
@@ -117,7 +136,22 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     return usage_error("check", "'--fix' and '--diff' exclude each other", ctx);
 
   checks::CheckRequest req;
-  req.paths = paths;
+  // A path that does not exist is a finding (KL901), not the end of the run: CI still gets a
+  // complete report of the other paths.
+  std::vector<core::Finding> missing;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::exists(p, ec)) {
+      req.paths.push_back(p);
+      continue;
+    }
+    core::Error e;
+    e.where.file = p;
+    e.message = ec && ec != std::errc::no_such_file_or_directory ? ec.message()
+                                                                 : "no such file or directory";
+    e.hint = "check the path";
+    missing.push_back(file_failure(e));
+  }
   req.select = split_list(select);
   req.ignore = split_list(ignore);
   req.fix = vm.count("fix") || vm.count("diff");
@@ -209,8 +243,11 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   std::set<std::string> printed;  // a broken pack fails every script the same way: say it once
   auto sink = [&](checks::FileOutcome& f) {
     for (const core::Error& e : f.errors) {
-      if (printed.insert(e.render()).second) ctx.err << e.render() << "\n";
       failed_load = true;
+      if (reporter && e.where.file == f.path)
+        reporter->finding(file_failure(e));  // in every format, not only on stderr
+      else if (printed.insert(e.render()).second)
+        ctx.err << e.render() << "\n";
     }
     if (diff && f.fixed)
       ctx.out << core::unified_diff(*f.original, *f.fixed, "a/" + f.path, "b/" + f.path);
@@ -224,8 +261,29 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
         new_baseline.add(fd);
     }
   };
-  const auto summary = checks::run_check(req, k, sink, &err);
-  if (!summary) return report_error(err, ctx);
+  if (reporter) {
+    char* cwd = ::getcwd(nullptr, 0);
+    reporter->run_info({cwd ? cwd : "", k.to ? k.to->name : "", k.from ? k.from->name : ""});
+    std::free(cwd);
+  }
+  for (const core::Finding& m : missing) {
+    failed_load = true;
+    if (reporter)
+      reporter->finding(m);
+    else
+      ctx.err << m.where.file << ": error: " << m.message << "\n";
+  }
+  std::optional<checks::CheckSummary> summary;
+  if (missing.empty() || !req.paths.empty()) {
+    summary = checks::run_check(req, k, sink, &err);
+    if (!summary) {
+      // The report that was started is still finished, so stdout is never a cut document.
+      if (reporter) reporter->finish(0);
+      return report_error(err, ctx);
+    }
+  } else {
+    summary = checks::CheckSummary{};
+  }
 
   if (!write_baseline.empty() && !diff) {
     if (!core::write_file_atomic(write_baseline, new_baseline.render(), &err))

@@ -76,6 +76,7 @@ class JsonReporter final : public Reporter {
   void finding(const core::Finding& f) override {
     ++counts_[static_cast<int>(f.severity)];
     ++total_;
+    if (f.code == kFileFailedRule) ++failed_;
     ordered_json j = {{"rule", f.code},
                       {"name", f.name},
                       {"severity", core::severity_name(f.severity)},
@@ -97,12 +98,16 @@ class JsonReporter final : public Reporter {
     for (const Skipped& s : skipped_) skipped.push_back({{"file", s.file}, {"reason", s.reason}});
     os_ << ",\n  \"skipped\": ";
     write_nested(os_, skipped, 2);
-    const ordered_json summary = {{"files_checked", files_checked},
-                                  {"files_skipped", skipped_.size()},
-                                  {"findings", total_},
-                                  {"errors", counts_[static_cast<int>(core::Severity::kError)]},
-                                  {"warnings", counts_[static_cast<int>(core::Severity::kWarning)]},
-                                  {"info", counts_[static_cast<int>(core::Severity::kInfo)]}};
+    ordered_json summary = {
+        {"target", run_.target.empty() ? ordered_json(nullptr) : ordered_json(run_.target)},
+        {"from", run_.from.empty() ? ordered_json(nullptr) : ordered_json(run_.from)},
+        {"files_checked", files_checked},
+        {"files_skipped", skipped_.size()},
+        {"findings", total_},
+        {"errors", counts_[static_cast<int>(core::Severity::kError)]},
+        {"warnings", counts_[static_cast<int>(core::Severity::kWarning)]},
+        {"info", counts_[static_cast<int>(core::Severity::kInfo)]},
+        {"files_failed", failed_}};
     os_ << ",\n  \"summary\": ";
     write_nested(os_, summary, 2);
     os_ << "\n}\n";
@@ -112,7 +117,7 @@ class JsonReporter final : public Reporter {
   std::ostream& os_;
   ArrayWriter findings_;
   std::size_t counts_[3] = {0, 0, 0};
-  std::size_t total_ = 0;
+  std::size_t total_ = 0, failed_ = 0;
 };
 
 }  // namespace

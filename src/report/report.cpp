@@ -60,6 +60,10 @@ class TeeReporter final : public Reporter {
     a_->skipped(s);
     b_->skipped(std::move(s));
   }
+  void run_info(RunInfo info) override {
+    a_->run_info(info);
+    b_->run_info(std::move(info));
+  }
   void finish(int files_checked) override {
     a_->finish(files_checked);
     b_->finish(files_checked);

@@ -36,6 +36,13 @@ struct Skipped {
   std::string reason;
 };
 
+/// Facts about the run that machine formats record (SARIF invocation, JSON summary).
+struct RunInfo {
+  std::string working_directory;  // absolute; empty when unknown
+  std::string target;             // the --to release; empty: none was given
+  std::string from;               // the --from release; may be empty
+};
+
 struct TextStyle {
   bool color = false;       // ANSI colours (only on a terminal, never with NO_COLOR)
   bool show_source = true;  // the source line and a caret under each finding
@@ -52,11 +59,14 @@ class Reporter {
   virtual void finding(const core::Finding& f) = 0;
   /// A file that was not checked; listed after the findings.
   virtual void skipped(Skipped s) { skipped_.push_back(std::move(s)); }
+  /// Facts about the run; any time before finish().
+  virtual void run_info(RunInfo info) { run_ = std::move(info); }
   /// Ends the report: the files not checked and the summary.
   virtual void finish(int files_checked) = 0;
 
  protected:
   std::vector<Skipped> skipped_;
+  RunInfo run_;
 };
 
 /// A reporter for `format` writing to `os`. `rules` describes the catalogue (SARIF declares

@@ -8,6 +8,9 @@
 
 namespace kafkalint::report {
 
+/// The rule of a file that could not be read or loaded: the run did not fully succeed.
+constexpr const char* kFileFailedRule = "KL901";
+
 nlohmann::ordered_json fix_to_json(const core::Fix& fix);
 
 /// A stable fingerprint of a finding (rule, file, subject, source line; not the line number),

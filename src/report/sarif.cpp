@@ -25,10 +25,11 @@ const char* sarif_level(core::Severity s) {
   return "warning";
 }
 
-// A relative path as a URI reference: unreserved characters and '/' stay, the rest is
+// A relative path as a URI reference resolved against invocation.workingDirectory, an
+// absolute one as a file:// URI: unreserved characters and '/' stay, the rest is
 // percent-encoded (SARIF requires artifactLocation.uri to be a valid URI).
 std::string to_uri(const std::string& path) {
-  std::string out;
+  std::string out = !path.empty() && path[0] == '/' ? "file://" : "";
   for (unsigned char c : path) {
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
         c == '.' || c == '_' || c == '~' || c == '/') {
@@ -103,19 +104,46 @@ class SarifReporter final : public Reporter {
                              {"replacements", std::move(replacements)}}}}}};
     }
     results_.add(result);
+    if (f.code == kFileFailedRule) {
+      // The run did not check this file: say so where services look for tool failures.
+      failed_ = true;
+      failures_.push_back(
+          {{"level", "error"},
+           {"message", {{"text", text}}},
+           {"descriptor", {{"id", f.code}}},
+           {"locations",
+            {{{"physicalLocation", {{"artifactLocation", {{"uri", to_uri(f.where.file)}}}}}}}}});
+    }
   }
 
   void finish(int /*files_checked*/) override {
     results_.close();
-    ordered_json notifications = ordered_json::array();
+    ordered_json notifications = failures_;
+    if (run_.target.empty())
+      notifications.push_back(
+          {{"level", "note"},
+           {"message",
+            {{"text",
+              "no target version: only findings that hold for every Kafka release were "
+              "reported; pass --to"}}}});
     for (const Skipped& s : skipped_)
       notifications.push_back(
           {{"level", "note"},
            {"message", {{"text", "not checked: " + s.reason}}},
            {"locations",
             {{{"physicalLocation", {{"artifactLocation", {{"uri", to_uri(s.file)}}}}}}}}});
-    const ordered_json invocations = {
-        {{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notifications)}}};
+    ordered_json invocation = {{"executionSuccessful", !failed_},
+                               {"toolExecutionNotifications", std::move(notifications)}};
+    if (!run_.working_directory.empty()) {
+      std::string dir = to_uri(run_.working_directory);
+      if (dir.back() != '/') dir += '/';
+      invocation["workingDirectory"] = {{"uri", dir}};
+    }
+    ordered_json properties = {
+        {"target", run_.target.empty() ? ordered_json(nullptr) : ordered_json(run_.target)}};
+    if (!run_.from.empty()) properties["from"] = run_.from;
+    invocation["properties"] = std::move(properties);
+    const ordered_json invocations = ordered_json::array({std::move(invocation)});
     os_ << ",\n      \"invocations\": ";
     write_nested(os_, invocations, 6);
     os_ << "\n    }\n  ]\n}\n";
@@ -125,6 +153,8 @@ class SarifReporter final : public Reporter {
   std::ostream& os_;
   ArrayWriter results_;
   std::map<std::string, int> index_;
+  ordered_json failures_ = ordered_json::array();
+  bool failed_ = false;
 };
 
 }  // namespace

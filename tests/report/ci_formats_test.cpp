@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "test_support.h"
@@ -81,5 +82,75 @@ TEST_SUITE("ci_formats") {
     CHECK(r.code == 2);
     CHECK(r.err.find("text, concise, json, sarif, github, gitlab, junit, checkstyle") !=
           std::string::npos);
+  }
+}
+
+TEST_SUITE("ci_formats") {
+  TEST_CASE("every format: missing and refused files are KL901 findings in a complete document") {
+    test::TempDir tmp;
+    test::write(tmp.file("server.properties"), "broker.id=1\nzookeeper.connect=zk:2181\n");
+    // java.util.Properties refuses a malformed \uXXXX escape.
+    test::write(tmp.file("refused.properties"), "a=1\nb=\\u12\n");
+    const std::string all[] = {"text",   "concise", "json",  "sarif",
+                               "github", "gitlab",  "junit", "checkstyle"};
+    for (const std::string& format : all) {
+      CAPTURE(format);
+      const std::string out = tmp.file("out." + format);
+      auto r = test::run_shell(
+          "cd '" + tmp.path() + "' && '" + test::binary() + "' check --to 2.1 --format " + format +
+          " server.properties missing.properties refused.properties > '" + out + "'");
+      CHECK(r.code == 2);  // some files could not be checked
+      const std::string doc = test::read(out);
+      // Both failures are in the report, and the run went on to the file that loads.
+      CHECK(doc.find("KL901") != std::string::npos);
+      CHECK(doc.find("missing.properties") != std::string::npos);
+      CHECK(doc.find("refused.properties") != std::string::npos);
+      CHECK(doc.find("KL403") != std::string::npos);
+      auto v = validate(format, out);
+      INFO(v.out, v.err);
+      CHECK(v.code == 0);
+      // Two KL901 and the three findings of server.properties (KL403, KL409, KL410).
+      CHECK(v.out.find("ok, 5 entries") != std::string::npos);
+    }
+    auto sarif = nlohmann::json::parse(test::read(tmp.file("out.sarif")));
+    const auto& invocation = sarif["runs"][0]["invocations"][0];
+    CHECK(invocation["executionSuccessful"] == false);
+    CHECK(invocation["toolExecutionNotifications"].size() >= 2);
+    CHECK(invocation["workingDirectory"]["uri"].get<std::string>().rfind("file:///", 0) == 0);
+    CHECK(invocation["properties"]["target"] == "2.1");
+    auto json = nlohmann::json::parse(test::read(tmp.file("out.json")));
+    CHECK(json["summary"]["files_failed"] == 2);
+    CHECK(json["summary"]["target"] == "2.1");
+    CHECK(json["findings"][0]["fingerprint"].is_string());
+  }
+
+  TEST_CASE("every format: no target version is recorded; a bad config prints no document") {
+    test::TempDir tmp;
+    test::write(tmp.file("server.properties"), "broker.id=1\n");
+    for (const std::string format : {"json", "sarif"}) {
+      auto r = test::run_shell("cd '" + tmp.path() + "' && '" + test::binary() +
+                               "' check --format " + format + " server.properties");
+      auto doc = nlohmann::json::parse(r.out);
+      if (format == "json") CHECK(doc["summary"]["target"].is_null());
+      if (format == "sarif") {
+        const auto& inv = doc["runs"][0]["invocations"][0];
+        CHECK(inv["properties"]["target"].is_null());
+        CHECK(inv["toolExecutionNotifications"][0]["message"]["text"].get<std::string>().find(
+                  "no target version") != std::string::npos);
+      }
+    }
+    // A broken .kafkalint.toml stops the run before any report starts: stdout stays empty
+    // (never a cut document) and the error is on stderr.
+    test::write(tmp.file(".kafkalint.toml"), "to = [\n");
+    const std::string all[] = {"text",   "concise", "json",  "sarif",
+                               "github", "gitlab",  "junit", "checkstyle"};
+    for (const std::string& format : all) {
+      CAPTURE(format);
+      auto r = test::run_shell("cd '" + tmp.path() + "' && '" + test::binary() +
+                               "' check --format " + format + " server.properties");
+      CHECK(r.code == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err.find(".kafkalint.toml") != std::string::npos);
+    }
   }
 }

@@ -9,6 +9,10 @@ usage: validate_ci_format.py FORMAT FILE
               whose counts match their <testcase> children
   checkstyle  Checkstyle XML: <checkstyle><file name><error line? severity message source/>
   concise     one line per finding: FILE:LINE:COL: SEVERITY: MESSAGE [CODE name]
+  text        findings and a summary line last
+  json        kafkalint's JSON: findings, skipped, summary
+  sarif       JSON with runs[0].tool, results and one invocation (the schema test is separate)
+  github      workflow commands, one per line
 Exits 1 with the reasons when the document does not parse or does not fit."""
 import json
 import re
@@ -77,14 +81,44 @@ def concise(text):
     return len(lines)
 
 
+def text_format(text):
+    lines = text.splitlines()
+    need(lines and re.search(r"(no findings|findings?) in \d+ files?", lines[-1]),
+         "no summary line last")
+    return sum(1 for line in lines if re.search(r" \[KL\d{3} [a-z0-9-]+\]$", line))
+
+
+def json_format(text):
+    doc = json.loads(text)
+    need(set(doc) == {"findings", "skipped", "summary"}, "not findings/skipped/summary")
+    need(doc["summary"]["findings"] == len(doc["findings"]), "summary count")
+    return len(doc["findings"])
+
+
+def sarif(text):
+    doc = json.loads(text)
+    run = doc["runs"][0]
+    need(run["tool"]["driver"]["name"] == "kafkalint", "no driver")
+    need(len(run["invocations"]) == 1, "not one invocation")
+    return len(run["results"])
+
+
+def github(text):
+    lines = text.splitlines()
+    for line in lines:
+        need(re.match(r"^::(error|warning|notice) file=[^,]+,", line), f"not a command: {line!r}")
+    return len(lines)
+
+
 def main():
     fmt, path = sys.argv[1], sys.argv[2]
     with open(path, encoding="utf-8") as f:
         text = f.read()
     try:
-        count = {"gitlab": gitlab, "junit": junit, "checkstyle": checkstyle,
-                 "concise": concise}[fmt](text)
-    except (ValueError, ET.ParseError) as e:
+        count = {"gitlab": gitlab, "junit": junit, "checkstyle": checkstyle, "concise": concise,
+                 "text": text_format, "json": json_format, "sarif": sarif,
+                 "github": github}[fmt](text)
+    except (ValueError, KeyError, IndexError, TypeError, ET.ParseError) as e:
         print(f"{fmt}: does not parse: {e}")
         return 1
     for e in errors:
