@@ -26,6 +26,8 @@
 
 namespace kafkalint::cli {
 
+std::string rule_markdown(const knowledge::Rule& r);  // cmd_explain.cpp
+
 namespace {
 
 std::vector<std::string> split_list(const std::vector<std::string>& in) {
@@ -80,6 +82,18 @@ core::Finding file_failure(const core::Error& e) {
   f.subject = e.message;
   if (!e.hint.empty()) f.notes.push_back(e.hint);
   return f;
+}
+
+// SARIF viewers show a rule's why and its page next to each result: take them from the
+// documented catalogue, the one `explain` and docs/rules/ use.
+void add_rule_help(const knowledge::Store& store, std::vector<report::RuleMeta>& metas) {
+  const knowledge::Lookup<knowledge::RuleCatalog> docs = store.documented_rules();
+  if (!docs) return;  // the help is extra; the report stands without it
+  for (report::RuleMeta& m : metas)
+    if (const knowledge::Rule* r = docs->find(m.code)) {
+      m.full_description = r->why;
+      m.help_markdown = rule_markdown(*r);
+    }
 }
 
 }  // namespace
@@ -223,8 +237,10 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
           uri = s.url;
           break;
         }
-      metas.push_back({r.code, r.name, r.summary, r.severity, uri});
+      if (*KAFKALINT_DOCS_URL) uri = std::string(KAFKALINT_DOCS_URL) + "/" + r.code + ".md";
+      metas.push_back({r.code, r.name, r.summary, r.severity, uri, "", ""});
     }
+    if (*fmt == report::Format::kSarif) add_rule_help(store, metas);
     report::TextStyle style;
     style.color = ctx.color;
     if (output_file.empty()) {

@@ -26,7 +26,8 @@ const std::vector<CommandInfo>& commands() {
       {"versions", "[--format text|json]", "list the Kafka releases the rule packs know",
        run_versions},
       {"rules", "[--format text|json]", "list the rules", run_rules},
-      {"explain", "RULE", "explain one rule: what, why, example, fix, source", run_explain},
+      {"explain", "RULE | --all [--format text|markdown|json]",
+       "explain one rule: what, why, example, fix, source", run_explain},
   };
   return table;
 }

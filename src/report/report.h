@@ -27,7 +27,9 @@ struct RuleMeta {
   std::string name;
   std::string summary;
   core::Severity severity = core::Severity::kWarning;
-  std::string help_uri;  // may be empty
+  std::string help_uri;          // may be empty
+  std::string full_description;  // the rule's "why"; may be empty
+  std::string help_markdown;     // the rule's page (docs/rules/<CODE>.md); may be empty
 };
 
 /// A file that could not be checked, and why: shown, never skipped silently.

@@ -59,6 +59,9 @@ class SarifReporter final : public Reporter {
       ordered_json rule = {
           {"id", m.code}, {"name", m.name}, {"shortDescription", {{"text", m.summary}}}};
       if (!m.help_uri.empty()) rule["helpUri"] = m.help_uri;
+      if (!m.full_description.empty()) rule["fullDescription"] = {{"text", m.full_description}};
+      if (!m.help_markdown.empty())
+        rule["help"] = {{"text", m.help_markdown}, {"markdown", m.help_markdown}};
       rule["defaultConfiguration"] = {{"level", sarif_level(m.severity)}};
       index_[m.code] = static_cast<int>(declared.size());
       declared.push_back(std::move(rule));

@@ -42,8 +42,9 @@ report::Report sample() {
   r.findings = {typo, acks};
   std::sort(r.findings.begin(), r.findings.end(), core::finding_less);
   r.rules = {
-      {"KL101", "unknown-key", "a key Kafka does not know", core::Severity::kWarning, ""},
-      {"KL401", "producer-acks-not-all", "producer acks below all", core::Severity::kError, ""}};
+      {"KL101", "unknown-key", "a key Kafka does not know", core::Severity::kWarning, "", "", ""},
+      {"KL401", "producer-acks-not-all", "producer acks below all", core::Severity::kError, "", "",
+       ""}};
   r.skipped.push_back({"conf/odd.bin", "not a properties file or a script"});
   return r;
 }
