@@ -117,7 +117,9 @@ void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter&
     for (const DefaultChange* d : k.keys->default_changes_between(knowledge::scope_name(s),
                                                                   k.from->version, k.to->version)) {
       if (f.doc().find(d->key)) continue;
-      if (!k.from_configs->find(s, d->key)) continue;  // not in --from: nothing to keep
+      // Not in --from: the old behaviour is what that release did without the key, when the
+      // curated pack can name it as a value; otherwise nothing is known to change.
+      if (!k.from_configs->find(s, d->key) && !d->before_key) continue;
       auto [it, fresh] = by_key.try_emplace(d->key);
       if (fresh) {
         order.push_back(d->key);
@@ -138,8 +140,9 @@ void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter&
     for (const DefaultChange* d : chain) impact += (impact.empty() ? "" : "; ") + d->impact;
     // The old value is --from's own default, as its reference gives it.
     const knowledge::ConfigKey* before = k.from_configs->find(scope_of.at(key), key);
-    const std::string& old_value =
-        before && before->default_value ? *before->default_value : first.old_value;
+    const std::string& old_value = before && before->default_value ? *before->default_value
+                                   : !before && first.before_key   ? *first.before_key
+                                                                   : first.old_value;
     if (old_value == last.new_value) continue;  // --from already had the new default
     auto& fd = emit.at_file(last.rule.empty() ? "KL301" : last.rule,
                             quoted(key) + " is not set, so its default changes from " +

@@ -415,6 +415,7 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
                  {"tls", "sasl", "kraft", "zookeeper", "tiered-storage", "share-groups"});
         f.optional_str("restore", &d.restore);
         f.str("restore_note", &d.restore_note);
+        f.optional_str("before_key", &d.before_key);
         f.str("triage", &d.triage);
         read_rule_ref(f, rules, &d.rule);
         read_source(f, &d.source);

@@ -107,6 +107,10 @@ struct DefaultChange {
   /// does; then `restore_note` says what to do instead.
   std::optional<std::string> restore;
   std::string restore_note;
+  /// What releases before the key existed did, as a value of the key ("default" for
+  /// client.dns.lookup: clients used the first address); nullopt when it has no equivalent,
+  /// and then KL301 is silent for a --from without the key.
+  std::optional<std::string> before_key;
   std::string triage;  // why this severity and these conditions
   std::string rule;
   std::string source;
