@@ -675,6 +675,8 @@ class FileChecker {
         if (std::find(c.scopes.begin(), c.scopes.end(), knowledge::scope_name(s)) == c.scopes.end())
           continue;
         if (doc_.find(c.key)) continue;
+        // Advice about a key the release does not have (idempotence before 0.11) is no advice.
+        if (k_.to && !k_.configs->find(s, c.key)) continue;
         const bool fires = c.unset_fires || (runs && c.fires_when_unset(runs->version));
         if (!fires) continue;
         if (f_.role == Role::kBroker && f_.kraft && c.key.rfind("zookeeper", 0) == 0) continue;
