@@ -385,7 +385,9 @@ class FileChecker {
                                 quoted(key) +
                                     " is a topic-level setting; a broker config does "
                                     "not read it");
-        if (!ck->server_default.empty()) {
+        // The reference renders "no broker synonym" as null: only a key the broker defines is
+        // a suggestion (remote.storage.enable has none).
+        if (!ck->server_default.empty() && k_.configs->find(Scope::kBroker, ck->server_default)) {
           fd.suggestion = "did you mean " + quoted(ck->server_default) + "?";
           if (plain_key(e) && !doc_.find(ck->server_default))
             emit_.fix(fd, e.key.begin, e.key.end, ck->server_default,

@@ -135,3 +135,37 @@ TEST_SUITE("suggested_values") {
     CHECK(checked > 10);
   }
 }
+
+TEST_SUITE("suggested_values") {
+  TEST_CASE("KL101/KL102: no did-you-mean or rename names a key the target does not define") {
+    const knowledge::Store store;
+    const auto versions = store.versions();
+    REQUIRE(versions);
+    const std::regex mean("^did you mean '([^']+)'\\?$");
+    int suggestions = 0;
+    for (const knowledge::Release& to : versions->lines()) {
+      if (!to.released || !store.configs(to)) continue;
+      core::Error err;
+      auto k = checks::load_check_knowledge(store, &to, nullptr, &err);
+      REQUIRE_MESSAGE(k, err.message);
+      // A broker file holding every topic-level key: each is KL102, most with a broker synonym.
+      std::string text = "broker.id=1\nzookeeper.connect=zk:2181\n";
+      for (const knowledge::ConfigKey& c : k->configs->keys(knowledge::Scope::kTopic))
+        text += c.name + "=1\n";
+      auto f = checks::load_props("server.properties", text);
+      f->role = checks::Role::kBroker;
+      std::vector<core::Finding> out;
+      checks::check_properties(*f, *k, &out);
+      for (const core::Finding& fd : out) {
+        std::smatch m;
+        if (!std::regex_match(fd.suggestion, m, mean)) continue;
+        ++suggestions;
+        INFO(to.name << ": " << fd.subject << " -> " << m[1]);
+        CHECK(k->configs->find(knowledge::Scope::kBroker, m[1].str()) != nullptr);
+        if (fd.fix)
+          for (const auto& edit : fd.fix->edits) CHECK(edit.replacement != "null");
+      }
+    }
+    CHECK(suggestions > 100);
+  }
+}
