@@ -58,6 +58,13 @@ bool set_to(const PropsFile& f, std::string_view key, std::string_view value) {
   return e && !f.value_opaque(*e) && java_trim(f.doc().value(*e)) == value;
 }
 
+bool under_tmp(const PropsFile& f, std::string_view key) {
+  const properties::Entry* e = f.doc().find(key);
+  if (!e || f.value_opaque(*e)) return false;
+  const std::string_view v = java_trim(f.doc().value(*e));
+  return v.rfind("/tmp/", 0) == 0 && v.find(',') == std::string_view::npos;
+}
+
 bool folded(const core::Finding& fd) {
   if (fd.code.rfind("KL4", 0) != 0) return false;
   if (fd.code == "KL406" || fd.code == "KL407") return true;  // one broker cannot do more
@@ -69,7 +76,11 @@ bool folded(const core::Finding& fd) {
 
 bool development_single_node(const PropsFile& f) {
   if (f.role != Role::kBroker || f.templated()) return false;
-  if (!set_to(f, "offsets.topic.replication.factor", "1")) return false;
+  // What says "development": the one replica a single broker can keep, or data under /tmp
+  // (Kafka's samples before the offsets topic existed), which no server keeps over a reboot.
+  if (!set_to(f, "offsets.topic.replication.factor", "1") && !under_tmp(f, "log.dirs") &&
+      !(f.doc().find("log.dirs") == nullptr && under_tmp(f, "log.dir")))
+    return false;
   // A listener without a host binds every interface; on a sample it is still one machine as
   // long as nothing it advertises or joins is elsewhere.
   if (where(f, "listeners", /*empty_host_is_local=*/true) == Where::kElsewhere) return false;
@@ -111,8 +122,7 @@ void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
   std::string rules;
   for (const std::string& c : codes) rules += (rules.empty() ? "" : ",") + c;
   s.message = "a development broker on one machine (loopback listeners and " +
-              std::string(f.kraft ? "quorum" : "ZooKeeper") +
-              ", offsets.topic.replication.factor=1): " + std::to_string(n) +
+              std::string(f.kraft ? "quorum" : "ZooKeeper") + "): " + std::to_string(n) +
               " production replication and topic-default findings are grouped here: " + list;
   s.notes.push_back("before this file serves a real cluster, run check with --select " + rules +
                     " (or --ignore KL413) to see each of them");
