@@ -377,6 +377,10 @@ struct Worker {
       if (auto r2 = role_from_name(in.path)) {
         f->role = *r2;
         f->role_reason = "file name";
+      } else if (f->doc().entries().empty()) {
+        // Neither its name nor a key says what reads it: nothing to judge.
+        out->skipped = "no setting in it, and its name does not say what reads it";
+        return nullptr;
       } else {
         f->role = role_from_content(*f, *k.configs);
         f->role_reason = "content";
