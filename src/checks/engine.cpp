@@ -16,6 +16,7 @@
 #include "checks/script_checks.h"
 #include "checks/single_node.h"
 #include "checks/suppress.h"
+#include "checks/upgrade_path.h"
 #include "checks/worker_kind.h"
 #include "core/file_io.h"
 
@@ -313,6 +314,7 @@ struct Worker {
     if (!f) return;
     std::vector<core::Finding> raw;
     check_properties(*f, k, &raw);
+    check_upgrade_path(*f, k, &raw);
     collapse_single_node_findings(
         *f, k, [&](const core::Finding& fd) { return selection.enabled(fd); }, &raw);
     finish(*f, std::move(raw), out, sup, fix);

@@ -8,6 +8,7 @@
 
 #include "checks/context.h"
 #include "checks/default_changes.h"
+#include "checks/upgrade_path.h"
 #include "checks/value_check.h"
 #include "core/suggest.h"
 #include "properties/edit.h"
@@ -610,10 +611,14 @@ class FileChecker {
                                           " while the other brokers still run " + from->name);
     fd.subject = missing.front();
     const char* them = missing.size() == 1 ? "it" : "them";
+    // Recommend only a plan that plan itself accepts; a refused path has KL802/KL803.
+    const std::string steps =
+        plan_accepts_path(k_, *from, *to, f_.kraft)
+            ? " (kafkalint plan --from " + from->name + " --to " + to->name + " writes the steps)"
+            : " (this path needs intermediate steps first: see KL802/KL803)";
     fd.notes.push_back(std::string("pin ") + them + " to " + from->name +
                        " before the rolling upgrade and raise " + them +
-                       " after every broker runs " + to->name + " (kafkalint plan --from " +
-                       from->name + " --to " + to->name + " writes the steps)");
+                       " after every broker runs " + to->name + steps);
     const std::size_t end = f_.original.size();
     emit_.fix(fd, end, end, properties::appended_entries(doc_, pins), "add " + settings);
   }
