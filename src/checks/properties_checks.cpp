@@ -660,17 +660,28 @@ class FileChecker {
       for (Scope s : scopes_)
         for (const knowledge::SafetyCheck* c :
              k_.safety->for_key(key_of(e), knowledge::scope_name(s))) {
+          // The other key as Kafka sees it: its value, or its default when the file leaves it
+          // unset (min.insync.replicas=2 with the default replication factor 1).
           std::optional<std::string_view> other;
-          if (!c->other_key.empty())
-            if (const Entry* o = doc_.find(c->other_key); o && !f_.opaque(o->value))
-              other = doc_.value(*o);
+          bool other_default = false;
+          if (!c->other_key.empty()) {
+            if (const Entry* o = doc_.find(c->other_key)) {
+              if (!f_.value_opaque(*o)) other = java_trim(doc_.value(*o));
+            } else if (const knowledge::ConfigKey* ok = k_.to ? find_key(c->other_key) : nullptr;
+                       ok && ok->default_value && !f_.templated()) {
+              other = *ok->default_value;
+              other_default = true;
+            }
+          }
           if (!c->fires(value, other)) continue;
           if (c->since && k_.to && k_.to->version < *c->since) continue;
           auto& fd = emit_.at_value(
               e, c->rule,
               quoted(std::string(key_of(e)) + "=" + std::string(java_trim(doc_.value(e)))) + ": " +
                   c->rationale);
-          (void)fd;
+          if (other_default)
+            fd.notes.push_back(quoted(c->other_key) + " is not set: its default " + quoted(*other) +
+                               " applies");
         }
     }
     // Unset keys: a controller hosts no partitions, and template loops may set any key.
