@@ -388,6 +388,9 @@ struct Worker {
         f->role_reason = "content";
       }
     }
+    // A release without KRaft reads process.roles as nothing: the node is a ZooKeeper broker
+    // for it, and KRaft advice (KL110, KRaft-only defaults) does not apply.
+    if (k.to && k.to->kraft == knowledge::KraftSupport::kNone) f->kraft = false;
     if (!f->doc().entries().empty() && known_keys(*f) == 0 && !req.role &&
         f->role_reason != ".kafkalint.toml") {
       if (in.kind == Candidate::kMaybeProperties && !in.explicit_file) {

@@ -424,6 +424,16 @@ class FileChecker {
     // An indented line of a template is most likely the rest of a value that template code
     // split (a JAAS config under {% if %}): only the rendered file can tell.
     if (plugin_like && f_.templated() && f_.original.compare(e.raw.begin, 1, " ") == 0) return;
+    // A key a later release reads: say when it comes, not that it is unknown.
+    if (const knowledge::UndocumentedKey* u =
+            k_.keys->undocumented(key, scope_word(f_.role), nullptr);
+        u && k_.to && k_.to->version < u->since) {
+      auto& fd = emit_.at_key(e, "KL101",
+                              quoted(key) + " is not yet available in Kafka " + k_.to->name +
+                                  " (added in " + u->since.str() + ")");
+      fd.subject = std::string(key);
+      return;
+    }
     std::string msg = "unknown key " + quoted(key);
     if (k_.to) msg += " for a Kafka " + k_.configs->release() + " " + scope_word(f_.role);
     auto& fd = emit_.at_key(e, "KL101", msg);
