@@ -14,6 +14,7 @@
 #include "cli/options.h"
 #include "core/file_io.h"
 #include "knowledge/store.h"
+#include "plan/migration.h"
 #include "plan/plan.h"
 #include "plan/plan_knowledge.h"
 #include "plan/render.h"
@@ -74,6 +75,7 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   std::vector<std::string> paths;
   std::string from, to, format = "text", out_dir, fail_on = "warning";
+  std::string controllers, quorum, bridge;
   desc.add_options()("from", po::value(&from),
                      "the Kafka version the cluster runs today (e.g. 2.1)")(
       "to", po::value(&to), "the Kafka version to upgrade to (e.g. 2.6)")(
@@ -82,6 +84,12 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
       "write DIR/phase-N/<file> after every phase, plan.json and plan.md")(
       "pin-message-format", "also pin log.message.format.version where the era does not need it")(
       "exact-protocol", "write protocol versions in their exact form (2.1-IV2 instead of 2.1)")(
+      "controllers", po::value(&controllers),
+      "ZooKeeper to KRaft: the new controllers, ID@HOST:PORT,... (ids no broker uses)")(
+      "quorum", po::value(&quorum),
+      "ZooKeeper to KRaft: static (controller.quorum.voters, default) or dynamic (3.9)")(
+      "bridge", po::value(&bridge),
+      "ZooKeeper to KRaft: the release the migration runs on (3.5 .. 3.9; default 3.9 for 4.x)")(
       "fail-on", po::value(&fail_on),
       "lowest finding severity that fails the run: error, warning (default) or info")(
       "file", po::value(&paths)->composing(), "broker files or directories of them");
@@ -100,6 +108,18 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
         "plan", "unknown severity '" + fail_on + "' for --fail-on; expected error, warning or info",
         ctx);
   if (paths.empty()) return usage_error("plan", "no broker file given", ctx);
+  plan::MigrationOptions migration;
+  if (!controllers.empty()) {
+    core::Error cerr;
+    auto nodes = plan::parse_controllers(controllers, &cerr);
+    if (!nodes) return usage_error("plan", cerr.message, ctx);
+    migration.controllers = std::move(*nodes);
+  }
+  if (!quorum.empty() && quorum != "static" && quorum != "dynamic")
+    return usage_error("plan", "unknown quorum '" + quorum + "'; expected static or dynamic", ctx);
+  migration.quorum = quorum == "dynamic" ? plan::Quorum::kDynamic : plan::Quorum::kStatic;
+  migration.quorum_given = !quorum.empty();
+  migration.bridge = bridge;
 
   core::Error err;
   const knowledge::Store store(ctx.packs);
@@ -130,7 +150,15 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   plan::PlanOptions options;
   options.pin_message_format = vm.count("pin-message-format") > 0;
   options.exact_protocol = vm.count("exact-protocol") > 0;
-  const plan::Plan p = plan::make_plan(*r_from, *r_to, from, to, ptrs, *k, options);
+  plan::Plan p;
+  if (plan::is_migration(*r_to, ptrs, migration)) {
+    auto road =
+        plan::make_migration_plan(store, *r_from, *r_to, from, to, ptrs, options, migration, &err);
+    if (!road) return report_error(err, ctx);
+    p = std::move(*road);
+  } else {
+    p = plan::make_plan(*r_from, *r_to, from, to, ptrs, *k, options);
+  }
 
   const std::string json = plan::render_json(p);
   if (format == "json")
@@ -143,19 +171,32 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   if (!out_dir.empty()) {
     // The input files are never touched: every phase gets its own copy.
     std::error_code ec;
-    for (const plan::Phase& ph : p.phases)
+    auto write = [&](const fs::path& target, const std::string& text) {
+      fs::create_directories(target.parent_path(), ec);
+      if (ec) {
+        err.where.file = target.parent_path().string();
+        err.message = "cannot create directory: " + ec.message();
+        return false;
+      }
+      return core::write_file_atomic(target.string(), text, &err);
+    };
+    for (const plan::Phase& ph : p.phases) {
+      const fs::path dir = fs::path(out_dir) / ("phase-" + std::to_string(ph.number));
       for (std::size_t i = 0; i < p.brokers.size(); ++i) {
-        const fs::path target = fs::path(out_dir) / ("phase-" + std::to_string(ph.number)) /
-                                plan::out_relative_path(p.brokers[i]);
-        fs::create_directories(target.parent_path(), ec);
-        if (ec) {
-          err.where.file = target.parent_path().string();
-          err.message = "cannot create directory: " + ec.message();
-          return report_error(err, ctx);
-        }
-        if (!core::write_file_atomic(target.string(), ph.files_after[i], &err))
+        // A new controller file exists from the phase that creates it on.
+        if (i < p.created_in.size() && p.created_in[i] > ph.number) continue;
+        if (!write(dir / plan::out_relative_path(p.brokers[i]), ph.files_after[i]))
           return report_error(err, ctx);
       }
+      // The way back: the files of every revert step that edits files ("" = file removed).
+      for (std::size_t r = 0; r < ph.revert.size(); ++r)
+        for (std::size_t i = 0; i < ph.revert[r].files.size(); ++i)
+          if (!ph.revert[r].files[i].empty() &&
+              !write(dir / "revert" / ("step-" + std::to_string(r + 1)) /
+                         plan::out_relative_path(p.brokers[i]),
+                     ph.revert[r].files[i]))
+            return report_error(err, ctx);
+    }
     fs::create_directories(out_dir, ec);
     if (!core::write_file_atomic((fs::path(out_dir) / "plan.json").string(), json, &err) ||
         !core::write_file_atomic((fs::path(out_dir) / "plan.md").string(), plan::render_markdown(p),

@@ -64,6 +64,23 @@ struct NodeSteps {
   std::vector<StepAction> actions;
 };
 
+/// One step of the way back from a migration phase (OPS39 "Reverting to ZooKeeper mode During
+/// the Migration"), in the order the docs give.
+struct RevertStep {
+  std::string text;
+  std::vector<std::string> commands;
+  Restart restart = Restart::kNone;
+  /// Every node file as it must be after this step, by Plan::brokers index ("" = the file is
+  /// gone: a deprovisioned controller); empty when the step edits no file.
+  std::vector<std::string> files;
+};
+
+/// A check that must pass before the next phase starts (a log line, a metric, a command).
+struct Gate {
+  std::string text;
+  std::string command;  ///< empty when the signal is a log line or a metric
+};
+
 struct Phase {
   int number = 0;
   std::string title;
@@ -80,6 +97,21 @@ struct Phase {
   std::vector<std::string> running;
   /// Every broker file as it must be after this phase (cumulative), by Plan::brokers index.
   std::vector<std::string> files_after;
+  /// Migration plans: the way back before the next phase (empty when there is nothing to do
+  /// or the phase cannot be reverted), what to wait for, and the leg (Plan::legs index).
+  std::vector<RevertStep> revert;
+  std::vector<Gate> gates;
+  std::size_t leg = 0;
+};
+
+/// One stretch of a plan that chains several: an upgrade in one mode or the migration.
+struct Leg {
+  std::string title;
+  std::string kind;  ///< "zookeeper-upgrade", "migration", "kraft-upgrade"
+  std::string from;
+  std::string to;
+  /// Which release runs where during the leg ("brokers: 3.9 (ZooKeeper mode)").
+  std::vector<std::string> running;
 };
 
 /// The whole plan. A refused plan has no phases and a KL8xx finding saying why.
@@ -93,6 +125,11 @@ struct Plan {
   bool refused = false;
   std::vector<std::string> path;  ///< a refused plan: the hops to take instead
   std::vector<Phase> phases;
+  /// Plans that chain legs (the ZooKeeper -> KRaft road); empty for one ordinary upgrade.
+  std::vector<Leg> legs;
+  /// Per Plan::brokers index: the number of the phase that creates the file (a new controller
+  /// file), 0 for the files given. Empty when the plan creates no file.
+  std::vector<int> created_in;
 };
 
 /// Everything the planner reads from the packs.

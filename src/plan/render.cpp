@@ -51,12 +51,33 @@ const std::string& before(const Plan& plan, std::size_t index, std::size_t file)
 
 std::string mode_name(const Plan& p) { return p.mode == "kraft" ? "KRaft" : "ZooKeeper"; }
 
+// Files the plan writes from scratch (the migration's controllers) are not counted as given.
+std::size_t given_files(const Plan& p) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < p.brokers.size(); ++i)
+    n += (i < p.created_in.size() && p.created_in[i] > 0) ? 0 : 1;
+  return n;
+}
+
 std::string header(const Plan& p) {
-  const std::size_t n = p.brokers.size();
+  const std::size_t n = given_files(p);
   std::string nodes =
       p.mode == "kraft" ? (n == 1 ? "node" : "nodes") : (n == 1 ? "broker" : "brokers");
-  return "Kafka " + p.from + " -> " + p.to + (p.mode.empty() ? "" : ", " + mode_name(p) + " mode") +
-         ", " + std::to_string(n) + " " + nodes;
+  std::string h = "Kafka " + p.from + " -> " + p.to +
+                  (p.mode.empty() ? "" : ", " + mode_name(p) + " mode") + ", " + std::to_string(n) +
+                  " " + nodes;
+  if (const std::size_t added = p.brokers.size() - n; added > 0)
+    h += ", " + std::to_string(added) + " new controller" + (added == 1 ? "" : "s");
+  return h;
+}
+
+// "leg 2 of 4: ..." before the first phase of each leg of a chained plan.
+std::string leg_heading(const Plan& p, std::size_t pi) {
+  if (p.legs.empty()) return "";
+  const Phase& ph = p.phases[pi];
+  if (pi > 0 && p.phases[pi - 1].leg == ph.leg) return "";
+  return "leg " + std::to_string(ph.leg + 1) + " of " + std::to_string(p.legs.size()) + ": " +
+         p.legs[ph.leg].title;
 }
 
 std::vector<std::string> all_commands(const Phase& ph) {
@@ -66,6 +87,36 @@ std::vector<std::string> all_commands(const Phase& ph) {
       if (!a.command.empty()) out.push_back(a.command);
   for (const std::string& c : ph.commands) out.push_back(c);
   return out;
+}
+
+// The way back from a phase: each step, its commands, and the file changes against the files
+// as the step before left them (a removed file is named, not diffed).
+std::string revert_text(const Plan& p, const Phase& ph, bool markdown = false) {
+  std::string o;
+  std::vector<std::string> current = ph.files_after;
+  for (std::size_t r = 0; r < ph.revert.size(); ++r) {
+    const RevertStep& st = ph.revert[r];
+    const std::string text =
+        st.text + (st.restart == Restart::kRolling ? " (rolling restart, one node at a time)" : "");
+    o += markdown ? std::to_string(r + 1) + ". " + text + "\n"
+                  : wrap(std::to_string(r + 1) + ". " + text, "    ");
+    if (markdown && !st.commands.empty()) o += "\n   ```sh\n";
+    for (const std::string& c : st.commands) o += (markdown ? "   " : "       $ ") + c + "\n";
+    if (markdown && !st.commands.empty()) o += "   ```\n";
+    std::string diffs;
+    for (std::size_t f = 0; f < st.files.size() && f < current.size(); ++f) {
+      if (st.files[f] == current[f]) continue;
+      if (st.files[f].empty())
+        o += (markdown ? "   - remove `" : "       remove ") + p.brokers[f] +
+             (markdown ? "`\n" : "\n");
+      else
+        diffs +=
+            core::unified_diff(current[f], st.files[f], "a/" + p.brokers[f], "b/" + p.brokers[f]);
+      current[f] = st.files[f];
+    }
+    if (!diffs.empty()) o += markdown ? "\n```diff\n" + diffs + "```\n" : diffs;
+  }
+  return o;
 }
 
 }  // namespace
@@ -103,6 +154,10 @@ std::string render_text(const Plan& p) {
   }
   for (std::size_t pi = 0; pi < p.phases.size(); ++pi) {
     const Phase& ph = p.phases[pi];
+    if (std::string leg = leg_heading(p, pi); !leg.empty()) {
+      o += "\n== " + leg + "\n";
+      for (const std::string& r : p.legs[ph.leg].running) o += "   runs: " + r + "\n";
+    }
     o += "\nphase " + std::to_string(ph.number) + ": " + ph.title + "\n";
     o += "  restart: " +
          std::string(ph.restart == Restart::kRolling ? "rolling, one node at a time" : "none") +
@@ -112,6 +167,11 @@ std::string render_text(const Plan& p) {
     if (ph.restart == Restart::kNone && !ph.commands.empty()) {
       o += "  run:\n";
       for (const std::string& c : ph.commands) o += "    $ " + c + "\n";
+    }
+    if (!ph.new_files.empty()) {
+      o += "  new files:\n";
+      for (const NewFile& f : ph.new_files)
+        o += core::unified_diff("", f.content, "/dev/null", "b/" + f.path);
     }
     if (!ph.edits.empty()) {
       o += "  edits:\n";
@@ -131,10 +191,21 @@ std::string render_text(const Plan& p) {
           if (!a.command.empty()) o += "         $ " + a.command + "\n";
         }
       }
-      if (!ph.commands.empty()) {
+      if (ph.restart == Restart::kRolling && !ph.commands.empty()) {
         o += "  then:\n";
         for (const std::string& c : ph.commands) o += "    $ " + c + "\n";
       }
+    }
+    if (!ph.gates.empty()) {
+      o += "  before the next phase, check:\n";
+      for (const Gate& g : ph.gates) {
+        o += wrap("- " + g.text, "    ");
+        if (!g.command.empty()) o += "      $ " + g.command + "\n";
+      }
+    }
+    if (!ph.revert.empty()) {
+      o += "  way back (before the next phase):\n";
+      o += revert_text(p, ph);
     }
     for (const std::string& s : ph.sources) o += "  source: " + s + "\n";
   }
@@ -150,6 +221,23 @@ std::string render_json(const Plan& p) {
   j["brokers"] = p.brokers;
   j["refused"] = p.refused;
   if (!p.path.empty()) j["path"] = p.path;
+  if (!p.legs.empty()) {
+    ordered_json legs = ordered_json::array();
+    for (std::size_t i = 0; i < p.legs.size(); ++i) {
+      const Leg& l = p.legs[i];
+      ordered_json phases = ordered_json::array();
+      for (const Phase& ph : p.phases)
+        if (ph.leg == i) phases.push_back(ph.number);
+      legs.push_back({{"number", i + 1},
+                      {"kind", l.kind},
+                      {"title", l.title},
+                      {"from", l.from},
+                      {"to", l.to},
+                      {"running", l.running},
+                      {"phases", std::move(phases)}});
+    }
+    j["legs"] = std::move(legs);
+  }
   ordered_json findings = ordered_json::array();
   for (const core::Finding& f : p.findings) {
     ordered_json x;
@@ -211,6 +299,39 @@ std::string render_json(const Plan& p) {
       x["new_files"] = std::move(nf);
     }
     x["running"] = ph.running;
+    if (!p.legs.empty()) x["leg"] = ph.leg + 1;
+    if (!ph.gates.empty()) {
+      ordered_json gates = ordered_json::array();
+      for (const Gate& g : ph.gates) {
+        ordered_json y;
+        y["check"] = g.text;
+        if (!g.command.empty()) y["command"] = g.command;
+        gates.push_back(std::move(y));
+      }
+      x["gates"] = std::move(gates);
+    }
+    if (!ph.revert.empty()) {
+      ordered_json revert = ordered_json::array();
+      std::vector<std::string> current = ph.files_after;
+      for (const RevertStep& st : ph.revert) {
+        ordered_json y;
+        y["text"] = st.text;
+        y["restart"] = to_string(st.restart);
+        y["commands"] = st.commands;
+        ordered_json files = ordered_json::array();
+        for (std::size_t f = 0; f < st.files.size() && f < current.size(); ++f) {
+          if (st.files[f] == current[f]) continue;
+          if (st.files[f].empty())
+            files.push_back({{"file", p.brokers[f]}, {"removed", true}});
+          else
+            files.push_back({{"file", p.brokers[f]}, {"content", st.files[f]}});
+          current[f] = st.files[f];
+        }
+        y["files"] = std::move(files);
+        revert.push_back(std::move(y));
+      }
+      x["revert"] = std::move(revert);
+    }
     x["sources"] = ph.sources;
     phases.push_back(std::move(x));
   }
@@ -239,7 +360,12 @@ std::string render_markdown(const Plan& p) {
   }
   for (std::size_t pi = 0; pi < p.phases.size(); ++pi) {
     const Phase& ph = p.phases[pi];
-    o += "\n## Phase " + std::to_string(ph.number) + ": " + ph.title + "\n\n";
+    if (std::string leg = leg_heading(p, pi); !leg.empty()) {
+      o += "\n## L" + leg.substr(1) + "\n\n";
+      for (const std::string& r : p.legs[ph.leg].running) o += "- Runs: " + r + "\n";
+    }
+    o += std::string(p.legs.empty() ? "\n## Phase " : "\n### Phase ") + std::to_string(ph.number) +
+         ": " + ph.title + "\n\n";
     o += "- Restart: " +
          std::string(ph.restart == Restart::kRolling ? "rolling, one node at a time" : "none") +
          "\n";
@@ -250,6 +376,11 @@ std::string render_markdown(const Plan& p) {
       o += "\n```sh\n";
       for (const std::string& c : ph.commands) o += c + "\n";
       o += "```\n";
+    }
+    if (!ph.new_files.empty()) {
+      o += "\nNew files:\n";
+      for (const NewFile& f : ph.new_files)
+        o += "\n`" + f.path + "`:\n\n```properties\n" + f.content + "```\n";
     }
     if (!ph.edits.empty()) {
       o += "\n```diff\n";
@@ -269,12 +400,22 @@ std::string render_markdown(const Plan& p) {
           o += "\n";
         }
       }
-      if (!ph.commands.empty()) {
+      if (ph.restart == Restart::kRolling && !ph.commands.empty()) {
         o += "\nThen:\n\n```sh\n";
         for (const std::string& c : ph.commands) o += c + "\n";
         o += "```\n";
       }
     }
+    if (!ph.gates.empty()) {
+      o += "\nBefore the next phase, check:\n\n";
+      for (const Gate& g : ph.gates) {
+        o += "- " + g.text;
+        if (!g.command.empty()) o += ": `" + g.command + "`";
+        o += "\n";
+      }
+    }
+    if (!ph.revert.empty())
+      o += "\nWay back (before the next phase):\n\n" + revert_text(p, ph, true);
     if (!ph.sources.empty()) {
       o += "\nSources: ";
       for (std::size_t i = 0; i < ph.sources.size(); ++i) o += (i ? "; " : "") + ph.sources[i];

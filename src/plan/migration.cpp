@@ -1,0 +1,559 @@
+// The ZooKeeper -> KRaft road planner (see migration.h). The ZooKeeper legs and the KRaft leg
+// are ordinary plans (make_plan) chained file to file; the migration phases on the bridge are
+// built here from anchors-2.md §3.2 (phases and keys) and §3.3 (the way back).
+
+#include "plan/migration.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "plan/migration_model.h"
+#include "plan/plan_knowledge.h"
+#include "properties/edit.h"
+#include "properties/text.h"
+
+namespace kafkalint::plan {
+
+namespace {
+
+using knowledge::Release;
+constexpr const char* kIbpKey = "inter.broker.protocol.version";
+using namespace migration;
+
+std::string ops_source(const Release& bridge) {
+  const auto& p = bridge.version.parts;
+  return "Kafka " + bridge.name +
+         " operations guide, 'ZooKeeper to KRaft Migration' (https://kafka.apache.org/" +
+         std::to_string(p[0]) + std::to_string(p[1]) + "/documentation.html#kraft_zk_migration)";
+}
+
+class Road {
+ public:
+  Road(const knowledge::Store& store, const Release& from, const Release& to,
+       const std::string& from_text, const std::string& to_text,
+       const std::vector<const checks::PropsFile*>& files, const PlanOptions& options,
+       const MigrationOptions& m, Plan* plan)
+      : store_(store),
+        from_(from),
+        to_(to),
+        from_text_(from_text),
+        to_text_(to_text),
+        options_(options),
+        m_(m),
+        plan_(*plan) {
+    plan_.from = from_text;
+    plan_.to = to_text;
+    plan_.mode = "zookeeper";
+    for (const checks::PropsFile* f : files) {
+      plan_.brokers.push_back(f->path);
+      plan_.originals.push_back(f->original);
+      texts_.push_back(f->original);
+    }
+    given_ = files.size();
+  }
+
+  bool run(core::Error* err) {
+    using Part = knowledge::Store::Part;
+    if (const core::Error* e = store_.load({Part::kVersions, Part::kRules})) {
+      *err = *e;
+      return false;
+    }
+    versions_ = store_.versions().get();
+    rules_ = store_.rules().get();
+    if (choose_bridge() && validate()) {
+      add_controller_slots();
+      if (zookeeper_legs(err) && !plan_.refused) {
+        if (!migrate(err)) return false;
+        if (!plan_.refused && bridge_ != &to_ && !kraft_leg(err)) return false;
+      }
+    }
+    if (!plan_.refused && err && !err->message.empty()) return false;
+    std::stable_sort(plan_.findings.begin(), plan_.findings.end(), core::finding_less);
+    return true;
+  }
+
+ private:
+  // --- findings ------------------------------------------------------------------------
+
+  core::Finding& finding(std::string_view code, core::Severity severity, std::string message,
+                         std::string source, const std::string& file = "") {
+    core::Finding f;
+    f.code = std::string(code);
+    if (const knowledge::Rule* r = rules_ ? rules_->find(code) : nullptr) {
+      f.name = r->name;
+      severity = r->severity;
+    }
+    f.severity = severity;
+    f.message = std::move(message);
+    f.where.file = file;
+    if (!source.empty()) f.notes.push_back("source: " + source);
+    plan_.findings.push_back(std::move(f));
+    return plan_.findings.back();
+  }
+
+  bool refuse(std::string_view code, std::string message, std::string source,
+              const std::string& file = "", std::string_view key = "") {
+    core::Finding& f =
+        finding(code, core::Severity::kError, std::move(message), std::move(source), file);
+    locate(f, key);
+    plan_.refused = true;
+    return false;
+  }
+
+  // Points a finding about a given file at the line of `key` (the file's start without it).
+  void locate(core::Finding& f, std::string_view key) const {
+    if (f.where.file.empty()) return;
+    f.where.line = 1;
+    f.where.column = 1;
+    for (std::size_t i = 0; i < given_; ++i) {
+      if (plan_.brokers[i] != f.where.file) continue;
+      const auto parsed = properties::parse(plan_.originals[i], plan_.brokers[i]);
+      if (const properties::Entry* e = key.empty() ? nullptr : parsed.doc.find(key)) {
+        f.where.line = e->line;
+        f.where.column = e->column;
+        f.subject = std::string(key);
+      }
+    }
+  }
+
+  // Findings of a leg's plan: the first leg checks the files as given; later legs add what
+  // they find in the files the plan wrote (the same finding twice is shown once).
+  void merge_findings(const Plan& sub) {
+    for (const core::Finding& f : sub.findings) {
+      const std::string key = f.code + "\x1f" + f.where.file + "\x1f" + f.message;
+      if (!seen_findings_.insert(key).second) continue;
+      plan_.findings.push_back(f);
+    }
+  }
+
+  // --- the bridge --------------------------------------------------------------------------
+
+  bool choose_bridge() {
+    std::string name = m_.bridge;
+    if (name.empty())
+      name = to_.zookeeper == knowledge::ZooKeeperSupport::kRemoved ? "3.9" : to_.name;
+    core::Error e;
+    bridge_ = versions_->resolve(name, &e);
+    if (!bridge_ || bridge_->zk_migration == knowledge::MigrationSupport::kNone ||
+        bridge_->zk_migration == knowledge::MigrationSupport::kEarlyAccess ||
+        bridge_->zookeeper == knowledge::ZooKeeperSupport::kRemoved)
+      return refuse("KL820",
+                    "Kafka " + name +
+                        " cannot be the bridge of a ZooKeeper to KRaft migration; the migration "
+                        "runs on 3.5 .. 3.9 (production-ready from 3.6, 3.9 recommended)",
+                    ops_source(*versions_->find_line("3.9")));
+    if (bridge_->zk_migration == knowledge::MigrationSupport::kPreview)
+      finding("KL820", core::Severity::kWarning,
+              "the migration is a preview on Kafka " + bridge_->name +
+                  "; it is production-ready from 3.6 and 3.9 is recommended",
+              ops_source(*bridge_))
+          .severity = core::Severity::kWarning;
+    if (bridge_->version < from_.version)
+      return refuse("KL820",
+                    "the bridge release " + bridge_->name + " is older than --from " + from_.name +
+                        "; the migration runs on the release the cluster is upgraded to",
+                    ops_source(*bridge_));
+    if (to_.version < bridge_->version)
+      return refuse("KL820",
+                    "--to " + to_.name + " is older than the bridge release " + bridge_->name,
+                    ops_source(*bridge_));
+    return true;
+  }
+
+  // --- refusals before planning (anchors-2.md §3.1, §3.4) --------------------------------
+
+  bool validate() {
+    bool ok = true;
+    std::vector<BrokerView> views;
+    for (std::size_t i = 0; i < given_; ++i) {
+      auto parsed = properties::parse(texts_[i], plan_.brokers[i]);
+      views.push_back(view_of(parsed.doc));
+    }
+    std::set<std::string> ids;
+    std::string zk;
+    for (std::size_t i = 0; i < given_; ++i) {
+      const BrokerView& b = views[i];
+      const std::string& file = plan_.brokers[i];
+      const std::string ops = ops_source(*bridge_);
+      if (b.broker_role && b.controller_role) {
+        ok = refuse("KL821",
+                    "a combined node (process.roles=broker,controller) cannot take part in a "
+                    "migration, which needs dedicated controllers",
+                    ops + "; Strimzi, Confluent for Kubernetes and cp-ansible migration docs", file,
+                    "process.roles");
+        continue;
+      }
+      if (b.kraft) {
+        ok = refuse("KL821",
+                    "already a KRaft node (process.roles); resuming a migration part way is not "
+                    "planned yet: give the ZooKeeper broker files",
+                    ops, file, "process.roles");
+        continue;
+      }
+      if ((b.migration_flag || b.kraft) && bridge_->version != from_.version) {
+        ok = refuse("KL826",
+                    "these files are part way through a migration, which runs on one release "
+                    "from start to end: finish it on " +
+                        from_.name + " (--bridge " + from_.name +
+                        "), then upgrade; the plan "
+                        "would migrate on " +
+                        bridge_->name,
+                    ops +
+                        " ('Limitations'); Confluent Platform migration docs (do not upgrade "
+                        "and migrate at the same time)",
+                    file, b.kraft ? "process.roles" : migration::kFlag);
+        continue;
+      }
+      if (b.migration_flag)
+        ok = refuse("KL821",
+                    "zookeeper.metadata.migration.enable is already set; resuming a migration "
+                    "part way is not planned yet",
+                    ops, file, migration::kFlag);
+      long id = -1;
+      if (!b.broker_id.empty()) {
+        try {
+          std::size_t used = 0;
+          id = std::stol(b.broker_id, &used);
+          if (used != b.broker_id.size()) id = -1;
+        } catch (...) {
+          id = -1;
+        }
+      }
+      if (b.broker_id.empty() || id < 0)
+        ok = refuse(
+            "KL823",
+            std::string(b.broker_id.empty() ? "no broker.id" : "broker.id '" + b.broker_id + "'") +
+                ": the migration needs every broker's id written out and non-negative "
+                "(a generated id is refused with the migration flag); it becomes the "
+                "broker's node.id in KRaft",
+            ops + "; KC39 validateValues", file, "broker.id");
+      else if (!ids.insert(std::to_string(id)).second)
+        ok = refuse("KL823", "broker.id " + std::to_string(id) + " is used by another file too",
+                    ops, file, "broker.id");
+      if (zk.empty()) zk = b.zookeeper;
+      if (b.zookeeper.empty())
+        ok = refuse("KL829", "no zookeeper.connect: not a ZooKeeper broker", ops, file);
+      else if (b.zookeeper != zk)
+        ok = refuse("KL829",
+                    "zookeeper.connect '" + b.zookeeper + "' differs from '" + zk +
+                        "' in the other files: the controllers copy it, so every broker must "
+                        "name the same ensemble and chroot",
+                    ops, file, "zookeeper.connect");
+      for (const std::string& name : b.advertised_names)
+        if (!b.listener_names.count(name))
+          ok = refuse("KL828",
+                      "advertised listener '" + name +
+                          "' is not in listeners; a KRaft broker refuses to start with it",
+                      "KC39 validateValues (advertised listener names must be a subset of "
+                      "listeners)",
+                      file, "advertised.listeners");
+      if (b.log_dirs > 1 && !jbod_ok())
+        ok = refuse("KL822",
+                    std::to_string(b.log_dirs) +
+                        " log directories (JBOD): a JBOD broker takes the migration flag only "
+                        "with inter.broker.protocol.version 3.7-IV2 or later, so migrate on 3.7 "
+                        "or later (--bridge)",
+                    "KC39 l. 989-995 (isDirectoryAssignmentSupported); KAFKA-16431", file,
+                    "log.dirs");
+      if (b.log_dirs > 1 && jbod_ok()) {
+        core::Finding& f = finding(
+            "KL822", core::Severity::kWarning,
+            "JBOD (several log.dirs): a log directory failure on a ZooKeeper broker during the "
+            "migration shuts the broker down (KAFKA-16431); several vendors refuse JBOD "
+            "migrations",
+            "KAFKA-16431; Confluent for Kubernetes and cp-ansible migration docs", file);
+        f.severity = core::Severity::kWarning;
+        locate(f, "log.dirs");
+      }
+    }
+    if (m_.controllers.empty()) {
+      plan_.refused = true;
+      finding("KL803", core::Severity::kError,
+              "Kafka " + to_.name + " has no ZooKeeper mode" +
+                  std::string(bridge_ == &to_ ? ""
+                                              : ", so the cluster migrates to KRaft on " +
+                                                    bridge_->name + " first") +
+                  "; the migration needs new KRaft controllers: name them with --controllers "
+                  "ID@HOST:PORT,... (ids no broker uses)",
+              ops_source(*bridge_));
+      std::string files;
+      for (std::size_t i = 0; i < given_; ++i) files += " " + plan_.brokers[i];
+      plan_.path = {"kafkalint plan --from " + from_text_ + " --to " + to_text_ +
+                    " --controllers 3000@HOST-1:9093,3001@HOST-2:9093,3002@HOST-3:9093" + files};
+      return false;
+    }
+    for (const ControllerNode& c : m_.controllers)
+      if (ids.count(std::to_string(c.id)))
+        ok = refuse("KL824",
+                    "controller id " + std::to_string(c.id) +
+                        " is a broker.id: brokers and controllers share one id space",
+                    ops_source(*bridge_));
+    if (m_.quorum == Quorum::kDynamic && bridge_->version < *core::Version::parse("3.9"))
+      ok = refuse("KL820",
+                  "--quorum dynamic needs a 3.9 bridge (KIP-853); migrations on " + bridge_->name +
+                      " use a static quorum (controller.quorum.voters)",
+                  "KIP-853; " + ops_source(*bridge_));
+    views_ = std::move(views);
+    return ok;
+  }
+
+  bool jbod_ok() const { return bridge_->version >= *core::Version::parse("3.7"); }
+
+  void add_controller_slots() {
+    for (const ControllerNode& c : m_.controllers) {
+      plan_.brokers.push_back("controller-" + std::to_string(c.id) + ".properties");
+      plan_.originals.push_back("");
+      texts_.push_back("");
+    }
+    plan_.created_in.assign(plan_.brokers.size(), 0);
+  }
+
+  // --- the legs ----------------------------------------------------------------------------
+
+  std::vector<std::unique_ptr<checks::PropsFile>> props(std::size_t count) const {
+    std::vector<std::unique_ptr<checks::PropsFile>> out;
+    for (std::size_t i = 0; i < count; ++i) {
+      auto f = checks::load_props(plan_.brokers[i], texts_[i]);
+      f->role = checks::Role::kBroker;
+      f->role_reason = "plan";
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+
+  // Appends the phases of an ordinary plan as leg `leg`, files indexed as in plan_.brokers.
+  void append(const Plan& sub, std::size_t leg) {
+    for (Phase ph : sub.phases) {
+      ph.number = static_cast<int>(plan_.phases.size()) + 1;
+      ph.leg = leg;
+      for (std::size_t i = ph.files_after.size(); i < texts_.size(); ++i)
+        ph.files_after.push_back(texts_[i]);
+      for (std::size_t i = 0; i < sub.brokers.size(); ++i) texts_[i] = ph.files_after[i];
+      plan_.phases.push_back(std::move(ph));
+    }
+  }
+
+  // One ordinary plan from `a` to `b` on the first `count` files; false on a broken pack.
+  bool ordinary_leg(const Release& a, const Release& b, const std::string& a_text,
+                    std::size_t count, Leg leg, core::Error* err) {
+    auto k = load_plan_knowledge(store_, a, b, err);
+    if (!k) return false;
+    const auto files = props(count);
+    std::vector<const checks::PropsFile*> ptrs;
+    for (const auto& f : files) ptrs.push_back(f.get());
+    const Plan sub = make_plan(a, b, a_text, b.name, ptrs, *k, options_);
+    merge_findings(sub);
+    if (sub.refused) {
+      plan_.refused = true;
+      plan_.path = sub.path;
+      return true;
+    }
+    plan_.legs.push_back(std::move(leg));
+    append(sub, plan_.legs.size() - 1);
+    return true;
+  }
+
+  // ZooKeeper hops from --from to the bridge, each where the notes require one.
+  bool zookeeper_legs(core::Error* err) {
+    const Release* at = &from_;
+    std::string at_text = from_text_;
+    while (at->version < bridge_->version && !plan_.refused) {
+      const Release* next = bridge_;
+      for (const knowledge::PathConstraint* c :
+           versions_->constraints_for(*at, *bridge_, knowledge::ClusterMode::kZooKeeper))
+        if (c->kind == knowledge::ConstraintKind::kIntermediateHop && c->via_max &&
+            at->version < *c->via_max)
+          if (const Release* via = versions_->find_line(c->via_max->line())) next = via;
+      Leg leg;
+      leg.kind = "zookeeper-upgrade";
+      leg.from = at_text;
+      leg.to = next->name;
+      leg.title = "upgrade the ZooKeeper cluster from " + at_text + " to " + next->name;
+      leg.running = {"brokers: " + at_text + " -> " + next->name + " (ZooKeeper mode)"};
+      if (!ordinary_leg(*at, *next, at_text, given_, std::move(leg), err)) return false;
+      at = next;
+      at_text = next->name;
+    }
+    if (plan_.refused) return true;
+    // The migration starts only once every broker pins the bridge's protocol.
+    for (std::size_t i = 0; i < given_; ++i) {
+      auto parsed = properties::parse(texts_[i], plan_.brokers[i]);
+      const BrokerView b = view_of(parsed.doc);
+      if (b.ibp.empty()) continue;  // the default of the bridge release
+      core::Error e;
+      const auto pv = versions_->resolve_protocol(b.ibp, &e);
+      const auto top = versions_->resolve_protocol(bridge_->name, &e);
+      if (pv && top && pv->index < top->index) {
+        refuse("KL825",
+               "inter.broker.protocol.version " + b.ibp + " is below the bridge release " +
+                   bridge_->name +
+                   ": finish the upgrade (raise it and roll) before the migration starts",
+               ops_source(*bridge_) + " ('Preparing for migration')", plan_.brokers[i], kIbpKey);
+        plan_.path = {"raise inter.broker.protocol.version to " + bridge_->name +
+                          " on every broker and roll them one at a time (the end of the "
+                          "earlier upgrade)",
+                      "kafkalint plan --from " + bridge_->name + " --to " + to_text_ +
+                          " --controllers ... (the migration)"};
+      }
+    }
+    return true;
+  }
+
+  bool kraft_leg(core::Error* err) {
+    Leg leg;
+    leg.kind = "kraft-upgrade";
+    leg.from = bridge_->name;
+    leg.to = to_text_;
+    leg.title = "upgrade the KRaft cluster from " + bridge_->name + " to " + to_text_;
+    leg.running = {"controllers and brokers: " + bridge_->name + " -> " + to_text_ +
+                   " (KRaft mode)"};
+    auto k = load_plan_knowledge(store_, *bridge_, to_, err);
+    if (!k) return false;
+    const auto files = props(texts_.size());
+    std::vector<const checks::PropsFile*> ptrs;
+    for (const auto& f : files) ptrs.push_back(f.get());
+    Plan sub = make_plan(*bridge_, to_, bridge_->name, to_text_, ptrs, *k, options_);
+    merge_findings(sub);
+    if (sub.refused) {
+      plan_.refused = true;
+      plan_.path = sub.path;
+      return true;
+    }
+    plan_.legs.push_back(std::move(leg));
+    append(sub, plan_.legs.size() - 1);
+    return true;
+  }
+
+  // --- the migration on the bridge -----------------------------------------------------------
+
+  bool migrate(core::Error* err);
+
+  const knowledge::Store& store_;
+  const Release& from_;
+  const Release& to_;
+  std::string from_text_, to_text_;
+  const PlanOptions& options_;
+  const MigrationOptions& m_;
+  Plan& plan_;
+  const knowledge::VersionCatalog* versions_ = nullptr;
+  const knowledge::RuleCatalog* rules_ = nullptr;
+  const Release* bridge_ = nullptr;
+  std::size_t given_ = 0;
+  std::vector<std::string> texts_;  // every file as it is at the current point of the plan
+  std::vector<BrokerView> views_;
+  std::set<std::string> seen_findings_;
+};
+
+bool Road::migrate(core::Error* err) {
+  auto k = load_plan_knowledge(store_, *bridge_, *bridge_, err);
+  if (!k) return false;
+  MigrationInput in;
+  in.bridge = bridge_;
+  in.cli = k->to_cli;
+  in.quorum = m_.quorum;
+  in.controllers = m_.controllers;
+  in.given = given_;
+  in.paths = plan_.brokers;
+  in.texts = texts_;
+  in.first_phase = static_cast<int>(plan_.phases.size()) + 1;
+  MigrationOutput out = build_migration(in);
+  for (core::Finding& f : out.findings) {
+    if (const knowledge::Rule* r = rules_ ? rules_->find(f.code) : nullptr) f.name = r->name;
+    plan_.findings.push_back(std::move(f));
+  }
+  Leg leg;
+  leg.kind = "migration";
+  leg.from = bridge_->name + " (ZooKeeper)";
+  leg.to = bridge_->name + " (KRaft)";
+  leg.title = "migrate from ZooKeeper to KRaft on " + bridge_->name;
+  leg.running = {"brokers: " + bridge_->name + " (ZooKeeper mode, then KRaft mode)",
+                 "new controllers: " + bridge_->name + " (KRaft mode)",
+                 "ZooKeeper ensemble: kept until the migration is finalized"};
+  plan_.legs.push_back(std::move(leg));
+  for (Phase& ph : out.phases) {
+    ph.leg = plan_.legs.size() - 1;
+    plan_.phases.push_back(std::move(ph));
+  }
+  for (std::size_t i = 0; i < out.created_in.size(); ++i)
+    if (out.created_in[i]) plan_.created_in[i] = out.created_in[i];
+  texts_ = out.texts;
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::vector<ControllerNode>> parse_controllers(std::string_view text,
+                                                             core::Error* err) {
+  std::vector<ControllerNode> out;
+  std::set<int> ids;
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    std::size_t c = text.find(',', i);
+    if (c == std::string_view::npos) c = text.size();
+    const std::string item(text.substr(i, c - i));
+    i = c + 1;
+    if (item.empty()) {
+      if (c >= text.size()) break;
+      continue;
+    }
+    const auto at = item.find('@');
+    const auto colon = item.rfind(':');
+    ControllerNode n;
+    bool ok = at != std::string::npos && colon != std::string::npos && colon > at + 1 &&
+              colon + 1 < item.size() && at > 0;
+    if (ok) {
+      const std::string id = item.substr(0, at);
+      ok = id.find_first_not_of("0123456789") == std::string::npos && id.size() < 10;
+      if (ok) n.id = std::stoi(id);
+      n.host = item.substr(at + 1, colon - at - 1);
+      n.port = item.substr(colon + 1);
+      ok = ok && n.port.find_first_not_of("0123456789") == std::string::npos &&
+           n.host.find_first_of("@/ ") == std::string::npos;
+    }
+    if (!ok) {
+      err->message = "--controllers: '" + item + "' is not ID@HOST:PORT (e.g. 3000@ctl-1:9093)";
+      return std::nullopt;
+    }
+    if (!ids.insert(n.id).second) {
+      err->message = "--controllers: controller id " + std::to_string(n.id) + " is given twice";
+      return std::nullopt;
+    }
+    out.push_back(std::move(n));
+    if (c >= text.size()) break;
+  }
+  if (out.empty()) {
+    err->message = "--controllers: no controller given (ID@HOST:PORT,...)";
+    return std::nullopt;
+  }
+  return out;
+}
+
+bool is_migration(const knowledge::Release& to, const std::vector<const checks::PropsFile*>& files,
+                  const MigrationOptions& m) {
+  if (!m.controllers.empty()) return true;
+  std::size_t kraft = 0;
+  bool flag = false;
+  for (const checks::PropsFile* f : files) {
+    kraft += f->kraft ? 1 : 0;
+    if (const properties::Entry* e = f->doc().find("zookeeper.metadata.migration.enable"))
+      flag = flag || f->doc().value(*e) == "true";
+  }
+  if (kraft == files.size()) return false;
+  return flag || kraft != 0 || to.zookeeper == knowledge::ZooKeeperSupport::kRemoved;
+}
+
+std::optional<Plan> make_migration_plan(const knowledge::Store& store,
+                                        const knowledge::Release& from,
+                                        const knowledge::Release& to, const std::string& from_text,
+                                        const std::string& to_text,
+                                        const std::vector<const checks::PropsFile*>& files,
+                                        const PlanOptions& options, const MigrationOptions& m,
+                                        core::Error* err) {
+  Plan plan;
+  Road road(store, from, to, from_text, to_text, files, options, m, &plan);
+  if (!road.run(err)) return std::nullopt;
+  return plan;
+}
+
+}  // namespace kafkalint::plan

@@ -1,0 +1,725 @@
+// The four migration phases of the Apache procedure on the bridge release (anchors-2.md §3.2)
+// with the way back from each of the first three (§3.3). Keys per phase:
+//   provisioning: new controller files (process.roles, node.id, the quorum key, the
+//     controller listener, the migration flag, the brokers' ZooKeeper and security settings);
+//   migration mode: on each broker the flag, the quorum key, controller.listener.names and the
+//     controller listener's security protocol; one roll;
+//   KRaft brokers: process.roles=broker, node.id = broker.id, no ZooKeeper keys, flag, IBP or
+//     control.plane.listener.name, StandardAuthorizer for AclAuthorizer; one roll;
+//   finalisation: the controllers drop the flag and the ZooKeeper keys; a controller roll.
+
+#include <algorithm>
+
+#include "plan/migration_model.h"
+#include "properties/edit.h"
+#include "properties/text.h"
+
+namespace kafkalint::plan::migration {
+
+namespace {
+
+constexpr const char* kAclAuthorizer = "kafka.security.authorizer.AclAuthorizer";
+constexpr const char* kStandardAuthorizer =
+    "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
+constexpr const char* kControllerListener = "CONTROLLER";
+constexpr const char* kZkShellSource =
+    "ZOOKEEPER-3411 (rmr removed from the ZooKeeper shell); apache/kafka #19953 and kafka-site "
+    "#679 (the docs' rmr replaced by delete)";
+
+std::string trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\f");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\f");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::vector<std::string> split_list(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i <= s.size()) {
+    const std::size_t c = s.find(',', i);
+    std::string item =
+        trim(s.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i));
+    if (!item.empty()) out.push_back(std::move(item));
+    if (c == std::string_view::npos) break;
+    i = c + 1;
+  }
+  return out;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::optional<std::string> value_of(const properties::Document& d, std::string_view key) {
+  const properties::Entry* e = d.find(key);
+  if (!e) return std::nullopt;
+  return trim(d.value(*e));
+}
+
+std::vector<Listener> parse_listeners(const std::string& v) {
+  std::vector<Listener> out;
+  for (const std::string& item : split_list(v)) {
+    const auto sep = item.find("://");
+    if (sep == std::string::npos) continue;
+    Listener l;
+    l.name = upper(item.substr(0, sep));
+    const std::string hp = item.substr(sep + 3);
+    const auto colon = hp.rfind(':');
+    l.host = colon == std::string::npos ? hp : hp.substr(0, colon);
+    l.port = colon == std::string::npos ? "" : hp.substr(colon + 1);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+bool is_protocol(const std::string& p) {
+  return p == "PLAINTEXT" || p == "SSL" || p == "SASL_PLAINTEXT" || p == "SASL_SSL";
+}
+
+bool uses_sasl(const std::string& protocol) { return protocol.rfind("SASL_", 0) == 0; }
+bool uses_ssl(const std::string& protocol) { return protocol == "SSL" || protocol == "SASL_SSL"; }
+
+}  // namespace
+
+BrokerView view_of(const properties::Document& d) {
+  BrokerView b;
+  if (auto roles = value_of(d, "process.roles"); roles && !roles->empty()) {
+    b.kraft = true;
+    for (const std::string& r : split_list(*roles)) {
+      b.broker_role = b.broker_role || r == "broker";
+      b.controller_role = b.controller_role || r == "controller";
+    }
+  }
+  b.migration_flag = value_of(d, kFlag).value_or("") == "true";
+  b.broker_id = value_of(d, "broker.id").value_or("");
+  b.node_id = value_of(d, "node.id").value_or("");
+  b.zookeeper = value_of(d, "zookeeper.connect").value_or("");
+  b.ibp = value_of(d, kIbp).value_or("");
+  b.listeners = parse_listeners(value_of(d, "listeners").value_or(""));
+  b.advertised = parse_listeners(value_of(d, "advertised.listeners").value_or(""));
+  for (const Listener& l : b.listeners) b.listener_names.insert(l.name);
+  for (const Listener& l : b.advertised) b.advertised_names.push_back(l.name);
+  if (auto map = value_of(d, "listener.security.protocol.map")) {
+    b.map_explicit = true;
+    for (const std::string& item : split_list(*map)) {
+      const auto colon = item.find(':');
+      if (colon != std::string::npos)
+        b.protocols[upper(trim(item.substr(0, colon)))] = upper(trim(item.substr(colon + 1)));
+    }
+  } else {
+    for (const char* p : {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}) b.protocols[p] = p;
+  }
+  if (auto ibl = value_of(d, "inter.broker.listener.name"); ibl && !ibl->empty())
+    b.ibl = upper(*ibl);
+  else
+    b.ibl = upper(value_of(d, "security.inter.broker.protocol").value_or("PLAINTEXT"));
+  const auto p = b.protocols.find(b.ibl);
+  b.ibl_protocol = p != b.protocols.end() ? p->second : (is_protocol(b.ibl) ? b.ibl : "PLAINTEXT");
+  if (uses_sasl(b.ibl_protocol))
+    b.mechanism = value_of(d, "sasl.mechanism.inter.broker.protocol").value_or("GSSAPI");
+  std::string dirs = value_of(d, "log.dirs").value_or("");
+  if (dirs.empty()) dirs = value_of(d, "log.dir").value_or("");
+  const auto list = split_list(dirs);
+  b.log_dirs = std::max<std::size_t>(1, list.size());
+  if (!list.empty()) b.first_log_dir = list.front();
+  return b;
+}
+
+namespace {
+
+class Builder {
+ public:
+  explicit Builder(const MigrationInput& in) : in_(in) {
+    out_.created_in.assign(in.paths.size(), 0);
+    for (std::size_t i = 0; i < in.paths.size(); ++i) {
+      docs_.push_back(properties::parse(in.texts[i], in.paths[i]).doc);
+      exists_.push_back(i < in.given || !in.texts[i].empty());
+    }
+    first_ = docs_.front();
+    view_ = view_of(first_);
+    protocol_ = view_.ibl_protocol;
+  }
+
+  MigrationOutput run() {
+    const std::vector<std::string> before = texts();
+    provision();
+    migration_mode(before);
+    const std::vector<std::string> in_migration = texts();
+    kraft_brokers(before, in_migration);
+    finalize();
+    out_.texts = texts();
+    return std::move(out_);
+  }
+
+ private:
+  const knowledge::Release& bridge() const { return *in_.bridge; }
+  bool is_39() const { return bridge().version >= *core::Version::parse("3.9"); }
+  bool dynamic() const { return in_.quorum == Quorum::kDynamic; }
+
+  std::string source() const {
+    const auto& p = bridge().version.parts;
+    return "Kafka " + bridge().name +
+           " operations guide, 'ZooKeeper to KRaft Migration' (https://kafka.apache.org/" +
+           std::to_string(p[0]) + std::to_string(p[1]) + "/documentation.html#kraft_zk_migration)";
+  }
+
+  std::vector<std::string> texts() const {
+    std::vector<std::string> t;
+    for (std::size_t i = 0; i < docs_.size(); ++i)
+      t.push_back(exists_[i] ? properties::write(docs_[i]) : std::string());
+    return t;
+  }
+
+  std::vector<std::string> without_controllers(std::vector<std::string> t) const {
+    for (std::size_t i = in_.given; i < t.size(); ++i) t[i].clear();
+    return t;
+  }
+
+  Phase& new_phase(std::string title, Restart restart, NodeGroup nodes) {
+    Phase p;
+    p.number = in_.first_phase + static_cast<int>(out_.phases.size());
+    p.title = std::move(title);
+    p.restart = restart;
+    p.nodes = nodes;
+    p.running = {bridge().name};
+    p.sources.push_back(source());
+    out_.phases.push_back(std::move(p));
+    return out_.phases.back();
+  }
+
+  void edit(Phase& p, std::size_t i, EditAction a, const std::string& key,
+            const std::string& value = "") {
+    std::optional<core::Error> err;
+    if (a == EditAction::kSet)
+      err = properties::set(docs_[i], key, value);
+    else
+      err = properties::unset(docs_[i], key);
+    if (err) {
+      core::Finding f;
+      f.code = "KL901";
+      f.severity = core::Severity::kError;
+      f.message = "cannot edit '" + key + "' in " + in_.paths[i] + ": " + err->message;
+      out_.findings.push_back(std::move(f));
+      return;
+    }
+    p.edits.push_back({i, a, key, value});
+  }
+
+  void snapshot(Phase& p) { p.files_after = texts(); }
+
+  // --- quorum and commands -------------------------------------------------------------
+
+  std::string voters() const {
+    std::string s;
+    for (const ControllerNode& c : in_.controllers)
+      s += (s.empty() ? "" : ",") + std::to_string(c.id) + "@" + c.host + ":" + c.port;
+    return s;
+  }
+
+  std::string bootstrap_servers() const {
+    std::string s;
+    for (const ControllerNode& c : in_.controllers)
+      s += (s.empty() ? "" : ",") + c.host + ":" + c.port;
+    return s;
+  }
+
+  std::string quorum_key() const {
+    return dynamic() ? "controller.quorum.bootstrap.servers" : "controller.quorum.voters";
+  }
+  std::string quorum_value() const { return dynamic() ? bootstrap_servers() : voters(); }
+
+  const knowledge::CliTool* tool(const char* name) const {
+    return in_.cli ? in_.cli->find(name) : nullptr;
+  }
+
+  bool has_option(const char* tool_name, const char* option) const {
+    const knowledge::CliTool* t = tool(tool_name);
+    return t && t->find_option(option);
+  }
+
+  std::string client_config() const {
+    return protocol_ == "PLAINTEXT" ? "" : " --command-config client.properties";
+  }
+
+  std::string broker_address(std::size_t i) const {
+    const BrokerView b = view_of(docs_[i]);
+    for (const auto* list : {&b.advertised, &b.listeners})
+      for (const Listener& l : *list) {
+        if (l.name == kControllerListener) continue;
+        std::string host = l.host;
+        if (host.empty() || host == "0.0.0.0") host = "localhost";
+        return host + ":" + l.port;
+      }
+    return "localhost:9092";
+  }
+
+  std::string zk_shell(const std::string& args) const {
+    std::string cmd = "bin/zookeeper-shell.sh " + view_.zookeeper;
+    if (value_of(first_, "zookeeper.ssl.client.enable").value_or("") == "true")
+      cmd += " -zk-tls-config-file zk-tls.properties";
+    return cmd + " " + args;
+  }
+
+  std::string quorum_describe(const ControllerNode& c, const char* what) const {
+    if (!has_option("kafka-metadata-quorum.sh", "--bootstrap-controller")) return "";
+    return "bin/kafka-metadata-quorum.sh --bootstrap-controller " + c.host + ":" + c.port +
+           client_config() + " describe " + what;
+  }
+
+  std::string urp_command(std::size_t i) const {
+    if (!has_option("kafka-topics.sh", "--bootstrap-server")) return "";
+    return "bin/kafka-topics.sh --bootstrap-server " + broker_address(i) + client_config() +
+           " --describe --under-replicated-partitions";
+  }
+
+  // --- the controller files ------------------------------------------------------------
+
+  std::string log_dir() const {
+    std::string dir = view_.first_log_dir;
+    const auto slash = dir.find_last_of('/');
+    if (dir.empty() || slash == std::string::npos || slash == 0)
+      return "/var/lib/kafka/kraft-controller";
+    return dir.substr(0, slash) + "/kraft-controller";
+  }
+
+  // Settings copied from the first broker: the ZooKeeper client and the inter-broker
+  // listener's security, which the controllers use to reach the brokers during the migration
+  // and (renamed to the controller listener) to serve their own listener.
+  std::vector<std::pair<std::string, std::string>> copied(bool zookeeper) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    const std::string prefix = "listener.name." + lower(view_.ibl) + ".";
+    for (const auto& [k, v] : first_.effective()) {
+      const std::string key(k);
+      if (zookeeper) {
+        if (key.rfind("zookeeper.", 0) == 0 && key != kFlag) out.emplace_back(key, std::string(v));
+        continue;
+      }
+      const bool security = (uses_ssl(protocol_) && key.rfind("ssl.", 0) == 0) ||
+                            (uses_sasl(protocol_) && key.rfind("sasl.", 0) == 0) ||
+                            key.rfind(prefix, 0) == 0;
+      if (security) out.emplace_back(key, std::string(v));
+    }
+    return out;
+  }
+
+  // The listener-prefixed settings of the inter-broker listener, for the controller listener.
+  std::vector<std::pair<std::string, std::string>> controller_listener_copies() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    const std::string prefix = "listener.name." + lower(view_.ibl) + ".";
+    for (const auto& [k, v] : first_.effective()) {
+      const std::string key(k);
+      if (key.rfind(prefix, 0) == 0)
+        out.emplace_back("listener.name.controller." + key.substr(prefix.size()), std::string(v));
+    }
+    return out;
+  }
+
+  std::string controller_text(const ControllerNode& c) const {
+    auto line = [](const std::string& k, const std::string& v) {
+      return properties::escape_key(k) + "=" + properties::escape_value(v) + "\n";
+    };
+    std::string s = "# KRaft controller " + std::to_string(c.id) +
+                    " for the ZooKeeper to KRaft migration on Kafka " + bridge().name +
+                    ", written by kafkalint plan.\n# ZooKeeper and security settings copied from " +
+                    in_.paths.front() + ".\n";
+    s += line("process.roles", "controller");
+    s += line("node.id", std::to_string(c.id));
+    s += line(quorum_key(), quorum_value());
+    s += line("controller.listener.names", kControllerListener);
+    s += line("listeners", std::string(kControllerListener) + "://" + c.host + ":" + c.port);
+    std::string map = std::string(kControllerListener) + ":" + protocol_;
+    if (view_.ibl != kControllerListener) map += "," + view_.ibl + ":" + protocol_;
+    s += line("listener.security.protocol.map", map);
+    s += line("inter.broker.listener.name", view_.ibl);
+    s += line("log.dirs", log_dir());
+    s += "\n# The migration: these lines go when it is finalized.\n";
+    s += line(kFlag, "true");
+    for (const auto& [k, v] : copied(true)) s += line(k, v);
+    const auto security = copied(false);
+    const auto renamed = controller_listener_copies();
+    if (!security.empty() || !renamed.empty() || uses_sasl(protocol_)) {
+      s += "\n# Security of the inter-broker listener, also used by the controller listener.\n";
+      if (uses_sasl(protocol_)) s += line("sasl.mechanism.controller.protocol", view_.mechanism);
+      for (const auto& [k, v] : security) s += line(k, v);
+      for (const auto& [k, v] : renamed) s += line(k, v);
+    }
+    return s;
+  }
+
+  // The brokers' SCRAM user for the controller listener: a controller checks SCRAM logins
+  // against its own metadata, which holds no credential before the migration has run, so the
+  // user is added when formatting (kafka-storage.sh --add-scram, 3.5+).
+  std::string scram_flag() {
+    if (view_.mechanism.rfind("SCRAM-", 0) != 0) return "";
+    std::string jaas = value_of(first_, "listener.name." + lower(view_.ibl) + "." +
+                                            lower(view_.mechanism) + ".sasl.jaas.config")
+                           .value_or(value_of(first_, "sasl.jaas.config").value_or(""));
+    auto field = [&](const std::string& name) -> std::string {
+      const auto at = jaas.find(name + "=\"");
+      if (at == std::string::npos) return "";
+      const auto b = at + name.size() + 2;
+      const auto e = jaas.find('"', b);
+      return e == std::string::npos ? "" : jaas.substr(b, e - b);
+    };
+    const std::string user = field("username"), password = field("password");
+    if (!has_option("kafka-storage.sh", "--add-scram") || user.empty() || password.empty()) {
+      core::Finding f;
+      f.code = "KL827";
+      f.severity = core::Severity::kWarning;
+      f.message = "the controller listener authenticates the brokers with " + view_.mechanism +
+                  ", but the brokers' user and password are not in a JAAS config of " +
+                  in_.paths.front() +
+                  ": add them when formatting the controllers (kafka-storage.sh format "
+                  "--add-scram), or the brokers cannot log in to the controllers";
+      f.notes.push_back("source: KIP-900 (kafka-storage.sh --add-scram); " + source());
+      out_.findings.push_back(std::move(f));
+      return "";
+    }
+    return " --add-scram '" + view_.mechanism + "=[name=" + user + ",password=" + password + "]'";
+  }
+
+  // --- phase 1: provision the controllers ------------------------------------------------
+
+  void provision() {
+    Phase& p = new_phase("provision the KRaft controllers (new files, brokers untouched)",
+                         Restart::kNone, NodeGroup::kControllers);
+    p.commands.push_back(zk_shell("get /cluster/id"));
+    std::string format_flags;
+    if (dynamic()) {
+      std::string initial;
+      for (const ControllerNode& c : in_.controllers) {
+        const std::string var = "DIR_ID_" + std::to_string(c.id);
+        p.commands.push_back(var + "=$(bin/kafka-storage.sh random-uuid)");
+        initial += (initial.empty() ? "" : ",") + std::to_string(c.id) + "@" + c.host + ":" +
+                   c.port + ":$" + var;
+      }
+      format_flags = " --initial-controllers \"" + initial + "\"";
+    }
+    const std::string scram = scram_flag();
+    format_flags += scram;
+    for (std::size_t k = 0; k < in_.controllers.size(); ++k) {
+      const ControllerNode& c = in_.controllers[k];
+      const std::size_t i = in_.given + k;
+      const std::string text = controller_text(c);
+      docs_[i] = properties::parse(text, in_.paths[i]).doc;
+      exists_[i] = true;
+      out_.created_in[i] = p.number;
+      p.new_files.push_back({in_.paths[i], text});
+      NodeSteps s;
+      s.file = i;
+      s.address = c.host + ":" + c.port;
+      s.running = bridge().name;
+      s.actions.push_back({"install",
+                           "install Kafka " + bridge().name + " on " + c.host +
+                               " with this file as its config, and create " + log_dir(),
+                           ""});
+      s.actions.push_back({"format",
+                           "format its metadata directory with the cluster's existing id "
+                           "(CLUSTER_ID: the id read above)",
+                           "bin/kafka-storage.sh format --config " + in_.paths[i] +
+                               " --cluster-id \"$CLUSTER_ID\"" + format_flags});
+      s.actions.push_back(
+          {"start", "start it", "bin/kafka-server-start.sh -daemon " + in_.paths[i]});
+      p.steps.push_back(std::move(s));
+    }
+    std::string why =
+        "The migration needs a KRaft controller quorum next to the ZooKeeper cluster, on "
+        "dedicated nodes (combined broker and controller nodes cannot migrate). Each controller "
+        "gets a new file: its node.id (not a broker.id: brokers and controllers share one id "
+        "space), the quorum, its own CONTROLLER listener, the migration flag, and the brokers' "
+        "zookeeper.connect so it can copy the metadata. inter.broker.listener.name and its "
+        "protocol mapping let it send controller requests to the ZooKeeper brokers; their "
+        "security settings are copied from " +
+        in_.paths.front() + ".";
+    if (protocol_ != "PLAINTEXT")
+      why += " The controller listener uses the same protocol (" + protocol_ +
+             "): every key or trust store path copied from the brokers must exist on the "
+             "controller hosts, with certificates for their host names.";
+    why +=
+        " The controllers must be formatted with the cluster's existing id: the first command "
+        "prints it (it is also cluster.id in meta.properties in any broker's log directory";
+    if (!view_.first_log_dir.empty()) why += ", " + view_.first_log_dir + "/meta.properties";
+    why += "). Formatting writes the newest metadata.version of " + bridge().name + ".";
+    if (dynamic())
+      why +=
+          " Dynamic quorum (KIP-853): the controllers list controller.quorum.bootstrap.servers and "
+          "the voters are fixed when formatting with --initial-controllers, the same value on "
+          "every controller, with one directory id per controller generated once. Kafka 4.0 "
+          "keeps the quorum dynamic.";
+    else
+      why +=
+          " Static quorum: controller.quorum.voters on every node, so the format command needs "
+          "no quorum flag. It works on every bridge release and on 4.x; turning it into a "
+          "dynamic quorum later needs Kafka 4.1 or newer (kafka-features.sh upgrade --feature "
+          "kraft.version=1, then controller.quorum.bootstrap.servers).";
+    if (!scram.empty())
+      why += " The controller listener authenticates the brokers with " + view_.mechanism +
+             ", whose credentials the controllers would only get from the migration itself: "
+             "--add-scram stores the brokers' user at format time (as in their JAAS config).";
+    why +=
+        " The brokers are not touched. While debugging, TRACE logging for "
+        "org.apache.kafka.metadata.migration in the controllers' log4j.properties helps.";
+    p.why = why;
+    p.reversible = true;
+    if (std::string q = quorum_describe(in_.controllers.front(), "--status"); !q.empty())
+      p.gates.push_back(
+          {"the quorum has a leader and lists every controller as a voter (LeaderId, "
+           "CurrentVoters)",
+           q});
+    else
+      p.gates.push_back(
+          {"every controller's log shows it joined the quorum and a leader was elected", ""});
+    RevertStep r;
+    r.text =
+        "deprovision the controllers: stop each one, then delete its file and its metadata "
+        "directory (" +
+        log_dir() + "); the brokers were not touched";
+    r.commands.push_back("bin/kafka-server-stop.sh");
+    r.files = without_controllers(texts());
+    p.revert.push_back(std::move(r));
+    snapshot(p);
+  }
+
+  // --- phase 2: brokers into migration mode ----------------------------------------------
+
+  void migration_mode(const std::vector<std::string>& before) {
+    Phase& p = new_phase("brokers into migration mode (broker roll 1 of 2)", Restart::kRolling,
+                         NodeGroup::kBrokers);
+    for (std::size_t i = 0; i < in_.given; ++i) {
+      const BrokerView b = view_of(docs_[i]);
+      edit(p, i, EditAction::kSet, kFlag, "true");
+      edit(p, i, EditAction::kSet, quorum_key(), quorum_value());
+      edit(p, i, EditAction::kSet, "controller.listener.names", kControllerListener);
+      std::string map;
+      if (b.map_explicit) {
+        map = value_of(docs_[i], "listener.security.protocol.map").value_or("");
+        map += std::string(map.empty() ? "" : ",") + kControllerListener + ":" + protocol_;
+      } else {
+        map = std::string(kControllerListener) + ":" + protocol_ +
+              ",PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL";
+      }
+      edit(p, i, EditAction::kSet, "listener.security.protocol.map", map);
+      if (uses_sasl(protocol_))
+        edit(p, i, EditAction::kSet, "sasl.mechanism.controller.protocol", b.mechanism);
+      const std::string prefix = "listener.name." + lower(b.ibl) + ".";
+      std::vector<std::pair<std::string, std::string>> copies;
+      for (const auto& [k, v] : docs_[i].effective())
+        if (std::string(k).rfind(prefix, 0) == 0)
+          copies.emplace_back("listener.name.controller." + std::string(k).substr(prefix.size()),
+                              std::string(v));
+      for (const auto& [k, v] : copies) edit(p, i, EditAction::kSet, k, v);
+    }
+    std::string why =
+        "Each broker keeps broker.id, zookeeper.connect and inter.broker.protocol.version " +
+        bridge().name + " and learns where the controllers are: the migration flag, the quorum (" +
+        quorum_key() +
+        "), controller.listener.names and the controller listener's protocol in "
+        "listener.security.protocol.map (" +
+        protocol_ + ", as the controllers serve it).";
+    if (uses_sasl(protocol_))
+      why += " sasl.mechanism.controller.protocol names the SASL mechanism of that listener.";
+    why +=
+        " Roll the brokers one at a time; the metadata migration starts by itself once the last "
+        "broker is back. Do not change inter.broker.protocol.version or metadata.version until the "
+        "migration is finalized.";
+    p.why = why;
+    for (std::size_t i = 0; i < in_.given; ++i) p.steps.push_back(broker_steps(i));
+    p.gates.push_back(
+        {"the active controller logs 'Completed migration of metadata from Zookeeper to KRaft'",
+         ""});
+    p.gates.push_back(
+        {"the metric kafka.controller:type=KafkaController,name=ZkMigrationState on the active "
+         "controller is 1 (MIGRATION)",
+         ""});
+    add_zk_revert(p, before, {});
+    snapshot(p);
+  }
+
+  NodeSteps broker_steps(std::size_t i) const {
+    NodeSteps s;
+    s.file = i;
+    s.address = broker_address(i);
+    s.running = bridge().name;
+    s.actions.push_back({"stop", "stop the broker (controlled shutdown moves its leaders away)",
+                         "bin/kafka-server-stop.sh"});
+    s.actions.push_back(
+        {"start", "start it with this file", "bin/kafka-server-start.sh -daemon " + in_.paths[i]});
+    s.actions.push_back({"verify",
+                         "wait until no partition is under-replicated (the command prints "
+                         "nothing) before the next broker",
+                         urp_command(i)});
+    return s;
+  }
+
+  // The way back once the brokers talk to the controllers (OPS "Reverting to ZooKeeper mode").
+  // `first_roll`: the broker files of an extra first roll (brokers already in KRaft mode).
+  void add_zk_revert(Phase& p, const std::vector<std::string>& before,
+                     const std::vector<std::string>& first_roll) {
+    p.sources.push_back(source() + ", 'Reverting to ZooKeeper mode During the Migration'");
+    if (!first_roll.empty()) {
+      RevertStep r;
+      r.text =
+          "put every broker back into ZooKeeper mode with the files below (node.id back to "
+          "broker.id, zookeeper.connect and the other ZooKeeper keys restored, the migration "
+          "flag still true) and roll the brokers";
+      r.restart = Restart::kRolling;
+      r.files = first_roll;
+      p.revert.push_back(std::move(r));
+    }
+    RevertStep stop;
+    stop.text =
+        "deprovision the controllers: stop each one (its files and metadata directory "
+        "can go)";
+    stop.commands.push_back("bin/kafka-server-stop.sh");
+    stop.files = without_controllers(first_roll.empty() ? texts() : first_roll);
+    p.revert.push_back(std::move(stop));
+    RevertStep zk;
+    zk.text =
+        "quickly delete the /controller znode so a broker becomes the ZooKeeper controller again "
+        "(until then the brokers log errors about the KRaft controller)";
+    zk.commands.push_back(zk_shell("delete /controller"));
+    // The ZooKeeper shell of Kafka's 3.6+ client has no 'rmr' (ZOOKEEPER-3411); these znodes
+    // have no children, so 'delete' removes them (apache/kafka #19953, kafka-site #679).
+    if (std::find(p.sources.begin(), p.sources.end(), std::string(kZkShellSource)) ==
+        p.sources.end())
+      p.sources.push_back(kZkShellSource);
+    if (is_39()) {
+      zk.text +=
+          "; then keep the migration state for debugging and delete it, so the migration can be "
+          "tried again";
+      zk.commands.push_back(zk_shell("get /migration"));
+      zk.commands.push_back(zk_shell("delete /migration"));
+    }
+    p.revert.push_back(std::move(zk));
+    RevertStep files;
+    files.text = std::string(first_roll.empty() ? "" : "second roll: ") +
+                 "remove the migration flag, controller.listener.names and the quorum key "
+                 "from every broker (the files below) and roll the brokers";
+    files.restart = Restart::kRolling;
+    files.files = without_controllers(before);
+    p.revert.push_back(std::move(files));
+  }
+
+  // --- phase 3: brokers to KRaft -------------------------------------------------------
+
+  void kraft_brokers(const std::vector<std::string>& before,
+                     const std::vector<std::string>& in_migration) {
+    Phase& p = new_phase("brokers to KRaft mode (broker roll 2 of 2)", Restart::kRolling,
+                         NodeGroup::kBrokers);
+    bool acl = false, cpl = false, lmfv = false;
+    for (std::size_t i = 0; i < in_.given; ++i) {
+      const BrokerView b = view_of(docs_[i]);
+      edit(p, i, EditAction::kSet, "process.roles", "broker");
+      edit(p, i, EditAction::kSet, "node.id", b.broker_id);
+      edit(p, i, EditAction::kUnset, "broker.id");
+      std::vector<std::string> zk;
+      for (const properties::Entry& e : docs_[i].entries()) {
+        const std::string key(docs_[i].key(e));
+        if (key.rfind("zookeeper.", 0) == 0 && std::find(zk.begin(), zk.end(), key) == zk.end())
+          zk.push_back(key);
+      }
+      for (const std::string& key : zk) edit(p, i, EditAction::kUnset, key);
+      if (docs_[i].find(kIbp)) edit(p, i, EditAction::kUnset, kIbp);
+      if (docs_[i].find("log.message.format.version")) {
+        lmfv = true;
+        edit(p, i, EditAction::kUnset, "log.message.format.version");
+      }
+      if (docs_[i].find("control.plane.listener.name")) {
+        cpl = true;
+        edit(p, i, EditAction::kUnset, "control.plane.listener.name");
+      }
+      if (value_of(docs_[i], "authorizer.class.name").value_or("") == kAclAuthorizer) {
+        acl = true;
+        edit(p, i, EditAction::kSet, "authorizer.class.name", kStandardAuthorizer);
+      }
+    }
+    std::string why =
+        "The metadata now lives in the KRaft quorum. Each broker restarts as a KRaft broker: "
+        "process.roles=broker, node.id with the value of its broker.id (it must keep its id), no "
+        "ZooKeeper keys, no migration flag and no inter.broker.protocol.version (KRaft uses "
+        "metadata.version). The quorum key and controller.listener.names stay.";
+    if (cpl) why += " control.plane.listener.name goes too: KRaft refuses it.";
+    if (lmfv)
+      why +=
+          " log.message.format.version goes as well: a KRaft node ignores it (the message format "
+          "follows metadata.version) and 4.0 no longer has it.";
+    if (acl)
+      why +=
+          " AclAuthorizer becomes StandardAuthorizer, which reads the ACLs the migration copied "
+          "into the metadata.";
+    why +=
+        " The controllers still write the metadata to ZooKeeper, so the way back stays open "
+        "until the next phase.";
+    p.why = why;
+    for (std::size_t i = 0; i < in_.given; ++i) p.steps.push_back(broker_steps(i));
+    p.gates.push_back(
+        {"the metric kafka.controller:type=KafkaController,name=MigratingZkBrokerCount on the "
+         "active controller is 0 (no broker left in ZooKeeper mode)",
+         ""});
+    add_zk_revert(p, before, in_migration);
+    snapshot(p);
+  }
+
+  // --- phase 4: finalize -------------------------------------------------------------------
+
+  void finalize() {
+    Phase& p = new_phase("finalize the migration on the controllers (controller roll)",
+                         Restart::kRolling, NodeGroup::kControllers);
+    for (std::size_t k = 0; k < in_.controllers.size(); ++k) {
+      const std::size_t i = in_.given + k;
+      std::vector<std::string> zk;
+      for (const properties::Entry& e : docs_[i].entries()) {
+        const std::string key(docs_[i].key(e));
+        if (key.rfind("zookeeper.", 0) == 0 && std::find(zk.begin(), zk.end(), key) == zk.end())
+          zk.push_back(key);
+      }
+      for (const std::string& key : zk) edit(p, i, EditAction::kUnset, key);
+      NodeSteps s;
+      s.file = i;
+      s.address = in_.controllers[k].host + ":" + in_.controllers[k].port;
+      s.running = bridge().name;
+      s.actions.push_back({"stop", "stop the controller", "bin/kafka-server-stop.sh"});
+      s.actions.push_back({"start", "start it with this file",
+                           "bin/kafka-server-start.sh -daemon " + in_.paths[i]});
+      std::string q = quorum_describe(in_.controllers[k], "--replication");
+      s.actions.push_back(
+          {"verify", "wait until its lag in the quorum is 0 before the next controller", q});
+      p.steps.push_back(std::move(s));
+    }
+    p.why =
+        "Start only when every broker runs in KRaft mode (the previous phase's files, "
+        "MigratingZkBrokerCount 0). The controllers leave migration mode: the flag and the "
+        "ZooKeeper keys go, and they are restarted one at a time so the quorum keeps a majority. "
+        "Not reversible: after this the metadata is no longer written to ZooKeeper and the "
+        "cluster cannot go back to ZooKeeper mode (some operators run a week or two in the "
+        "previous phase first). Once finalized, the ZooKeeper ensemble can be decommissioned "
+        "if nothing else uses it.";
+    p.reversible = false;
+    p.gates.push_back(
+        {"the metric kafka.controller:type=KafkaController,name=ZkMigrationState is 3 "
+         "(POST_MIGRATION)",
+         ""});
+    snapshot(p);
+  }
+
+  const MigrationInput& in_;
+  MigrationOutput out_;
+  std::vector<properties::Document> docs_;
+  std::vector<bool> exists_;
+  properties::Document first_;
+  BrokerView view_;
+  std::string protocol_;
+};
+
+}  // namespace
+
+MigrationOutput build_migration(const MigrationInput& in) { return Builder(in).run(); }
+
+}  // namespace kafkalint::plan::migration
