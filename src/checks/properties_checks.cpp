@@ -8,6 +8,7 @@
 
 #include "checks/context.h"
 #include "checks/default_changes.h"
+#include "checks/kraft_startup.h"
 #include "checks/upgrade_path.h"
 #include "checks/value_check.h"
 #include "core/suggest.h"
@@ -785,6 +786,7 @@ class FileChecker {
 void check_properties(const PropsFile& f, const CheckKnowledge& k,
                       std::vector<core::Finding>* out) {
   FileChecker(f, k, out).run();
+  check_kraft_startup(f, k, out);
 }
 
 }  // namespace kafkalint::checks

@@ -66,7 +66,7 @@ std::string zk_file(int variant, int id, const knowledge::Release& from) {
 std::string kraft_file(int variant, int id, bool controller) {
   std::string s = std::string("process.roles=") + (controller ? "controller" : "broker") +
                   "\nnode.id=" + std::to_string(id) +
-                  "\ncontroller.quorum.voters=1@c-1:9093,2@c-2:9093,3@c-3:9093\ncontroller."
+                  "\ncontroller.quorum.voters=4@c-4:9093\ncontroller."
                   "listener.names=CONTROLLER\n";
   s += controller
            ? "listeners=CONTROLLER://c-" + std::to_string(id) + ":9093\n"
