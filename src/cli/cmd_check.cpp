@@ -18,6 +18,7 @@
 #include "cli/options.h"
 #include "core/file_io.h"
 #include "core/suggest.h"
+#include "core/terminal.h"
 #include "core/unified_diff.h"
 #include "knowledge/catalog.h"
 #include "knowledge/store.h"
@@ -263,10 +264,12 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       if (reporter && e.where.file == f.path)
         reporter->finding(file_failure(e));  // in every format, not only on stderr
       else if (printed.insert(e.render()).second)
-        ctx.err << e.render() << "\n";
+        ctx.err << core::escape_controls(e.render(), true) << "\n";
     }
+    // A diff shows the files' lines: controls in them escaped like every text output.
     if (diff && f.fixed)
-      ctx.out << core::unified_diff(*f.original, *f.fixed, "a/" + f.path, "b/" + f.path);
+      ctx.out << core::escape_controls(
+          core::unified_diff(*f.original, *f.fixed, "a/" + f.path, "b/" + f.path), true);
     if (f.skipped && reporter) reporter->skipped({f.path, *f.skipped});
     for (const core::Finding& fd : f.findings) {
       if (base && base->absorbs(fd)) continue;
@@ -287,7 +290,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     if (reporter)
       reporter->finding(m);
     else
-      ctx.err << m.where.file << ": error: " << m.message << "\n";
+      ctx.err << core::escape_controls(m.where.file + ": error: " + m.message) << "\n";
   }
   std::optional<checks::CheckSummary> summary;
   if (missing.empty() || !req.paths.empty()) {

@@ -5,11 +5,13 @@
 
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <sstream>
 
 #include "checks/props_file.h"
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
+#include "core/terminal.h"
 #include "diff/diff.h"
 #include "knowledge/catalog.h"
 #include "knowledge/configs.h"
@@ -152,47 +154,50 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
     return differs ? kExitFindings : kExitOk;
   }
 
+  // Keys, values and notes quote the files: built whole, then printed with controls escaped.
+  std::ostringstream text;
   auto label = [](const std::string& file, const std::string& v) {
     return file + (v.empty() ? "" : " (Kafka " + v + ", defaults included)");
   };
-  ctx.out << "--- " << label(files[0], from) << "\n+++ " << label(files[1], to) << "\n";
-  ctx.out << "role: " << checks::role_name(*r) << " (" << role_reason << ")\n";
-  if (changes.empty()) ctx.out << "no differences\n";
+  text << "--- " << label(files[0], from) << "\n+++ " << label(files[1], to) << "\n";
+  text << "role: " << checks::role_name(*r) << " (" << role_reason << ")\n";
+  if (changes.empty()) text << "no differences\n";
   for (const diff::KeyDiff& d : changes) {
     switch (d.change) {
       case diff::Change::kAdded:
-        ctx.out << "+ " << d.key << " = " << quoted(d.b, d.b_default) << "\n";
+        text << "+ " << d.key << " = " << quoted(d.b, d.b_default) << "\n";
         break;
       case diff::Change::kRemoved:
-        ctx.out << "- " << d.key << " = " << quoted(d.a, d.a_default) << "\n";
+        text << "- " << d.key << " = " << quoted(d.a, d.a_default) << "\n";
         break;
       case diff::Change::kChanged:
-        ctx.out << "~ " << d.key << ": " << quoted(d.a, d.a_default) << " -> "
-                << quoted(d.b, d.b_default) << "\n";
+        text << "~ " << d.key << ": " << quoted(d.a, d.a_default) << " -> "
+             << quoted(d.b, d.b_default) << "\n";
         break;
       case diff::Change::kSame:
-        ctx.out << "  " << d.key << " = " << quoted(d.b, d.b_default) << "\n";
+        text << "  " << d.key << " = " << quoted(d.b, d.b_default) << "\n";
         break;
     }
     if (d.change != diff::Change::kSame && o.scopes.front() == knowledge::Scope::kBroker &&
         d.in_files) {
       switch (d.update) {
         case diff::Update::kRestart:
-          ctx.out << "    needs a restart\n";
+          text << "    needs a restart\n";
           break;
         case diff::Update::kPerBroker:
-          ctx.out << "    live, per broker: " << d.command << "\n";
+          text << "    live, per broker: " << d.command << "\n";
           break;
         case diff::Update::kClusterWide:
-          ctx.out << "    live, cluster-wide: " << d.command << "\n";
+          text << "    live, cluster-wide: " << d.command << "\n";
           break;
         case diff::Update::kUnknown:
-          if (r_from || r_to) ctx.out << "    update mode unknown: restart to be safe\n";
+          if (r_from || r_to) text << "    update mode unknown: restart to be safe\n";
           break;
       }
     }
-    for (const std::string& n : d.notes) ctx.out << "    note: " << n << "\n";
+    for (const std::string& n : d.notes) text << "    note: " << n << "\n";
   }
+  ctx.out << core::escape_controls(text.str(), true);
   return differs ? kExitFindings : kExitOk;
 }
 

@@ -13,6 +13,7 @@
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
+#include "core/terminal.h"
 #include "knowledge/store.h"
 #include "plan/migration.h"
 #include "plan/plan.h"
@@ -164,9 +165,9 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   if (format == "json")
     ctx.out << json;
   else if (format == "markdown")
-    ctx.out << plan::render_markdown(p);
+    ctx.out << core::escape_controls(plan::render_markdown(p), true);
   else
-    ctx.out << plan::render_text(p);
+    ctx.out << core::escape_controls(plan::render_text(p), true);
 
   if (!out_dir.empty()) {
     // The input files are never touched: every phase gets its own copy.

@@ -2,16 +2,18 @@
 
 #include <ostream>
 
+#include "core/terminal.h"
+
 namespace kafkalint::cli {
 
 int usage_error(const std::string& name, const std::string& message, Context& ctx) {
-  ctx.err << "kafkalint " << name << ": error: " << message << "\n"
+  ctx.err << "kafkalint " << name << ": error: " << core::escape_controls(message) << "\n"
           << "  note: run 'kafkalint " << name << " --help' for usage\n";
   return kExitFailure;
 }
 
 int report_error(const core::Error& error, Context& ctx) {
-  ctx.err << error.render() << "\n";
+  ctx.err << core::escape_controls(error.render(), true) << "\n";
   return kExitFailure;
 }
 

@@ -1,5 +1,6 @@
 #include <ostream>
 
+#include "core/terminal.h"
 #include "report/report.h"
 
 namespace kafkalint::report {
@@ -62,13 +63,14 @@ class GithubReporter final : public Reporter {
     os_ << "::" << command(f.severity) << " file=" << escape_property(f.where.file)
         << ",line=" << f.where.line << ",col=" << f.where.column;
     if (f.length > 0) os_ << ",endColumn=" << f.where.column + f.length;
-    os_ << ",title=" << escape_property(f.code + " " + f.name) << "::" << escape_data(text) << '\n';
+    os_ << ",title=" << escape_property(f.code + " " + f.name)
+        << "::" << escape_data(core::escape_controls(text, true)) << '\n';
   }
 
   void finish(int /*files_checked*/) override {
     for (const Skipped& s : skipped_)
       os_ << "::notice file=" << escape_property(s.file)
-          << ",title=not checked::" << escape_data(s.reason) << '\n';
+          << ",title=not checked::" << escape_data(core::escape_controls(s.reason, true)) << '\n';
   }
 
  private:

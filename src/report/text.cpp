@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <ostream>
 #include <string>
 
+#include "core/terminal.h"
 #include "report/report.h"
 
 namespace kafkalint::report {
@@ -23,19 +25,54 @@ const char* severity_color(core::Severity s) {
   return "";
 }
 
-// Spaces up to the 1-based column, copying tabs so the caret lines up under the source.
-std::string caret_padding(const std::string& line, int column) {
-  std::string pad;
+// Byte offset of the 1-based column `column` of `line` (columns count UTF-8 characters).
+std::size_t column_offset(const std::string& line, int column) {
   int col = 1;
-  for (std::size_t i = 0; i < line.size() && col < column; ++i) {
+  std::size_t i = 0;
+  for (; i < line.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(line[i]);
     if ((c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte: same column
-    pad += c == '\t' ? '\t' : ' ';
+    if (col == column) break;
     ++col;
   }
-  pad.append(static_cast<std::size_t>(column > col ? column - col : 0), ' ');
+  return i;
+}
+
+// Columns of `s` as displayed (one per UTF-8 character).
+int display_columns(const std::string& s) {
+  int n = 0;
+  for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
+// Spaces up to the 1-based column of the raw line, copying tabs so the caret lines up under
+// the source as printed (controls in it are printed as escapes, several columns wide).
+std::string caret_padding(const std::string& line, int column) {
+  const std::size_t end = column_offset(line, column);
+  const std::string shown = core::escape_controls(std::string_view(line).substr(0, end));
+  std::string pad;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(shown[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    pad += c == '\t' ? '\t' : ' ';
+  }
+  const int raw = display_columns(line.substr(0, end)) + 1;
+  pad.append(static_cast<std::size_t>(column > raw ? column - raw : 0), ' ');
   return pad;
 }
+
+// The underline's width as printed: `length` raw columns from `column`, escapes widened.
+int caret_width(const std::string& line, int column, int length) {
+  const std::size_t begin = column_offset(line, column);
+  const std::size_t end = column_offset(line, column + std::max(length, 1));
+  if (begin >= line.size()) return std::max(length, 1);
+  const int raw = display_columns(line.substr(begin, end - begin));
+  const int shown = display_columns(core::escape_controls(line.substr(begin, end - begin)));
+  return std::max(length, 1) + shown - raw;
+}
+
+// User text (file names, keys, values, messages quoting them) made safe for a terminal.
+std::string safe(const std::string& s) { return core::escape_controls(s); }
 
 std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -59,29 +96,30 @@ class TextReporter final : public Reporter {
         break;
     }
     if (f.fix && f.fix->safety == core::FixSafety::kSafe) ++fixable_;
-    os_ << paint(kBold) << f.where.file << ':' << f.where.line << ':' << f.where.column << ':'
+    os_ << paint(kBold) << safe(f.where.file) << ':' << f.where.line << ':' << f.where.column << ':'
         << paint(kReset) << ' ' << paint(severity_color(f.severity))
-        << core::severity_name(f.severity) << ':' << paint(kReset) << ' ' << f.message;
-    if (!f.suggestion.empty()) os_ << "; " << f.suggestion;
+        << core::severity_name(f.severity) << ':' << paint(kReset) << ' ' << safe(f.message);
+    if (!f.suggestion.empty()) os_ << "; " << safe(f.suggestion);
     os_ << " [" << f.code << ' ' << f.name << "]\n";
     if (style_.concise) return;
     if (style_.show_source && !f.source_line.empty()) {
       const std::string num = std::to_string(f.where.line);
       const std::string gutter(num.size(), ' ');
-      os_ << ' ' << num << " | " << f.source_line << '\n';
+      const int width = caret_width(f.source_line, f.where.column, f.length);
+      os_ << ' ' << num << " | " << safe(f.source_line) << '\n';
       os_ << ' ' << gutter << " | " << caret_padding(f.source_line, f.where.column) << paint(kCyan)
-          << '^' << std::string(f.length > 1 ? f.length - 1 : 0, '~') << paint(kReset) << '\n';
+          << '^' << std::string(static_cast<std::size_t>(width - 1), '~') << paint(kReset) << '\n';
     }
-    for (const std::string& n : f.notes) os_ << "  note: " << n << '\n';
+    for (const std::string& n : f.notes) os_ << "  note: " << safe(n) << '\n';
     if (f.fix)
       os_ << "  fix" << (f.fix->safety == core::FixSafety::kSafe ? "" : " (unsafe)") << ": "
-          << f.fix->title << '\n';
+          << safe(f.fix->title) << '\n';
   }
 
   void finish(int files_checked) override {
     for (const Skipped& s : skipped_)
-      os_ << paint(kBold) << s.file << ':' << paint(kReset) << " note: not checked: " << s.reason
-          << '\n';
+      os_ << paint(kBold) << safe(s.file) << ':' << paint(kReset)
+          << " note: not checked: " << safe(s.reason) << '\n';
     if (style_.concise) return;
     const std::size_t checked = static_cast<std::size_t>(files_checked);
     if (findings_ == 0) {
