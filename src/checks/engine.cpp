@@ -356,7 +356,7 @@ struct Worker {
       }
     }
     std::unique_ptr<PropsFile> f = load_props(in.path, std::move(*bytes));
-    if (!f->parsed.ok()) {
+    if (f->refused()) {
       out->errors = refusals(*f);
       return nullptr;
     }

@@ -105,6 +105,14 @@ std::vector<core::Error> refusals(const PropsFile& f) {
   std::vector<core::Error> out = f.parsed.errors;
   for (core::Error& e : out)
     if (e.hint.empty()) e.hint = "java.util.Properties refuses this file, so Kafka cannot load it";
+  for (const MaskedTemplate::Problem& p : f.mask.problems)
+    out.push_back({{f.path, p.line, p.column},
+                   p.message,
+                   "the template engine refuses this file: close the tag, or write it as text "
+                   "the engine leaves alone"});
+  std::sort(out.begin(), out.end(), [](const core::Error& a, const core::Error& b) {
+    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  });
   return out;
 }
 
@@ -112,7 +120,7 @@ std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err)
   auto bytes = core::read_file(path, err);
   if (!bytes) return nullptr;
   auto f = load_props(path, std::move(*bytes));
-  if (!f->parsed.ok()) {
+  if (f->refused()) {
     *err = refusals(*f).front();
     return nullptr;
   }

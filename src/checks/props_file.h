@@ -54,13 +54,15 @@ struct PropsFile {
   }
   /// True when the file came from a template (Jinja, ERB, placeholders).
   bool templated() const { return mask.syntax != TemplateSyntax::kNone; }
+  /// True when Java refuses the file, or its template engine does (an unterminated tag).
+  bool refused() const { return !parsed.ok() || !mask.problems.empty(); }
 };
 
 /// Masks and parses `bytes`; the role is decided later (it needs the knowledge packs).
 std::unique_ptr<PropsFile> load_props(std::string path, std::string bytes);
 
-/// The errors that make Java refuse `f` (malformed \uXXXX), each with a hint saying what that
-/// means for Kafka. Empty when Java loads the file.
+/// The errors that make Java refuse `f` (malformed \uXXXX) or its template engine refuse it
+/// (unterminated tags), each with a hint saying what that means. Empty when neither does.
 std::vector<core::Error> refusals(const PropsFile& f);
 
 /// Reads and loads `path`; nullptr and *err (the first problem) when the file cannot be read

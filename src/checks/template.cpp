@@ -1,6 +1,7 @@
 #include "checks/template.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 
 namespace kafkalint::checks {
@@ -62,6 +63,66 @@ bool MaskedTemplate::is_opaque(std::size_t begin, std::size_t end) const {
   return false;
 }
 
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// What sits between a tag's opener and closer, without spaces and trim markers ('-', '+').
+std::string_view tag_body(std::string_view inner) {
+  while (!inner.empty() &&
+         (is_space(inner.front()) || inner.front() == '-' || inner.front() == '+'))
+    inner.remove_prefix(1);
+  while (!inner.empty() && (is_space(inner.back()) || inner.back() == '-' || inner.back() == '+'))
+    inner.remove_suffix(1);
+  return inner;
+}
+
+bool starts_expression(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '$' ||
+         c == '@' || c == '(' || c == '\'' || c == '"' || c == ':';
+}
+
+// A tag a template engine would take as one, so that it marks the file as a template: its
+// closer on the same line and template code in between ("{{ id }}", "{% if x %}",
+// "<%= @id %>"). A lone "{{" or "<%" in a password or a comment is ordinary text.
+bool well_formed_tag(std::string_view line, std::size_t at, std::string_view open,
+                     std::string_view close) {
+  const std::size_t body_at = at + open.size();
+  const std::size_t end = line.find(close, body_at);
+  if (end == std::string_view::npos) return false;
+  std::string_view inner = line.substr(body_at, end - body_at);
+  if (open == "<%" && !inner.empty() && (inner.front() == '=' || inner.front() == '#'))
+    inner.remove_prefix(1);
+  const std::string_view body = tag_body(inner);
+  if (body.empty() || body.find(open) != std::string_view::npos) return false;
+  if (open == "{%") return std::islower(static_cast<unsigned char>(body.front()));  // if, for, set
+  return starts_expression(body.front());
+}
+
+bool comment_line(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && is_space(line[i])) ++i;
+  return i < line.size() && (line[i] == '#' || line[i] == '!');
+}
+
+// True when a line outside comments holds a well-formed tag opened by `open`.
+bool has_tag(std::string_view content, std::string_view open, std::string_view close) {
+  std::size_t b = 0;
+  while (b < content.size()) {
+    std::size_t e = content.find_first_of("\r\n", b);
+    if (e == std::string_view::npos) e = content.size();
+    const std::string_view line = content.substr(b, e - b);
+    if (!comment_line(line))
+      for (std::size_t at = line.find(open); at != std::string_view::npos;
+           at = line.find(open, at + 1))
+        if (well_formed_tag(line, at, open, close)) return true;
+    b = e + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 TemplateSyntax detect_template(std::string_view path, std::string_view content) {
   for (std::string_view ext : {".j2", ".jinja", ".jinja2", ".tpl", ".tmpl", ".template"})
     if (ends_with(path, ext))
@@ -70,9 +131,8 @@ TemplateSyntax detect_template(std::string_view path, std::string_view content) 
                  ? TemplateSyntax::kErb
                  : TemplateSyntax::kJinja;
   if (ends_with(path, ".erb")) return TemplateSyntax::kErb;
-  if (content.find("<%") != std::string_view::npos) return TemplateSyntax::kErb;
-  if (content.find("{{") != std::string_view::npos || content.find("{%") != std::string_view::npos)
-    return TemplateSyntax::kJinja;
+  if (has_tag(content, "<%", "%>")) return TemplateSyntax::kErb;
+  if (has_tag(content, "{{", "}}") || has_tag(content, "{%", "%}")) return TemplateSyntax::kJinja;
   return TemplateSyntax::kNone;
 }
 
@@ -115,10 +175,11 @@ MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
     }
     std::size_t close = content.find(hit->close, i + hit->open.size());
     if (close == std::string_view::npos) {
+      // Only the rest of its line is masked: the lines after it are still checked.
       m.problems.push_back({lines.line_of(i), lines.column_of(i),
-                            "unterminated template tag '" + std::string(hit->open) +
-                                "'; the rest of the file is treated as template code"});
-      close = content.size();
+                            "unterminated template tag '" + std::string(hit->open) + "'"});
+      close = content.find_first_of("\r\n", i);
+      if (close == std::string_view::npos) close = content.size();
     } else {
       close += hit->close.size();
     }

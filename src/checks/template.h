@@ -35,7 +35,7 @@ struct MaskedTemplate {
   std::vector<ByteRange> code;
   /// 1-based numbers of lines that held only template control code (now blank).
   std::vector<int> control_lines;
-  /// Unterminated tags, reported as "line:col: message" by the caller; masking still ends.
+  /// Unterminated tags (a template engine refuses the file); masking ends at their line's end.
   struct Problem {
     int line = 0;
     int column = 0;
@@ -48,7 +48,9 @@ struct MaskedTemplate {
 };
 
 /// Which template syntax a file uses: by extension first (.j2, .jinja, .jinja2, .erb, .tpl,
-/// .tmpl, .template), then by content ("{{", "{%", "<%" present).
+/// .tmpl, .template), then by content: a well-formed tag ("{{ x }}", "{% if x %}",
+/// "<%= @x %>", closed on its line) outside comment lines. A stray "{{" or "<%" in a value
+/// or a comment leaves a plain file plain.
 TemplateSyntax detect_template(std::string_view path, std::string_view content);
 
 /// Masks `content` for `syntax`. For kNone only ${...} references are marked opaque.

@@ -75,13 +75,13 @@ TEST_SUITE("checks") {
     CHECK(m.opaque[0].end == src.find('\n'));
   }
 
-  TEST_CASE("template: an unterminated tag is a located problem, masking still ends") {
+  TEST_CASE("template: an unterminated tag is a located problem; the next lines are kept") {
     const std::string src = "a=1\nb={{ broken\nc=3\n";
     auto m = mask_template(src, TemplateSyntax::kJinja);
     REQUIRE(m.problems.size() == 1);
     CHECK(m.problems[0].line == 2);
     CHECK(m.problems[0].column == 3);
-    CHECK(m.text == "a=1\nb=_________\n___\n");
+    CHECK(m.text == "a=1\nb=_________\nc=3\n");
   }
 
   TEST_CASE("template: CRLF and lone CR line breaks are kept") {
