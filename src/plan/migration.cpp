@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "checks/kraft_startup.h"
 #include "plan/migration_model.h"
 #include "plan/plan_knowledge.h"
 #include "properties/edit.h"
@@ -45,12 +46,16 @@ class Road {
     plan_.from = from_text;
     plan_.to = to_text;
     plan_.mode = "zookeeper";
-    for (const checks::PropsFile* f : files) {
-      plan_.brokers.push_back(f->path);
-      plan_.originals.push_back(f->original);
-      texts_.push_back(f->original);
-    }
-    given_ = files.size();
+    // Brokers first, then the controller files of a migration already under way.
+    for (int pass = 0; pass < 2; ++pass)
+      for (const checks::PropsFile* f : files) {
+        const BrokerView v = view_of(f->doc());
+        if ((v.controller_role && !v.broker_role) != (pass == 1)) continue;
+        plan_.brokers.push_back(f->path);
+        plan_.originals.push_back(f->original);
+        texts_.push_back(f->original);
+        if (pass == 0) ++given_;
+      }
   }
 
   bool run(core::Error* err) {
@@ -61,7 +66,7 @@ class Road {
     }
     versions_ = store_.versions().get();
     rules_ = store_.rules().get();
-    if (choose_bridge() && validate()) {
+    if (classify() && choose_bridge() && validate()) {
       add_controller_slots();
       if (zookeeper_legs(err) && !plan_.refused) {
         if (!migrate(err)) return false;
@@ -127,10 +132,15 @@ class Road {
     }
   }
 
+  // --- where the files stand (a migration may be under way) -------------------------------
+
+  bool classify();
+
   // --- the bridge --------------------------------------------------------------------------
 
   bool choose_bridge() {
     std::string name = m_.bridge;
+    if (name.empty() && stage_ != Stage::kStart) name = from_.name;  // under way: stays there
     if (name.empty())
       name = to_.zookeeper == knowledge::ZooKeeperSupport::kRemoved ? "3.9" : to_.name;
     core::Error e;
@@ -184,32 +194,27 @@ class Road {
                     "process.roles");
         continue;
       }
-      if (b.kraft) {
-        ok = refuse("KL821",
-                    "already a KRaft node (process.roles); resuming a migration part way is not "
-                    "planned yet: give the ZooKeeper broker files",
-                    ops, file, "process.roles");
+      if (b.migration_flag || b.kraft) {
+        if (bridge_->version != from_.version) {
+          ok = refuse("KL826",
+                      "these files are part way through a migration, which runs on one release "
+                      "from start to end: finish it on " +
+                          from_.name + " (--bridge " + from_.name +
+                          "), then upgrade; the plan would migrate on " + bridge_->name,
+                      ops +
+                          " ('Limitations'); Confluent Platform migration docs (do not upgrade "
+                          "and migrate at the same time)",
+                      file, b.kraft ? "process.roles" : migration::kFlag);
+          continue;
+        }
+      }
+      if (b.kraft) {  // a broker already in KRaft mode: its id is node.id
+        if (!ids.insert(b.node_id).second)
+          ok = refuse("KL823", "node.id " + b.node_id + " is used by another file too", ops, file,
+                      "node.id");
+        check_advertised(b, file, &ok);
         continue;
       }
-      if ((b.migration_flag || b.kraft) && bridge_->version != from_.version) {
-        ok = refuse("KL826",
-                    "these files are part way through a migration, which runs on one release "
-                    "from start to end: finish it on " +
-                        from_.name + " (--bridge " + from_.name +
-                        "), then upgrade; the plan "
-                        "would migrate on " +
-                        bridge_->name,
-                    ops +
-                        " ('Limitations'); Confluent Platform migration docs (do not upgrade "
-                        "and migrate at the same time)",
-                    file, b.kraft ? "process.roles" : migration::kFlag);
-        continue;
-      }
-      if (b.migration_flag)
-        ok = refuse("KL821",
-                    "zookeeper.metadata.migration.enable is already set; resuming a migration "
-                    "part way is not planned yet",
-                    ops, file, migration::kFlag);
       long id = -1;
       if (!b.broker_id.empty()) {
         try {
@@ -240,14 +245,7 @@ class Road {
                         "' in the other files: the controllers copy it, so every broker must "
                         "name the same ensemble and chroot",
                     ops, file, "zookeeper.connect");
-      for (const std::string& name : b.advertised_names)
-        if (!b.listener_names.count(name))
-          ok = refuse("KL828",
-                      "advertised listener '" + name +
-                          "' is not in listeners; a KRaft broker refuses to start with it",
-                      "KC39 validateValues (advertised listener names must be a subset of "
-                      "listeners)",
-                      file, "advertised.listeners");
+      check_advertised(b, file, &ok);
       if (b.log_dirs > 1 && !jbod_ok())
         ok = refuse("KL822",
                     std::to_string(b.log_dirs) +
@@ -267,7 +265,7 @@ class Road {
         locate(f, "log.dirs");
       }
     }
-    if (m_.controllers.empty()) {
+    if (stage_ == Stage::kStart && m_.controllers.empty()) {
       plan_.refused = true;
       finding("KL803", core::Severity::kError,
               "Kafka " + to_.name + " has no ZooKeeper mode" +
@@ -283,24 +281,72 @@ class Road {
                     " --controllers 3000@HOST-1:9093,3001@HOST-2:9093,3002@HOST-3:9093" + files};
       return false;
     }
-    for (const ControllerNode& c : m_.controllers)
+    for (const ControllerNode& c : controllers())
       if (ids.count(std::to_string(c.id)))
         ok = refuse("KL824",
                     "controller id " + std::to_string(c.id) +
                         " is a broker.id: brokers and controllers share one id space",
                     ops_source(*bridge_));
-    if (m_.quorum == Quorum::kDynamic && bridge_->version < *core::Version::parse("3.9"))
+    if (stage_ == Stage::kStart && m_.quorum == Quorum::kDynamic &&
+        bridge_->version < *core::Version::parse("3.9"))
       ok = refuse("KL820",
                   "--quorum dynamic needs a 3.9 bridge (KIP-853); migrations on " + bridge_->name +
                       " use a static quorum (controller.quorum.voters)",
                   "KIP-853; " + ops_source(*bridge_));
     views_ = std::move(views);
+    if (stage_ != Stage::kStart && ok) ok = check_startup();
     return ok;
+  }
+
+  // A migration under way: the files must start on the bridge as they are (KafkaConfig's role
+  // checks, KL230-KL244), or the remaining phases would build on a node that does not run.
+  bool check_startup() {
+    const auto configs = store_.configs(*bridge_);
+    if (configs.failed() || !configs.get()) return true;
+    checks::CheckKnowledge ck;
+    ck.versions = versions_;
+    ck.rules = rules_;
+    ck.to = bridge_;
+    ck.reference = bridge_;
+    ck.configs = configs.get();
+    bool ok = true;
+    for (std::size_t i = 0; i < plan_.brokers.size(); ++i) {
+      auto f = checks::load_props(plan_.brokers[i], texts_[i]);
+      f->role = checks::Role::kBroker;
+      std::vector<core::Finding> found;
+      checks::check_kraft_startup(*f, ck, &found);
+      for (core::Finding& fd : found) {
+        if (fd.severity != core::Severity::kError) continue;
+        ok = false;
+        plan_.findings.push_back(std::move(fd));
+      }
+    }
+    if (!ok) plan_.refused = true;
+    return ok;
+  }
+
+  void check_advertised(const BrokerView& b, const std::string& file, bool* ok) {
+    for (const std::string& name : b.advertised_names)
+      if (!b.listener_names.count(name))
+        *ok = refuse("KL828",
+                     "advertised listener '" + name +
+                         "' is not in listeners; a KRaft broker refuses to start with it",
+                     "KC39 validateValues (advertised listener names must be a subset of "
+                     "listeners)",
+                     file, "advertised.listeners");
   }
 
   bool jbod_ok() const { return bridge_->version >= *core::Version::parse("3.7"); }
 
+  const std::vector<ControllerNode>& controllers() const {
+    return stage_ == Stage::kStart ? m_.controllers : controllers_;
+  }
+
   void add_controller_slots() {
+    if (stage_ != Stage::kStart) {
+      plan_.created_in.assign(plan_.brokers.size(), 0);
+      return;
+    }
     for (const ControllerNode& c : m_.controllers) {
       plan_.brokers.push_back("controller-" + std::to_string(c.id) + ".properties");
       plan_.originals.push_back("");
@@ -356,6 +402,7 @@ class Road {
 
   // ZooKeeper hops from --from to the bridge, each where the notes require one.
   bool zookeeper_legs(core::Error* err) {
+    if (stage_ == Stage::kKraftBrokers) return true;
     const Release* at = &from_;
     std::string at_text = from_text_;
     while (at->version < bridge_->version && !plan_.refused) {
@@ -380,11 +427,23 @@ class Road {
     for (std::size_t i = 0; i < given_; ++i) {
       auto parsed = properties::parse(texts_[i], plan_.brokers[i]);
       const BrokerView b = view_of(parsed.doc);
-      if (b.ibp.empty()) continue;  // the default of the bridge release
+      if (b.ibp.empty() || b.kraft) continue;  // the default of the bridge release
       core::Error e;
       const auto pv = versions_->resolve_protocol(b.ibp, &e);
       const auto top = versions_->resolve_protocol(bridge_->name, &e);
       if (pv && top && pv->index < top->index) {
+        if (stage_ != Stage::kStart) {
+          refuse("KL826",
+                 "inter.broker.protocol.version " + b.ibp + " is below " + bridge_->name +
+                     ", the release these files run in the middle of a migration: the binaries "
+                     "were upgraded during the migration; go back to the release the migration "
+                     "started on and finish it there",
+                 ops_source(*bridge_) +
+                     " ('Limitations': no protocol or metadata.version change during the "
+                     "migration); Confluent Platform migration docs",
+                 plan_.brokers[i], kIbpKey);
+          continue;
+        }
         refuse("KL825",
                "inter.broker.protocol.version " + b.ibp + " is below the bridge release " +
                    bridge_->name +
@@ -439,11 +498,118 @@ class Road {
   const knowledge::VersionCatalog* versions_ = nullptr;
   const knowledge::RuleCatalog* rules_ = nullptr;
   const Release* bridge_ = nullptr;
-  std::size_t given_ = 0;
+  std::size_t given_ = 0;  // broker files (ZooKeeper or KRaft); controller files follow them
+  Stage stage_ = Stage::kStart;
+  // A migration under way: what its controller files say.
+  std::vector<ControllerNode> controllers_;
+  Quorum quorum_ = Quorum::kStatic;
+  std::string quorum_value_, cname_, cprotocol_;
   std::vector<std::string> texts_;  // every file as it is at the current point of the plan
   std::vector<BrokerView> views_;
   std::set<std::string> seen_findings_;
 };
+
+// Recognises the step a migration has reached from the files: controller files (process.roles=
+// controller) with the flag, and brokers without it, all with it, or all in KRaft mode. Files
+// that mix steps are reported (KL821): the docs' way back assumes every step was completed.
+bool Road::classify() {
+  const std::size_t total = plan_.brokers.size();
+  std::vector<std::string> zk, flagged, kraft, ctl_noflag;
+  for (std::size_t i = 0; i < total; ++i) {
+    const BrokerView b = view_of(properties::parse(texts_[i], plan_.brokers[i]).doc);
+    if (i >= given_) {
+      if (!b.migration_flag) ctl_noflag.push_back(plan_.brokers[i]);
+      continue;
+    }
+    if (b.broker_role && b.controller_role) continue;  // combined: validate() refuses it
+    (b.kraft ? kraft : b.migration_flag ? flagged : zk).push_back(plan_.brokers[i]);
+  }
+  auto list = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (std::size_t i = 0; i < v.size() && i < 3; ++i) s += (i ? ", " : "") + v[i];
+    if (v.size() > 3) s += " and " + std::to_string(v.size() - 3) + " more";
+    return s;
+  };
+  const std::string ops = ops_source(*versions_->find_line("3.9"));
+  if (total == given_) {
+    if (flagged.empty() && kraft.empty()) return true;
+    return refuse("KL821",
+                  "the brokers are part way through a migration (" +
+                      list(flagged.empty() ? kraft : flagged) +
+                      "): give the controller files too (process.roles=controller), since the "
+                      "remaining phases edit them",
+                  ops);
+  }
+  if (given_ == 0)
+    return refuse("KL821", "only controller files were given: give the broker files too", ops);
+  if (!ctl_noflag.empty())
+    return refuse("KL821",
+                  "controller files without zookeeper.metadata.migration.enable (" +
+                      list(ctl_noflag) +
+                      ") next to brokers that are not all in KRaft mode: a migration's "
+                      "controllers keep the flag until every broker runs in KRaft mode",
+                  ops);
+  const int kinds = (zk.empty() ? 0 : 1) + (flagged.empty() ? 0 : 1) + (kraft.empty() ? 0 : 1);
+  if (kinds > 1) {
+    std::string what;
+    if (kraft.empty())
+      what = "the roll into migration mode is half done: " + list(flagged) + " have the flag, " +
+             list(zk) + " not; finish that roll (or revert it)";
+    else if (zk.empty())
+      what = "the roll to KRaft mode is half done: " + list(kraft) + " run in KRaft mode, " +
+             list(flagged) +
+             " are still ZooKeeper brokers in migration mode; finish that roll "
+             "(or revert it)";
+    else
+      what = "the brokers are at different steps of the migration: " + list(zk) +
+             " without the flag, " + list(kraft) + " in KRaft mode";
+    return refuse("KL821", what, ops);
+  }
+  stage_ = !zk.empty()        ? Stage::kProvisioned
+           : !flagged.empty() ? Stage::kMigrationMode
+                              : Stage::kKraftBrokers;
+  // The controllers as their files describe them.
+  for (std::size_t i = given_; i < total; ++i) {
+    const auto parsed = properties::parse(texts_[i], plan_.brokers[i]);
+    const BrokerView v = view_of(parsed.doc);
+    const properties::Entry* names = parsed.doc.find("controller.listener.names");
+    std::string cname = names ? std::string(parsed.doc.value(*names)) : "CONTROLLER";
+    if (auto c = cname.find(','); c != std::string::npos) cname = cname.substr(0, c);
+    for (char& ch : cname) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    ControllerNode node;
+    if (v.node_id.empty() || v.node_id.find_first_not_of("0123456789") != std::string::npos ||
+        v.node_id.size() > 9)
+      return refuse("KL821", "a controller file without a numeric node.id", ops, plan_.brokers[i],
+                    "node.id");
+    node.id = std::stoi(v.node_id);
+    for (const migration::Listener& l : v.listeners)
+      if (l.name == cname) {
+        node.host = l.host;
+        node.port = l.port;
+      }
+    controllers_.push_back(node);
+    if (i == given_) {
+      cname_ = cname;
+      const auto p = v.protocols.find(cname);
+      cprotocol_ = p != v.protocols.end() ? p->second : "PLAINTEXT";
+      const properties::Entry* voters = parsed.doc.find("controller.quorum.voters");
+      const properties::Entry* boot = parsed.doc.find("controller.quorum.bootstrap.servers");
+      quorum_ = voters ? Quorum::kStatic : Quorum::kDynamic;
+      if (voters || boot) quorum_value_ = std::string(parsed.doc.value(voters ? *voters : *boot));
+    }
+  }
+  if (!m_.controllers.empty()) {
+    std::set<int> a, b;
+    for (const ControllerNode& c : m_.controllers) a.insert(c.id);
+    for (const ControllerNode& c : controllers_) b.insert(c.id);
+    if (a != b)
+      return refuse("KL821",
+                    "--controllers names other ids than the controller files given; leave it "
+                    "out when resuming",
+                    ops);
+  }
+  return true;
+}
 
 bool Road::migrate(core::Error* err) {
   auto k = load_plan_knowledge(store_, *bridge_, *bridge_, err);
@@ -451,8 +617,12 @@ bool Road::migrate(core::Error* err) {
   MigrationInput in;
   in.bridge = bridge_;
   in.cli = k->to_cli;
-  in.quorum = m_.quorum;
-  in.controllers = m_.controllers;
+  in.quorum = stage_ == Stage::kStart ? m_.quorum : quorum_;
+  in.controllers = controllers();
+  in.stage = stage_;
+  in.listener_name = cname_;
+  in.controller_protocol = cprotocol_;
+  in.quorum_value = quorum_value_;
   in.given = given_;
   in.paths = plan_.brokers;
   in.texts = texts_;
@@ -539,8 +709,9 @@ bool is_migration(const knowledge::Release& to, const std::vector<const checks::
     if (const properties::Entry* e = f->doc().find("zookeeper.metadata.migration.enable"))
       flag = flag || f->doc().value(*e) == "true";
   }
+  if (flag) return true;  // a migration under way (controllers keep the flag until finalized)
   if (kraft == files.size()) return false;
-  return flag || kraft != 0 || to.zookeeper == knowledge::ZooKeeperSupport::kRemoved;
+  return kraft != 0 || to.zookeeper == knowledge::ZooKeeperSupport::kRemoved;
 }
 
 std::optional<Plan> make_migration_plan(const knowledge::Store& store,

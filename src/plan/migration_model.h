@@ -45,7 +45,16 @@ struct BrokerView {
 
 BrokerView view_of(const properties::Document& d);
 
+/// Where the files stand: nothing done yet, controllers provisioned (brokers untouched), every
+/// broker in migration mode, or every broker in KRaft mode (the controllers not finalized).
+enum class Stage { kStart, kProvisioned, kMigrationMode, kKraftBrokers };
+
 struct MigrationInput {
+  Stage stage = Stage::kStart;
+  /// Resumed plans: taken from the controller files ("" = derive from the brokers).
+  std::string listener_name;        ///< the controller listener (default CONTROLLER)
+  std::string controller_protocol;  ///< its security protocol
+  std::string quorum_value;         ///< the value of the quorum key
   const knowledge::Release* bridge = nullptr;
   const knowledge::CliCatalog* cli = nullptr;  ///< the bridge's tools; may be null
   Quorum quorum = Quorum::kStatic;

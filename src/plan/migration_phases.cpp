@@ -21,7 +21,6 @@ namespace {
 constexpr const char* kAclAuthorizer = "kafka.security.authorizer.AclAuthorizer";
 constexpr const char* kStandardAuthorizer =
     "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
-constexpr const char* kControllerListener = "CONTROLLER";
 constexpr const char* kZkShellSource =
     "ZOOKEEPER-3411 (rmr removed from the ZooKeeper shell); apache/kafka #19953 and kafka-site "
     "#679 (the docs' rmr replaced by delete)";
@@ -144,15 +143,17 @@ class Builder {
     }
     first_ = docs_.front();
     view_ = view_of(first_);
-    protocol_ = view_.ibl_protocol;
+    protocol_ = in.controller_protocol.empty() ? view_.ibl_protocol : in.controller_protocol;
+    cname_ = in.listener_name.empty() ? "CONTROLLER" : in.listener_name;
   }
 
   MigrationOutput run() {
-    const std::vector<std::string> before = texts();
-    provision();
-    migration_mode(before);
+    if (in_.stage == Stage::kStart) provision();
+    std::vector<std::string> before = texts();
+    if (in_.stage <= Stage::kProvisioned) migration_mode(before);
+    if (in_.stage == Stage::kMigrationMode) before = before_migration_mode();
     const std::vector<std::string> in_migration = texts();
-    kraft_brokers(before, in_migration);
+    if (in_.stage <= Stage::kMigrationMode) kraft_brokers(before, in_migration);
     finalize();
     out_.texts = texts();
     return std::move(out_);
@@ -233,7 +234,25 @@ class Builder {
   std::string quorum_key() const {
     return dynamic() ? "controller.quorum.bootstrap.servers" : "controller.quorum.voters";
   }
-  std::string quorum_value() const { return dynamic() ? bootstrap_servers() : voters(); }
+  std::string quorum_value() const {
+    if (!in_.quorum_value.empty()) return in_.quorum_value;
+    return dynamic() ? bootstrap_servers() : voters();
+  }
+
+  // The broker files as they were before migration mode, for the way back of a plan that
+  // resumes with the brokers in migration mode: the docs' revert removes the flag,
+  // controller.listener.names and the quorum key.
+  std::vector<std::string> before_migration_mode() const {
+    std::vector<std::string> t = texts();
+    for (std::size_t i = 0; i < in_.given; ++i) {
+      properties::Document d = docs_[i];
+      for (const char* key : {kFlag, "controller.listener.names", "controller.quorum.voters",
+                              "controller.quorum.bootstrap.servers"})
+        if (properties::unset(d, key)) return t;  // the editor refused: keep the files
+      t[i] = properties::write(d);
+    }
+    return t;
+  }
 
   const knowledge::CliTool* tool(const char* name) const {
     return in_.cli ? in_.cli->find(name) : nullptr;
@@ -252,7 +271,7 @@ class Builder {
     const BrokerView b = view_of(docs_[i]);
     for (const auto* list : {&b.advertised, &b.listeners})
       for (const Listener& l : *list) {
-        if (l.name == kControllerListener) continue;
+        if (l.name == cname_) continue;
         std::string host = l.host;
         if (host.empty() || host == "0.0.0.0") host = "localhost";
         return host + ":" + l.port;
@@ -316,7 +335,8 @@ class Builder {
     for (const auto& [k, v] : first_.effective()) {
       const std::string key(k);
       if (key.rfind(prefix, 0) == 0)
-        out.emplace_back("listener.name.controller." + key.substr(prefix.size()), std::string(v));
+        out.emplace_back("listener.name." + lower(cname_) + "." + key.substr(prefix.size()),
+                         std::string(v));
     }
     return out;
   }
@@ -332,10 +352,10 @@ class Builder {
     s += line("process.roles", "controller");
     s += line("node.id", std::to_string(c.id));
     s += line(quorum_key(), quorum_value());
-    s += line("controller.listener.names", kControllerListener);
-    s += line("listeners", std::string(kControllerListener) + "://" + c.host + ":" + c.port);
-    std::string map = std::string(kControllerListener) + ":" + protocol_;
-    if (view_.ibl != kControllerListener) map += "," + view_.ibl + ":" + protocol_;
+    s += line("controller.listener.names", cname_);
+    s += line("listeners", std::string(cname_) + "://" + c.host + ":" + c.port);
+    std::string map = std::string(cname_) + ":" + protocol_;
+    if (view_.ibl != cname_) map += "," + view_.ibl + ":" + protocol_;
     s += line("listener.security.protocol.map", map);
     s += line("inter.broker.listener.name", view_.ibl);
     s += line("log.dirs", log_dir());
@@ -496,13 +516,13 @@ class Builder {
       const BrokerView b = view_of(docs_[i]);
       edit(p, i, EditAction::kSet, kFlag, "true");
       edit(p, i, EditAction::kSet, quorum_key(), quorum_value());
-      edit(p, i, EditAction::kSet, "controller.listener.names", kControllerListener);
+      edit(p, i, EditAction::kSet, "controller.listener.names", cname_);
       std::string map;
       if (b.map_explicit) {
         map = value_of(docs_[i], "listener.security.protocol.map").value_or("");
-        map += std::string(map.empty() ? "" : ",") + kControllerListener + ":" + protocol_;
+        map += std::string(map.empty() ? "" : ",") + cname_ + ":" + protocol_;
       } else {
-        map = std::string(kControllerListener) + ":" + protocol_ +
+        map = std::string(cname_) + ":" + protocol_ +
               ",PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL";
       }
       edit(p, i, EditAction::kSet, "listener.security.protocol.map", map);
@@ -512,8 +532,9 @@ class Builder {
       std::vector<std::pair<std::string, std::string>> copies;
       for (const auto& [k, v] : docs_[i].effective())
         if (std::string(k).rfind(prefix, 0) == 0)
-          copies.emplace_back("listener.name.controller." + std::string(k).substr(prefix.size()),
-                              std::string(v));
+          copies.emplace_back(
+              "listener.name." + lower(cname_) + "." + std::string(k).substr(prefix.size()),
+              std::string(v));
       for (const auto& [k, v] : copies) edit(p, i, EditAction::kSet, k, v);
     }
     std::string why =
@@ -716,6 +737,7 @@ class Builder {
   properties::Document first_;
   BrokerView view_;
   std::string protocol_;
+  std::string cname_;
 };
 
 }  // namespace
