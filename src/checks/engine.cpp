@@ -13,6 +13,7 @@
 #include "checks/cluster_checks.h"
 #include "checks/fixes.h"
 #include "checks/glob.h"
+#include "checks/log4j_files.h"
 #include "checks/script_checks.h"
 #include "checks/single_node.h"
 #include "checks/suppress.h"
@@ -369,7 +370,12 @@ struct Worker {
       f->role_reason = ".kafkalint.toml";
     } else {
       if (auto why = other_properties_kind(in.path)) {
-        out->skipped = *why;
+        // For 4.x a Log4j 1 file is itself a finding: 4.x logs with Log4j2 (KL150).
+        f->role = Role::kBroker;
+        if (k.to && k.to->version >= *core::Version::parse("4.0") && is_log4j1_config(*f))
+          check_log4j1_for_4x(*f, k, &out->findings);
+        else
+          out->skipped = *why;
         return nullptr;
       }
       if (auto why = connect_or_mirror_maker(*f)) {
