@@ -137,6 +137,8 @@ std::string cluster_key(const PropsFile& f) {
 BrokerFacts broker_facts(const PropsFile& f) {
   BrokerFacts b;
   b.path = f.path;
+  if (const properties::Entry* roles = f.doc().find("process.roles"))
+    b.controller_only = java_trim(f.doc().value(*roles)) == "controller";
   for (const char* key : kFactKeys) {
     const properties::Entry* e = f.doc().find(key);
     if (!e) continue;
@@ -191,6 +193,8 @@ void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKn
                         std::string_view(a.key) != "controller.listener.names";
     bool opaque = false;
     for (const BrokerFacts* b : brokers) {
+      // A controller (a migration's, or a 3.x KRaft one) ignores the protocol pins.
+      if (b->controller_only && std::string_view(a.code) == "KL602") continue;
       const BrokerSetting* s = get(*b, a.key);
       if (s && s->opaque) opaque = true;
       const std::string v = !s ? "" : quorum ? ensemble(a.key, s->value, false) : s->value;

@@ -25,6 +25,8 @@ struct BrokerSetting {
 /// What the cluster checks know of one broker file.
 struct BrokerFacts {
   std::string path;
+  /// process.roles=controller: no partitions, and the protocol pins mean nothing to it.
+  bool controller_only = false;
   std::map<std::string, BrokerSetting> settings;  // only the keys the checks compare
 };
 

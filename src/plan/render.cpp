@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/unified_diff.h"
+#include "properties/document.h"
 
 namespace kafkalint::plan {
 
@@ -51,24 +52,51 @@ const std::string& before(const Plan& plan, std::size_t index, std::size_t file)
 
 std::string mode_name(const Plan& p) { return p.mode == "kraft" ? "KRaft" : "ZooKeeper"; }
 
-// Files the plan writes from scratch (the migration's controllers) are not counted as given.
-std::size_t given_files(const Plan& p) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < p.brokers.size(); ++i)
-    n += (i < p.created_in.size() && p.created_in[i] > 0) ? 0 : 1;
-  return n;
+// A migration plan's files: brokers, controller files given (a migration under way) and
+// controller files the plan writes from scratch.
+struct FileCounts {
+  std::size_t brokers = 0, controllers = 0, added = 0;
+};
+
+FileCounts count_files(const Plan& p) {
+  FileCounts c;
+  for (std::size_t i = 0; i < p.brokers.size(); ++i) {
+    if (i < p.created_in.size() && p.created_in[i] > 0) {
+      ++c.added;
+      continue;
+    }
+    bool controller = false;
+    if (!p.legs.empty()) {
+      const properties::ParseResult parsed = properties::parse(p.originals[i], p.brokers[i]);
+      if (const properties::Entry* e = parsed.doc.find("process.roles"))
+        controller = parsed.doc.value(*e) == "controller";
+    }
+    ++(controller ? c.controllers : c.brokers);
+  }
+  return c;
 }
 
 std::string header(const Plan& p) {
-  const std::size_t n = given_files(p);
+  const FileCounts c = count_files(p);
+  const std::size_t n = c.brokers;
   std::string nodes =
       p.mode == "kraft" ? (n == 1 ? "node" : "nodes") : (n == 1 ? "broker" : "brokers");
   std::string h = "Kafka " + p.from + " -> " + p.to +
                   (p.mode.empty() ? "" : ", " + mode_name(p) + " mode") + ", " + std::to_string(n) +
                   " " + nodes;
-  if (const std::size_t added = p.brokers.size() - n; added > 0)
-    h += ", " + std::to_string(added) + " new controller" + (added == 1 ? "" : "s");
+  if (c.controllers > 0)
+    h += ", " + std::to_string(c.controllers) + " controller" + (c.controllers == 1 ? "" : "s");
+  if (c.added > 0)
+    h += ", " + std::to_string(c.added) + " new controller" + (c.added == 1 ? "" : "s");
   return h;
+}
+
+// The releases the nodes may run during a phase ("3.9", "3.9 or 4.1").
+std::string running_text(const Phase& ph) {
+  std::string s;
+  for (std::size_t i = 0; i < ph.running.size(); ++i)
+    s += (i == 0 ? "" : i + 1 == ph.running.size() ? " or " : ", ") + ph.running[i];
+  return s;
 }
 
 // "leg 2 of 4: ..." before the first phase of each leg of a chained plan.
@@ -163,6 +191,7 @@ std::string render_text(const Plan& p) {
          std::string(ph.restart == Restart::kRolling ? "rolling, one node at a time" : "none") +
          "; reversible: " + (ph.reversible ? "yes" : "NO") + "; nodes: " + to_string(ph.nodes) +
          "\n";
+    if (!p.legs.empty()) o += "  files read by: Kafka " + running_text(ph) + "\n";
     o += wrap("why: " + ph.why, "  ");
     if (ph.restart == Restart::kNone && !ph.commands.empty()) {
       o += "  run:\n";
@@ -370,7 +399,9 @@ std::string render_markdown(const Plan& p) {
          std::string(ph.restart == Restart::kRolling ? "rolling, one node at a time" : "none") +
          "\n";
     o += "- Reversible: " + std::string(ph.reversible ? "yes" : "**no**") + "\n";
-    o += "- Nodes: " + std::string(to_string(ph.nodes)) + "\n\n";
+    o += "- Nodes: " + std::string(to_string(ph.nodes)) + "\n";
+    if (!p.legs.empty()) o += "- Files read by: Kafka " + running_text(ph) + "\n";
+    o += "\n";
     o += ph.why + "\n";
     if (ph.restart == Restart::kNone && !ph.commands.empty()) {
       o += "\n```sh\n";
