@@ -233,6 +233,13 @@ class Road {
                 "(a generated id is refused with the migration flag); it becomes the "
                 "broker's node.id in KRaft",
             ops + "; KC39 validateValues", file, "broker.id");
+      else if (const long max_id = std::stol(reserved_max(i)); id > max_id)
+        ok = refuse("KL823",
+                    "broker.id " + std::to_string(id) + " is above reserved.broker.max.id (" +
+                        std::to_string(max_id) +
+                        "): Kafka refuses it while broker.id generation is on, and the "
+                        "migration checks the same limit",
+                    ops + "; KC39 validateValues", file, "broker.id");
       else if (!ids.insert(std::to_string(id)).second)
         ok = refuse("KL823", "broker.id " + std::to_string(id) + " is used by another file too",
                     ops, file, "broker.id");
@@ -323,6 +330,21 @@ class Road {
     }
     if (!ok) plan_.refused = true;
     return ok;
+  }
+
+  // reserved.broker.max.id of file i, "1000" (the default) when unset or not a number; an id
+  // generation turned off (broker.id.generation.enable=false) lifts the limit.
+  std::string reserved_max(std::size_t i) const {
+    const auto parsed = properties::parse(texts_[i], plan_.brokers[i]);
+    auto value = [&](const char* key) -> std::string {
+      const properties::Entry* e = parsed.doc.find(key);
+      return e ? std::string(parsed.doc.value(*e)) : "";
+    };
+    if (value("broker.id.generation.enable") == "false") return "2147483647";
+    const std::string v = value("reserved.broker.max.id");
+    if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+      return "1000";
+    return v;
   }
 
   void check_advertised(const BrokerView& b, const std::string& file, bool* ok) {

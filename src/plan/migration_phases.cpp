@@ -9,6 +9,7 @@
 //   finalisation: the controllers drop the flag and the ZooKeeper keys; a controller roll.
 
 #include <algorithm>
+#include <set>
 
 #include "plan/migration_model.h"
 #include "properties/edit.h"
@@ -144,7 +145,7 @@ class Builder {
     first_ = docs_.front();
     view_ = view_of(first_);
     protocol_ = in.controller_protocol.empty() ? view_.ibl_protocol : in.controller_protocol;
-    cname_ = in.listener_name.empty() ? "CONTROLLER" : in.listener_name;
+    cname_ = in.listener_name.empty() ? free_listener_name() : in.listener_name;
   }
 
   MigrationOutput run() {
@@ -160,6 +161,20 @@ class Builder {
   }
 
  private:
+  // CONTROLLER, unless a broker already has a listener of that name: a KRaft broker must not
+  // bind its controller listener, so the name has to be a new one.
+  std::string free_listener_name() const {
+    std::set<std::string> used;
+    for (std::size_t i = 0; i < in_.given; ++i) {
+      const BrokerView b = view_of(docs_[i]);
+      used.insert(b.listener_names.begin(), b.listener_names.end());
+      for (const auto& [name, protocol] : b.protocols) used.insert(name);
+    }
+    for (const char* name : {"CONTROLLER", "KRAFT_CONTROLLER", "KRAFT_CONTROLLER_1"})
+      if (!used.count(name)) return name;
+    return "KRAFT_CONTROLLER_2";
+  }
+
   const knowledge::Release& bridge() const { return *in_.bridge; }
   bool is_39() const { return bridge().version >= *core::Version::parse("3.9"); }
   bool dynamic() const { return in_.quorum == Quorum::kDynamic; }
