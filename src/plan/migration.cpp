@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include "checks/check_knowledge.h"
+#include "checks/cluster_checks.h"
 #include "checks/kraft_startup.h"
 #include "plan/migration_model.h"
 #include "plan/plan_knowledge.h"
@@ -68,6 +70,8 @@ class Road {
     rules_ = store_.rules().get();
     if (classify() && choose_bridge() && validate()) {
       add_controller_slots();
+      // Without a ZooKeeper leg nothing has checked the files as given yet.
+      if (bridge_->version == from_.version && !check_given(err)) return false;
       if (zookeeper_legs(err) && !plan_.refused) {
         if (!migrate(err)) return false;
         if (!plan_.refused && bridge_ != &to_ && !kraft_leg(err)) return false;
@@ -359,6 +363,35 @@ class Road {
   }
 
   bool jbod_ok() const { return bridge_->version >= *core::Version::parse("3.7"); }
+
+  // The files as `check --to FROM` sees them (the first ZooKeeper leg does this otherwise):
+  // errors and warnings, not infos; no topic-safety rules on controller-only files.
+  bool check_given(core::Error* err) {
+    const auto ck = checks::load_check_knowledge(store_, &from_, nullptr, err);
+    if (!ck) return false;
+    std::vector<core::Finding> raw;
+    std::vector<checks::BrokerFacts> facts;
+    std::set<std::string> controller_only;
+    for (std::size_t i = 0; i < plan_.originals.size(); ++i) {
+      if (stage_ == Stage::kStart && i >= given_) break;  // the controllers the plan writes
+      auto f = checks::load_props(plan_.brokers[i], plan_.originals[i]);
+      f->role = checks::Role::kBroker;
+      f->role_reason = "plan";
+      checks::check_properties(*f, *ck, &raw);
+      facts.push_back(checks::broker_facts(*f));
+      if (i >= given_) controller_only.insert(plan_.brokers[i]);
+    }
+    std::vector<const checks::BrokerFacts*> ptrs;
+    for (const auto& f : facts) ptrs.push_back(&f);
+    checks::check_cluster(ptrs, *ck, &raw);
+    for (core::Finding& f : raw) {
+      if (f.severity == core::Severity::kInfo) continue;
+      if (controller_only.count(f.where.file) && f.code.rfind("KL4", 0) == 0) continue;
+      const std::string key = f.code + "\x1f" + f.where.file + "\x1f" + f.message;
+      if (seen_findings_.insert(key).second) plan_.findings.push_back(std::move(f));
+    }
+    return true;
+  }
 
   const std::vector<ControllerNode>& controllers() const {
     return stage_ == Stage::kStart ? m_.controllers : controllers_;
