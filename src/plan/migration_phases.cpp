@@ -473,6 +473,16 @@ class Builder {
         "protocol mapping let it send controller requests to the ZooKeeper brokers; their "
         "security settings are copied from " +
         in_.paths.front() + ".";
+    if (value_of(first_, "zookeeper.set.acl").value_or("") == "true" ||
+        value_of(first_, "zookeeper.sasl.client").value_or("") == "true")
+      why +=
+          " The brokers use secured znodes (zookeeper.set.acl) or SASL towards ZooKeeper: the "
+          "controllers need the same ZooKeeper login, the 'Client' section of the JAAS file the "
+          "brokers get with -Djava.security.auth.login.config.";
+    if (value_of(first_, "zookeeper.ssl.client.enable").value_or("") == "true")
+      why +=
+          " ZooKeeper is reached over TLS: the zookeeper-shell.sh commands take the brokers' "
+          "zookeeper.ssl.* and zookeeper.clientCnxnSocket settings in zk-tls.properties.";
     if (protocol_ != "PLAINTEXT")
       why += " The controller listener uses the same protocol (" + protocol_ +
              "): every key or trust store path copied from the brokers must exist on the "
