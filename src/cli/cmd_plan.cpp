@@ -18,6 +18,7 @@
 #include "plan/migration.h"
 #include "plan/plan.h"
 #include "plan/plan_knowledge.h"
+#include "plan/readiness.h"
 #include "plan/render.h"
 
 namespace fs = std::filesystem;
@@ -159,6 +160,7 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
     p = std::move(*road);
   } else {
     p = plan::make_plan(*r_from, *r_to, from, to, ptrs, *k, options);
+    plan::add_readiness(&p, *r_from, *r_to);
   }
 
   const std::string json = plan::render_json(p);

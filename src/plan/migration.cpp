@@ -13,6 +13,7 @@
 #include "checks/kraft_startup.h"
 #include "plan/migration_model.h"
 #include "plan/plan_knowledge.h"
+#include "plan/readiness.h"
 #include "properties/edit.h"
 #include "properties/text.h"
 
@@ -540,36 +541,10 @@ class Road {
     return true;
   }
 
-  // What the hosts and the tooling need before the first 4.x binary starts (anchors-2.md
-  // §3.6): nothing in the node files changes, so the phase has no edits.
   void readiness(std::size_t leg) {
-    Phase p;
+    Phase p = readiness_phase(*bridge_, to_);
     p.number = static_cast<int>(plan_.phases.size()) + 1;
     p.leg = leg;
-    p.title = "prepare the hosts and tooling for Kafka " + to_.name;
-    p.restart = Restart::kNone;
-    p.nodes = NodeGroup::kAll;
-    p.why = "Kafka " + to_.name +
-            " brokers, controllers and command-line tools need Java 17 or newer (Java 8 is gone "
-            "and Java 11 is left to clients and Streams). Logging moved to Log4j2: the "
-            "distribution ships config/log4j2.yaml instead of log4j.properties, so convert each "
-            "node's Log4j 1 file (for example with log4j-transform-cli, keeping the loggers it "
-            "sets) and point KAFKA_LOG4J_OPTS at the new file; kafkalint check --to " +
-            to_.name +
-            " flags a Log4j 1 log4j.properties. The ZooKeeper scripts (zookeeper-shell.sh, "
-            "zookeeper-server-start.sh, zookeeper-security-migration.sh) and "
-            "kafka-mirror-maker.sh are removed, as are the --zookeeper and --broker-list flags: "
-            "scripts and runbooks that use them must change first. Java clients, Streams and "
-            "Connect older than 2.1 can no longer connect (KIP-896); upgrade them before the "
-            "brokers.";
-    p.gates.push_back({"every node and tools host runs Java 17 or newer", "java -version"});
-    p.gates.push_back(
-        {"every node has a Log4j2 configuration to start with (log4j2.yaml or a converted file)",
-         ""});
-    p.gates.push_back({"no client, Streams or Connect application older than 2.1 is left", ""});
-    p.sources.push_back("UP-4x branch " + to_.name +
-                        " upgrade.md (Java 17, Log4j2, removed tools and flags); KIP-896");
-    p.running = {bridge_->name};
     p.files_after = texts_;
     plan_.phases.push_back(std::move(p));
   }

@@ -1,0 +1,54 @@
+// Facts: anchors-2.md §3.6 (UP-4x upgrade notes: Java, Log4j2, removed tools; KIP-896).
+
+#include "plan/readiness.h"
+
+namespace kafkalint::plan {
+
+Phase readiness_phase(const knowledge::Release& running, const knowledge::Release& to) {
+  Phase p;
+  p.title = "prepare the hosts and tooling for Kafka " + to.name;
+  p.restart = Restart::kNone;
+  p.nodes = NodeGroup::kAll;
+  p.why = "Kafka " + to.name +
+          " brokers, controllers and command-line tools need Java 17 or newer (Java 8 is gone "
+          "and Java 11 is left to clients and Streams). Logging moved to Log4j2: the "
+          "distribution ships config/log4j2.yaml instead of log4j.properties, so convert each "
+          "node's Log4j 1 file (for example with log4j-transform-cli, keeping the loggers it "
+          "sets) and point KAFKA_LOG4J_OPTS at the new file; kafkalint check --to " +
+          to.name +
+          " flags a Log4j 1 log4j.properties. The ZooKeeper scripts (zookeeper-shell.sh, "
+          "zookeeper-server-start.sh, zookeeper-security-migration.sh) and "
+          "kafka-mirror-maker.sh are removed, as are the --zookeeper and --broker-list flags: "
+          "scripts and runbooks that use them must change first. Java clients, Streams and "
+          "Connect older than 2.1 can no longer connect (KIP-896); upgrade them before the "
+          "brokers.";
+  p.gates.push_back({"every node and tools host runs Java 17 or newer", "java -version"});
+  p.gates.push_back(
+      {"every node has a Log4j2 configuration to start with (log4j2.yaml or a converted file)",
+       ""});
+  p.gates.push_back({"no client, Streams or Connect application older than 2.1 is left", ""});
+  p.sources.push_back("UP-4x branch " + to.name +
+                      " upgrade.md (Java 17, Log4j2, removed tools and flags); KIP-896");
+  p.running = {running.name};
+  return p;
+}
+
+void add_readiness(Plan* plan, const knowledge::Release& from, const knowledge::Release& to) {
+  const auto v4 = *core::Version::parse("4.0");
+  if (plan->refused || !(from.version < v4) || to.version < v4) return;
+  std::size_t at = plan->phases.size();
+  for (std::size_t i = 0; i < plan->phases.size(); ++i)
+    if (plan->phases[i].restart == Restart::kRolling) {
+      at = i;
+      break;
+    }
+  if (at == plan->phases.size()) return;
+  Phase p = readiness_phase(from, to);
+  p.files_after = at > 0 ? plan->phases[at - 1].files_after : plan->originals;
+  p.leg = plan->phases[at].leg;
+  plan->phases.insert(plan->phases.begin() + static_cast<long>(at), std::move(p));
+  for (std::size_t i = 0; i < plan->phases.size(); ++i)
+    plan->phases[i].number = static_cast<int>(i) + 1;
+}
+
+}  // namespace kafkalint::plan
