@@ -300,6 +300,9 @@ class StartupChecker {
 
   void check_broker_listeners() {
     if (!listeners_set_) return;  // the default listener: nothing to compare
+    // A value that holds no NAME://host:port (a placeholder filled in at deploy time, such as
+    // "{0}") says nothing Kafka would check.
+    if (listeners_.empty() || (advertised_set_ && advertised_.empty())) return;
     std::set<std::string> bound;
     for (const Endpoint& e : listeners_) bound.insert(e.name);
     std::set<std::string> advertised;
