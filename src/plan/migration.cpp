@@ -607,6 +607,11 @@ bool Road::classify() {
   }
   if (given_ == 0)
     return refuse("KL821", "only controller files were given: give the broker files too", ops);
+  if (!ctl_noflag.empty() && zk.empty() && flagged.empty())
+    return refuse("KL821",
+                  "the migration is finalized already (every broker in KRaft mode, the "
+                  "controllers without the flag): plan the KRaft upgrade without --controllers",
+                  ops);
   if (!ctl_noflag.empty())
     return refuse("KL821",
                   "controller files without zookeeper.metadata.migration.enable (" +
