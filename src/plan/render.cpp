@@ -369,8 +369,11 @@ std::string render_json(const Plan& p) {
 }
 
 std::string render_markdown(const Plan& p) {
-  std::string o = "# Upgrade plan: " + header(p) + (p.refused ? " (refused)" : "") + "\n\n";
-  o += "Broker files:\n\n";
+  // A chained plan crosses from ZooKeeper to KRaft and names controller files too.
+  const bool road = !p.legs.empty();
+  std::string o = std::string(road ? "# Migration plan: " : "# Upgrade plan: ") + header(p) +
+                  (p.refused ? " (refused)" : "") + "\n\n";
+  o += road ? "Node files:\n\n" : "Broker files:\n\n";
   for (const std::string& b : p.brokers) o += "- `" + b + "`\n";
   if (!p.findings.empty()) {
     o += "\n## Findings\n\n";
