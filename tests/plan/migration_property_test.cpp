@@ -5,6 +5,8 @@
 //  - java.util.Properties loads to exactly the expected map (our parser without a JDK),
 //  - keep every line of the brokers the plan did not need to touch,
 //  - `check --to` each release running in that phase finds free of errors;
+// every command printed (steps, phase commands, gates, reverts) names a tool and flags of a
+// release running when it is given;
 // and the way back from every phase before finalisation must give, at its first file step, the
 // files of the phase before, and at its last, the brokers as they were before the migration
 // with no controller left.
@@ -17,6 +19,7 @@
 #include "checks/check_knowledge.h"
 #include "checks/context.h"
 #include "checks/props_file.h"
+#include "knowledge/cli_pack.h"
 #include "knowledge/store.h"
 #include "plan/migration.h"
 #include "plan/plan.h"
@@ -131,6 +134,39 @@ TEST_SUITE("plan_migration_property") {
                                                                      << text);
     };
 
+    // Every command the plan prints uses a tool and flags of the release it runs on.
+    int commands = 0;
+    // "" when `cmd` names a tool of `r` and only flags it has; else what is wrong.
+    auto problem = [&](const std::string& cmd, const knowledge::Release& r) -> std::string {
+      const auto at = cmd.find("bin/");
+      if (at == std::string::npos) return "";  // not a Kafka tool (java -version)
+      const auto end = cmd.find_first_of(" )", at);
+      const std::string script = cmd.substr(at + 4, end == std::string::npos ? end : end - at - 4);
+      const auto cli = store.cli(r);
+      if (!cli) return "no command-line pack for " + r.name;
+      const knowledge::CliTool* tool = cli->find(script);
+      if (!tool) return script + " is not a tool of " + r.name;
+      std::size_t i = 0;
+      while ((i = cmd.find(" --", i)) != std::string::npos) {
+        const auto e = cmd.find_first_of(" =", i + 1);
+        const std::string flag = cmd.substr(i + 1, e == std::string::npos ? e : e - i - 1);
+        if (!tool->find_option(flag)) return script + " " + flag + " does not exist in " + r.name;
+        i += 3;
+      }
+      return "";
+    };
+    // Valid for at least one of the releases that may run while the command is given.
+    auto tools_exist = [&](const std::string& cmd, const std::vector<std::string>& running,
+                           const std::string& where) {
+      std::string why;
+      for (const std::string& name : running) {
+        why = problem(cmd, *line(name.c_str()));
+        if (why.empty()) break;
+      }
+      ++commands;
+      CHECK_MESSAGE(why.empty(), why << " (" << where << ": " << cmd << ")");
+    };
+
     std::vector<Outcome> outcomes;
     int plans = 0, phases = 0, reverts = 0;
     auto run = [&](const knowledge::Release& from, const knowledge::Release& bridge,
@@ -218,9 +254,23 @@ TEST_SUITE("plan_migration_property") {
         CHECK_MESSAGE(at == kept.size(), "lost line: '" << (at < kept.size() ? kept[at] : ""));
       }
 
+      for (const plan::Phase& ph : p.phases) {
+        const std::string where = label + ", phase " + std::to_string(ph.number);
+        for (const std::string& cmd : ph.commands) tools_exist(cmd, ph.running, where);
+        for (const plan::Gate& g : ph.gates)
+          if (!g.command.empty()) tools_exist(g.command, ph.running, where);
+        for (const plan::NodeSteps& st : ph.steps)
+          for (const plan::StepAction& a : st.actions)
+            if (!a.command.empty()) tools_exist(a.command, {st.running}, where);
+      }
+
       // The way back.
       for (std::size_t pi = 0; pi < p.phases.size(); ++pi) {
         const plan::Phase& ph = p.phases[pi];
+        for (const plan::RevertStep& st : ph.revert)
+          for (const std::string& cmd : st.commands)
+            tools_exist(cmd, {bridge.name},
+                        label + ", revert of phase " + std::to_string(ph.number));
         if (ph.revert.empty()) continue;
         INFO("revert of phase " << ph.number << ": " << ph.title);
         CHECK(ph.reversible);
@@ -258,7 +308,7 @@ TEST_SUITE("plan_migration_property") {
         if (bridge->name == "3.9") run(*from, *bridge, *v41, plan::Quorum::kDynamic);
       }
     MESSAGE(plans << " roads, " << phases << " phases, " << reverts << " reverts, "
-                  << outcomes.size() << " phase files");
+                  << outcomes.size() << " phase files, " << commands << " commands");
     CHECK(plans >= 40);
 
     test::JavaOracle* java = test::JavaOracle::get();
