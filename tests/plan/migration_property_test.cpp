@@ -6,7 +6,8 @@
 //  - keep every line of the brokers the plan did not need to touch,
 //  - `check --to` each release running in that phase finds free of errors;
 // every command printed (steps, phase commands, gates, reverts) names a tool and flags of a
-// release running when it is given;
+// release running when it is given; planning again from the files after any migration phase
+// before finalisation gives the same remaining phases and the same final files;
 // and the way back from every phase before finalisation must give, at its first file step, the
 // files of the phase before, and at its last, the brokers as they were before the migration
 // with no controller left.
@@ -262,6 +263,30 @@ TEST_SUITE("plan_migration_property") {
         for (const plan::NodeSteps& st : ph.steps)
           for (const plan::StepAction& a : st.actions)
             if (!a.command.empty()) tools_exist(a.command, {st.running}, where);
+      }
+
+      // Resuming from the files after each migration phase before finalisation plans the
+      // same remaining road: the same final files.
+      for (int stage = provision; stage < provision + 3; ++stage) {
+        INFO("resumed after phase " << stage);
+        const plan::Phase& at = p.phases[static_cast<std::size_t>(stage - 1)];
+        std::vector<std::unique_ptr<checks::PropsFile>> now;
+        for (std::size_t i = 0; i < p.brokers.size(); ++i) {
+          auto f = checks::load_props(p.brokers[i], at.files_after[i]);
+          f->role = checks::Role::kBroker;
+          now.push_back(std::move(f));
+        }
+        std::vector<const checks::PropsFile*> now_ptrs;
+        for (const auto& f : now) now_ptrs.push_back(f.get());
+        const auto resumed =
+            plan::make_migration_plan(store, bridge, to, bridge.name, to.name, now_ptrs,
+                                      plan::PlanOptions{}, plan::MigrationOptions{}, &err);
+        REQUIRE(resumed);
+        for (const core::Finding& f : resumed->findings) INFO(f.code << " " << f.message);
+        REQUIRE_FALSE(resumed->refused);
+        REQUIRE(resumed->brokers == p.brokers);
+        CHECK(resumed->phases.size() == p.phases.size() - static_cast<std::size_t>(stage));
+        CHECK(resumed->phases.back().files_after == p.phases.back().files_after);
       }
 
       // The way back.
