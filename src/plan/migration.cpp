@@ -305,7 +305,6 @@ class Road {
                   "--quorum dynamic needs a 3.9 bridge (KIP-853); migrations on " + bridge_->name +
                       " use a static quorum (controller.quorum.voters)",
                   "KIP-853; " + ops_source(*bridge_));
-    views_ = std::move(views);
     if (stage_ != Stage::kStart && ok) ok = check_startup();
     return ok;
   }
@@ -570,7 +569,6 @@ class Road {
   Quorum quorum_ = Quorum::kStatic;
   std::string quorum_value_, cname_, cprotocol_;
   std::vector<std::string> texts_;  // every file as it is at the current point of the plan
-  std::vector<BrokerView> views_;
   std::set<std::string> seen_findings_;
 };
 
@@ -633,7 +631,10 @@ bool Road::classify() {
     else
       what = "the brokers are at different steps of the migration: " + list(zk) +
              " without the flag, " + list(kraft) + " in KRaft mode";
-    return refuse("KL821", what, ops);
+    return refuse("KL821", what,
+                  ops + (kraft.empty() || zk.size() ? ""
+                                                    : "; KAFKA-20960 (finalizing while brokers "
+                                                      "are still registered through ZooKeeper)"));
   }
   stage_ = !zk.empty()        ? Stage::kProvisioned
            : !flagged.empty() ? Stage::kMigrationMode
