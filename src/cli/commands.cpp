@@ -19,8 +19,11 @@ const std::vector<CommandInfo>& commands() {
        "--diff]",
        "find problems in broker and client configs", run_check},
       {"plan",
-       "--from VERSION --to VERSION BROKER_FILE... [--format text|json|markdown] [--out DIR]",
-       "plan a rolling upgrade: phases with exact edits per broker file", run_plan},
+       "--from VERSION --to VERSION BROKER_FILE... [--controllers ID@HOST:PORT,...] "
+       "[--format text|json|markdown] [--out DIR]",
+       "plan a rolling upgrade (or a ZooKeeper to KRaft migration): phases with exact edits per "
+       "file",
+       run_plan},
       {"diff", "A B [--from VERSION] [--to VERSION] [--format text|json]",
        "compare two properties files, with defaults and upgrade notes", run_diff},
       {"versions", "[--format text|json]", "list the Kafka releases the rule packs know",
