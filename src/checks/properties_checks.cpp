@@ -699,18 +699,26 @@ class FileChecker {
     if (controller || f_.templated()) return;
     // Safety checks on defaults, for the release the brokers or clients will run.
     const knowledge::Release* runs = k_.to ? k_.to : k_.from;
+    // The reference of that release: with only --from given, a key --from lacks (idempotence
+    // before 0.11) is no advice either, and its default is --from's, not the newest line's.
+    const knowledge::ConfigCatalog* runs_configs = k_.to ? k_.configs : k_.from_configs;
+    const bool scala = scala_producer();
+    if (scala) check_scala_producer_acks(runs);
     for (Scope s : scopes_) {
       for (const knowledge::SafetyCheck& c : k_.safety->checks()) {
         if (std::find(c.scopes.begin(), c.scopes.end(), knowledge::scope_name(s)) == c.scopes.end())
           continue;
         if (doc_.find(c.key)) continue;
+        // The Scala producer reads neither acks nor enable.idempotence.
+        if (scala && s == Scope::kProducer) continue;
         // Advice about a key the release does not have (idempotence before 0.11) is no advice.
-        if (k_.to && !k_.configs->find(s, c.key)) continue;
+        if (runs_configs && !runs_configs->find(s, c.key)) continue;
         const bool fires = c.unset_fires || (runs && c.fires_when_unset(runs->version));
         if (!fires) continue;
         if (f_.role == Role::kBroker && f_.kraft && c.key.rfind("zookeeper", 0) == 0) continue;
         std::string msg = quoted(c.key) + " is not set";
-        if (const knowledge::ConfigKey* ck = k_.configs->find(s, c.key); ck && ck->default_value)
+        const knowledge::ConfigCatalog* defaults = runs_configs ? runs_configs : k_.configs;
+        if (const knowledge::ConfigKey* ck = defaults->find(s, c.key); ck && ck->default_value)
           msg += " (default " + quoted(*ck->default_value) + ")";
         auto& fd = emit_.at_file(c.rule, msg + ": " + c.rationale);
         fd.subject = c.key;
@@ -718,6 +726,35 @@ class FileChecker {
     }
     // KL301: the defaults that change under this file between --from and --to.
     check_default_changes(f_, k_, emit_);
+  }
+
+  // A producer file written for the Scala producer (kafka.producer.Producer, removed in 2.0):
+  // it names the brokers with metadata.broker.list and has no bootstrap.servers.
+  bool scala_producer() const {
+    if (f_.role != Role::kProducer || doc_.find("bootstrap.servers")) return false;
+    return doc_.find("metadata.broker.list") || doc_.find("request.required.acks") ||
+           doc_.find("producer.type");
+  }
+
+  // KL401 for the Scala producer: it reads request.required.acks, whose default is 0 (no
+  // acknowledgement at all); -1 waits for the in-sync replicas. From 2.0 on there is no Scala
+  // producer and KL109 reports its keys instead.
+  void check_scala_producer_acks(const knowledge::Release* runs) {
+    if (runs && runs->version >= core::Version::parse("2.0").value()) return;
+    const Entry* e = doc_.find("request.required.acks");
+    const char* why =
+        ": the Scala producer confirms a send after the leader's write only (1) or not at all "
+        "(0, its default); -1 waits for every in-sync replica";
+    if (!e) {
+      auto& fd = emit_.at_file(
+          "KL401", "'request.required.acks' is not set (default '0')" + std::string(why));
+      fd.subject = "request.required.acks";
+      return;
+    }
+    if (f_.value_opaque(*e)) return;
+    const std::string_view v = java_trim(doc_.value(*e));
+    if (v != "0" && v != "1") return;
+    emit_.at_value(*e, "KL401", quoted("request.required.acks=" + std::string(v)) + why);
   }
 
   bool broker_id_set() const {
