@@ -10,6 +10,7 @@
 
 #include "checks/cluster_checks.h"
 #include "checks/context.h"
+#include "plan/notes_sources.h"
 #include "properties/edit.h"
 
 namespace kafkalint::plan {
@@ -44,7 +45,6 @@ namespace {
 
 constexpr const char* kIbp = "inter.broker.protocol.version";
 constexpr const char* kLmfv = "log.message.format.version";
-constexpr const char* kUpgradeNotes = "https://kafka.apache.org/39/documentation.html#";
 
 using knowledge::ProtocolVersion;
 using knowledge::Release;
@@ -70,31 +70,8 @@ std::vector<std::string> split_list(std::string_view s) {
   return out;
 }
 
-// The section of the 3.9 upgrade notes for a target release ("2.6" -> "#upgrade_2_6_0").
-std::string notes_anchor(const Release& to) {
-  const auto& p = to.version.parts;
-  if (to.version.parts[0] >= 4)
-    return "UP-4x " + to.name + " upgrade.md (kafka.apache.org/" + std::to_string(p[0]) +
-           std::to_string(p[1]) + "/getting-started/upgrade)";
-  std::string anchor;
-  if (p[0] == 0 && p.size() >= 3) {
-    if (p[1] == 8)
-      anchor = "upgrade_8" + std::to_string(p[2]);
-    else if (p[1] == 9)
-      anchor = "upgrade_9";
-    else if (p[1] == 10 && p[2] == 0)
-      anchor = "upgrade_10";
-    else if (p[1] == 10 && p[2] == 1)
-      anchor = "upgrade_10_1";
-    else if (p[1] == 10)
-      anchor = "upgrade_10_2_0";
-    else
-      anchor = "upgrade_11_0_0";
-  } else {
-    anchor = "upgrade_" + std::to_string(p[0]) + "_" + std::to_string(p[1]) + "_0";
-  }
-  return std::string("UP-39 #") + anchor + " (" + kUpgradeNotes + anchor + ")";
-}
+// The section of the upgrade notes for a target release (notes_sources.cpp).
+std::string notes_anchor(const Release& to) { return upgrade_notes_source(to); }
 
 // One broker file while the plan edits it.
 struct Working {
