@@ -102,6 +102,23 @@ std::optional<CheckKnowledge> load_check_knowledge(const knowledge::Store& store
   k.rules = store.rules().get();
   k.keys = store.keys().get();
   k.safety = store.safety().get();
+  if (to) {
+    const knowledge::VersionCatalog* vc = versions.get();
+    k.added_in = [&store, vc, to](knowledge::Scope scope,
+                                  std::string_view key) -> const knowledge::Release* {
+      bool after = false;
+      for (const knowledge::Release& r : vc->lines()) {
+        if (&r == to || r.name == to->name) {
+          after = true;
+          continue;
+        }
+        if (!after || r.version <= to->version) continue;
+        const knowledge::Lookup<knowledge::ConfigCatalog> c = store.configs(r);
+        if (c && c->find(scope, key)) return &r;
+      }
+      return nullptr;
+    };
+  }
   auto loader = std::make_shared<ScriptLoader>(store, to, from);
   k.scripts = [loader](core::Error* e) { return loader->get(e); };
   return k;

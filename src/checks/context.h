@@ -35,6 +35,10 @@ struct CheckKnowledge {
   /// properties files and never pay for it). Thread-safe; nullptr with *err set when a pack
   /// is broken; an empty function means scripts are not checked.
   std::function<const ScriptKnowledge*(core::Error* err)> scripts;
+  /// The first release line after --to whose reference has `key` in `scope`; nullptr when
+  /// none has it (or no --to). Reads the later references only when asked: most files have
+  /// no key that is unknown to their target. Thread-safe; empty when not loaded.
+  std::function<const knowledge::Release*(knowledge::Scope scope, std::string_view key)> added_in;
 };
 
 /// Builds findings for one properties file.

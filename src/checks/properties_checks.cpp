@@ -435,6 +435,16 @@ class FileChecker {
       fd.subject = std::string(key);
       return;
     }
+    // The same for every key of a later reference (delivery.timeout.ms on 0.10.2).
+    if (k_.added_in)
+      for (Scope s : scopes_)
+        if (const knowledge::Release* r = k_.added_in(s, key)) {
+          auto& fd = emit_.at_key(e, "KL101",
+                                  quoted(key) + " is not yet available in Kafka " + k_.to->name +
+                                      " (added in " + r->name + ")");
+          fd.subject = std::string(key);
+          return;
+        }
     std::string msg = "unknown key " + quoted(key);
     if (k_.to) msg += " for a Kafka " + k_.configs->release() + " " + scope_word(f_.role);
     auto& fd = emit_.at_key(e, "KL101", msg);
