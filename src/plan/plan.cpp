@@ -157,7 +157,7 @@ class Planner {
 
   void run() {
     check_files();
-    if (check_mode() && check_path()) {
+    if (check_mode() && check_request() && check_path()) {
       if (plan_.mode == "kraft")
         plan_kraft();
       else
@@ -235,6 +235,34 @@ class Planner {
                     "the files are KRaft configs (process.roles) but Kafka " + from_.name +
                         " has no KRaft mode",
                     "");
+    return true;
+  }
+
+  // Same release, or an older patch of the same line: not an upgrade, and the plan says so
+  // (KL809). A same-release request is refused (there is nothing to roll); a patch downgrade
+  // keeps every pin, since pins name the line, so it stays a plain binary swap.
+  bool check_request() {
+    if (from_.name != to_.name) return true;
+    const auto fv = core::Version::parse(plan_.from);
+    const auto tv = core::Version::parse(plan_.to);
+    if (!fv || !tv) return true;
+    if (fv->parts.size() != tv->parts.size()) return true;
+    if (*fv == *tv) {
+      finding("KL809", core::Severity::kWarning,
+              "--from " + plan_.from + " and --to " + plan_.to +
+                  " name the same release: there is nothing to upgrade");
+      plan_.refused = true;
+      plan_.path = {"to move to a newer patch release of " + to_.name +
+                    ", name it: kafkalint plan --from " + plan_.from + " --to " + to_.name +
+                    ".<patch> ..."};
+      return false;
+    }
+    if (*tv < *fv)
+      finding("KL809", core::Severity::kWarning,
+              "--to " + plan_.to + " is an older patch release than --from " + plan_.from +
+                  ": a patch downgrade within " + to_.name +
+                  ", not an upgrade; the protocol and format pins name the line and stay as "
+                  "they are, so the phases below only swap the binaries back");
     return true;
   }
 
