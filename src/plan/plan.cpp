@@ -242,6 +242,12 @@ class Planner {
   // (KL809). A same-release request is refused (there is nothing to roll); a patch downgrade
   // keeps every pin, since pins name the line, so it stays a plain binary swap.
   bool check_request() {
+    if (!to_.released)
+      finding("KL810", core::Severity::kWarning,
+              "Kafka " + to_.name +
+                  " is not released yet (in development): its configuration keys, tools and "
+                  "metadata versions may still change before the release; plan only test "
+                  "clusters onto it");
     if (from_.name != to_.name) return true;
     const auto fv = core::Version::parse(plan_.from);
     const auto tv = core::Version::parse(plan_.to);
@@ -718,6 +724,18 @@ class Planner {
 
   // --- KRaft mode --------------------------------------------------------------------------
 
+  // The older release whose metadata version is `to`'s newest production level, when none of
+  // `to`'s own levels is production-ready (an unreleased line such as 4.4); nullptr otherwise.
+  const Release* production_line() const {
+    if (to_.mv_latest_production.empty()) return nullptr;
+    for (const knowledge::MetadataVersion& m : to_.metadata_versions)
+      if (m.name == to_.mv_latest_production) return nullptr;
+    for (const Release& r : k_.versions->lines())
+      for (const knowledge::MetadataVersion& m : r.metadata_versions)
+        if (m.name == to_.mv_latest_production) return &r;
+    return nullptr;
+  }
+
   const knowledge::MetadataVersion* find_mv(std::string_view name) const {
     for (const Release& r : k_.versions->lines())
       for (const knowledge::MetadataVersion& m : r.metadata_versions)
@@ -790,7 +808,8 @@ class Planner {
     if (same_line) return;
 
     // Finalise: raise metadata.version (online, no restart).
-    Phase& fin = new_phase("finalize the upgrade: raise metadata.version to " + to_.name,
+    Phase& fin = new_phase("finalize the upgrade: raise metadata.version to " +
+                               (production_line() ? to_.mv_latest_production : to_.name),
                            Restart::kNone, NodeGroup::kAll);
     const knowledge::CliTool* features = k_.to_cli ? k_.to_cli->find("kafka-features.sh") : nullptr;
     std::string address;
@@ -802,9 +821,12 @@ class Planner {
     if (address.empty()) address = work_.front().address;
     const bool release_version = features && features->find_option("--release-version") &&
                                  to_.version >= *core::Version::parse("4.0");
-    const std::string level = o_.exact_protocol && !to_.mv_latest_production.empty()
-                                  ? to_.mv_latest_production
-                                  : to_.name;
+    const Release* stable = production_line();
+    const std::string level =
+        o_.exact_protocol && !to_.mv_latest_production.empty()
+            ? to_.mv_latest_production
+            : (stable && release_version ? stable->name
+                                         : (stable ? to_.mv_latest_production : to_.name));
     if (features) {
       fin.commands.push_back("bin/kafka-features.sh --bootstrap-server " + address + " describe");
       fin.commands.push_back("bin/kafka-features.sh --bootstrap-server " + address + " upgrade " +
@@ -856,6 +878,13 @@ class Planner {
              " changes the metadata format, so it can be lowered again with kafka-features.sh "
              "downgrade.";
     }
+    if (stable)
+      why += " None of " + to_.name + "'s own metadata versions is marked production-ready (the " +
+             "newest production level is " + to_.mv_latest_production + " of " + stable->name +
+             "); the controllers refuse the unstable ones unless "
+             "unstable.feature.versions.enable " +
+             "is set, which is not for production, so the plan finalizes to " +
+             to_.mv_latest_production + ".";
     fin.why = why;
     fin.sources.push_back(notes_anchor(to_));
     fin.sources.push_back(
