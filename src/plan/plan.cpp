@@ -10,6 +10,7 @@
 
 #include "checks/cluster_checks.h"
 #include "checks/context.h"
+#include "checks/props_file.h"
 #include "plan/notes_sources.h"
 #include "properties/edit.h"
 
@@ -162,6 +163,7 @@ class Planner {
         plan_kraft();
       else
         plan_zookeeper();
+      check_phase_files();
     }
     std::stable_sort(plan_.findings.begin(), plan_.findings.end(), core::finding_less);
   }
@@ -212,6 +214,45 @@ class Planner {
       if (controller_only.count(f.where.file) && f.code.rfind("KL4", 0) == 0) continue;
       plan_.findings.push_back(std::move(f));
     }
+  }
+
+  // The files after each phase as `check --to TO` sees them, for the phases where TO's brokers
+  // may read them: an error there would stop a broker of the target from starting (or change
+  // what it does), and nothing later in the plan fixes a phase that already runs TO, so the
+  // plan is refused. Findings the files already had for --from are reported once, above.
+  void check_phase_files() {
+    if (!k_.to_configs || plan_.refused) return;
+    checks::CheckKnowledge ck;
+    ck.versions = k_.versions;
+    ck.rules = k_.rules;
+    ck.keys = k_.keys;
+    ck.safety = k_.safety;
+    ck.to = &to_;
+    ck.configs = k_.to_configs;
+    ck.reference = &to_;
+    std::set<std::string> seen;
+    for (const core::Finding& f : plan_.findings) seen.insert(f.code + "\n" + f.where.file);
+    for (const Phase& p : plan_.phases) {
+      if (std::find(p.running.begin(), p.running.end(), to_.name) == p.running.end()) continue;
+      for (std::size_t i = 0; i < p.files_after.size() && i < work_.size(); ++i) {
+        if (work_[i].file->templated()) continue;  // files_after holds the masked working copy
+        auto f = checks::load_props(work_[i].file->path, p.files_after[i]);
+        f->role = work_[i].file->role;
+        std::vector<core::Finding> raw;
+        checks::check_properties(*f, ck, &raw);
+        for (core::Finding& fd : raw) {
+          if (fd.severity != core::Severity::kError) continue;
+          if (!seen.insert(fd.code + "\n" + fd.where.file).second) continue;
+          fd.message = "after phase " + std::to_string(p.number) + ", for Kafka " + to_.name +
+                       ": " + fd.message;
+          plan_.findings.push_back(std::move(fd));
+          plan_.refused = true;
+        }
+      }
+    }
+    if (plan_.refused && plan_.path.empty())
+      plan_.path = {"fix the errors above in the files (check them with: kafkalint check --to " +
+                    to_.name + " FILES), then plan again"};
   }
 
   bool refuse(std::string_view code, std::string message, std::string source) {
