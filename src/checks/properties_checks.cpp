@@ -705,8 +705,9 @@ class FileChecker {
                                " applies");
         }
     }
-    // Unset keys: a controller hosts no partitions, and template loops may set any key.
-    if (controller || f_.templated()) return;
+    // Unset keys: a controller hosts no partitions, template loops may set any key, and a
+    // topic's file lists only its overrides (the rest come from the brokers' defaults).
+    if (controller || f_.templated() || f_.role == Role::kTopic) return;
     // Safety checks on defaults, for the release the brokers or clients will run.
     const knowledge::Release* runs = k_.to ? k_.to : k_.from;
     // The reference of that release: with only --from given, a key --from lacks (idempotence

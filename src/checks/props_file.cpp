@@ -19,6 +19,8 @@ const char* role_name(Role r) {
       return "admin";
     case Role::kClient:
       return "client";
+    case Role::kTopic:
+      return "topic";
   }
   return "broker";
 }
@@ -29,6 +31,7 @@ std::optional<Role> parse_role(std::string_view name) {
   if (name == "consumer") return Role::kConsumer;
   if (name == "admin") return Role::kAdmin;
   if (name == "client") return Role::kClient;
+  if (name == "topic") return Role::kTopic;
   return std::nullopt;
 }
 
@@ -45,6 +48,8 @@ std::vector<knowledge::Scope> role_scopes(Role r) {
       return {Scope::kAdmin};
     case Role::kClient:
       return {Scope::kProducer, Scope::kConsumer, Scope::kAdmin};
+    case Role::kTopic:
+      return {Scope::kTopic};
   }
   return {Scope::kBroker};
 }
@@ -62,6 +67,8 @@ bool role_matches_scope(Role r, std::string_view s) {
       return s == "admin" || s == "client";
     case Role::kClient:
       return s == "client" || s == "producer" || s == "consumer" || s == "admin";
+    case Role::kTopic:
+      return s == "topic";
   }
   return false;
 }

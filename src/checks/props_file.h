@@ -16,10 +16,12 @@ namespace kafkalint::checks {
 
 /// Which process reads the file. kClient is a client config whose kind cannot be told
 /// (it is checked against producer, consumer and admin keys together).
-enum class Role { kBroker, kProducer, kConsumer, kAdmin, kClient };
+// kTopic: a topic's overrides (kafka-configs --entity-type topics, kafka-topics --config).
+enum class Role { kBroker, kProducer, kConsumer, kAdmin, kClient, kTopic };
 
 const char* role_name(Role r);
-/// "broker", "producer", "consumer", "admin", "client"; also "server"/"controller" = broker.
+/// "broker", "producer", "consumer", "admin", "client", "topic"; also "server"/"controller" =
+/// broker.
 std::optional<Role> parse_role(std::string_view name);
 /// The config scopes a role reads.
 std::vector<knowledge::Scope> role_scopes(Role r);

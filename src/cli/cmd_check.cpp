@@ -122,7 +122,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       "fail-on", po::value(&fail_on),
       "lowest severity that fails the run: error, warning (default) or info")(
       "role", po::value(&role),
-      "read every properties file as broker, producer, consumer, admin or client")(
+      "read every properties file as broker, producer, consumer, admin, client or topic")(
       "baseline", po::value(&baseline), "report only findings that are not in this baseline file")(
       "write-baseline", po::value(&write_baseline),
       "write the current findings to a baseline file")("jobs,j", po::value(&jobs),
@@ -175,9 +175,10 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   if (!role.empty()) {
     req.role = checks::parse_role(role);
     if (!req.role)
-      return usage_error(
-          "check",
-          "unknown role '" + role + "'; expected broker, producer, consumer, admin or client", ctx);
+      return usage_error("check",
+                         "unknown role '" + role +
+                             "'; expected broker, producer, consumer, admin, client or topic",
+                         ctx);
   }
   core::Error err;
   auto settings = checks::find_settings(".", &err);

@@ -37,7 +37,8 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
                      "the Kafka version A is read with (its defaults fill A's unset keys)")(
       "to", po::value(&to), "the Kafka version B is read with (its defaults fill B's unset keys)")(
       "format", po::value(&format), "text or json")(
-      "role", po::value(&role), "read both files as broker, producer, consumer, admin or client")(
+      "role", po::value(&role),
+      "read both files as broker, producer, consumer, admin, client or topic")(
       "file", po::value(&files)->composing(), "A and B");
   po::positional_options_description pos;
   pos.add("file", -1);
@@ -88,9 +89,10 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
   if (!role.empty()) {
     r = checks::parse_role(role);
     if (!r)
-      return usage_error(
-          "diff",
-          "unknown role '" + role + "'; expected broker, producer, consumer, admin or client", ctx);
+      return usage_error("diff",
+                         "unknown role '" + role +
+                             "'; expected broker, producer, consumer, admin, client or topic",
+                         ctx);
   }
   if (!r) {
     role_reason = "file name";

@@ -50,10 +50,10 @@ int show_effective(const properties::Document& doc, const std::string& file, con
   if (!role_name.empty()) {
     auto r = checks::parse_role(role_name);
     if (!r)
-      return usage_error(
-          "show",
-          "unknown role '" + role_name + "'; expected broker, producer, consumer, admin or client",
-          ctx);
+      return usage_error("show",
+                         "unknown role '" + role_name +
+                             "'; expected broker, producer, consumer, admin, client or topic",
+                         ctx);
     role = *r;
   } else if (auto r = checks::role_from_name(file)) {
     role = *r;
@@ -125,7 +125,7 @@ int run_show(const std::vector<std::string>& args, Context& ctx) {
       "effective", "add the defaults of --to's release for the keys the file leaves unset")(
       "to", po::value(&to), "the Kafka release whose defaults --effective uses (e.g. 2.6)")(
       "role", po::value(&role),
-      "with --effective: broker, producer, consumer, admin or client "
+      "with --effective: broker, producer, consumer, admin, client or topic "
       "(default: from the file name, then its keys)")(
       "file", po::value(&file)->required(), "the properties file (also the first argument)");
   po::positional_options_description positional;
