@@ -19,7 +19,7 @@ VALUE_KINDS = {
     "--to": "versions", "--from": "versions",
     "--select": "rules", "--ignore": "rules",
     "--fail-on": ["error", "warning", "info"],
-    "--role": ["broker", "producer", "consumer", "admin", "client"],
+    "--role": ["broker", "producer", "consumer", "admin", "client", "topic"],
 }
 FILE_OPTIONS = {"--file", "--baseline", "--write-baseline", "--path", "--out", "--rules", "--output-file"}
 
