@@ -537,7 +537,38 @@ class Planner {
           note += " (" + change->replacement_note + ")";
         dropped_notes_.insert(note);
       }
+      replace_address_keys(p, i, keys);
       for (const std::string& key : keys) edit(p, i, EditAction::kComment, key);
+    }
+  }
+
+  // host.name/port and advertised.host.name/advertised.port set the broker's address only while
+  // listeners (and, for the advertised ones, advertised.listeners) is unset; the release that
+  // removes them would fall back to PLAINTEXT://:9092. So before they are commented out, the same
+  // address is written as listeners/advertised.listeners (always PLAINTEXT: the old keys knew no
+  // other protocol), in the same phase, which still runs the release that reads both.
+  void replace_address_keys(Phase& p, std::size_t i, const std::vector<std::string>& keys) {
+    const auto has = [&](const char* k) { return std::count(keys.begin(), keys.end(), k) > 0; };
+    Working& w = work_[i];
+    if (w.file->templated()) return;  // the working copy is masked; the note still says it
+    const std::string host = value_of(w.doc, "host.name").value_or("");
+    const std::string port = value_of(w.doc, "port").value_or("9092");
+    // With listeners set, Kafka ignores all four keys (advertised.listeners defaults to it).
+    if (value_of(w.doc, "listeners")) return;
+    if (has("host.name") || has("port")) {
+      const std::string v = "PLAINTEXT://" + host + ":" + port;
+      edit(p, i, EditAction::kSet, "listeners", v);
+      replaced_notes_.insert("'host.name'/'port' become listeners=" + v + " in " + w.file->path);
+    }
+    if ((has("advertised.host.name") || has("advertised.port")) &&
+        !value_of(w.doc, "advertised.listeners")) {
+      const std::string v = "PLAINTEXT://" +
+                            value_of(w.doc, "advertised.host.name").value_or(host) + ":" +
+                            value_of(w.doc, "advertised.port").value_or(port);
+      edit(p, i, EditAction::kSet, "advertised.listeners", v);
+      replaced_notes_.insert(
+          "'advertised.host.name'/'advertised.port' become advertised.listeners=" + v + " in " +
+          w.file->path);
     }
   }
 
@@ -549,9 +580,18 @@ class Planner {
       s += (first ? "" : ", ") + n;
       first = false;
     }
-    return s +
-           ": those lines are commented out, so the new binaries never read them (check that "
-           "nothing relies on them).";
+    s += ": those lines are commented out, so the new binaries never read them (check that "
+         "nothing relies on them).";
+    if (!replaced_notes_.empty()) {
+      s += " So that each broker keeps the address the removed keys gave it, in the same edit ";
+      first = true;
+      for (const std::string& n : replaced_notes_) {
+        s += (first ? "" : "; ") + n;
+        first = false;
+      }
+      s += ".";
+    }
+    return s;
   }
 
   // --- ZooKeeper mode ----------------------------------------------------------------------
@@ -940,6 +980,7 @@ class Planner {
   Plan& plan_;
   std::vector<Working> work_;
   std::set<std::string> dropped_notes_;
+  std::set<std::string> replaced_notes_;  // removed address keys written as listeners
 };
 
 }  // namespace
