@@ -158,7 +158,7 @@ class Planner {
 
   void run() {
     check_files();
-    if (check_mode() && check_request() && check_path()) {
+    if (check_mode() && check_request() && check_path() && check_pins_above_from()) {
       if (plan_.mode == "kraft")
         plan_kraft();
       else
@@ -311,6 +311,44 @@ class Planner {
                   ", not an upgrade; the protocol and format pins name the line and stay as "
                   "they are, so the phases below only swap the binaries back");
     return true;
+  }
+
+  // A ZooKeeper-mode pin above --from: the brokers already run newer binaries (a --from broker
+  // refuses to start with it), so --from is not the cluster's real state. The plan would lower
+  // the pin to --from, a protocol downgrade: refused, with the plan from the pinned release.
+  bool check_pins_above_from() {
+    if (plan_.mode != "zookeeper" || from_.protocol_versions.empty()) return true;
+    const std::size_t top = top_index(from_);
+    const Release* pinned = nullptr;
+    std::string where;
+    for (const Working& w : work_) {
+      const auto v = value_of(w.doc, kIbp);
+      if (!v) continue;
+      const auto pv = resolve(*v);
+      if (!pv || pv->index <= top || !pv->release) continue;
+      if (!pinned || pinned->version < pv->release->version) {
+        pinned = pv->release;
+        where = w.file->path + " (" + kIbp + "=" + *v + ")";
+      }
+    }
+    if (!pinned) return true;
+    refuse("KL807",
+           "the files pin the inter-broker protocol above --from " + from_.name + ": " + where +
+               "; the brokers must already run Kafka " + pinned->name +
+               " or newer, and lowering the pin to " + from_.name +
+               " would be a protocol downgrade, which Kafka does not support once the protocol "
+               "is raised",
+           notes_anchor(*pinned));
+    if (pinned->version < to_.version)
+      plan_.path = {
+          "check the version the brokers run (the libs/kafka_*.jar name, or "
+          "the 'Kafka version' line of server.log), then plan from it: kafkalint plan --from " +
+          pinned->name + " --to " + to_.name + " ..."};
+    else
+      plan_.path = {"the brokers already run Kafka " + pinned->name +
+                    " or newer: nothing to upgrade to " + to_.name +
+                    "; check the version the brokers run and plan from it"};
+    return false;
   }
 
   bool check_path() {
