@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <map>
 #include <set>
 
 #include "checks/value_check.h"
@@ -9,6 +11,21 @@
 namespace kafkalint::checks {
 
 namespace {
+
+// The kind of a loopback cluster key: what follows is the file name without its number.
+constexpr const char* kLocalKey = "local:";
+
+// A file name without its extension and a trailing copy number: "server-2.properties" is
+// ("server", true), "server.properties" ("server", false); a number inside the name is part
+// of it ("kafka-2.8-server.properties" is that whole stem, not numbered).
+std::pair<std::string, bool> numbered_stem(const std::string& name) {
+  std::string stem = name.substr(0, name.rfind('.'));
+  std::size_t end = stem.size();
+  while (end > 0 && std::isdigit(static_cast<unsigned char>(stem[end - 1]))) --end;
+  if (end == stem.size() || end == 0) return {stem, false};
+  while (end > 0 && (stem[end - 1] == '-' || stem[end - 1] == '_' || stem[end - 1] == '.')) --end;
+  return {stem.substr(0, end), true};
+}
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -122,13 +139,17 @@ std::string cluster_key(const PropsFile& f) {
     if (f.value_opaque(*e)) return {};
     const std::string_view v = java_trim(f.doc().value(*e));
     if (v.empty()) continue;
-    // A loopback ensemble ("localhost:2181", "1@localhost:9093") is what every stock sample
-    // and single-node setup names: files that share it are not known to form one cluster.
-    if (v.find("localhost") != std::string_view::npos ||
-        v.find("127.0.0.1") != std::string_view::npos)
-      return {};
     const std::size_t slash = f.path.rfind('/');
     const std::string dir = slash == std::string::npos ? "." : f.path.substr(0, slash);
+    // A loopback ensemble ("localhost:2181", "1@localhost:9093") is what every stock sample
+    // and single-node setup names: files that share it form one cluster only when they are
+    // numbered copies of one file side by side (server-1.properties, server-2.properties: the
+    // quickstart's brokers on one machine, where a forgotten id or port is the classic slip).
+    if (v.find("localhost") != std::string_view::npos ||
+        v.find("127.0.0.1") != std::string_view::npos) {
+      const std::string name = f.path.substr(slash == std::string::npos ? 0 : slash + 1);
+      return dir + "\n" + kLocalKey + numbered_stem(name).first;
+    }
     return dir + "\n" + key + "=" + ensemble(key, v, /*servers_only=*/true);
   }
   return {};
@@ -238,6 +259,100 @@ void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKn
              out);
     }
   }
+}
+
+namespace {
+
+struct ClusterKeyParts {
+  std::string dir, kind;             // kind: the key compared ("zookeeper.connect"), or local
+  std::vector<std::string> servers;  // sorted
+  bool numbered = false;             // local: the file name carries a number
+};
+
+ClusterKeyParts split_key(const std::string& key, const std::string& path) {
+  ClusterKeyParts p;
+  const std::size_t nl = key.find('\n');
+  p.dir = key.substr(0, nl);
+  const std::string rest = key.substr(nl + 1);
+  if (rest.compare(0, std::strlen(kLocalKey), kLocalKey) == 0) {
+    p.kind = rest;  // local and the file's stem: only numbered copies of one file group
+    const std::size_t slash = path.rfind('/');
+    p.numbered = numbered_stem(path.substr(slash == std::string::npos ? 0 : slash + 1)).second;
+    return p;
+  }
+  const std::size_t eq = rest.find('=');
+  p.kind = rest.substr(0, eq);
+  const std::string list = rest.substr(eq + 1);
+  for (std::size_t i = 0; i <= list.size();) {
+    std::size_t comma = list.find(',', i);
+    if (comma == std::string::npos) comma = list.size();
+    if (comma > i) p.servers.push_back(list.substr(i, comma - i));
+    i = comma + 1;
+  }
+  return p;
+}
+
+std::string parent_dir(const std::string& dir) {
+  const std::size_t slash = dir.rfind('/');
+  return slash == std::string::npos ? (dir == "." ? std::string() : ".") : dir.substr(0, slash);
+}
+
+std::size_t find_root(std::vector<std::size_t>& up, std::size_t i) {
+  while (up[i] != i) i = up[i] = up[up[i]];
+  return i;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::size_t>> group_clusters(const std::vector<std::string>& keys,
+                                                     const std::vector<std::string>& paths) {
+  const std::size_t n = keys.size();
+  std::vector<ClusterKeyParts> parts(n);
+  std::map<std::string, int> files_in_dir;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (keys[i].empty()) continue;
+    parts[i] = split_key(keys[i], paths[i]);
+    ++files_in_dir[parts[i].dir];
+  }
+  // One folder per host (kafka-1/server.properties, host_vars/kafka-2/...): a folder with a
+  // single broker file belongs with its siblings. Loopback files never move up: sample
+  // folders side by side each hold their own localhost broker.
+  std::vector<std::string> home(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (keys[i].empty()) continue;
+    const bool local = parts[i].servers.empty();
+    home[i] = !local && files_in_dir[parts[i].dir] == 1 ? parent_dir(parts[i].dir) : parts[i].dir;
+  }
+  std::vector<std::size_t> up(n);
+  for (std::size_t i = 0; i < n; ++i) up[i] = i;
+  // Brokers of one place that name the same kind of ensemble and share one of its servers are
+  // one cluster, so a typo in one server of one broker is a difference to report (KL603), not
+  // a second cluster; ensembles with no server in common are unrelated samples.
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> place;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!keys[i].empty()) place[{home[i], parts[i].kind}].push_back(i);
+  for (const auto& [where, members] : place) {
+    std::map<std::string, std::size_t> first_with;  // server -> the first broker naming it
+    bool any_numbered = false;
+    for (std::size_t m : members) any_numbered = any_numbered || parts[m].numbered;
+    for (std::size_t m : members) {
+      if (parts[m].servers.empty()) {  // loopback: numbered copies of one file
+        if (any_numbered) up[find_root(up, m)] = find_root(up, members.front());
+        continue;
+      }
+      for (const std::string& server : parts[m].servers) {
+        auto [it, fresh] = first_with.emplace(server, m);
+        if (!fresh) up[find_root(up, m)] = find_root(up, it->second);
+      }
+    }
+  }
+  std::map<std::size_t, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!keys[i].empty()) groups[find_root(up, i)].push_back(i);
+  std::vector<std::vector<std::size_t>> out;
+  for (auto& [root, members] : groups) out.push_back(std::move(members));
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace kafkalint::checks

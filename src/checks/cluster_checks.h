@@ -1,9 +1,9 @@
 #pragma once
-// Checks across the broker files of one cluster (KL6xx). Broker files are taken as one
-// cluster when they sit in one directory and name the same ZooKeeper ensemble or KRaft
-// quorum (cluster_key) that is not on loopback; a folder of unrelated samples, which all
-// name localhost, is not a cluster. Only a few facts per broker are kept, so memory stays small
-// however many files a run checks.
+// Checks across the broker files of one cluster (KL6xx). Which files form a cluster is
+// group_clusters()'s decision: the layout (one folder, or one folder per host) and a shared
+// server of the ZooKeeper ensemble or KRaft quorum, never the value a check compares; a folder
+// of unrelated samples, which all name localhost, is not a cluster. Only a few facts per broker are
+// kept, so memory stays small however many files a run checks.
 
 #include <map>
 #include <optional>
@@ -35,6 +35,13 @@ struct BrokerFacts {
 /// that disagree on those are compared by KL603). Empty when the file does not say (unset
 /// or templated) or names loopback.
 std::string cluster_key(const PropsFile& f);
+
+/// The clusters among broker files with these cluster_key()s and paths (an empty key: in
+/// none), as lists of indexes. Brokers in one folder, or in sibling folders of one broker file
+/// each (one folder per host), that share a server of their ensemble or quorum are one cluster,
+/// whatever else their values say; loopback brokers only as numbered copies of one file.
+std::vector<std::vector<std::size_t>> group_clusters(const std::vector<std::string>& keys,
+                                                     const std::vector<std::string>& paths);
 
 /// Extracts the facts of a broker file.
 BrokerFacts broker_facts(const PropsFile& f);

@@ -647,10 +647,13 @@ class Run {
 
   // Cluster findings of the brokers in `slots`, each added to the file it points at.
   void cluster_checks(std::vector<Slot>& slots) const {
-    std::map<std::string, std::vector<std::size_t>> clusters;
+    std::vector<std::string> keys(slots.size()), paths(slots.size());
     for (std::size_t i = 0; i < slots.size(); ++i)
-      if (slots[i].facts && !slots[i].cluster.empty()) clusters[slots[i].cluster].push_back(i);
-    for (const auto& [key, members] : clusters) {
+      if (slots[i].facts) {
+        keys[i] = slots[i].cluster;
+        paths[i] = slots[i].out.path;
+      }
+    for (const std::vector<std::size_t>& members : group_clusters(keys, paths)) {
       std::vector<const BrokerFacts*> brokers;
       for (std::size_t i : members) brokers.push_back(&*slots[i].facts);
       std::vector<core::Finding> found;
