@@ -632,6 +632,45 @@ class Planner {
     return s;
   }
 
+  // Finalizing 4.1 or later turns on eligible leader replicas (eligible.leader.replicas.version=1
+  // at 4.1-IV0), and with ELR the cluster-wide min.insync.replicas comes from the controllers'
+  // static config, not the brokers'. A controller file without it would drop the effective value
+  // to the default 1, so the brokers' value is written into the controller files here, before
+  // the roll. Returns the sentence for the phase's why, empty when nothing was added.
+  std::string carry_min_isr_to_controllers(Phase& p) {
+    if (from_.version >= *core::Version::parse("4.1") || to_.version < *core::Version::parse("4.1"))
+      return "";
+    constexpr const char* kMinIsr = "min.insync.replicas";
+    std::optional<long> lowest;
+    for (const Working& w : work_) {
+      if (w.controller) continue;
+      const auto v = value_of(w.doc, kMinIsr);
+      if (!v || v->empty() || v->find_first_not_of("0123456789") != std::string::npos ||
+          v->size() > 9)
+        continue;
+      const long n = std::stol(*v);
+      if (!lowest || n < *lowest) lowest = n;
+    }
+    if (!lowest || *lowest <= 1) return "";
+    std::vector<std::string> added;
+    for (std::size_t i = 0; i < work_.size(); ++i) {
+      if (!work_[i].controller || value_of(work_[i].doc, kMinIsr)) continue;
+      if (work_[i].file->templated()) continue;
+      edit(p, i, EditAction::kSet, kMinIsr, std::to_string(*lowest));
+      added.push_back(work_[i].file->path);
+    }
+    if (added.empty()) return "";
+    std::string files;
+    for (std::size_t i = 0; i < added.size(); ++i) files += (i ? ", " : "") + added[i];
+    return " Finalizing " + to_.name +
+           " turns on eligible leader replicas (KIP-966), which take the cluster-wide "
+           "min.insync.replicas from the controllers' own config; " +
+           files + " did not set it, so the effective value would drop to 1 (the default). " +
+           kMinIsr + "=" + std::to_string(*lowest) +
+           " (the lowest the brokers set) is added to them; the controllers read it when they "
+           "restart on the new binaries.";
+  }
+
   // --- ZooKeeper mode ----------------------------------------------------------------------
 
   void plan_zookeeper() {
@@ -876,13 +915,18 @@ class Planner {
         for (const char* key : {kIbp, kLmfv})
           if (work_[i].doc.find(key)) edit(p0, i, EditAction::kUnset, key);
       remove_dropped_keys(p0, {kIbp, kLmfv});
+      const bool removes = !p0.edits.empty();
+      const std::string elr = carry_min_isr_to_controllers(p0);
+      if (!removes && !elr.empty())
+        p0.title = "give the controllers min.insync.replicas before Kafka " + to_.name +
+                   " turns on eligible leader replicas";
       if (p0.edits.empty()) {
         plan_.phases.pop_back();
       } else {
         p0.why =
             "KRaft nodes take their protocol from metadata.version, so nothing is pinned. "
             "The edits take effect when each node restarts on the new binaries in the next phase.";
-        p0.why += dropped_why();
+        p0.why += dropped_why() + elr;
         p0.sources.push_back(notes_anchor(to_));
         snapshot(p0, {from_.name, to_.name});
       }
