@@ -9,6 +9,7 @@
 #include "checks/context.h"
 #include "checks/default_changes.h"
 #include "checks/kraft_startup.h"
+#include "checks/single_node.h"
 #include "checks/upgrade_path.h"
 #include "checks/value_check.h"
 #include "core/suggest.h"
@@ -835,6 +836,7 @@ void check_properties(const PropsFile& f, const CheckKnowledge& k,
                       std::vector<core::Finding>* out) {
   FileChecker(f, k, out).run();
   check_kraft_startup(f, k, out);
+  check_loopback_advertised(f, k, out);
 }
 
 }  // namespace kafkalint::checks

@@ -129,4 +129,75 @@ void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
   raw->push_back(std::move(s));
 }
 
+namespace {
+
+// The distinct hosts of a comma-separated ensemble or quorum; empty when unset or templated.
+std::set<std::string> hosts_of(const PropsFile& f, std::string_view key) {
+  std::set<std::string> hosts;
+  const properties::Entry* e = f.doc().find(key);
+  if (!e || f.value_opaque(*e)) return hosts;
+  const std::string_view v = java_trim(f.doc().value(*e));
+  for (std::size_t i = 0; i <= v.size();) {
+    std::size_t comma = v.find(',', i);
+    if (comma == std::string_view::npos) comma = v.size();
+    const std::string_view host = host_of(java_trim(v.substr(i, comma - i)));
+    if (!host.empty()) hosts.emplace(host);
+    i = comma + 1;
+  }
+  return hosts;
+}
+
+// Hosts of an ensemble that spans machines: two or more, none of them loopback.
+bool spans_hosts(const std::set<std::string>& hosts) {
+  if (hosts.size() < 2) return false;
+  return std::none_of(hosts.begin(), hosts.end(),
+                      [](const std::string& h) { return loopback_host(h); });
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+void check_loopback_advertised(const PropsFile& f, const CheckKnowledge& k,
+                               std::vector<core::Finding>* out) {
+  if (f.role != Role::kBroker || f.templated()) return;
+  if (set_to(f, "process.roles", "controller")) return;  // controllers replicate no partitions
+  if (!spans_hosts(hosts_of(f, "zookeeper.connect")) &&
+      !spans_hosts(hosts_of(f, "controller.quorum.voters")) &&
+      !spans_hosts(hosts_of(f, "controller.quorum.bootstrap.servers")))
+    return;
+  // The inter-broker listener: by name, else the one named after its security protocol.
+  std::string name = "PLAINTEXT";
+  for (const char* key : {"inter.broker.listener.name", "security.inter.broker.protocol"})
+    if (const properties::Entry* e = f.doc().find(key)) {
+      if (f.value_opaque(*e)) return;
+      name = upper(java_trim(f.doc().value(*e)));
+      break;
+    }
+  const char* key = f.doc().find("advertised.listeners") ? "advertised.listeners" : "listeners";
+  const properties::Entry* e = f.doc().find(key);
+  if (!e || f.value_opaque(*e)) return;
+  const std::string_view v = java_trim(f.doc().value(*e));
+  for (std::size_t i = 0; i <= v.size();) {
+    std::size_t comma = v.find(',', i);
+    if (comma == std::string_view::npos) comma = v.size();
+    const std::string_view item = java_trim(v.substr(i, comma - i));
+    i = comma + 1;
+    const std::size_t sep = item.find("://");
+    if (sep == std::string_view::npos || upper(item.substr(0, sep)) != name) continue;
+    const std::string_view host = host_of(item);
+    if (!loopback_host(host)) return;
+    Emitter emit(f, k, out);
+    emit.at_value(*e, "KL415",
+                  "the inter-broker listener '" + name + "' is advertised on " + std::string(host) +
+                      " although this broker's cluster spans several hosts; the other brokers "
+                      "would replicate from their own machine");
+    return;
+  }
+}
+
 }  // namespace kafkalint::checks

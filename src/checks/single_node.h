@@ -25,4 +25,10 @@ void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
                                    const std::function<bool(const core::Finding&)>& shown,
                                    std::vector<core::Finding>* raw);
 
+/// KL415: a broker whose ZooKeeper ensemble or controller quorum spans several hosts, but
+/// whose inter-broker listener is advertised on loopback. A loopback-only second listener for
+/// clients on the same machine (Docker's PLAINTEXT_HOST) is not reported.
+void check_loopback_advertised(const PropsFile& f, const CheckKnowledge& k,
+                               std::vector<core::Finding>* out);
+
 }  // namespace kafkalint::checks
