@@ -8,7 +8,8 @@
 //  - `check --to TO` finds free of errors,
 // and every intermediate file must be valid for the releases running during that phase: no
 // protocol version above the running binary, the message format not ahead of the protocol as
-// that release checks it, and the pin in effect before the first new binary starts.
+// that release checks it, and the pin in effect before the first new binary starts; every
+// phase file the target's brokers may read has no `check --to TO` error.
 
 #include <doctest/doctest.h>
 
@@ -267,6 +268,17 @@ TEST_SUITE("plan_property") {
             CHECK_MESSAGE(problem.empty(), problem << " (" << from.name << " -> " << to.name << ", "
                                                    << p.brokers[i] << ", phase " << ph.number
                                                    << ")");
+            // Target checks: a phase the target's brokers may read has no `check --to TO`
+            // error (a plan that is not refused promises exactly that).
+            if (r != &to) continue;
+            auto pf = checks::load_props(p.brokers[i], text);
+            pf->role = checks::Role::kBroker;
+            std::vector<core::Finding> found;
+            checks::check_properties(*pf, *check_k, &found);
+            for (const core::Finding& fd : found)
+              CHECK_MESSAGE(fd.severity != core::Severity::kError,
+                            fd.code << " " << fd.message << " (" << from.name << " -> " << to.name
+                                    << ", phase " << ph.number << ")");
           }
         }
         const std::string& final_text = p.phases.back().files_after[i];
