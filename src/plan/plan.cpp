@@ -219,7 +219,8 @@ class Planner {
   // The files after each phase as `check --to TO` sees them, for the phases where TO's brokers
   // may read them: an error there would stop a broker of the target from starting (or change
   // what it does), and nothing later in the plan fixes a phase that already runs TO, so the
-  // plan is refused. Findings the files already had for --from are reported once, above.
+  // plan is refused. Findings the files already had for --from are reported once, above, and
+  // still refuse: nothing in the plan fixed them.
   void check_phase_files() {
     if (!k_.to_configs || plan_.refused) return;
     checks::CheckKnowledge ck;
@@ -242,6 +243,7 @@ class Planner {
         checks::check_properties(*f, ck, &raw);
         for (core::Finding& fd : raw) {
           if (fd.severity != core::Severity::kError) continue;
+          plan_.refused = true;  // reported above for --from already, or added here
           if (!seen.insert(fd.code + "\n" + fd.where.file).second) continue;
           fd.message = "after phase " + std::to_string(p.number) + ", for Kafka " + to_.name +
                        ": " + fd.message;
