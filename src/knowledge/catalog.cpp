@@ -799,7 +799,9 @@ bool SafetyCheck::fires(std::string_view value, std::optional<std::string_view> 
     }
     case SafetyCondition::kNotBelow: {
       std::int64_t n = 0, m = 0;
-      return other && parse_int(value, &n) && parse_int(*other, &m) && n >= m;
+      // A minimum of 1 "at" a replication factor of 1 is the single replica's problem, which
+      // the replication-factor rules report; only a minimum of 2 or more can block writes.
+      return other && parse_int(value, &n) && parse_int(*other, &m) && n >= m && n >= 2;
     }
   }
   return false;

@@ -418,9 +418,19 @@ TEST_SUITE("knowledge_curated") {
 
     const kl::SafetyCheck* one = nullptr;
     const kl::SafetyCheck* rf = nullptr;
-    for (const auto* c : safety().for_key("min.insync.replicas", "broker"))
-      (c->rule == "KL403" ? one : rf) = c;
-    REQUIRE((one && rf));
+    const kl::SafetyCheck* offsets = nullptr;
+    for (const auto* c : safety().for_key("min.insync.replicas", "broker")) {
+      if (c->rule == "KL403")
+        one = c;
+      else if (c->other_key == "default.replication.factor")
+        rf = c;
+      else if (c->other_key == "offsets.topic.replication.factor")
+        offsets = c;
+    }
+    REQUIRE((one && rf && offsets));
+    // 1 of 1 is the replication-factor rules' finding, not KL404's.
+    CHECK_FALSE(offsets->fires("1", std::string_view("1")));
+    CHECK(offsets->fires("2", std::string_view("2")));
     CHECK(one->fires("1"));
     CHECK_FALSE(one->fires("2"));
     CHECK_FALSE(one->fires("two"));
