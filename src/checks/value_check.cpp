@@ -1,10 +1,12 @@
 #include "checks/value_check.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <regex>
 #include <vector>
 
 namespace kafkalint::checks {
@@ -131,6 +133,25 @@ std::string range_expectation(const Range& r) {
   return "at most " + number_text(*r.hi);
 }
 
+// 4.0's auto.offset.reset also takes "by_duration:" and an ISO-8601 duration (KIP-1106); the
+// reference prints that member as this pattern.
+constexpr std::string_view kByDuration = "by_duration:PnDTnHnMn.nS";
+
+// What java.time.Duration.parse accepts: PnDTnHnMn.nS, each part optional but not all,
+// letters in either case, signs allowed.
+bool iso_duration(std::string_view v) {
+  static const std::regex re(
+      "[-+]?P(?:[-+]?[0-9]+D)?(?:T(?:[-+]?[0-9]+H)?(?:[-+]?[0-9]+M)?"
+      "(?:[-+]?[0-9]+(?:[.,][0-9]{0,9})?S)?)?",
+      std::regex::icase | std::regex::optimize);
+  const std::string s(v);
+  if (!std::regex_match(s, re)) return false;
+  const std::size_t t = s.find_first_of("Tt");
+  // "P" and "PT" alone are not durations.
+  return s.find_first_of("0123456789") != std::string::npos &&
+         (t == std::string::npos || t + 1 < s.size());
+}
+
 // "[a, b, c]" (no "...") -> the elements; nullopt otherwise. Elements may not contain ','.
 std::optional<std::vector<std::string>> parse_set(std::string_view v) {
   if (v.size() < 2 || v.front() != '[' || v.back() != ']') return std::nullopt;
@@ -142,7 +163,7 @@ std::optional<std::vector<std::string>> parse_set(std::string_view v) {
     if (e.empty() || e.find("...") != std::string_view::npos ||
         e.find(',') != std::string_view::npos || e.find(' ') != std::string_view::npos ||
         e.find('[') != std::string_view::npos ||
-        e.find(':') != std::string_view::npos)  // "by_duration:PnDTnHnMn.nS" is a pattern
+        (e.find(':') != std::string_view::npos && e != kByDuration))
       return std::nullopt;
     out.emplace_back(e);
     if (c == std::string_view::npos) break;
@@ -218,9 +239,21 @@ ValueVerdict check_value(std::string_view type, std::string_view valid, std::str
   }
   auto set = parse_set(set_text);
   if (!set) return out;
+  // With the by_duration pattern (4.x) the names are matched as the 4.x validator does it,
+  // without regard to case: when unsure, accept.
+  const bool pattern = std::find(set->begin(), set->end(), kByDuration) != set->end();
+  if (pattern) case_insensitive = true;
   auto in_set = [&](std::string_view v, bool ignore_case) {
-    for (const std::string& e : *set)
+    for (const std::string& e : *set) {
+      if (e == kByDuration) {
+        constexpr std::string_view kPrefix = "by_duration:";
+        if (v.size() > kPrefix.size() && iequals(v.substr(0, kPrefix.size()), kPrefix) &&
+            iso_duration(v.substr(kPrefix.size())))
+          return true;
+        continue;
+      }
       if (ignore_case ? iequals(v, e) : v == e) return true;
+    }
     return false;
   };
   // A default in the set only when case is ignored: the validator ignores case.

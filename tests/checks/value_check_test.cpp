@@ -43,6 +43,16 @@ TEST_SUITE("checks") {
     CHECK(p("int", "[1,...,9] or -1", "-1") == ValueProblem::kNone);
     CHECK(p("int", "[1,...,9] or -1", "0") == ValueProblem::kOutOfRange);
   }
+  TEST_CASE("value: 4.x auto.offset.reset takes by_duration: and an ISO-8601 duration") {
+    const char* reset = "[latest, earliest, none, by_duration:PnDTnHnMn.nS]";
+    for (const char* ok : {"latest", "none", "by_duration:PT1H", "by_duration:P1DT2H30M",
+                           "by_duration:PT0.5S", "by_duration:p2d"})
+      CHECK_MESSAGE(p("string", reset, ok) == ValueProblem::kNone, ok);
+    for (const char* bad : {"newest", "by_duration:", "by_duration:PT", "by_duration:1h",
+                            "by_duration:P", "smallest"})
+      CHECK_MESSAGE(p("string", reset, bad) == ValueProblem::kNotInSet, bad);
+  }
+
   TEST_CASE("value: sets, case-sensitive unless the reference says otherwise") {
     CHECK(p("string", "[all, -1, 0, 1]", "all") == ValueProblem::kNone);
     CHECK(p("string", "[all, -1, 0, 1]", "ALL") == ValueProblem::kNotInSet);
