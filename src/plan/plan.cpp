@@ -502,12 +502,33 @@ class Planner {
   std::string quorum_command(const knowledge::CliCatalog* cli) const {
     if (!cli) return "";
     const knowledge::CliTool* t = cli->find("kafka-metadata-quorum.sh");
-    if (!t || !t->find_option("--bootstrap-server")) return "";
-    for (const Working& w : work_)
-      if (!w.controller)
-        return "bin/kafka-metadata-quorum.sh --bootstrap-server " + w.address +
-               " describe --replication";
-    return "";
+    if (!t) return "";
+    // A broker (or combined node) answers on its broker listener; a cluster of controller-only
+    // files is asked on the controller listener, which needs --bootstrap-controller (3.7+).
+    const Working* broker = nullptr;
+    const Working* combined = nullptr;
+    for (const Working& w : work_) {
+      if (!w.controller && !broker) broker = &w;
+      if (w.controller && !combined && has_role(w, "broker")) combined = &w;
+    }
+    const Working* via = broker ? broker : combined;
+    std::string cmd;
+    if (via && t->find_option("--bootstrap-server"))
+      cmd = "bin/kafka-metadata-quorum.sh --bootstrap-server " + via->address;
+    else if (!via && !work_.empty() && t->find_option("--bootstrap-controller"))
+      cmd =
+          "bin/kafka-metadata-quorum.sh --bootstrap-controller " + (via = &work_.front())->address;
+    else
+      return "";
+    if (!via->plaintext && t->find_option("--command-config"))
+      cmd += " --command-config client.properties";
+    return cmd + " describe --replication";
+  }
+
+  static bool has_role(const Working& w, std::string_view role) {
+    for (const std::string& r : split_list(value_of(w.doc, "process.roles").value_or("")))
+      if (r == role) return true;
+    return false;
   }
 
   // Per-node steps of a rolling restart; `swap` adds the switch to the new binaries.
