@@ -33,6 +33,27 @@ Phase readiness_phase(const knowledge::Release& running, const knowledge::Releas
   return p;
 }
 
+namespace {
+
+// 4.x nodes refuse to start on a cluster whose metadata.version is below 3.3-IV3 (UP-4x 4.0
+// upgrade.md), so a KRaft cluster checks it before the first 4.x binary starts. The command is
+// the finalize phase's own `kafka-features.sh ... describe` (same address and release tools).
+void add_metadata_version_gate(const Plan& plan, Phase* p) {
+  if (plan.mode != "kraft") return;
+  for (const Phase& ph : plan.phases)
+    for (const std::string& c : ph.commands)
+      if (c.rfind("bin/kafka-features.sh ", 0) == 0 && c.size() > 9 &&
+          c.compare(c.size() - 9, 9, " describe") == 0) {
+        p->gates.push_back(
+            {"metadata.version is 3.3-IV3 or later: 4.x nodes do not start below it (raise it "
+             "with the current release first)",
+             c});
+        return;
+      }
+}
+
+}  // namespace
+
 void add_readiness(Plan* plan, const knowledge::Release& from, const knowledge::Release& to) {
   const auto v4 = *core::Version::parse("4.0");
   if (plan->refused || !(from.version < v4) || to.version < v4) return;
@@ -44,6 +65,7 @@ void add_readiness(Plan* plan, const knowledge::Release& from, const knowledge::
     }
   if (at == plan->phases.size()) return;
   Phase p = readiness_phase(from, to);
+  add_metadata_version_gate(*plan, &p);
   p.files_after = at > 0 ? plan->phases[at - 1].files_after : plan->originals;
   p.leg = plan->phases[at].leg;
   plan->phases.insert(plan->phases.begin() + static_cast<long>(at), std::move(p));
