@@ -297,16 +297,17 @@ class FileChecker {
     }
     const std::size_t trimmed_len = value.find_last_not_of(" \t\f");
     if (trimmed_len != std::string_view::npos) value = value.substr(0, trimmed_len + 1);
-    const ValueVerdict v =
-        checks::check_value(ck.type, ck.valid, value, ck.default_value.value_or(""));
+    ValueVerdict v = checks::check_value(ck.type, ck.valid, value, ck.default_value.value_or(""));
+    if (v.problem == ValueProblem::kNone) v = checks::check_key_format(key, value);
     const std::string where = k_.to ? " in Kafka " + k_.configs->release() : "";
     switch (v.problem) {
       case ValueProblem::kNone:
         break;
       case ValueProblem::kBadType:
         emit_.at_value(e, "KL201",
-                       quoted(value) + " is not a valid " + ck.type + " for " + quoted(key) +
-                           "; expected " + v.detail);
+                       (v.bad_element.empty() ? quoted(value) + " is not a valid " + ck.type
+                                              : quoted(v.bad_element) + " is not a valid entry") +
+                           " for " + quoted(key) + "; expected " + v.detail);
         break;
       case ValueProblem::kOutOfRange:
         emit_.at_value(e, "KL202",

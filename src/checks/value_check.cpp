@@ -286,4 +286,50 @@ ValueVerdict check_value(std::string_view type, std::string_view valid, std::str
   return out;
 }
 
+namespace {
+
+// "host:port" as Utils.getHost/getPort read it: the port is the digits after the last ':';
+// a host in brackets may hold ':' (IPv6).
+bool host_port(std::string_view v) {
+  const std::size_t colon = v.rfind(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == v.size()) return false;
+  for (char c : v.substr(colon + 1))
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return v.find(',') == std::string_view::npos;
+}
+
+bool voter(std::string_view v) {
+  const std::size_t at = v.find('@');
+  if (at == std::string_view::npos || at == 0) return false;
+  for (char c : v.substr(0, at))
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  // The entry is split on '@' and must give exactly two parts.
+  const std::string_view address = v.substr(at + 1);
+  return address.find('@') == std::string_view::npos && host_port(address);
+}
+
+}  // namespace
+
+ValueVerdict check_key_format(std::string_view key, std::string_view value) {
+  ValueVerdict out;
+  const bool voters = key == "controller.quorum.voters";
+  if (!voters && key != "controller.quorum.bootstrap.servers") return out;
+  const std::string_view t = java_trim(value);
+  if (t.empty()) return out;  // empty is the default: the required-key rules speak about it
+  for (std::size_t i = 0;;) {
+    const std::size_t c = t.find(',', i);
+    const std::string_view e =
+        java_trim(t.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i));
+    if (voters ? !voter(e) : !host_port(e)) {
+      out.problem = ValueProblem::kBadType;
+      out.detail = voters ? "entries of the form id@host:port" : "entries of the form host:port";
+      out.bad_element = std::string(e);
+      return out;
+    }
+    if (c == std::string_view::npos) break;
+    i = c + 1;
+  }
+  return out;
+}
+
 }  // namespace kafkalint::checks

@@ -30,6 +30,11 @@ struct ValueVerdict {
 ValueVerdict check_value(std::string_view type, std::string_view valid, std::string_view value,
                          std::string_view default_value = {});
 
+/// The custom validators the reference cannot print: the entries of controller.quorum.voters
+/// ("id@host:port", QuorumConfig's voter parser, since 2.8) and of
+/// controller.quorum.bootstrap.servers ("host:port"). kNone for every other key.
+ValueVerdict check_key_format(std::string_view key, std::string_view value);
+
 /// ConfigDef's number and boolean parsing trims surrounding whitespace (String.trim: every
 /// char <= U+0020); strings and passwords keep it.
 std::string_view java_trim(std::string_view s);

@@ -53,6 +53,19 @@ TEST_SUITE("checks") {
       CHECK_MESSAGE(p("string", reset, bad) == ValueProblem::kNotInSet, bad);
   }
 
+  TEST_CASE("value: controller quorum entries as QuorumConfig parses them") {
+    const char* voters = "controller.quorum.voters";
+    for (const char* ok : {"1@h1:9093,2@h2:9093", " 1@h1:9093 , 2@h2:9093", "1@[::1]:9093", ""})
+      CHECK_MESSAGE(check_key_format(voters, ok).problem == ValueProblem::kNone, ok);
+    for (const char* bad : {"1@h1", "a@h1:9093", "h1:9093", "1@h1:9093;2@h2:9093", "1@h1:x"})
+      CHECK_MESSAGE(check_key_format(voters, bad).problem == ValueProblem::kBadType, bad);
+    CHECK(check_key_format(voters, "1@h1:9093,h2:9093").bad_element == "h2:9093");
+    const char* bootstrap = "controller.quorum.bootstrap.servers";
+    CHECK(check_key_format(bootstrap, "h1:9093,h2:9093").problem == ValueProblem::kNone);
+    CHECK(check_key_format(bootstrap, "h1").problem == ValueProblem::kBadType);
+    CHECK(check_key_format("bootstrap.servers", "h1").problem == ValueProblem::kNone);
+  }
+
   TEST_CASE("value: sets, case-sensitive unless the reference says otherwise") {
     CHECK(p("string", "[all, -1, 0, 1]", "all") == ValueProblem::kNone);
     CHECK(p("string", "[all, -1, 0, 1]", "ALL") == ValueProblem::kNotInSet);
