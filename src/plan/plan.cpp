@@ -999,12 +999,18 @@ class Planner {
                            Restart::kNone, NodeGroup::kAll);
     const knowledge::CliTool* features = k_.to_cli ? k_.to_cli->find("kafka-features.sh") : nullptr;
     std::string address;
+    bool plaintext = work_.front().plaintext;
     for (std::size_t i : roll_order())
       if (!work_[i].controller) {
         address = work_[i].address;
+        plaintext = work_[i].plaintext;
         break;
       }
     if (address.empty()) address = work_.front().address;
+    // A secured listener needs the client settings (the same client.properties the other
+    // commands of the plan use).
+    if (!plaintext && features && features->find_option("--command-config"))
+      address += " --command-config client.properties";
     const bool release_version = features && features->find_option("--release-version") &&
                                  to_.version >= *core::Version::parse("4.0");
     const Release* stable = production_line();
