@@ -632,15 +632,35 @@ class Run {
 
   // --fix: writes the fixed files of [b, e). True when one was written (the caller checks
   // the range again to report what the fixes left).
-  bool write_fixes(std::vector<Slot>& slots, CheckSummary* summary, core::Error* err,
-                   bool* wrote) const {
+  // `counted`: which slots were fixed in an earlier pass (a file is counted once).
+  bool write_fixes(std::vector<Slot>& slots, CheckSummary* summary, core::Error* err, bool* wrote,
+                   std::vector<char>* counted = nullptr) const {
     *wrote = false;
-    for (Slot& s : slots) {
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      Slot& s = slots[i];
       if (!s.out.fixed) continue;
       if (!req_.write_fixed(s.out.path, *s.out.fixed, err)) return false;
-      ++summary->files_fixed;
+      if (!counted || !(*counted)[i]) ++summary->files_fixed;
+      if (counted) (*counted)[i] = 1;
       summary->fixes_applied += s.out.fixes_applied;
       *wrote = true;
+    }
+    return true;
+  }
+
+  // --fix until nothing is left to fix: one fix can make the next possible (a duplicate
+  // removed, then its key renamed), and a second run must be a no-op. Bounded, since each
+  // pass only applies fixes whose results the next pass checks again. Leaves in `slots` the
+  // findings of the files as written.
+  static constexpr int kFixPasses = 8;
+  bool fix_to_fixed_point(std::size_t b, std::size_t e, std::vector<Slot>* slots,
+                          CheckSummary* summary, core::Error* err) const {
+    std::vector<char> counted(e - b, 0);
+    for (int pass = 0; pass < kFixPasses; ++pass) {
+      bool wrote = false;
+      if (!write_fixes(*slots, summary, err, &wrote, &counted)) return false;
+      if (!wrote) return true;
+      *slots = check(b, e, pass + 1 < kFixPasses);
     }
     return true;
   }
@@ -686,11 +706,7 @@ class Run {
 
   bool chunk(std::size_t b, std::size_t e, CheckSummary* summary, core::Error* err) const {
     std::vector<Slot> slots = check(b, e, req_.fix);
-    if (writing()) {
-      bool wrote = false;
-      if (!write_fixes(slots, summary, err, &wrote)) return false;
-      if (wrote) slots = check(b, e, false);
-    }
+    if (writing() && !fix_to_fixed_point(b, e, &slots, summary, err)) return false;
     cluster_checks(slots);
     for (Slot& s : slots) deliver(s, summary);
     return true;
@@ -701,9 +717,9 @@ class Run {
   bool big_folder(std::size_t b, std::size_t e, CheckSummary* summary, core::Error* err) const {
     if (writing()) {
       for (std::size_t c = b; c < e; c += kChunkFiles) {
-        std::vector<Slot> slots = check(c, std::min(e, c + kChunkFiles), true);
-        bool wrote = false;
-        if (!write_fixes(slots, summary, err, &wrote)) return false;
+        const std::size_t ce = std::min(e, c + kChunkFiles);
+        std::vector<Slot> slots = check(c, ce, true);
+        if (!fix_to_fixed_point(c, ce, &slots, summary, err)) return false;
       }
     }
     std::vector<Slot> facts(e - b);

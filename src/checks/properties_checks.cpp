@@ -97,9 +97,12 @@ class FileChecker {
 
   bool plain_key(const Entry& e) const {
     // The key is written exactly as it decodes (no escapes, one line), so a fix can replace
-    // its bytes with another plain key.
+    // its bytes with another plain key. And it is the key's only entry: renaming one of
+    // several would change which value Java keeps (an earlier, ignored entry becoming the
+    // renamed key's value while the effective one stays behind, continued or escaped), and a
+    // second --fix would find the others still to rename. Duplicates are KL107's first.
     const std::string_view raw(f_.original.data() + e.key.begin, e.key.size());
-    return raw == doc_.key(e) && !f_.opaque(e.key);
+    return raw == doc_.key(e) && !f_.opaque(e.key) && doc_.find_all(doc_.key(e)).size() == 1;
   }
 
   // --- KL5xx -------------------------------------------------------------------------------
