@@ -15,6 +15,7 @@
 #include "core/file_io.h"
 #include "core/terminal.h"
 #include "knowledge/store.h"
+#include "plan/client_config.h"
 #include "plan/migration.h"
 #include "plan/plan.h"
 #include "plan/plan_knowledge.h"
@@ -201,6 +202,10 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
             return report_error(err, ctx);
     }
     fs::create_directories(out_dir, ec);
+    // The admin tools' settings that the printed commands pass on a secured listener.
+    if (const std::optional<plan::NewFile> client = plan::client_config(p);
+        client && !write(fs::path(out_dir) / client->path, client->content))
+      return report_error(err, ctx);
     if (!core::write_file_atomic((fs::path(out_dir) / "plan.json").string(), json, &err) ||
         !core::write_file_atomic((fs::path(out_dir) / "plan.md").string(), plan::render_markdown(p),
                                  &err))

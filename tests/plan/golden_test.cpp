@@ -83,6 +83,12 @@ TEST_SUITE("plan_golden") {
       }
       for (const std::string& f : produced)
         test::compare_golden((dir / f).string(), test::read(out.file(f)));
+      // Every command that passes --command-config client.properties has that file in --out.
+      const bool client = fs::exists(out.file("client.properties"));
+      CHECK(client == (text.out.find("--command-config client.properties") != std::string::npos));
+      if (client || fs::exists(dir / "expected-client.properties"))
+        test::compare_golden((dir / "expected-client.properties").string(),
+                             client ? test::read(out.file("client.properties")) : "");
 
       // The input files are never modified.
       std::size_t i = 0;
