@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.h"
 #include "properties/document.h"
 
 namespace kafkalint::plan {
@@ -15,16 +16,9 @@ constexpr std::string_view kFlag = "--command-config client.properties";
 
 bool names_it(const std::string& command) { return command.find(kFlag) != std::string::npos; }
 
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string upper(std::string s) { return core::ascii_upper(std::move(s)); }
 
-std::string trimmed(std::string_view s) {
-  const std::size_t b = s.find_first_not_of(" \t\f");
-  if (b == std::string_view::npos) return "";
-  return std::string(s.substr(b, s.find_last_not_of(" \t\f") - b + 1));
-}
+std::string trimmed(std::string_view s) { return core::trim_blanks(s); }
 
 // The security protocol of the listener the plan's commands talk to: the first advertised
 // (else bound) listener that is not a controller listener, through
@@ -34,17 +28,7 @@ std::string command_protocol(const properties::Document& d) {
     const properties::Entry* e = d.find(key);
     return e ? trimmed(d.value(*e)) : "";
   };
-  auto items = [](const std::string& list) {
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i <= list.size();) {
-      std::size_t comma = list.find(',', i);
-      if (comma == std::string::npos) comma = list.size();
-      if (std::string item = trimmed(std::string_view(list).substr(i, comma - i)); !item.empty())
-        out.push_back(std::move(item));
-      i = comma + 1;
-    }
-    return out;
-  };
+  const auto items = [](const std::string& list) { return core::split_list(list); };
   const std::vector<std::string> controllers = items(upper(value("controller.listener.names")));
   std::string name;
   for (const char* key : {"advertised.listeners", "listeners"}) {

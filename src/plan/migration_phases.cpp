@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/strings.h"
 #include "plan/migration_model.h"
 #include "properties/edit.h"
 #include "properties/text.h"
@@ -26,26 +27,9 @@ constexpr const char* kZkShellSource =
     "ZOOKEEPER-3411 (rmr removed from the ZooKeeper shell); apache/kafka #19953 and kafka-site "
     "#679 (the docs' rmr replaced by delete)";
 
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\f");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\f");
-  return std::string(s.substr(b, e - b + 1));
-}
+std::string trim(std::string_view s) { return core::trim_blanks(s); }
 
-std::vector<std::string> split_list(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i <= s.size()) {
-    const std::size_t c = s.find(',', i);
-    std::string item =
-        trim(s.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i));
-    if (!item.empty()) out.push_back(std::move(item));
-    if (c == std::string_view::npos) break;
-    i = c + 1;
-  }
-  return out;
-}
+using core::split_list;
 
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

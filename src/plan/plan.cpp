@@ -11,6 +11,7 @@
 #include "checks/cluster_checks.h"
 #include "checks/context.h"
 #include "checks/props_file.h"
+#include "core/strings.h"
 #include "plan/notes_sources.h"
 #include "properties/edit.h"
 
@@ -50,26 +51,9 @@ constexpr const char* kLmfv = "log.message.format.version";
 using knowledge::ProtocolVersion;
 using knowledge::Release;
 
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\f");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\f");
-  return std::string(s.substr(b, e - b + 1));
-}
+std::string trim(std::string_view s) { return core::trim_blanks(s); }
 
-std::vector<std::string> split_list(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i <= s.size()) {
-    const std::size_t c = s.find(',', i);
-    std::string item =
-        trim(s.substr(i, c == std::string_view::npos ? std::string_view::npos : c - i));
-    if (!item.empty()) out.push_back(std::move(item));
-    if (c == std::string_view::npos) break;
-    i = c + 1;
-  }
-  return out;
-}
+using core::split_list;
 
 // The section of the upgrade notes for a target release (notes_sources.cpp).
 std::string notes_anchor(const Release& to) { return upgrade_notes_source(to); }
