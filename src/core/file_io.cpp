@@ -22,7 +22,10 @@ Error io_error(const std::string& path, const std::string& what) {
 }  // namespace
 
 std::optional<std::string> read_file(const std::string& path, Error* err) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO nobody writes to would otherwise wait forever (a pre-commit
+  // hook that never returns). Reads block again below, so a pipe with a writer (<(cmd)) is
+  // read whole, and one without a writer reads as empty.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     *err = io_error(path, "cannot open file");
     return std::nullopt;
@@ -34,6 +37,16 @@ std::optional<std::string> read_file(const std::string& path, Error* err) {
     *err = io_error(path, "cannot read file");
     return std::nullopt;
   }
+  // Devices and sockets are no config files, and some never end (/dev/zero, /dev/urandom).
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+    ::close(fd);
+    *err = Error{};
+    err->where.file = path;
+    err->message = "not a regular file (a device or socket)";
+    err->hint = "give the path of a config file or script; kafkalint reads files and pipes only";
+    return std::nullopt;
+  }
+  if (const int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   std::string out;
   if (st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
   char buf[1 << 16];
