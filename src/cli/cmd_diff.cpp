@@ -127,7 +127,11 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
   const auto changes = diff::diff_documents(loaded[0]->doc(), loaded[1]->doc(), o);
 
   bool differs = false;
-  for (const diff::KeyDiff& d : changes) differs = differs || d.change != diff::Change::kSame;
+  bool secured_commands = false;
+  for (const diff::KeyDiff& d : changes) {
+    differs = differs || d.change != diff::Change::kSame || !d.invalid.empty();
+    secured_commands = secured_commands || d.command.find("--command-config") != std::string::npos;
+  }
   if (format == "json") {
     nlohmann::ordered_json j;
     j["a"] = files[0];
@@ -148,6 +152,7 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
           d.in_files)
         x["update"] = diff::to_string(d.update);
       if (!d.command.empty()) x["command"] = d.command;
+      if (!d.invalid.empty()) x["invalid"] = d.invalid;
       x["notes"] = d.notes;
       arr.push_back(std::move(x));
     }
@@ -187,18 +192,24 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
           text << "    needs a restart\n";
           break;
         case diff::Update::kPerBroker:
-          text << "    live, per broker: " << d.command << "\n";
+          text << "    live, per broker: "
+               << (d.command.empty() ? "once B's value is valid" : d.command) << "\n";
           break;
         case diff::Update::kClusterWide:
-          text << "    live, cluster-wide: " << d.command << "\n";
+          text << "    live, cluster-wide: "
+               << (d.command.empty() ? "once B's value is valid" : d.command) << "\n";
           break;
         case diff::Update::kUnknown:
           if (r_from || r_to) text << "    update mode unknown: restart to be safe\n";
           break;
       }
     }
+    if (!d.invalid.empty()) text << "    error: " << d.invalid << "\n";
     for (const std::string& n : d.notes) text << "    note: " << n << "\n";
   }
+  if (secured_commands)
+    text << "The commands connect to B's secured listener: client.properties holds the admin "
+            "client's security.protocol, SASL and TLS settings for it.\n";
   ctx.out << core::escape_controls(text.str(), true);
   return differs ? kExitFindings : kExitOk;
 }

@@ -1,9 +1,13 @@
 #include "diff/diff.h"
 
+#include <cctype>
 #include <map>
 #include <set>
 
+#include "checks/value_check.h"
+#include "core/strings.h"
 #include "core/version.h"
+#include "properties/endpoint.h"
 
 namespace kafkalint::diff {
 
@@ -61,6 +65,87 @@ Side read_side(const properties::Document& d, const knowledge::ConfigCatalog* ca
   return s;
 }
 
+// The TLS stores: the only listener security keys an existing listener reloads live, and only
+// under the listener's own prefix; Kafka refuses them unprefixed in an --alter ("can be
+// dynamically updated only per-listener", DynamicBrokerConfig, KIP-226).
+bool per_listener_store(std::string_view key) {
+  static constexpr std::string_view kStores[] = {
+      "ssl.keystore.type",       "ssl.keystore.location",
+      "ssl.keystore.password",   "ssl.key.password",
+      "ssl.truststore.type",     "ssl.truststore.location",
+      "ssl.truststore.password", "ssl.keystore.certificate.chain",
+      "ssl.keystore.key",        "ssl.truststore.certificates"};
+  for (std::string_view k : kStores)
+    if (k == key) return true;
+  return false;
+}
+
+// The other listener security keys the reference calls per-broker: Kafka stores an --alter of
+// them, but a listener that already exists keeps what it was created with until a restart.
+bool listener_security(std::string_view key) {
+  return key.rfind("ssl.", 0) == 0 || key.rfind("sasl.", 0) == 0 ||
+         key == "principal.builder.class" || key == "connections.max.reauth.ms";
+}
+
+// "listener.name.<l>.<base>" -> base; "" for any other key.
+std::string_view listener_base(std::string_view key) {
+  constexpr std::string_view kPrefix = "listener.name.";
+  if (key.rfind(kPrefix, 0) != 0) return {};
+  const auto dot = key.find('.', kPrefix.size());
+  return dot == std::string_view::npos ? std::string_view{} : key.substr(dot + 1);
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// What an --add-config carries for B's value: list values in brackets; a password never, so
+// the command does not leak it (the operator types it).
+std::string config_value(const std::string& value, const knowledge::ConfigKey* ck) {
+  if (ck && ck->type == "password") return "<new value>";
+  return value.find(',') != std::string::npos ? "[" + value + "]" : value;
+}
+
+// Why B's release refuses `value` for `key`, as `check` judges it ("" = accepted). Protocol
+// pins are left to `check` (they are matched against the release catalogue, where "3.0"
+// stands for 3.0-IV1); templated values are not judged.
+std::string invalid_value(const std::string& key, const std::string& value, const DiffOptions& o) {
+  if (key == "inter.broker.protocol.version" || key == "log.message.format.version" ||
+      key == "message.format.version")
+    return {};
+  if (value.find("${") != std::string::npos || value.find("{{") != std::string::npos ||
+      value.find("<%") != std::string::npos)
+    return {};
+  const auto to = core::Version::parse(o.to.value_or(""));
+  for (knowledge::Scope scope : o.scopes) {
+    const knowledge::ConfigKey* ck = o.b_configs->find(scope, key);
+    if (!ck) continue;
+    if (o.keys && to)
+      if (const knowledge::LegacyValue* lv =
+              o.keys->legacy_value(key, value, knowledge::scope_name(scope));
+          lv && lv->removed_in <= *to)
+        return "Kafka " + *o.to + " no longer accepts '" + value + "' (since " +
+               lv->removed_in.str() + ")" +
+               (lv->replacement.empty() ? "" : "; use '" + lv->replacement + "'");
+    checks::ValueVerdict v =
+        checks::check_value(ck->type, ck->valid, value, ck->default_value.value_or(""));
+    if (v.problem == checks::ValueProblem::kNone) v = checks::check_key_format(key, value);
+    if (v.problem == checks::ValueProblem::kNone) return {};
+    return "Kafka " + *o.to + " rejects '" + value + "': expected " + v.detail;
+  }
+  return {};
+}
+
+// One shell word: quoted when the shell would split, glob ("[a,b]" matches a file named a) or
+// redirect it.
+std::string shell_word(const std::string& s) {
+  if (s.find_first_of(" \t\n'\"\\$`<>|&;()[]{}*?!#~") == std::string::npos) return s;
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 std::optional<core::Version> version(const std::optional<std::string>& s) {
   if (!s) return std::nullopt;
   return core::Version::parse(*s);
@@ -82,6 +167,19 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
   std::string entity = "BROKER_ID";
   for (const char* id_key : {"node.id", "broker.id"})
     if (const properties::Entry* e = b.find(id_key)) entity = trim(b.value(*e));
+  // Commands go to B's own client listener, with the client settings it needs.
+  const properties::Endpoint endpoint = properties::client_endpoint(b);
+  const std::string connect = "bin/kafka-configs.sh --bootstrap-server " + endpoint.address +
+                              (endpoint.plaintext() ? "" : " --command-config client.properties");
+  // The listeners whose TLS stores a per-listener --alter reaches (lower case, as in the prefix).
+  std::set<std::string> controller_names;
+  if (const properties::Entry* e = b.find("controller.listener.names"))
+    for (const std::string& n : core::split_list(b.value(*e))) controller_names.insert(n);
+  std::vector<std::string> tls_listeners;
+  for (const properties::Endpoint& l : properties::listener_endpoints(b))
+    if ((l.protocol == "SSL" || l.protocol == "SASL_SSL") && !controller_names.count(l.listener))
+      tls_listeners.push_back(lower(l.listener));
+  const bool zookeeper_mode = b.find("zookeeper.connect") && !b.find("process.roles");
 
   std::vector<KeyDiff> out;
   for (const std::string& key : keys) {
@@ -128,13 +226,18 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
           if (const knowledge::RemovedKey* r = o.b_configs->removed(scope, key))
             d.notes.push_back("Kafka " + *o.to + " no longer has it (last documented in " +
                               r->last + ")");
-        for (const knowledge::DefaultChange* dc :
-             o.keys->default_changes(key, scope_name, *from, *to))
-          d.notes.push_back("default changed in " + dc->release_name + ": '" + dc->old_value +
-                            "' -> '" + dc->new_value + "': " + dc->impact);
+        // A key B sets itself does not follow the default: the change is not B's concern.
+        if (!sb.set.count(key))
+          for (const knowledge::DefaultChange* dc :
+               o.keys->default_changes(key, scope_name, *from, *to))
+            d.notes.push_back("default changed in " + dc->release_name + ": '" + dc->old_value +
+                              "' -> '" + dc->new_value + "': " + dc->impact);
       }
     }
-    if (d.change == Change::kSame && (d.notes.empty() || !explicit_key)) continue;
+    // B's own value, as B's release validates it.
+    if (o.b_configs && sb.set.count(key)) d.invalid = invalid_value(key, sb.set.at(key), o);
+    if (d.change == Change::kSame && d.invalid.empty() && (d.notes.empty() || !explicit_key))
+      continue;
     // A key only one release has, set by neither file: the release's business, not a change
     // between the files (unless a curated note says why it matters).
     if (!explicit_key && !(d.a_default && d.b_default) && d.notes.empty()) continue;
@@ -144,10 +247,23 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
       const knowledge::ConfigCatalog* cat = o.b_configs ? o.b_configs : o.a_configs;
       const auto release = o.b_configs ? to : from;
       const knowledge::ConfigKey* ck = cat ? cat->find(knowledge::Scope::kBroker, key) : nullptr;
-      if (!ck && cat && d.change == Change::kRemoved) {
+      const std::string_view base = listener_base(key);
+      if (!ck && cat && !base.empty() && per_listener_store(base)) {
+        d.update = Update::kPerBroker;  // already the listener's own key
+      } else if (!ck && cat && d.change == Change::kRemoved) {
         d.update = Update::kRestart;  // B's release does not know the key: nothing to alter live
       } else if (ck && release && *release < *core::Version::parse("1.1")) {
         d.update = Update::kRestart;  // dynamic broker configs arrived in 1.1 (KIP-226)
+      } else if (ck && ck->update_mode == "per-broker" && listener_security(key) &&
+                 !per_listener_store(key)) {
+        d.update = Update::kRestart;
+        d.notes.push_back(
+            "a running listener keeps the value it started with: only its TLS key and trust "
+            "stores can change live (KIP-226); restart the broker to apply it");
+      } else if (ck && per_listener_store(key) && tls_listeners.empty()) {
+        d.update = Update::kRestart;
+        d.notes.push_back(
+            "only a TLS listener reloads its stores live, and B declares none: restart the broker");
       } else if (ck) {
         if (ck->update_mode == "read-only")
           d.update = Update::kRestart;
@@ -156,18 +272,30 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
         else if (ck->update_mode == "cluster-wide")
           d.update = Update::kClusterWide;
       }
-      if (d.update == Update::kPerBroker || d.update == Update::kClusterWide) {
-        d.command = "bin/kafka-configs.sh --bootstrap-server " + o.bootstrap +
-                    " --entity-type brokers " +
+      // A value B's release refuses gets no command: Kafka would reject the --alter too.
+      if ((d.update == Update::kPerBroker || d.update == Update::kClusterWide) &&
+          d.invalid.empty()) {
+        // The TLS stores change only under each TLS listener's prefix.
+        std::vector<std::string> names{key};
+        if (ck && per_listener_store(key)) {
+          names.clear();
+          for (const std::string& l : tls_listeners)
+            names.push_back("listener.name." + l + "." + key);
+        }
+        d.command = connect + " --entity-type brokers " +
                     (d.update == Update::kPerBroker ? "--entity-name " + entity
                                                     : std::string("--entity-default")) +
                     " --alter ";
-        if (d.b) {
-          const bool list = d.b->find(',') != std::string::npos;
-          d.command += "--add-config " + key + "=" + (list ? "[" + *d.b + "]" : *d.b);
-        } else {
-          d.command += "--delete-config " + key;
-        }
+        std::string items;
+        for (const std::string& n : names)
+          items += (items.empty() ? "" : ",") + (d.b ? n + "=" + config_value(*d.b, ck) : n);
+        d.command += (d.b ? "--add-config " : "--delete-config ") + shell_word(items);
+        const bool password = (ck && ck->type == "password") ||
+                              (!base.empty() && base.find("password") != std::string_view::npos);
+        if (password && zookeeper_mode && !b.find("password.encoder.secret"))
+          d.notes.push_back(
+              "in ZooKeeper mode Kafka refuses a live password change unless the brokers set "
+              "password.encoder.secret (KIP-226)");
       }
     }
     out.push_back(std::move(d));

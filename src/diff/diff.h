@@ -32,8 +32,12 @@ struct KeyDiff {
   bool b_default = false;
   bool in_files = false;  ///< at least one file sets the key (else only the defaults differ)
   Update update = Update::kUnknown;
-  std::string command;  ///< the kafka-configs.sh command for a live change; may be empty
+  /// The kafka-configs.sh command for a live change, addressed to B's own client listener (with
+  /// --command-config client.properties when it is secured); may be empty.
+  std::string command;
   std::vector<std::string> notes;
+  /// B's value is not valid for B's release (ConfigDef type or validator): what was expected.
+  std::string invalid;
 };
 
 struct DiffOptions {
@@ -43,8 +47,6 @@ struct DiffOptions {
   const knowledge::ConfigCatalog* b_configs = nullptr;  ///< --to's reference, for B's defaults
   const knowledge::KeyFacts* keys = nullptr;
   std::optional<std::string> from, to;  ///< release lines, for notes ("2.1", "3.0")
-  /// Where kafka-configs.sh commands connect ("localhost:9092" when unknown).
-  std::string bootstrap = "localhost:9092";
 };
 
 /// The differences from A to B, sorted by key (byte order).

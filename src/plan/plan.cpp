@@ -14,6 +14,7 @@
 #include "core/strings.h"
 #include "plan/notes_sources.h"
 #include "properties/edit.h"
+#include "properties/endpoint.h"
 
 namespace kafkalint::plan {
 
@@ -76,47 +77,9 @@ std::optional<std::string> value_of(const properties::Document& doc, std::string
 
 // host:port of the first listener a client can use, and whether it is PLAINTEXT.
 void find_address(Working& w) {
-  const properties::Document& d = w.doc;
-  std::set<std::string> controller_names;
-  if (auto c = value_of(d, "controller.listener.names"))
-    for (const std::string& n : split_list(*c)) controller_names.insert(n);
-  std::map<std::string, std::string> protocols;
-  if (auto m = value_of(d, "listener.security.protocol.map"))
-    for (const std::string& item : split_list(*m)) {
-      const auto colon = item.find(':');
-      if (colon != std::string::npos) protocols[item.substr(0, colon)] = item.substr(colon + 1);
-    }
-  std::vector<std::string> listeners;
-  for (const char* key : {"advertised.listeners", "listeners"})
-    if (auto v = value_of(d, key); v && listeners.empty())
-      for (const std::string& l : split_list(*v)) {
-        const auto sep = l.find("://");
-        if (sep == std::string::npos) continue;
-        if (controller_names.count(l.substr(0, sep))) continue;
-        listeners.push_back(l);
-      }
-  // A controller-only node has just its controller listener: tools reach it there.
-  if (listeners.empty() && !controller_names.empty())
-    if (auto v = value_of(d, "listeners"))
-      for (const std::string& l : split_list(*v))
-        if (l.find("://") != std::string::npos && listeners.empty()) listeners.push_back(l);
-  if (!listeners.empty()) {
-    const std::string& l = listeners.front();
-    const auto sep = l.find("://");
-    const std::string name = l.substr(0, sep);
-    std::string hostport = l.substr(sep + 3);
-    if (hostport.empty() || hostport[0] == ':') hostport = "localhost" + hostport;
-    if (hostport.rfind("0.0.0.0:", 0) == 0) hostport = "localhost" + hostport.substr(7);
-    w.address = hostport;
-    const auto p = protocols.find(name);
-    w.plaintext = (p != protocols.end() ? p->second : name) == "PLAINTEXT";
-    return;
-  }
-  // Before 0.9 (and until 3.0) host.name/port may stand in for listeners.
-  std::string host =
-      value_of(d, "advertised.host.name").value_or(value_of(d, "host.name").value_or(""));
-  std::string port = value_of(d, "advertised.port").value_or(value_of(d, "port").value_or("9092"));
-  w.address = (host.empty() ? "localhost" : host) + ":" + port;
+  const properties::Endpoint e = properties::client_endpoint(w.doc);
+  w.address = e.address;
+  w.plaintext = e.plaintext();
 }
 
 class Planner {
