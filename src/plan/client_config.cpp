@@ -68,7 +68,8 @@ bool uses_client_config(const Plan& p) {
 }
 
 std::optional<NewFile> client_config(const Plan& p) {
-  if (!uses_client_config(p) || p.originals.empty()) return std::nullopt;
+  // A refused plan prints no command, so it needs no client settings either.
+  if (p.refused || !uses_client_config(p) || p.originals.empty()) return std::nullopt;
   // The commands pass the file only to secured brokers: derive it from the first of them.
   std::size_t from = 0;
   std::vector<properties::ParseResult> parsed;

@@ -110,12 +110,132 @@ class Planner {
         plan_kraft();
       else
         plan_zookeeper();
+      add_preflight();
       check_phase_files();
     }
     std::stable_sort(plan_.findings.begin(), plan_.findings.end(), core::finding_less);
   }
 
  private:
+  // --- pre-flight gates -----------------------------------------------------------------
+
+  // The oldest Java a release's brokers start on: 0.9 dropped Java 6, 2.0 Java 7 (UP-39
+  // #upgrade_9_breaking, #upgrade_200_notable), 4.0 needs 17 (UP-4x 4.0 upgrade.md).
+  static int min_java(const core::Version& v) {
+    if (!(v < *core::Version::parse("4.0"))) return 17;
+    if (!(v < *core::Version::parse("2.0"))) return 8;
+    if (!(v < *core::Version::parse("0.9"))) return 7;
+    return 6;
+  }
+
+  // "host port" of the first ZooKeeper server of a zookeeper.connect value (chroot dropped),
+  // as nc takes them.
+  static std::string first_zookeeper(const std::string& connect) {
+    std::string first = connect.substr(0, connect.find(','));
+    if (const auto slash = first.find('/'); slash != std::string::npos) first.resize(slash);
+    const auto colon = first.rfind(':');
+    if (colon == std::string::npos) return first + " 2181";
+    return first.substr(0, colon) + " " + first.substr(colon + 1);
+  }
+
+  // What must hold before the first node starts on the new binaries, each checked with the
+  // tools of the release still running. 4.x targets get theirs from the readiness phase.
+  std::vector<Gate> preflight_gates() const {
+    std::vector<Gate> gates;
+    const bool v4 = !(to_.version < *core::Version::parse("4.0"));
+    if (const int jt = min_java(to_.version); !v4 && jt > min_java(from_.version))
+      gates.push_back({"every broker host runs Java " + std::to_string(jt) + " or newer: Kafka " +
+                           to_.name + " does not start on an older one (upgrade notes " + to_.name +
+                           ")",
+                       "java -version"});
+    if (plan_.mode == "zookeeper") {
+      const auto v36 = *core::Version::parse("3.6");
+      const Working& w = work_.front();
+      if (from_.version < v36 && !(to_.version < v36) && !w.zookeeper.empty())
+        gates.push_back(
+            {"the ZooKeeper ensemble runs ZooKeeper 3.5 or later (the output's first line): the "
+             "ZooKeeper 3.8 client of Kafka " +
+                 to_.name +
+                 " cannot talk to 3.4 servers, which Kafka releases before 2.4 shipped (KIP-902, "
+                 "UP-39 #upgrade_360_notable)",
+             "echo srvr | nc " + first_zookeeper(w.zookeeper)});
+      if (to_.ibp_key && &from_ != &to_) {
+        const knowledge::CliTool* t = k_.from_cli ? k_.from_cli->find("kafka-configs.sh") : nullptr;
+        std::string id = value_of(w.doc, "broker.id").value_or("");
+        if (t && t->find_option("--all") && t->find_option("--bootstrap-server") && !id.empty()) {
+          std::string cmd = "bin/kafka-configs.sh --bootstrap-server " + w.address;
+          if (!w.plaintext && t->find_option("--command-config"))
+            cmd += " --command-config client.properties";
+          cmd += " --entity-type brokers --entity-name " + id + " --describe --all";
+          gates.push_back(
+              {"every running broker (--entity-name each broker.id) reports "
+               "inter.broker.protocol.version " +
+                   protocol_value(from_) +
+                   " or lower: a higher value means a broker already runs newer binaries and "
+                   "the plan must start from its release",
+               cmd});
+        }
+      }
+    } else {
+      // The quorum must be whole and caught up before any controller restarts.
+      const knowledge::CliTool* t =
+          k_.from_cli ? k_.from_cli->find("kafka-metadata-quorum.sh") : nullptr;
+      const Working* controller = nullptr;
+      const Working* broker = nullptr;
+      for (const Working& w : work_) {
+        if (w.controller && !has_role(w, "broker") && !controller) controller = &w;
+        if (!w.controller && !broker) broker = &w;
+        if (w.controller && has_role(w, "broker") && !broker) broker = &w;
+      }
+      std::string cmd;
+      const Working* via = nullptr;
+      if (t && controller && t->find_option("--bootstrap-controller"))
+        cmd = "bin/kafka-metadata-quorum.sh --bootstrap-controller " + (via = controller)->address;
+      else if (t && broker && t->find_option("--bootstrap-server"))
+        cmd = "bin/kafka-metadata-quorum.sh --bootstrap-server " + (via = broker)->address;
+      if (via) {
+        if (!via->plaintext && t->find_option("--command-config"))
+          cmd += " --command-config client.properties";
+        gates.push_back(
+            {"the quorum has a leader and every voter is caught up (MaxFollowerLag "
+             "0) before the first node restarts",
+             cmd + " describe --status"});
+      }
+    }
+    return gates;
+  }
+
+  // Pre-flight gates go on the last phase before the first roll when it restarts nothing;
+  // otherwise they get a phase of their own there.
+  void add_preflight() {
+    std::vector<Gate> gates = preflight_gates();
+    if (gates.empty()) return;
+    std::size_t at = plan_.phases.size();
+    for (std::size_t i = 0; i < plan_.phases.size(); ++i)
+      if (plan_.phases[i].restart == Restart::kRolling) {
+        at = i;
+        break;
+      }
+    if (at == plan_.phases.size()) return;
+    if (at > 0 && plan_.phases[at - 1].restart == Restart::kNone) {
+      for (Gate& g : gates) plan_.phases[at - 1].gates.push_back(std::move(g));
+      return;
+    }
+    Phase p;
+    p.title = "check the cluster before the first node starts on Kafka " + to_.name;
+    p.why = "Nothing is edited or restarted: these checks, made with the " + from_.name +
+            " tools, confirm what the next phases rely on.";
+    p.restart = Restart::kNone;
+    p.nodes = NodeGroup::kAll;
+    p.gates = std::move(gates);
+    p.running = {from_.name};
+    p.files_after = at > 0 ? plan_.phases[at - 1].files_after : plan_.originals;
+    p.leg = plan_.phases[at].leg;
+    plan_.phases.insert(plan_.phases.begin() + static_cast<long>(at), std::move(p));
+    for (std::size_t i = 0; i < plan_.phases.size(); ++i)
+      plan_.phases[i].number = static_cast<int>(i) + 1;
+  }
+
   // --- findings ------------------------------------------------------------------------
 
   core::Finding& finding(std::string_view code, core::Severity severity, std::string message) {
