@@ -666,7 +666,92 @@ class Planner {
         dropped_notes_.insert(note);
       }
       replace_address_keys(p, i, keys);
+      replace_renamed_keys(p, i, keys);
       for (const std::string& key : keys) edit(p, i, EditAction::kComment, key);
+    }
+    replace_static_quotas(p);
+  }
+
+  // True when both the running release and the target read broker key `key`.
+  // (JmxReporter's metrics.jmx.* keys are not in the references: keys.toml knows their span.)
+  bool both_know(const std::string& key) const {
+    const auto knows = [&](const knowledge::ConfigCatalog* c, const Release& r) {
+      return (c && c->find(knowledge::Scope::kBroker, key)) ||
+             (k_.keys && k_.keys->undocumented(key, "broker", &r.version));
+    };
+    return knows(k_.from_configs, from_) && knows(k_.to_configs, to_);
+  }
+
+  // Removed keys whose successor means the same thing get the successor, with the same value,
+  // in the same edit: the running release reads both, the target only the new one, so nothing
+  // changes for the broker (an edit, not prose). A key whose successor only one side reads, or
+  // that the file already sets, is left to the note.
+  void replace_renamed_keys(Phase& p, std::size_t i, const std::vector<std::string>& keys) {
+    Working& w = work_[i];
+    if (w.file->templated()) return;
+    for (const std::string& key : keys) {
+      const auto value = value_of(w.doc, key);
+      if (!value) continue;
+      std::vector<std::string> successors;
+      if (key == "log.message.timestamp.difference.max.ms")
+        // KIP-937 (3.6) split the symmetric bound into one per direction.
+        successors = {"log.message.timestamp.before.max.ms", "log.message.timestamp.after.max.ms"};
+      else if (key == "delegation.token.master.key" || key == "metrics.jmx.blacklist" ||
+               key == "metrics.jmx.whitelist")
+        successors = {k_.keys->change(key, "broker")->replacement};
+      bool all = !successors.empty();
+      for (const std::string& s : successors) all = all && both_know(s) && !value_of(w.doc, s);
+      if (!all) continue;
+      std::string names;
+      for (const std::string& s : successors) {
+        edit(p, i, EditAction::kSet, s, *value);
+        names += (names.empty() ? "" : " and ") + s;
+      }
+      replaced_notes_.insert("'" + key + "' becomes " + names + " with the same value");
+    }
+  }
+
+  // quota.producer.default / quota.consumer.default (removed in 3.0) become the dynamic default
+  // client quota, set once for the cluster with the running release's tools before the first
+  // broker stops reading the static keys. Only when every broker sets the same value: the
+  // static keys were per broker, the dynamic default is one for all.
+  void replace_static_quotas(Phase& p) {
+    if (!k_.from_cli || to_.version < *core::Version::parse("3.0") ||
+        !(from_.version < *core::Version::parse("3.0")))
+      return;
+    const knowledge::CliTool* t = k_.from_cli->find("kafka-configs.sh");
+    if (!t || !t->find_option("--entity-default")) return;
+    for (const auto& [key, quota] :
+         {std::pair<std::string, std::string>{"quota.producer.default", "producer_byte_rate"},
+          {"quota.consumer.default", "consumer_byte_rate"}}) {
+      std::set<std::string> values;
+      bool missing = false;
+      for (const Working& w : work_) {
+        // The working copy already has the key commented out: read the original file.
+        const properties::Entry* e = w.file->doc().find(key);
+        if (e)
+          values.insert(trim(w.file->doc().value(*e)));
+        else
+          missing = true;
+      }
+      if (values.size() != 1 || missing) continue;
+      const Working& w = work_.front();
+      std::string cmd = "bin/kafka-configs.sh ";
+      // Client quotas through the AdminClient arrived in 2.6 (KIP-546).
+      if (!(from_.version < *core::Version::parse("2.6")) && t->find_option("--bootstrap-server")) {
+        cmd += "--bootstrap-server " + w.address;
+        if (!w.plaintext && t->find_option("--command-config"))
+          cmd += " --command-config client.properties";
+      } else if (t->find_option("--zookeeper") && !w.zookeeper.empty()) {
+        cmd += "--zookeeper " + w.zookeeper;
+      } else {
+        continue;
+      }
+      cmd += " --alter --entity-type clients --entity-default --add-config " + quota + "=" +
+             *values.begin();
+      p.commands.push_back(cmd);
+      replaced_notes_.insert("'" + key + "' becomes the dynamic default client quota " + quota +
+                             "=" + *values.begin() + " (the command below, run once)");
     }
   }
 
@@ -711,7 +796,7 @@ class Planner {
     s += ": those lines are commented out, so the new binaries never read them (check that "
          "nothing relies on them).";
     if (!replaced_notes_.empty()) {
-      s += " So that each broker keeps the address the removed keys gave it, in the same edit ";
+      s += " So that each broker keeps what the removed keys gave it, in the same edit ";
       first = true;
       for (const std::string& n : replaced_notes_) {
         s += (first ? "" : "; ") + n;
@@ -848,7 +933,7 @@ class Planner {
     p1.sources.push_back(notes_anchor(to_));
     // Start from a healthy cluster: the check with the tools of the running release.
     if (std::string v = verify_command(k_.from_cli, work_.front()); !v.empty()) {
-      p1.commands.push_back(v);
+      p1.commands.insert(p1.commands.begin(), v);
       why += " Before editing, check with the " + from_.name +
              " tools that no partition is under-replicated (the command prints nothing).";
     }
