@@ -13,6 +13,7 @@
 #include "checks/props_file.h"
 #include "core/strings.h"
 #include "plan/notes_sources.h"
+#include "plan/template_replay.h"
 #include "properties/edit.h"
 #include "properties/endpoint.h"
 
@@ -66,7 +67,9 @@ struct Working {
   bool controller = false;  // KRaft controller or combined node
   std::string address;      // host:port of its client listener
   bool plaintext = true;
-  std::string zookeeper;  // zookeeper.connect
+  std::string zookeeper;       // zookeeper.connect
+  TemplatePair tpl;            // templated files: the template and the masked view `doc` edits
+  std::string real_broker_id;  // templated files: broker.id as the template writes it
 };
 
 std::optional<std::string> value_of(const properties::Document& doc, std::string_view key) {
@@ -76,8 +79,35 @@ std::optional<std::string> value_of(const properties::Document& doc, std::string
 }
 
 // host:port of the first listener a client can use, and whether it is PLAINTEXT.
+// Where a template renders to, by the usual convention: its name without the template
+// extension (server.properties.j2 -> server.properties).
+std::string rendered_path(const std::string& path) {
+  for (std::string_view ext : {".j2", ".jinja2", ".jinja", ".erb", ".tpl", ".tmpl", ".template"})
+    if (path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0)
+      return path.substr(0, path.size() - ext.size());
+  return path;
+}
+
+// A templated file's masked view hides its host names behind underscores: the commands use
+// the template's own text for them ("{{ inventory_hostname }}:9093"), never the mask.
 void find_address(Working& w) {
-  const properties::Endpoint e = properties::client_endpoint(w.doc);
+  properties::Endpoint e = properties::client_endpoint(w.doc);
+  if (w.file->templated()) {
+    std::string text;
+    for (const properties::Entry& en : w.doc.entries()) {
+      std::string raw = w.file->original.substr(en.value.begin, en.value.end - en.value.begin);
+      raw.erase(
+          std::remove_if(raw.begin(), raw.end(), [](char c) { return c == '\n' || c == '\r'; }),
+          raw.end());
+      text += std::string(w.doc.key(en)) + "=" + raw + "\n";
+    }
+    const properties::ParseResult real = properties::parse(text, w.file->path);
+    e = properties::client_endpoint(real.doc);
+    if (auto zk = real.doc.find("zookeeper.connect"))
+      w.zookeeper = core::trim_blanks(real.doc.value(*zk));
+    if (auto id = real.doc.find("broker.id"))
+      w.real_broker_id = core::trim_blanks(real.doc.value(*id));
+  }
   w.address = e.address;
   w.plaintext = e.plaintext();
 }
@@ -95,8 +125,9 @@ class Planner {
       if (auto roles = value_of(w.doc, "process.roles"))
         for (const std::string& r : split_list(*roles))
           if (r == "controller") w.controller = true;
-      find_address(w);
       w.zookeeper = value_of(w.doc, "zookeeper.connect").value_or("");
+      find_address(w);
+      if (f->templated()) w.tpl = {f->original, f->mask.text};
       work_.push_back(std::move(w));
       plan_.brokers.push_back(f->path);
       plan_.originals.push_back(f->original);
@@ -161,7 +192,9 @@ class Planner {
              "echo srvr | nc " + first_zookeeper(w.zookeeper)});
       if (to_.ibp_key && &from_ != &to_) {
         const knowledge::CliTool* t = k_.from_cli ? k_.from_cli->find("kafka-configs.sh") : nullptr;
-        std::string id = value_of(w.doc, "broker.id").value_or("");
+        // A templated id is a placeholder: name it by the template's own text.
+        std::string id =
+            w.file->templated() ? w.real_broker_id : value_of(w.doc, "broker.id").value_or("");
         if (t && t->find_option("--all") && t->find_option("--bootstrap-server") && !id.empty()) {
           std::string cmd = "bin/kafka-configs.sh --bootstrap-server " + w.address;
           if (!w.plaintext && t->find_option("--command-config"))
@@ -303,7 +336,6 @@ class Planner {
     for (const Phase& p : plan_.phases) {
       if (std::find(p.running.begin(), p.running.end(), to_.name) == p.running.end()) continue;
       for (std::size_t i = 0; i < p.files_after.size() && i < work_.size(); ++i) {
-        if (work_[i].file->templated()) continue;  // files_after holds the masked working copy
         auto f = checks::load_props(work_[i].file->path, p.files_after[i]);
         f->role = work_[i].file->role;
         std::vector<core::Finding> raw;
@@ -534,7 +566,29 @@ class Planner {
 
   void snapshot(Phase& p, std::vector<std::string> running) {
     p.running = std::move(running);
-    for (const Working& w : work_) p.files_after.push_back(properties::write(w.doc));
+    for (Working& w : work_) {
+      if (!w.file->templated()) {
+        p.files_after.push_back(properties::write(w.doc));
+        continue;
+      }
+      // The edits replayed on the template itself; those that would rewrite template code
+      // are left to the operator, with the line the template must render.
+      ReplayResult rr = replay_on_template(w.tpl, properties::write(w.doc));
+      for (const TemplateEdit& e : rr.by_hand) {
+        core::Finding& fd = finding(
+            "KL811", core::Severity::kWarning,
+            "phase " + std::to_string(p.number) + ": the line sets '" +
+                std::string(e.masked_after.substr(0, e.masked_after.find('='))) +
+                "' through template code, which kafkalint does not rewrite; make the template "
+                "render '" +
+                e.masked_after + "' here");
+        fd.where.file = w.file->path;
+        fd.where.line = e.line;
+        fd.where.column = 1;
+      }
+      w.tpl = std::move(rr.after);
+      p.files_after.push_back(w.tpl.real);
+    }
   }
 
   // The order of a roll: controllers first (vendor guidance, see below), then brokers.
@@ -617,8 +671,15 @@ class Planner {
                              "switch its installation to the Kafka " + plan_.to +
                                  " binaries, keeping this file as its config",
                              ""});
-      s.actions.push_back({"start", "start it with this file",
-                           "bin/kafka-server-start.sh -daemon " + w.file->path});
+      if (w.file->templated())
+        // Kafka reads the rendered file, not the template.
+        s.actions.push_back({"start",
+                             "render this template as this phase shows it, then start the node "
+                             "with the rendered file",
+                             "bin/kafka-server-start.sh -daemon " + rendered_path(w.file->path)});
+      else
+        s.actions.push_back({"start", "start it with this file",
+                             "bin/kafka-server-start.sh -daemon " + w.file->path});
       if (w.controller) {
         std::string q = quorum_command(cli);
         if (q.empty())
@@ -688,6 +749,7 @@ class Planner {
   // that the file already sets, is left to the note.
   void replace_renamed_keys(Phase& p, std::size_t i, const std::vector<std::string>& keys) {
     Working& w = work_[i];
+    // A templated value may be a placeholder: copying its masked view would write underscores.
     if (w.file->templated()) return;
     for (const std::string& key : keys) {
       const auto value = value_of(w.doc, key);
@@ -727,6 +789,7 @@ class Planner {
       std::set<std::string> values;
       bool missing = false;
       for (const Working& w : work_) {
+        if (w.file->templated()) missing = true;  // a placeholder value: left to the note
         // The working copy already has the key commented out: read the original file.
         const properties::Entry* e = w.file->doc().find(key);
         if (e)
