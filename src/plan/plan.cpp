@@ -316,13 +316,56 @@ class Planner {
     }
   }
 
-  // The files after each phase as `check --to TO` sees them, for the phases where TO's brokers
-  // may read them: an error there would stop a broker of the target from starting (or change
-  // what it does), and nothing later in the plan fixes a phase that already runs TO, so the
-  // plan is refused. Findings the files already had for --from are reported once, above, and
-  // still refuse: nothing in the plan fixed them.
+  // The files after each phase as `check` sees them for every release that reads them then:
+  // the target where its brokers may read the phase's files, the running release where the
+  // edits land before the roll. An error would stop a broker of that release from starting (or
+  // change what it does), and nothing later in the plan fixes a phase that already runs it, so
+  // the plan is refused. Findings the files already had for --from are reported once, above,
+  // and still refuse: nothing in the plan fixed them. For the target, defaults that change
+  // under the files (KL301: the TLS host check of 2.0, ...) are the plan's warnings too.
   void check_phase_files() {
-    if (!k_.to_configs || plan_.refused) return;
+    if (plan_.refused) return;
+    std::set<std::string> seen;
+    for (const core::Finding& f : plan_.findings) seen.insert(f.code + "\n" + f.where.file);
+    for (const Release* r : {&from_, &to_}) {
+      const knowledge::ConfigCatalog* configs = r == &to_ ? k_.to_configs : k_.from_configs;
+      if (!configs || (r == &from_ && &from_ == &to_)) continue;
+      checks::CheckKnowledge ck;
+      ck.versions = k_.versions;
+      ck.rules = k_.rules;
+      ck.keys = k_.keys;
+      ck.safety = k_.safety;
+      ck.to = r;
+      ck.configs = configs;
+      ck.reference = r;
+      for (const Phase& p : plan_.phases) {
+        if (std::find(p.running.begin(), p.running.end(), r->name) == p.running.end()) continue;
+        for (std::size_t i = 0; i < p.files_after.size() && i < work_.size(); ++i) {
+          auto f = checks::load_props(work_[i].file->path, p.files_after[i]);
+          f->role = work_[i].file->role;
+          std::vector<core::Finding> raw;
+          checks::check_properties(*f, ck, &raw);
+          for (core::Finding& fd : raw) {
+            if (fd.severity != core::Severity::kError) continue;
+            plan_.refused = true;  // reported above for --from already, or added here
+            if (!seen.insert(fd.code + "\n" + fd.where.file).second) continue;
+            fd.message = "after phase " + std::to_string(p.number) + ", for Kafka " + r->name +
+                         ": " + fd.message;
+            plan_.findings.push_back(std::move(fd));
+          }
+        }
+      }
+    }
+    default_changes_under_final_files(seen);
+    if (plan_.refused && plan_.path.empty())
+      plan_.path = {"fix the errors above in the files (check them with: kafkalint check --to " +
+                    to_.name + " FILES), then plan again"};
+  }
+
+  // KL301 as `check --from FROM --to TO` reports it, on the files the target runs with in the
+  // end: a default that changes between the releases under a key the files leave unset.
+  void default_changes_under_final_files(std::set<std::string>& seen) {
+    if (plan_.phases.empty() || !k_.from_configs || !k_.to_configs || &from_ == &to_) return;
     checks::CheckKnowledge ck;
     ck.versions = k_.versions;
     ck.rules = k_.rules;
@@ -331,29 +374,23 @@ class Planner {
     ck.to = &to_;
     ck.configs = k_.to_configs;
     ck.reference = &to_;
-    std::set<std::string> seen;
-    for (const core::Finding& f : plan_.findings) seen.insert(f.code + "\n" + f.where.file);
-    for (const Phase& p : plan_.phases) {
-      if (std::find(p.running.begin(), p.running.end(), to_.name) == p.running.end()) continue;
-      for (std::size_t i = 0; i < p.files_after.size() && i < work_.size(); ++i) {
-        auto f = checks::load_props(work_[i].file->path, p.files_after[i]);
-        f->role = work_[i].file->role;
-        std::vector<core::Finding> raw;
-        checks::check_properties(*f, ck, &raw);
-        for (core::Finding& fd : raw) {
-          if (fd.severity != core::Severity::kError) continue;
-          plan_.refused = true;  // reported above for --from already, or added here
-          if (!seen.insert(fd.code + "\n" + fd.where.file).second) continue;
-          fd.message = "after phase " + std::to_string(p.number) + ", for Kafka " + to_.name +
-                       ": " + fd.message;
-          plan_.findings.push_back(std::move(fd));
-          plan_.refused = true;
-        }
+    ck.from = &from_;
+    ck.from_configs = k_.from_configs;
+    const Phase& last = plan_.phases.back();
+    for (std::size_t i = 0; i < last.files_after.size() && i < work_.size(); ++i) {
+      auto f = checks::load_props(work_[i].file->path, last.files_after[i]);
+      f->role = work_[i].file->role;
+      std::vector<core::Finding> raw;
+      checks::check_properties(*f, ck, &raw);
+      for (core::Finding& fd : raw) {
+        // Warnings only: the info-level changes are for check, not a plan to act on.
+        if (fd.code != "KL301" || fd.severity != core::Severity::kWarning ||
+            !seen.insert(fd.code + "\n" + fd.where.file + fd.message).second)
+          continue;
+        fd.message = "for Kafka " + to_.name + ": " + fd.message;
+        plan_.findings.push_back(std::move(fd));
       }
     }
-    if (plan_.refused && plan_.path.empty())
-      plan_.path = {"fix the errors above in the files (check them with: kafkalint check --to " +
-                    to_.name + " FILES), then plan again"};
   }
 
   bool refuse(std::string_view code, std::string message, std::string source) {
