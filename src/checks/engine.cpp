@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "checks/cluster_checks.h"
+#include "checks/doc_properties.h"
 #include "checks/fixes.h"
 #include "checks/glob.h"
 #include "checks/log4j_files.h"
@@ -440,6 +441,7 @@ struct Worker {
     std::vector<core::Finding> raw;
     std::optional<std::string> bootstrap = req.settings.bootstrap_server;
     check_script(f, k, *sk, bootstrap, &raw);
+    check_doc_properties(f, k, req.role, &raw);
     std::vector<CommentLine> comments;
     for (const scripts::Comment& c : f.extracted.comments) {
       std::string_view text = c.text;

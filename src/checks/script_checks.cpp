@@ -173,6 +173,7 @@ class CommandChecker {
 
   void check(const CommandLine& c) {
     c_ = &c;
+    stray_punctuation();
     target_ = k_.to ? s_.cli->at(*k_.to) : nullptr;
     const CliTool* tool = nullptr;
     if (target_) {
@@ -326,6 +327,30 @@ class CommandChecker {
       }
     }
     unknown_tool();
+  }
+
+  // KL713: "kafka-console-producer.sh." as the program: the shell looks for a file of that
+  // name and fails with "command not found"; the mark came from the sentence around it.
+  void stray_punctuation() {
+    const Token& p = c_->program;
+    if (run_class() || p.opaque || p.text.empty()) return;
+    std::size_t n = 0;
+    while (n < p.text.size() &&
+           (p.text[p.text.size() - 1 - n] == '.' || p.text[p.text.size() - 1 - n] == ',' ||
+            p.text[p.text.size() - 1 - n] == ';'))
+      ++n;
+    if (n == 0 || p.raw.size() < n ||
+        p.raw.compare(p.raw.size() - n, n, p.text, p.text.size() - n, n) != 0)
+      return;
+    const std::string mark = p.text.substr(p.text.size() - n);
+    core::Finding& fd =
+        em_.at(p, "KL713",
+               "'" + mark + "' is glued to the script name: the shell runs a file named " +
+                   quoted(p.text) + ", which does not exist",
+               c_->tool);
+    fd.suggestion = "remove the " + quoted(mark);
+    em_.fix(fd, {{p.offset + p.length - n, p.offset + p.length, ""}}, "remove " + quoted(mark),
+            true);
   }
 
   void unknown_tool() {
@@ -701,7 +726,32 @@ class CommandChecker {
     core::Finding& fd =
         em_.at(t, "KL701", quoted(written) + " is not an option of " + where, written);
     fd.suggestion = did_you_mean(close);
-    if (close.size() == 1) rename_fix(fd, t, written, close[0], true, "use " + quoted(close[0]));
+    if (close.size() == 1)
+      rename_fix(fd, t, written, close[0], same_meaning(s, t, close[0]), "use " + quoted(close[0]));
+  }
+
+  // A did-you-mean is safe only when it keeps what the command does: not another word for an
+  // action ('--description' -> '--describe' turns a create into a describe), and taking a value
+  // exactly when the word after the typo is one ('--repl 3' -> '--help 3').
+  bool same_meaning(const Scope& s, const Token& t, const std::string& to) const {
+    static constexpr std::string_view kActions[] = {
+        "--create",        "--delete",         "--describe", "--alter",
+        "--list",          "--help",           "--version",  "--execute",
+        "--generate",      "--verify",         "--add",      "--remove",
+        "--reset-offsets", "--delete-offsets", "--cancel",   "--from-beginning"};
+    // An action is safe only from a one-letter slip ('--descibe'), never from another word.
+    for (std::string_view a : kActions)
+      if (to == a && core::edit_distance(t.text.substr(0, t.text.find('=')), to) > 1) return false;
+    const CliOption* opt = s.tool->find_option(to);
+    if (!opt || opt->arg == CliOption::Arg::kOptional) return false;
+    if (t.text.find('=') != std::string::npos) return opt->arg == CliOption::Arg::kRequired;
+    bool value_follows = false;
+    for (std::size_t i = 0; i + 1 < c_->args.size(); ++i)
+      if (&c_->args[i] == &t) {
+        const std::string& next = c_->args[i + 1].text;
+        value_follows = !next.empty() && next[0] != '-';
+      }
+    return value_follows == (opt->arg == CliOption::Arg::kRequired);
   }
 
   // KL711: from 4.0 a bootstrap list must be comma-separated.

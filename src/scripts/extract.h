@@ -24,6 +24,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -93,11 +94,21 @@ struct ExtractOptions {
   std::vector<std::string> extra_tools;
 };
 
+/// A block of properties in a document (a fenced block labelled `properties`, or one whose
+/// lines are mostly Kafka `key=value` entries): checked as a properties snippet in place.
+struct PropertiesBlock {
+  std::vector<std::pair<std::size_t, std::size_t>> lines;  ///< original [begin, end) per line
+  /// "broker", "producer", "consumer", "admin", "connect" from the label or the text just
+  /// before the block (a file name like producer.properties); "" when nothing says.
+  std::string role;
+};
+
 /// Everything found in one file.
 struct ExtractResult {
-  std::vector<CommandLine> commands;  ///< in file order (by offset of the program word)
-  std::vector<Comment> comments;      ///< in file order
-  std::vector<core::Error> warnings;  ///< located and not fatal (unterminated quote, ...)
+  std::vector<PropertiesBlock> properties;  ///< documents only, in file order
+  std::vector<CommandLine> commands;        ///< in file order (by offset of the program word)
+  std::vector<Comment> comments;            ///< in file order
+  std::vector<core::Error> warnings;        ///< located and not fatal (unterminated quote, ...)
 };
 
 /// Extracts every Kafka command line of `content`, read as `kind`. Never throws; any input

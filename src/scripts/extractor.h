@@ -29,6 +29,8 @@ class Extractor {
   /// Records the exec-form command `words` (Dockerfile JSON, YAML lists) if it runs a Kafka tool.
   void argv(std::vector<Word>& words, const LexOptions& lo, int depth = 0);
 
+  /// Records a properties block of a document (its lines, original offsets).
+  void properties_block(PropertiesBlock block) { out_.properties.push_back(std::move(block)); }
   /// Records original[begin, end) as a comment.
   void comment(std::size_t begin, std::size_t end);
   /// Records a located warning at original offset `at`.

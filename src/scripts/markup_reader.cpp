@@ -20,7 +20,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-enum class BlockLang { kShell, kDockerfile, kYaml, kMakefile, kOther };
+enum class BlockLang { kShell, kDockerfile, kYaml, kMakefile, kProperties, kOther };
 
 BlockLang lang_of(std::string_view info) {
   // "bash", "{.bash}", "shell script", "source,bash"
@@ -38,11 +38,85 @@ BlockLang lang_of(std::string_view info) {
   if (l == "dockerfile" || l == "docker") return BlockLang::kDockerfile;
   if (l == "yaml" || l == "yml") return BlockLang::kYaml;
   if (l == "makefile" || l == "make" || l == "mk") return BlockLang::kMakefile;
+  if (l == "properties" || l == "ini" || l == "conf" || l == "cfg" || l == "jproperties" ||
+      l == "java-properties" || l == "config")
+    return BlockLang::kProperties;
   return BlockLang::kOther;
 }
 
+// A line of a block that reads as a Kafka-style entry: a lower-case dotted key ("log.dirs",
+// "og.message.format.version") followed by '=' or ':'.
+bool entry_like(std::string_view t) {
+  std::size_t b = 0;
+  while (b < t.size() && blank(t[b])) ++b;
+  std::size_t e = b;
+  bool dot = false;
+  while (e < t.size() && (std::islower(static_cast<unsigned char>(t[e])) ||
+                          std::isdigit(static_cast<unsigned char>(t[e])) || t[e] == '.' ||
+                          t[e] == '-' || t[e] == '_')) {
+    dot = dot || t[e] == '.';
+    ++e;
+  }
+  if (e == b || !dot || !std::islower(static_cast<unsigned char>(t[b]))) return false;
+  while (e < t.size() && blank(t[e])) ++e;
+  return e < t.size() && (t[e] == '=' || t[e] == ':');
+}
+
+// True when most lines of an unlabelled block are entries (comments and blanks aside): a
+// properties snippet written without a label. The check then keeps it only when its keys are
+// mostly Kafka's.
+bool mostly_entries(const Extractor& ex, const std::vector<Line>& lines) {
+  const std::string_view s = ex.content();
+  std::size_t entries = 0, others = 0;
+  for (const Line& l : lines) {
+    std::string_view t = s.substr(l.begin, l.end - l.begin);
+    const std::size_t b = t.find_first_not_of(" \t");
+    if (b == std::string_view::npos || t[b] == '#' || t[b] == '!') continue;
+    (entry_like(t) ? entries : others) += 1;
+  }
+  return entries >= 1 && entries * 10 >= (entries + others) * 7;
+}
+
+// The role of a properties block from the prose just before it: a file name it mentions.
+std::string role_before(const Extractor& ex, std::size_t block_begin) {
+  const std::string_view s = ex.content();
+  const std::size_t from = block_begin > 400 ? block_begin - 400 : 0;
+  const std::string text = lower(s.substr(from, block_begin - from));
+  std::size_t best = std::string::npos;
+  std::string role;
+  for (const auto& [name, r] : {std::pair<const char*, const char*>{"server.properties", "broker"},
+                                {"broker.properties", "broker"},
+                                {"controller.properties", "broker"},
+                                {"producer.properties", "producer"},
+                                {"consumer.properties", "consumer"},
+                                {"admin.properties", "admin"},
+                                {"client.properties", "admin"},
+                                {"command-config", "admin"}}) {
+    const std::size_t at = text.rfind(name);
+    if (at != std::string::npos && (best == std::string::npos || at > best)) {
+      best = at;
+      role = r;
+    }
+  }
+  return role;
+}
+
+void properties_block(Extractor& ex, const std::vector<Line>& lines) {
+  if (lines.empty()) return;
+  PropertiesBlock b;
+  for (const Line& l : lines) b.lines.emplace_back(l.begin, l.end);
+  b.role = role_before(ex, lines.front().begin);
+  ex.properties_block(std::move(b));
+}
+
 void code_block(Extractor& ex, const std::vector<Line>& lines, BlockLang lang) {
+  // An unlabelled or plain-text block of entries is a properties snippet, not commands.
+  if ((lang == BlockLang::kShell || lang == BlockLang::kOther) && mostly_entries(ex, lines))
+    lang = BlockLang::kProperties;
   switch (lang) {
+    case BlockLang::kProperties:
+      properties_block(ex, lines);
+      break;
     case BlockLang::kShell:
       read_console_block(ex, join_lines(ex, lines, 0, lines.size()));
       break;

@@ -502,6 +502,26 @@ void read_text_notes(Extractor& ex, const std::vector<Line>& lines) {
 
 // ---- Console blocks ------------------------------------------------------------------------
 
+// Where a command starts after a "# " root prompt: "# comment" lines stay comments.
+bool command_start(std::string_view t) {
+  for (std::string_view w : {"bin/", "./", "/", "kafka-", "sudo ", "cd ", "export ", "docker ",
+                             "kubectl ", "zookeeper-", "connect-", "~/", "$KAFKA", "${KAFKA"})
+    if (t.rfind(w, 0) == 0) return true;
+  return false;
+}
+
+// An option on a line of its own: "--bootstrap-server x", "-p 3" (not "- item", not "---").
+bool option_line(std::string_view t) {
+  std::size_t p = 0;
+  while (p < t.size() && blank(t[p])) ++p;
+  if (p + 1 >= t.size() || t[p] != '-') return false;
+  if (t[p + 1] == '-')
+    return p + 2 < t.size() && std::isalpha(static_cast<unsigned char>(t[p + 2]));
+  return std::isalpha(static_cast<unsigned char>(t[p + 1])) &&
+         (p + 2 == t.size() || blank(t[p + 2]) ||
+          std::isalpha(static_cast<unsigned char>(t[p + 2])));
+}
+
 void read_console_block(Extractor& ex, const Snippet& block) {
   const std::string& t = block.text();
   struct L {
@@ -514,34 +534,81 @@ void read_console_block(Extractor& ex, const Snippet& block) {
     ls.push_back(L{b, e});
     b = e + 1;
   }
+  // The length of a prompt before a command: "$ ", "> ", "PS> ", "PS C:\kafka> ",
+  // "user@host:~/kafka$ ", "# " before a command word; npos when the line has none.
   auto prompt_len = [&](const L& l) -> std::size_t {
     std::size_t p = l.b;
     while (p < l.e && blank(t[p])) ++p;
+    const std::string_view rest(t.data() + p, l.e - p);
     if (p < l.e && (t[p] == '$' || t[p] == '>') && (p + 1 == l.e || blank(t[p + 1])))
       return p + (p + 1 == l.e ? 1 : 2) - l.b;
+    if (rest.rfind("PS", 0) == 0) {
+      const std::size_t gt = rest.find("> ");
+      if (gt != std::string_view::npos && gt < 80 && rest.substr(0, gt).find('\n') == rest.npos)
+        return p + gt + 2 - l.b;
+    }
+    if (rest.size() > 2 && rest[0] == '#' && rest[1] == ' ' && command_start(rest.substr(2)))
+      return p + 2 - l.b;
+    // user@host:dir$ : a word with '@' then "$ " or "# ".
+    const std::size_t at = rest.find('@');
+    const std::size_t sign = rest.find_first_of("$#");
+    if (at != std::string_view::npos && sign != std::string_view::npos && at < sign &&
+        sign + 1 < rest.size() && blank(rest[sign + 1]) && sign < 80 &&
+        rest.substr(0, sign).find_first_of(" \t") == std::string_view::npos)
+      return p + sign + 2 - l.b;
     return std::string::npos;
   };
   bool prompts = false;
   for (const L& l : ls)
     if (prompt_len(l) != std::string::npos) prompts = true;
   Snippet out;
-  bool continuation = false;
+  bool continuation = false;                      // the previous line ends with a backslash
+  bool in_command = false;                        // the previous kept line belongs to a command
+  bool producer_input = false;                    // a console producer reads the lines after it
+  std::size_t pending_break = std::string::npos;  // the last kept line's break, not yet written
+  auto flush_break = [&](bool join) {
+    if (pending_break == std::string::npos) return;
+    if (join)
+      out.append_replacement(" ", block.map(pending_break), 1);  // a line break inside a command
+    else
+      out.append_from(block, pending_break, pending_break + 1);
+    pending_break = std::string::npos;
+  };
   for (const L& l : ls) {
     std::size_t b = l.b;
-    if (prompts) {
-      const std::size_t p = prompt_len(l);
-      if (p != std::string::npos) {
-        b = l.b + p;
-      } else if (!continuation) {
+    const std::string_view line(t.data() + l.b, l.e - l.b);
+    // A command continued over lines that start with an option, without backslashes, as
+    // runbooks write them.
+    const bool option = !continuation && in_command && option_line(line);
+    if (option) {
+      flush_break(true);
+    } else if (prompts) {
+      std::size_t p = prompt_len(l);
+      // "> hello" after a console producer is what the user typed into it.
+      if (producer_input && !continuation && p != std::string::npos &&
+          line.find_first_not_of(" \t") != line.npos && line[line.find_first_not_of(" \t")] == '>')
+        p = std::string::npos;
+      if (p == std::string::npos && !continuation) {
+        in_command = false;
         continue;  // output of the previous command
       }
+      if (p != std::string::npos) b = l.b + p;
+      flush_break(false);
+    } else {
+      flush_break(false);
     }
     out.append_from(block, b, l.e);
-    out.append_from(block, l.e, l.e + 1);
+    if (l.e < t.size()) pending_break = l.e;
     std::size_t e = l.e;
     while (e > b && (blank(t[e - 1]) || t[e - 1] == '\r')) --e;
     continuation = e > b && t[e - 1] == '\\';
+    const std::string_view kept(t.data() + b, e - b);
+    if (!option && !continuation) producer_input = false;
+    if (kept.find("console-producer") != std::string_view::npos) producer_input = true;
+    in_command = e > b && kept.find_first_not_of(" \t") != std::string_view::npos &&
+                 kept[kept.find_first_not_of(" \t")] != '#';
   }
+  flush_break(false);
   ex.shell(out, LexOptions{});
 }
 

@@ -67,6 +67,14 @@ std::string kafka_tool_name(std::string_view program, const ExtractOptions& opts
   // 'log.dir=/tmp/kafka-logs-1' is a property line, not a program.
   if (program.find('=') != std::string_view::npos) return {};
   std::string_view base = base_name(program);
+  // A full stop or comma glued to the name in prose-like docs ("run kafka-topics.sh."): the
+  // author meant the script; the check reports the stray mark (KL713).
+  while (!base.empty() && (base.back() == '.' || base.back() == ',' || base.back() == ';') &&
+         (ends_with(base.substr(0, base.size() - 1), ".sh") ||
+          ends_with(base.substr(0, base.size() - 1), ".bat") ||
+          base.substr(0, base.size() - 1).back() == '.' ||
+          base.substr(0, base.size() - 1).back() == ','))
+    base.remove_suffix(1);
   if (base.empty() || !std::all_of(base.begin(), base.end(), tool_char)) return {};
   if (ends_with(base, ".sh"))
     base.remove_suffix(3);

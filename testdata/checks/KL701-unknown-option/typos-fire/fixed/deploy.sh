@@ -4,7 +4,7 @@ BS=broker1:9092
 
 # A typo in a continued command line.
 kafka-topics.sh --bootstrap-server "$BS" \
-  --describe \
+  --description \
   --topic orders
 
 # A truncated option name: kafka-topics.sh accepts no abbreviations.
