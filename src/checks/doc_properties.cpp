@@ -20,6 +20,7 @@ void check_doc_properties(const ScriptFile& f, const CheckKnowledge& k, std::opt
                           std::vector<core::Finding>* out) {
   if (!k.configs) return;
   for (const scripts::PropertiesBlock& b : f.extracted.properties) {
+    if (b.role == "other" && !role) continue;  // ksqlDB, Schema Registry, Connect ...
     std::unique_ptr<PropsFile> p = load_props(f.path, blanked(f.content, b));
     if (p->refused() || p->doc().entries().empty()) continue;
     // Mostly Kafka's keys, or it is some other program's configuration (Spring, log4j).

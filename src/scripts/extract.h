@@ -99,7 +99,9 @@ struct ExtractOptions {
 struct PropertiesBlock {
   std::vector<std::pair<std::size_t, std::size_t>> lines;  ///< original [begin, end) per line
   /// "broker", "producer", "consumer", "admin", "connect" from the label or the text just
-  /// before the block (a file name like producer.properties); "" when nothing says.
+  /// before the block (a file name like producer.properties); "other" when that text names a
+  /// program with Kafka-like keys that is not a broker or client (ksqlDB, Schema Registry,
+  /// Connect); "" when nothing says.
   std::string role;
 };
 

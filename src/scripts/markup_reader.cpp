@@ -84,6 +84,16 @@ std::string role_before(const Extractor& ex, std::size_t block_begin) {
   const std::string text = lower(s.substr(from, block_begin - from));
   std::size_t best = std::string::npos;
   std::string role;
+  // Other programs with Kafka-like keys (ssl.*, listeners): not a Kafka broker or client file.
+  for (const char* other : {"ksql", "schema registry", "schema-registry", "rest proxy",
+                            "kafka-rest", "connect-distributed", "connect-standalone",
+                            "zookeeper.properties", "cruise control", "mirrormaker", "mm2"}) {
+    const std::size_t at = text.rfind(other);
+    if (at != std::string::npos && (best == std::string::npos || at > best)) {
+      best = at;
+      role = "other";
+    }
+  }
   for (const auto& [name, r] : {std::pair<const char*, const char*>{"server.properties", "broker"},
                                 {"broker.properties", "broker"},
                                 {"controller.properties", "broker"},
@@ -110,9 +120,12 @@ void properties_block(Extractor& ex, const std::vector<Line>& lines) {
 }
 
 void code_block(Extractor& ex, const std::vector<Line>& lines, BlockLang lang) {
-  // An unlabelled or plain-text block of entries is a properties snippet, not commands.
+  // An unlabelled or plain-text block of entries is a properties snippet, not commands; a
+  // block labelled properties that holds commands instead is read as commands.
   if ((lang == BlockLang::kShell || lang == BlockLang::kOther) && mostly_entries(ex, lines))
     lang = BlockLang::kProperties;
+  else if (lang == BlockLang::kProperties && !mostly_entries(ex, lines))
+    lang = BlockLang::kShell;
   switch (lang) {
     case BlockLang::kProperties:
       properties_block(ex, lines);
