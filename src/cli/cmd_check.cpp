@@ -17,6 +17,7 @@
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
+#include "core/secrets.h"
 #include "core/suggest.h"
 #include "core/terminal.h"
 #include "core/unified_diff.h"
@@ -306,7 +307,8 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   }
 
   if (!write_baseline.empty() && !diff) {
-    if (!core::write_file_atomic(write_baseline, new_baseline.render(), &err))
+    if (!core::write_file_atomic(write_baseline, core::secrets().scrub(new_baseline.render()),
+                                 &err))
       return report_error(err, ctx);
     const std::size_t n = new_baseline.findings();
     ctx.err << "kafkalint: wrote " << n << " finding" << (n == 1 ? "" : "s") << " to "
@@ -315,7 +317,8 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   }
   if (reporter) {
     reporter->finish(summary->files_checked);
-    if (!output_file.empty() && !core::write_file_atomic(output_file, file_report.str(), &err))
+    if (!output_file.empty() &&
+        !core::write_file_atomic(output_file, core::secrets().scrub(file_report.str()), &err))
       return report_error(err, ctx);
     if (*fmt == report::Format::kText || !output_file.empty()) {
       const int fixes = summary->fixes_applied, fixed_files = summary->files_fixed;

@@ -97,7 +97,10 @@ int run_edit(const std::vector<std::string>& args, Context& ctx) {
     if (edited != original && !core::write_file_atomic(file, edited, &err))
       return report_error(err, ctx);
   } else {
-    ctx.out.write(edited.data(), static_cast<std::streamsize>(edited.size()));
+    // The edited file itself, typically redirected into a new config: passwords kept.
+    ctx.out.flush();
+    std::ostream& o = ctx.config_out ? *ctx.config_out : ctx.out;
+    o.write(edited.data(), static_cast<std::streamsize>(edited.size()));
   }
   return kExitOk;
 }

@@ -13,6 +13,7 @@
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
+#include "core/secrets.h"
 #include "core/terminal.h"
 #include "knowledge/store.h"
 #include "plan/client_config.h"
@@ -206,9 +207,11 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
     if (const std::optional<plan::NewFile> client = plan::client_config(p);
         client && !write(fs::path(out_dir) / client->path, client->content))
       return report_error(err, ctx);
-    if (!core::write_file_atomic((fs::path(out_dir) / "plan.json").string(), json, &err) ||
-        !core::write_file_atomic((fs::path(out_dir) / "plan.md").string(), plan::render_markdown(p),
-                                 &err))
+    // The reports in --out are scrubbed like the printed plan; the phase files keep secrets.
+    if (!core::write_file_atomic((fs::path(out_dir) / "plan.json").string(),
+                                 core::secrets().scrub(json), &err) ||
+        !core::write_file_atomic((fs::path(out_dir) / "plan.md").string(),
+                                 core::secrets().scrub(plan::render_markdown(p)), &err))
       return report_error(err, ctx);
   }
 

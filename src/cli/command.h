@@ -21,6 +21,9 @@ struct Context {
   bool out_is_tty = false;  // colour only on a terminal, and never with NO_COLOR set
   bool color = false;
   knowledge::PackSource packs;
+  /// stdout without the secret scrubbing of `out`: for a command whose output is a config
+  /// file itself (edit without --diff), which must keep its passwords.
+  std::ostream* config_out = nullptr;
 };
 
 using CommandFn = int (*)(const std::vector<std::string>& args, Context& ctx);

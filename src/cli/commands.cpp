@@ -3,6 +3,7 @@
 
 #include "cli/command.h"
 #include "cli/options.h"
+#include "core/secrets.h"
 #include "core/suggest.h"
 
 namespace kafkalint::cli {
@@ -48,6 +49,7 @@ void print_usage(std::ostream& os) {
   }
   os << "\nglobal options:\n"
         "  --rules DIR   load extra rule packs laid out like rules/ (may repeat)\n"
+        "  --show-secrets  print password values instead of [hidden] (any command)\n"
         "  --help        print this help; 'kafkalint COMMAND --help' for a command\n"
         "  --version     print the version\n\n"
         "exit codes: 0 clean, 1 findings at or above the failing severity, 2 could not do the "
@@ -56,9 +58,39 @@ void print_usage(std::ostream& os) {
 
 }  // namespace
 
-int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
+int run_command(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
+                bool out_is_tty, std::ostream& raw_out);
+
+int run(const std::vector<std::string>& argv_in, std::ostream& raw_out, std::ostream& raw_err,
         bool out_is_tty) {
+  // Secrets (password values, JAAS configs) are shown as [hidden] in everything printed,
+  // unless --show-secrets (anywhere on the line) asks otherwise.
+  std::vector<std::string> argv;
+  bool show_secrets = false;
+  for (const std::string& a : argv_in) {
+    if (a == "--show-secrets")
+      show_secrets = true;
+    else
+      argv.push_back(a);
+  }
+  core::secrets().set_enabled(!show_secrets);
+  core::ScrubBuf out_buf(raw_out.rdbuf());
+  core::ScrubBuf err_buf(raw_err.rdbuf());
+  std::ostream out(&out_buf);
+  std::ostream err(&err_buf);
+  const auto flush = [&](int code) {
+    out.flush();
+    err.flush();
+    if (!out) raw_out.setstate(std::ios::badbit);
+    return code;
+  };
+  return flush(run_command(argv, out, err, out_is_tty, raw_out));
+}
+
+int run_command(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
+                bool out_is_tty, std::ostream& raw_out) {
   Context ctx{out, err, false, false, {}};
+  ctx.config_out = &raw_out;
   ctx.out_is_tty = out_is_tty;
   const char* no_color = std::getenv("NO_COLOR");
   ctx.color = out_is_tty && !(no_color && *no_color);

@@ -12,6 +12,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/secrets.h"
 #include "properties/document.h"
 
 namespace kafkalint::properties {
@@ -459,11 +460,35 @@ class Parser {
   std::string joined_;  // the logical line, only when it spans several physical lines
 };
 
+// Every document reports its secret values to the registry the CLI scrubs its output with: the
+// decoded value, and for a value written over several lines each physical piece of it, since
+// reports quote source lines one at a time.
+static void note_secrets(const Document& doc) {
+  core::SecretRegistry& reg = core::secrets();
+  for (const Entry& e : doc.entries()) {
+    const std::string_view key = doc.key(e);
+    if (!core::secret_key(key)) continue;
+    reg.note(key, doc.value(e));
+    if (!e.continued) continue;
+    const std::string_view raw = std::string_view(doc.text()).substr(e.value.begin, e.value.size());
+    std::size_t b = 0;
+    while (b <= raw.size()) {
+      std::size_t nl = raw.find_first_of("\r\n", b);
+      if (nl == std::string_view::npos) nl = raw.size();
+      std::string_view piece = raw.substr(b, nl - b);
+      while (!piece.empty() && piece.back() == '\\') piece.remove_suffix(1);
+      reg.add(piece);
+      b = nl + 1;
+    }
+  }
+}
+
 ParseResult parse(std::string bytes, std::string file_name) {
   ParseResult r;
   r.doc.text_ = std::move(bytes);
   r.doc.file_name_ = std::move(file_name);
   Parser(r.doc, r.errors).run();
+  note_secrets(r.doc);
   return r;
 }
 

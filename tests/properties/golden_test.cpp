@@ -58,7 +58,7 @@ TEST_SUITE("properties") {
     for (const auto& f : files) {
       INFO("case: " << f);
       const std::string bytes = read(f);
-      const auto r = run_cli({"show", f, "--format", "json"});
+      const auto r = run_cli({"show", f, "--format", "json", "--show-secrets"});
       CHECK(r.code == 0);
       CHECK(r.err.empty());
       CHECK(r.out == read(stem(f) + ".json"));

@@ -1,0 +1,109 @@
+// Secrets never reach the output (issue 16 point 3): password values, JAAS configs and keys
+// whose names say password/secret/token/credentials, seeded into brokers, clients, a runbook
+// and a template, must not appear in anything any command prints or writes as a report, in any
+// format; --show-secrets brings them back; files written for Kafka keep them.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace kafkalint;
+
+namespace {
+
+const std::vector<std::string> kSecrets = {"Kst0re-Pw!",   "Tru5t-Pw#", "J4as-Admin-Pw",
+                                           "AliceS3cret",  "Typo3dPw",  "Enc0der-Secret",
+                                           "Tok3n-Master", "Cl1ent-Pw"};
+
+void seed(const test::TempDir& dir) {
+  for (int i = 1; i <= 2; ++i)
+    test::write(dir.file("brokers/server-" + std::to_string(i) + ".properties"),
+                "broker.id=" + std::to_string(i) +
+                    "\n"
+                    "zookeeper.connect=zk-1:2181/kafka\n"
+                    "listeners=SASL_SSL://kafka-" +
+                    std::to_string(i) +
+                    ":9093\n"
+                    "security.inter.broker.protocol=SASL_SSL\n"
+                    "sasl.mechanism.inter.broker.protocol=PLAIN\n"
+                    "sasl.enabled.mechanisms=PLAIN\n"
+                    "ssl.keystore.location=/etc/kafka/ks.jks\n"
+                    "ssl.keystore.password=Kst0re-Pw!\n"
+                    "ssl.keystore.password=Kst0re-Pw!\n"
+                    "ssl.truststore.password=Tru5t-Pw#\n"
+                    "ssl.key.pasword=Typo3dPw\n"
+                    "password.encoder.secret=Enc0der-Secret\n"
+                    "delegation.token.master.key=Tok3n-Master\n"
+                    "listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common."
+                    "security.plain.PlainLoginModule required \\\n"
+                    "    username=\"admin\" \\\n"
+                    "    password=\"J4as-Admin-Pw\" \\\n"
+                    "    user_alice=\"AliceS3cret\";\n"
+                    "log.dirs=/data/kafka\n");
+  test::write(
+      dir.file("client.properties"),
+      "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nssl.truststore.password=Tru5t-Pw#\n"
+      "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required "
+      "username=\"client\" password=\"Cl1ent-Pw\";\nbootstrap.servers=kafka-1:9093\n"
+      "acks=1\n");
+  test::write(dir.file("runbook.md"),
+              "# Rotate the keystore\n\nIn server.properties:\n\n```properties\n"
+              "ssl.keystore.password=Kst0re-Pw!\nssl.keystore.pasword=Typo3dPw\n```\n");
+}
+
+void expect_clean(const std::string& what, const std::string& text) {
+  for (const std::string& s : kSecrets) {
+    INFO(what << " leaks " << s);
+    CHECK(text.find(s) == std::string::npos);
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("hostile_secrets") {
+  TEST_CASE("no command prints a secret in any format; --show-secrets does") {
+    test::TempDir dir;
+    seed(dir);
+    const std::string cd = "cd '" + dir.path() + "' && '" + test::binary() + "' ";
+    const std::string files = " brokers/server-1.properties brokers/server-2.properties";
+    std::vector<std::string> commands;
+    for (const char* f :
+         {"text", "json", "sarif", "github", "concise", "gitlab", "junit", "checkstyle"})
+      commands.push_back("check --from 2.8 --to 3.9 --format " + std::string(f) +
+                         " brokers client.properties runbook.md");
+    commands.push_back("check --to 3.9 --diff brokers runbook.md");
+    commands.push_back("check --to 3.9 --output-file report.json --format json brokers");
+    commands.push_back("check --to 3.9 --write-baseline baseline.json brokers");
+    commands.push_back("diff brokers/server-1.properties client.properties");
+    commands.push_back("diff --from 2.8 --to 3.9 --format json" + files);
+    commands.push_back("show brokers/server-1.properties");
+    commands.push_back("show --format json client.properties");
+    commands.push_back("edit brokers/server-1.properties --set num.io.threads=16 --diff");
+    for (const char* f : {"text", "json", "markdown"})
+      commands.push_back("plan --from 2.8 --to 3.9 --format " + std::string(f) + files);
+    commands.push_back("plan --from 2.8 --to 3.9 --out out" + files);
+    commands.push_back(
+        "plan --from 3.9 --to 4.0 --controllers 3000@c1:9093,3001@c2:9093,"
+        "3002@c3:9093 --format json" +
+        files);
+    for (const std::string& c : commands) {
+      const test::RunResult r = test::run_shell(cd + c);
+      expect_clean(c, r.out + r.err);
+    }
+    for (const char* written : {"report.json", "baseline.json", "out/plan.json", "out/plan.md"})
+      if (fs::exists(dir.file(written))) expect_clean(written, test::read(dir.file(written)));
+    // The phase files are the cluster's own configs: they keep every secret.
+    CHECK(test::read(dir.file("out/phase-1/brokers/server-1.properties")).find("Kst0re-Pw!") !=
+          std::string::npos);
+    // edit without --diff prints the file itself, for redirecting into a config.
+    CHECK(test::run_shell(cd + "edit brokers/server-1.properties --set num.io.threads=16")
+              .out.find("J4as-Admin-Pw") != std::string::npos);
+    // Opting in.
+    CHECK(test::run_shell(cd + "check --to 3.9 --show-secrets brokers").out.find("Kst0re-Pw!") !=
+          std::string::npos);
+  }
+}
