@@ -5,6 +5,7 @@ set -euo pipefail
 build=$1
 seconds=$2
 cd "$(dirname "$0")/.."
+export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 shopt -s nullglob
 targets=("$build"/*_fuzzer)
 if [ "${#targets[@]}" -eq 0 ]; then

@@ -18,6 +18,7 @@ pkgs=(
   build-essential cmake g++ git
   libboost-program-options-dev libboost-dev   # CLI options, Spirit X3 (header-only)
   libtomlplusplus-dev                         # rule packs
+  libfyaml-dev pkg-config                     # YAML with positions (Compose, Kubernetes, Ansible)
   doctest-dev                                 # tests
   nlohmann-json3-dev                          # JSON/SARIF output
   python3 help2man                            # completions and man page (generated at build time)

@@ -21,4 +21,10 @@ namespace kafkalint::checks {
 void check_doc_properties(const ScriptFile& f, const CheckKnowledge& k, std::optional<Role> role,
                           std::vector<core::Finding>* out);
 
+/// One block, as check_doc_properties checks each; `what` (e.g. "ConfigMap kafka-config") is
+/// added to every finding as a note when not empty.
+void check_properties_block(const ScriptFile& f, const scripts::PropertiesBlock& b,
+                            const CheckKnowledge& k, std::optional<Role> role,
+                            const std::string& what, std::vector<core::Finding>* out);
+
 }  // namespace kafkalint::checks

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "checks/carrier_checks.h"
 #include "checks/cluster_checks.h"
 #include "checks/doc_properties.h"
 #include "checks/fixes.h"
@@ -442,6 +443,7 @@ struct Worker {
     std::optional<std::string> bootstrap = req.settings.bootstrap_server;
     check_script(f, k, *sk, bootstrap, &raw);
     check_doc_properties(f, k, req.role, &raw);
+    check_carriers(f, k, req.role, &raw);
     std::vector<CommentLine> comments;
     for (const scripts::Comment& c : f.extracted.comments) {
       std::string_view text = c.text;

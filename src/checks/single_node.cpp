@@ -97,6 +97,14 @@ void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
                                    const std::function<bool(const core::Finding&)>& shown,
                                    std::vector<core::Finding>* raw) {
   if (!development_single_node(f)) return;
+  collapse_findings(f, k, shown, raw,
+                    "a development broker on one machine (loopback listeners and " +
+                        std::string(f.kraft ? "quorum" : "ZooKeeper") + ")");
+}
+
+void collapse_findings(const PropsFile& f, const CheckKnowledge& k,
+                       const std::function<bool(const core::Finding&)>& shown,
+                       std::vector<core::Finding>* raw, const std::string& why) {
   core::Finding s;
   s.code = "KL413";
   const knowledge::Rule* rule = k.rules ? k.rules->find(s.code) : nullptr;
@@ -121,8 +129,7 @@ void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
   for (const std::string& key : subjects) list += (list.empty() ? "'" : ", '") + key + "'";
   std::string rules;
   for (const std::string& c : codes) rules += (rules.empty() ? "" : ",") + c;
-  s.message = "a development broker on one machine (loopback listeners and " +
-              std::string(f.kraft ? "quorum" : "ZooKeeper") + "): " + std::to_string(n) +
+  s.message = why + ": " + std::to_string(n) +
               " production replication and topic-default findings are grouped here: " + list;
   s.notes.push_back("before this file serves a real cluster, run check with --select " + rules +
                     " (or --ignore KL413) to see each of them");

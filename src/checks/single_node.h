@@ -3,6 +3,7 @@
 // production setting it leaves at its default.
 
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "checks/context.h"
@@ -24,6 +25,12 @@ bool development_single_node(const PropsFile& f);
 void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
                                    const std::function<bool(const core::Finding&)>& shown,
                                    std::vector<core::Finding>* raw);
+
+/// The same grouping for a node the caller knows runs alone (the only Kafka service of a
+/// Compose file); `why` opens the message.
+void collapse_findings(const PropsFile& f, const CheckKnowledge& k,
+                       const std::function<bool(const core::Finding&)>& shown,
+                       std::vector<core::Finding>* raw, const std::string& why);
 
 /// KL415: a broker whose ZooKeeper ensemble or controller quorum spans several hosts, but
 /// whose inter-broker listener is advertised on loopback. A loopback-only second listener for

@@ -1,0 +1,27 @@
+// libFuzzer target for the YAML carriers: any bytes parse (libfyaml) to documents or to none,
+// and every carrier entry found points inside the input, key and value ranges in order.
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "scripts/carriers.h"
+#include "scripts/yaml_tree.h"
+
+using namespace kafkalint;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  const auto docs = scripts::parse_yaml(bytes);
+  for (const scripts::Carrier& c : scripts::find_carriers(docs, bytes)) {
+    for (const scripts::CarrierEntry& e : c.entries) {
+      if (e.key_begin > e.key_end || e.key_end > bytes.size()) std::abort();
+      if (e.value_begin > e.value_end || e.value_end > bytes.size()) std::abort();
+      if (e.key_line < 1 || e.value_line < 1) std::abort();
+      if (!e.env_name.empty() && e.env_end > bytes.size()) std::abort();
+    }
+    for (const scripts::PropertiesBlock& b : c.blocks)
+      for (const auto& [from, to] : b.lines)
+        if (from > to || to > bytes.size()) std::abort();
+  }
+  return 0;
+}

@@ -1,0 +1,201 @@
+#include "checks/carrier_checks.h"
+
+#include "checks/doc_properties.h"
+#include "checks/single_node.h"
+#include "scripts/carriers.h"
+#include "scripts/snippet.h"
+
+namespace kafkalint::checks {
+namespace {
+
+// Where one entry sits in the synthetic properties text the rules run on.
+struct Slot {
+  std::size_t key_at = 0, key_len = 0, value_at = 0, value_len = 0;
+  bool value_escaped = false;  // the synthetic value differs from the carrier's bytes
+};
+
+// Java's properties escapes for a value that must stay one line and keep its blanks.
+std::string escaped_value(const std::string& v) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const char c = v[i];
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (i == 0 && (c == ' ' || c == '\t'))
+      out += std::string("\\") + c;
+    else
+      out += c;
+  }
+  return out;
+}
+
+bool plain_key(const std::string& k) {
+  if (k.empty()) return false;
+  for (char c : k)
+    if (c == '=' || c == ':' || c == ' ' || c == '\t' || c == '\\' || c == '#' || c == '!' ||
+        c == '\n' || c == '\r')
+      return false;
+  return true;
+}
+
+class CarrierChecker {
+ public:
+  CarrierChecker(const ScriptFile& f, const CheckKnowledge& k, std::vector<core::Finding>* out)
+      : f_(f), k_(k), out_(out), index_(f.content) {}
+
+  void check(const scripts::Carrier& c, std::optional<Role> role) {
+    for (const scripts::PropertiesBlock& b : c.blocks)
+      check_properties_block(f_, b, k_, role, c.what, out_);
+    if (c.entries.empty() || !k_.configs) return;
+    std::string text;
+    std::vector<Slot> slots;
+    std::vector<const scripts::CarrierEntry*> entries;
+    for (const scripts::CarrierEntry& e : c.entries) {
+      if (!e.managed_by.empty()) {
+        managed(e, c);
+        continue;  // the operator drops it: the rest of the rules would judge a dead line
+      }
+      if (!plain_key(e.key)) continue;
+      Slot s;
+      s.key_at = text.size();
+      s.key_len = e.key.size();
+      text += e.key + "=";
+      s.value_at = text.size();
+      const std::string v = escaped_value(e.value);
+      s.value_len = v.size();
+      s.value_escaped = v != e.value;
+      text += v + "\n";
+      slots.push_back(s);
+      entries.push_back(&e);
+    }
+    std::unique_ptr<PropsFile> p = load_props(f_.path, text);
+    if (p->refused() || p->doc().entries().empty()) return;
+    // Every carrier here is Kafka's by construction (a Kafka image, a Kafka resource, a
+    // Kafka properties file): a typo'd key alone is still a finding.
+    p->role = role ? *role : parse_role(c.role).value_or(Role::kBroker);
+    p->role_reason = c.what;
+    for (const properties::Entry& e : p->doc().entries())
+      if (p->doc().key(e) == "process.roles") p->kraft = true;
+    std::vector<core::Finding> raw;
+    check_properties(*p, k_, &raw);
+    std::vector<core::Finding> placed;
+    for (core::Finding& fd : raw) {
+      // File-level findings (a key that is not set) need the whole config, which the image
+      // or the operator completes: not the carrier's business.
+      if (fd.where.line == 1 && fd.where.column == 1 && fd.source_line.empty()) continue;
+      const std::size_t i = static_cast<std::size_t>(fd.where.line - 1);
+      if (i >= slots.size()) continue;
+      relocate(fd, *entries[i], slots[i], c);
+      placed.push_back(std::move(fd));
+    }
+    if (c.single_node && !entries.empty()) {
+      collapse_findings(
+          *p, k_, [](const core::Finding&) { return true; }, &placed,
+          "the only Kafka service of this Compose file, a single-node setup");
+      for (core::Finding& fd : placed)
+        if (fd.code == "KL413") {
+          fd.where = {f_.path, entries.front()->key_line, entries.front()->key_column};
+          fd.source_line = std::string(f_.line_text(fd.where.line));
+          fd.notes.push_back("in " + c.what);
+        }
+    }
+    for (core::Finding& fd : placed) out_->push_back(std::move(fd));
+  }
+
+ private:
+  void relocate(core::Finding& fd, const scripts::CarrierEntry& e, const Slot& s,
+                const scripts::Carrier& c) {
+    const std::string& what = c.what;
+    const std::size_t off = static_cast<std::size_t>(fd.where.column - 1);
+    if (off < s.key_len) {
+      fd.where.line = e.key_line;
+      fd.where.column = e.key_column + (e.key_literal ? static_cast<int>(off) : 0);
+      if (!e.key_literal) fd.length = static_cast<int>(e.key_end - e.key_begin);
+    } else {
+      const std::size_t voff = off >= s.key_len + 1 ? off - s.key_len - 1 : 0;
+      const bool literal = e.value_literal && !s.value_escaped;
+      fd.where.line = e.value_line;
+      fd.where.column = e.value_column + (literal ? static_cast<int>(voff) : 0);
+      if (!literal) fd.length = static_cast<int>(e.value_end - e.value_begin);
+    }
+    if (fd.length > 0 && f_.line_text(fd.where.line).size() <
+                             static_cast<std::size_t>(fd.where.column - 1 + fd.length))
+      fd.length = 0;
+    fd.source_line = std::string(f_.line_text(fd.where.line));
+    if (!e.origin.empty()) fd.notes.push_back("set by " + e.origin);
+    fd.notes.push_back("in " + what);
+    if (fd.fix) map_fix(fd, e, s, c.image);
+  }
+
+  // KL112: a key the operator sets itself; it removes the user's line from the config.
+  void managed(const scripts::CarrierEntry& e, const scripts::Carrier& c) {
+    core::Finding f;
+    f.code = "KL112";
+    if (const knowledge::Rule* r = k_.rules ? k_.rules->find(f.code) : nullptr) {
+      f.name = r->name;
+      f.severity = r->severity;
+    }
+    f.where = {f_.path, e.key_line, e.key_column};
+    f.length = static_cast<int>(e.key_end - e.key_begin);
+    f.message = "'" + e.key + "' is set by " + e.managed_by +
+                " itself: it removes this line from the broker config (and logs a warning)";
+    f.subject = e.key;
+    f.source_line = std::string(f_.line_text(e.key_line));
+    f.notes.push_back("in " + c.what);
+    out_->push_back(std::move(f));
+  }
+
+  // Edits of the synthetic text move onto the carrier only inside a key the file spells or a
+  // plain value it holds byte for byte; any other fix is dropped (the finding stays).
+  void map_fix(core::Finding& fd, const scripts::CarrierEntry& e, const Slot& s,
+               const std::string& image) {
+    for (core::TextEdit& te : fd.fix->edits) {
+      const std::size_t b = te.offset, en = te.offset + te.length;
+      // A renamed key of an environment carrier renames the variable, in the image's spelling.
+      const std::string env = e.env_name.empty() || b != s.key_at || en != s.key_at + s.key_len
+                                  ? std::string()
+                                  : scripts::key_to_env(image, te.replacement);
+      if (!env.empty()) {
+        te.offset = e.env_begin;
+        te.length = e.env_end - e.env_begin;
+        te.replacement = env;
+        fd.fix->title = "rename the variable to '" + env + "'";
+        if (fd.suggestion.find('\'') != std::string::npos) fd.suggestion += " (" + env + ")";
+      } else if (e.key_literal && b >= s.key_at && en <= s.key_at + s.key_len) {
+        te.offset = e.key_begin + (b - s.key_at);
+      } else if (e.value_literal && !s.value_escaped && b >= s.value_at &&
+                 en <= s.value_at + s.value_len) {
+        te.offset = e.value_begin + (b - s.value_at);
+      } else {
+        fd.fix.reset();
+        return;
+      }
+      te.line = index_.line(te.offset);
+      te.column = index_.column(te.offset);
+      te.end_line = index_.line(te.offset + te.length);
+      te.end_column = index_.column(te.offset + te.length);
+    }
+  }
+
+  const ScriptFile& f_;
+  const CheckKnowledge& k_;
+  std::vector<core::Finding>* out_;
+  scripts::LineIndex index_;
+};
+
+}  // namespace
+
+void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<Role> role,
+                    std::vector<core::Finding>* out) {
+  if (f.kind != scripts::FileKind::kYaml) return;
+  const std::vector<scripts::YamlNode> docs = scripts::parse_yaml(f.content);
+  if (docs.empty()) return;
+  CarrierChecker checker(f, k, out);
+  for (const scripts::Carrier& c : scripts::find_carriers(docs, f.content)) checker.check(c, role);
+}
+
+}  // namespace kafkalint::checks

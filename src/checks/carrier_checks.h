@@ -1,0 +1,21 @@
+#pragma once
+// The check rules on Kafka settings that live in YAML carriers (Compose env, Strimzi and CFK
+// resources, ConfigMaps, Helm values, Ansible): the same KL codes as in properties files,
+// located on what the YAML file says, with fixes only where the edit is unambiguous (the
+// file spells the key or the plain value itself).
+
+#include <optional>
+#include <vector>
+
+#include "checks/context.h"
+#include "checks/props_file.h"
+#include "checks/script_checks.h"
+#include "core/finding.h"
+
+namespace kafkalint::checks {
+
+/// The findings of every carrier of the YAML file `f` (nothing for other kinds of file).
+void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<Role> role,
+                    std::vector<core::Finding>* out);
+
+}  // namespace kafkalint::checks

@@ -1,0 +1,63 @@
+#pragma once
+// Kafka configuration that lives outside properties files, found in YAML documents: the
+// environment of Kafka containers in Compose files (each image decodes variable names its own
+// way), Strimzi and Confluent for Kubernetes resources, ConfigMaps and Helm values holding a
+// properties block, and Ansible variables and tasks. Each carrier yields Kafka key/value
+// entries with the exact positions of what the file says, so findings land on it.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scripts/extract.h"
+#include "scripts/yaml_tree.h"
+
+namespace kafkalint::scripts {
+
+/// One Kafka setting found in a carrier.
+struct CarrierEntry {
+  std::string key;    ///< the Kafka key ("log.retention.hours")
+  std::string value;  ///< as Kafka receives it
+  /// Where the file says it: the key (a variable name, a map key, a "k=v" string) and the
+  /// value, byte ranges and 1-based line/column of their first byte.
+  std::size_t key_begin = 0, key_end = 0, value_begin = 0, value_end = 0;
+  int key_line = 0, key_column = 0, value_line = 0, value_column = 0;
+  bool key_literal = false;    ///< the file spells the Kafka key itself (not an env name)
+  bool value_literal = false;  ///< the value's bytes are exactly `value` (plain scalar)
+  std::string origin;          ///< e.g. "environment variable KAFKA_LOG_RETENTION_HOURS"
+  /// Environment carriers: the variable's name and its bytes in the file.
+  std::string env_name;
+  std::size_t env_begin = 0, env_end = 0;
+  /// The operator of this carrier sets the key itself and drops it from the user's config
+  /// (Strimzi's forbidden options): what manages it, e.g. "Strimzi"; "" otherwise.
+  std::string managed_by;
+};
+
+/// A group of entries that configure one process.
+struct Carrier {
+  std::string what;  ///< "Compose service kafka-1 (apache/kafka:3.7.0)", "Strimzi Kafka my-cluster"
+  std::string role;  ///< "broker" (the carriers here configure brokers and controllers)
+  std::string image;  ///< Compose: the image whose naming convention the variables follow
+  /// The only broker of its Compose file: a single-node setup, where the internal topics can
+  /// have no more than one replica.
+  bool single_node = false;
+  /// The Kafka release the carrier names (image tag, spec.kafka.version); "" when none.
+  std::string release;
+  std::vector<CarrierEntry> entries;
+  /// Properties text embedded as a block (ConfigMap data, Helm config): its lines.
+  std::vector<PropertiesBlock> blocks;
+};
+
+/// The carriers of the YAML documents `docs` parsed from `content`.
+std::vector<Carrier> find_carriers(const std::vector<YamlNode>& docs, std::string_view content);
+
+/// The Kafka key an image makes of an environment variable, "" when the variable is not a
+/// broker setting for that image. `image` is the Compose image reference.
+std::string env_to_key(std::string_view image, std::string_view variable);
+
+/// The variable an image reads as `key`, the inverse of env_to_key; "" when the image cannot
+/// express it (Bitnami has no spelling for '_' or '-' in most keys).
+std::string key_to_env(std::string_view image, std::string_view key);
+
+}  // namespace kafkalint::scripts

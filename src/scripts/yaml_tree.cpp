@@ -1,0 +1,154 @@
+#include "scripts/yaml_tree.h"
+
+#include <libfyaml.h>
+
+#include <memory>
+
+namespace kafkalint::scripts {
+namespace {
+
+// Deep documents are cut off here: configuration never nests this far, and a hostile file
+// must not exhaust the stack.
+constexpr int kMaxDepth = 64;
+
+// Aliases are copied where they are used, so a few lines can stand for an exponential tree
+// ("billion laughs"): a document converts at most this many nodes, in proportion to its size.
+struct Budget {
+  std::size_t left;
+};
+
+YamlNode convert(struct fy_node* n, int depth, Budget& budget) {
+  YamlNode out;
+  if (!n || depth > kMaxDepth || budget.left == 0) return out;
+  --budget.left;
+  if (fy_node_is_alias(n)) {
+    n = fy_node_resolve_alias(n);
+    if (!n) return out;
+  }
+  switch (fy_node_get_type(n)) {
+    case FYNT_SCALAR: {
+      out.kind = YamlNode::Kind::kScalar;
+      std::size_t len = 0;
+      const char* s = fy_node_get_scalar(n, &len);
+      if (s) out.text.assign(s, len);
+      const enum fy_node_style style = fy_node_get_style(n);
+      out.plain = style == FYNS_PLAIN || style == FYNS_ANY;
+      out.block = style == FYNS_LITERAL || style == FYNS_FOLDED;
+      if (struct fy_token* t = fy_node_get_scalar_token(n)) {
+        const struct fy_mark* b = fy_token_start_mark(t);
+        const struct fy_mark* e = fy_token_end_mark(t);
+        if (b && e) {
+          out.begin = b->input_pos;
+          out.end = e->input_pos;
+          out.line = b->line + 1;
+          out.column = b->column + 1;
+        }
+      }
+      // "~", "null" and an empty plain value are YAML's null.
+      if (out.plain && (out.text.empty() || out.text == "~" || out.text == "null"))
+        out.kind = YamlNode::Kind::kNull;
+      break;
+    }
+    case FYNT_MAPPING: {
+      out.kind = YamlNode::Kind::kMap;
+      void* it = nullptr;
+      while (struct fy_node_pair* p = fy_node_mapping_iterate(n, &it))
+        out.map.emplace_back(convert(fy_node_pair_key(p), depth + 1, budget),
+                             convert(fy_node_pair_value(p), depth + 1, budget));
+      break;
+    }
+    case FYNT_SEQUENCE: {
+      out.kind = YamlNode::Kind::kSeq;
+      void* it = nullptr;
+      while (struct fy_node* item = fy_node_sequence_iterate(n, &it))
+        out.seq.push_back(convert(item, depth + 1, budget));
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const YamlNode* YamlNode::get(std::string_view key) const {
+  if (kind != Kind::kMap) return nullptr;
+  for (const auto& [k, v] : map)
+    if (k.kind == Kind::kScalar && k.text == key) return &v;
+  return nullptr;
+}
+
+// libfyaml reports syntax errors on stderr by default; kafkalint's output is its own, so the
+// library's diagnostics go nowhere (a file that is not YAML just has no carriers).
+static void discard(struct fy_diag*, void*, const char*, size_t) {}
+
+
+
+// YAML is printable Unicode text. Anything else is not YAML, and libfyaml 0.7.12 can loop
+// forever on some of it (a '%' directive followed by an invalid UTF-8 byte): such input never
+// reaches it.
+static bool printable_utf8(std::string_view t) {
+  std::size_t i = 0;
+  bool line_start = true, directive = false;
+  while (i < t.size()) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (line_start) directive = c == '%';
+    line_start = c == '\n';
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return false;
+      ++i;
+      continue;
+    }
+    // Directive lines ("%YAML 1.2") are ASCII: libfyaml 0.7.12 can loop on anything else there.
+    if (directive) return false;
+    // Well-formed UTF-8 only: no overlong forms, surrogates or code points past U+10FFFF.
+    std::size_t n = 0;
+    unsigned lo = 0x80, hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) {
+      n = 1;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c == 0xe0) lo = 0xa0;
+      if (c == 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c == 0xf0) lo = 0x90;
+      if (c == 0xf4) hi = 0x8f;
+    } else {
+      return false;
+    }
+    if (i + n >= t.size()) return false;
+    const auto c1 = static_cast<unsigned char>(t[i + 1]);
+    if (c1 < lo || c1 > hi) return false;
+    for (std::size_t k = 2; k <= n; ++k)
+      if ((static_cast<unsigned char>(t[i + k]) & 0xc0) != 0x80) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+std::vector<YamlNode> parse_yaml(std::string_view text) {
+  std::vector<YamlNode> docs;
+  if (!printable_utf8(text)) return docs;
+  struct fy_diag_cfg dcfg {};
+  fy_diag_cfg_default(&dcfg);
+  dcfg.fp = nullptr;
+  dcfg.output_fn = discard;
+  std::unique_ptr<struct fy_diag, void (*)(struct fy_diag*)> diag(fy_diag_create(&dcfg),
+                                                                  fy_diag_destroy);
+  struct fy_parse_cfg cfg {};
+  cfg.flags = static_cast<enum fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DISABLE_MMAP_OPT);
+  cfg.diag = diag.get();
+  std::unique_ptr<struct fy_parser, void (*)(struct fy_parser*)> parser(fy_parser_create(&cfg),
+                                                                        fy_parser_destroy);
+  if (!parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) return docs;
+  Budget budget{16 * text.size() + 1024};
+  while (struct fy_document* d = fy_parse_load_document(parser.get())) {
+    docs.push_back(convert(fy_document_root(d), 0, budget));
+    fy_parse_document_destroy(parser.get(), d);
+  }
+  // A stream error anywhere: no structure is better than half of one.
+  if (fy_parser_get_stream_error(parser.get())) docs.clear();
+  return docs;
+}
+
+}  // namespace kafkalint::scripts
