@@ -113,8 +113,7 @@ void env_entry(Carrier& c, std::string_view image, const YamlNode& name_node,
     name = name_node.text;
     value = value_node->text;
     scalar_pos(name_node, &e.key_begin, &e.key_end, &e.key_line, &e.key_column);
-    value_pos(*value_node, name_node, &e.value_begin, &e.value_end, &e.value_line,
-              &e.value_column);
+    value_pos(*value_node, name_node, &e.value_begin, &e.value_end, &e.value_line, &e.value_column);
     e.value_literal = value_node->plain;
   } else {
     if (!name_node.is_scalar()) return;

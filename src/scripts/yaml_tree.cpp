@@ -81,8 +81,6 @@ const YamlNode* YamlNode::get(std::string_view key) const {
 // library's diagnostics go nowhere (a file that is not YAML just has no carriers).
 static void discard(struct fy_diag*, void*, const char*, size_t) {}
 
-
-
 // YAML is printable Unicode text. Anything else is not YAML, and libfyaml 0.7.12 can loop
 // forever on some of it (a '%' directive followed by an invalid UTF-8 byte): such input never
 // reaches it.
