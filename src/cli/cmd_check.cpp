@@ -106,31 +106,34 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   std::string from, to, format = "text", fail_on, role, baseline, write_baseline, bootstrap;
   std::string output_file;
   unsigned jobs = 0;
-  desc.add_options()("to", po::value(&to), "the Kafka version the files must work with (e.g. 3.9)")(
-      "from", po::value(&from),
+  desc.add_options()("to", po::value(&to)->value_name("VERSION"),
+                     "the Kafka version the files must work with (e.g. 3.9)")(
+      "from", po::value(&from)->value_name("VERSION"),
       "the Kafka version running today: adds the findings of the upgrade")(
-      "format", po::value(&format),
+      "format", po::value(&format)->value_name("FORMAT"),
       "text, concise (one line per finding), json, sarif, github, gitlab (Code Quality), junit "
       "or checkstyle")(
-      "output-file,o", po::value(&output_file),
+      "output-file,o", po::value(&output_file)->value_name("FILE"),
       "write the report to this file (atomically); with a format other than text, the text "
       "report still goes to stdout")("fix", "apply safe fixes to the files")(
       "unsafe-fixes", "with --fix or --diff, also apply fixes that need review")(
       "diff", "print the fixes as a unified diff instead of applying them")(
-      "select", po::value(&select)->composing(),
+      "select", po::value(&select)->composing()->value_name("RULES"),
       "only these rules (codes, prefixes like KL4, names)")(
-      "ignore", po::value(&ignore)->composing(), "skip these rules")(
-      "fail-on", po::value(&fail_on),
+      "ignore", po::value(&ignore)->composing()->value_name("RULES"), "skip these rules")(
+      "fail-on", po::value(&fail_on)->value_name("SEVERITY"),
       "lowest severity that fails the run: error, warning (default) or info")(
-      "role", po::value(&role),
+      "role", po::value(&role)->value_name("ROLE"),
       "read every properties file as broker, producer, consumer, admin, client or topic")(
-      "baseline", po::value(&baseline), "report only findings that are not in this baseline file")(
-      "write-baseline", po::value(&write_baseline),
-      "write the current findings to a baseline file")("jobs,j", po::value(&jobs),
+      "baseline", po::value(&baseline)->value_name("FILE"),
+      "report only findings that are not in this baseline file")(
+      "write-baseline", po::value(&write_baseline)->value_name("FILE"),
+      "write the current findings to a baseline file")("jobs,j", po::value(&jobs)->value_name("N"),
                                                        "worker threads (default: all cores)")(
-      "bootstrap-server", po::value(&bootstrap),
+      "bootstrap-server", po::value(&bootstrap)->value_name("HOST:PORT"),
       "HOST:PORT of a broker: lets fixes replace '--zookeeper ADDR' in scripts safely")(
-      "path", po::value(&paths)->composing(), "files or directories (default .)");
+      "path", po::value(&paths)->composing()->value_name("PATH"),
+      "files or directories (default .)");
   po::positional_options_description pos;
   pos.add("path", -1);
   po::variables_map vm;

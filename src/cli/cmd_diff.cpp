@@ -33,13 +33,14 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   std::vector<std::string> files;
   std::string from, to, format = "text", role;
-  desc.add_options()("from", po::value(&from),
+  desc.add_options()("from", po::value(&from)->value_name("VERSION"),
                      "the Kafka version A is read with (its defaults fill A's unset keys)")(
-      "to", po::value(&to), "the Kafka version B is read with (its defaults fill B's unset keys)")(
-      "format", po::value(&format), "text or json")(
-      "role", po::value(&role),
+      "to", po::value(&to)->value_name("VERSION"),
+      "the Kafka version B is read with (its defaults fill B's unset keys)")(
+      "format", po::value(&format)->value_name("FORMAT"), "text or json")(
+      "role", po::value(&role)->value_name("ROLE"),
       "read both files as broker, producer, consumer, admin, client or topic")(
-      "file", po::value(&files)->composing(), "A and B");
+      "file", po::value(&files)->composing()->value_name("FILE"), "A and B");
   po::positional_options_description pos;
   pos.add("file", -1);
   po::variables_map vm;

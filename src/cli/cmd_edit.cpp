@@ -25,16 +25,17 @@ int run_edit(const std::vector<std::string>& args, Context& ctx) {
   std::string file;
   po::options_description desc("options");
   desc.add_options()(
-      "set", po::value<std::vector<std::string>>()->composing(),
+      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"),
       "KEY=VALUE: replace the value of KEY's entry in place, or append it (may repeat; "
       "the first '=' separates key and value)")(
-      "unset", po::value<std::vector<std::string>>()->composing(),
+      "unset", po::value<std::vector<std::string>>()->composing()->value_name("KEY"),
       "KEY: remove every entry of KEY, continuation lines included (may repeat)")(
-      "comment", po::value<std::vector<std::string>>()->composing(),
+      "comment", po::value<std::vector<std::string>>()->composing()->value_name("KEY"),
       "KEY: turn every entry of KEY into comment lines (may repeat)")(
       "write", po::bool_switch(), "replace FILE atomically, keeping its mode")(
       "diff", po::bool_switch(), "print a unified diff instead of the edited file")(
-      "file", po::value(&file)->required(), "the properties file (also the first argument)");
+      "file", po::value(&file)->required()->value_name("FILE"),
+      "the properties file (also the first argument)");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;

@@ -129,11 +129,12 @@ int run_explain(const std::vector<std::string>& args, Context& ctx) {
   std::string rule;
   std::string format;
   po::options_description desc("options");
-  desc.add_options()("format", po::value(&format)->default_value("text"),
+  desc.add_options()("format", po::value(&format)->value_name("FORMAT")->default_value("text"),
                      "text: sections What it does / Why / Example / Fix / Sources; markdown: the "
                      "same as the page in docs/rules/; json: the rule")(
       "all", "every documented rule, in catalogue order (json: an array)")(
-      "rule", po::value(&rule), "the rule code or name, e.g. KL101 or unknown-key");
+      "rule", po::value(&rule)->value_name("RULE"),
+      "the rule code or name, e.g. KL101 or unknown-key");
   po::positional_options_description positional;
   positional.add("rule", 1);
   po::variables_map vm;

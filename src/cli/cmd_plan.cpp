@@ -80,23 +80,24 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   std::vector<std::string> paths;
   std::string from, to, format = "text", out_dir, fail_on = "warning";
   std::string controllers, quorum, bridge;
-  desc.add_options()("from", po::value(&from),
+  desc.add_options()("from", po::value(&from)->value_name("VERSION"),
                      "the Kafka version the cluster runs today (e.g. 2.1)")(
-      "to", po::value(&to), "the Kafka version to upgrade to (e.g. 2.6)")(
-      "format", po::value(&format), "text, json or markdown")(
-      "out", po::value(&out_dir),
+      "to", po::value(&to)->value_name("VERSION"), "the Kafka version to upgrade to (e.g. 2.6)")(
+      "format", po::value(&format)->value_name("FORMAT"), "text, json or markdown")(
+      "out", po::value(&out_dir)->value_name("DIR"),
       "write DIR/phase-N/<file> after every phase, plan.json and plan.md")(
       "pin-message-format", "also pin log.message.format.version where the era does not need it")(
       "exact-protocol", "write protocol versions in their exact form (2.1-IV2 instead of 2.1)")(
-      "controllers", po::value(&controllers),
+      "controllers", po::value(&controllers)->value_name("ID@HOST:PORT,..."),
       "ZooKeeper to KRaft: the new controllers, ID@HOST:PORT,... (ids no broker uses)")(
-      "quorum", po::value(&quorum),
+      "quorum", po::value(&quorum)->value_name("static|dynamic"),
       "ZooKeeper to KRaft: static (controller.quorum.voters, default) or dynamic (3.9)")(
-      "bridge", po::value(&bridge),
+      "bridge", po::value(&bridge)->value_name("VERSION"),
       "ZooKeeper to KRaft: the release the migration runs on (3.5 .. 3.9; default 3.9 for 4.x)")(
-      "fail-on", po::value(&fail_on),
+      "fail-on", po::value(&fail_on)->value_name("SEVERITY"),
       "lowest finding severity that fails the run: error, warning (default) or info")(
-      "file", po::value(&paths)->composing(), "broker files or directories of them");
+      "file", po::value(&paths)->composing()->value_name("PATH"),
+      "broker files or directories of them");
   po::positional_options_description pos;
   pos.add("file", -1);
   po::variables_map vm;

@@ -54,7 +54,7 @@ nlohmann::json rule_to_json(const knowledge::Rule& r) {
 int run_rules(const std::vector<std::string>& args, Context& ctx) {
   std::string format;
   po::options_description desc("options");
-  desc.add_options()("format", po::value(&format)->default_value("text"),
+  desc.add_options()("format", po::value(&format)->value_name("FORMAT")->default_value("text"),
                      "text: one line per rule; json: every field of every rule");
   po::positional_options_description positional;
   po::variables_map vm;

@@ -119,15 +119,17 @@ int run_show(const std::vector<std::string>& args, Context& ctx) {
   std::string file;
   std::string format, to, role;
   po::options_description desc("options");
-  desc.add_options()("format", po::value(&format)->default_value("text"),
+  desc.add_options()("format", po::value(&format)->value_name("FORMAT")->default_value("text"),
                      "text: one 'key=value' line per key, escaped so Java reads the same map back; "
                      "json: one object {\"key\": \"value\", ...}")(
       "effective", "add the defaults of --to's release for the keys the file leaves unset")(
-      "to", po::value(&to), "the Kafka release whose defaults --effective uses (e.g. 2.6)")(
-      "role", po::value(&role),
+      "to", po::value(&to)->value_name("VERSION"),
+      "the Kafka release whose defaults --effective uses (e.g. 2.6)")(
+      "role", po::value(&role)->value_name("ROLE"),
       "with --effective: broker, producer, consumer, admin, client or topic "
       "(default: from the file name, then its keys)")(
-      "file", po::value(&file)->required(), "the properties file (also the first argument)");
+      "file", po::value(&file)->required()->value_name("FILE"),
+      "the properties file (also the first argument)");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;

@@ -129,7 +129,7 @@ nlohmann::json to_json(const knowledge::VersionCatalog& cat, const knowledge::Pa
 int run_versions(const std::vector<std::string>& args, Context& ctx) {
   std::string format;
   po::options_description desc("options");
-  desc.add_options()("format", po::value(&format)->default_value("text"),
+  desc.add_options()("format", po::value(&format)->value_name("FORMAT")->default_value("text"),
                      "text: a table of release lines; json: every fact of versions.toml");
   po::positional_options_description positional;
   po::variables_map vm;

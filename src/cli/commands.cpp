@@ -126,8 +126,17 @@ int run_command(const std::vector<std::string>& argv, std::ostream& out, std::os
     print_usage(err);
     return kExitFailure;
   }
-  const std::string& name = argv[i];
+  std::string name = argv[i];
   std::vector<std::string> args(argv.begin() + static_cast<std::ptrdiff_t>(i) + 1, argv.end());
+  // "kafkalint help" and "kafkalint help CMD", as git and cargo have them.
+  if (name == "help") {
+    if (args.empty()) {
+      print_usage(out);
+      return kExitOk;
+    }
+    name = args.front();
+    args = {"--help"};
+  }
   // --rules is also accepted after the command name, where users tend to put it.
   for (std::size_t j = 0; j < args.size();) {
     std::string dir;

@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "core/suggest.h"
 #include "core/terminal.h"
 
 namespace kafkalint::cli {
@@ -39,6 +40,19 @@ int parse_command_line(const std::string& name, const std::vector<std::string>& 
       return kExitOk;
     }
     po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    // A near miss gets its correction: "--form" -> "--format".
+    std::string message = e.what();
+    std::string written = e.get_option_name();
+    if (const std::size_t eq = written.find('='); eq != std::string::npos) written.resize(eq);
+    std::vector<std::string> names;
+    for (const auto& o : desc.options())
+      names.push_back(o->canonical_display_name(po::command_line_style::allow_long));
+    const std::vector<std::string> close = core::closest(written, names, 2);
+    for (std::size_t i = 0; i < close.size(); ++i)
+      message += (i == 0 ? "; did you mean '" : "' or '") + close[i];
+    if (!close.empty()) message += "'?";
+    return usage_error(name, message, ctx);
   } catch (const po::error& e) {
     return usage_error(name, e.what(), ctx);
   }

@@ -1,0 +1,38 @@
+// CLI habits users bring from other linters: `help CMD`, value names instead of "arg" in every
+// --help, and a did-you-mean for a mistyped option.
+#include <doctest/doctest.h>
+
+#include "test_support.h"
+
+using namespace kafkalint;
+
+TEST_SUITE("cli_habits") {
+  TEST_CASE("help CMD prints the command's help; help alone the overview") {
+    const auto a = test::run_cli({"help", "check"});
+    const auto b = test::run_cli({"check", "--help"});
+    CHECK(a.code == 0);
+    CHECK(a.out == b.out);
+    CHECK(test::run_cli({"help"}).out == test::run_cli({"--help"}).out);
+    CHECK(test::run_cli({"help", "nope"}).code == 2);
+  }
+
+  TEST_CASE("every command's --help names its values") {
+    for (const char* cmd :
+         {"check", "plan", "diff", "show", "edit", "explain", "rules", "versions"}) {
+      INFO(cmd);
+      const auto r = test::run_cli({cmd, "--help"});
+      CHECK(r.code == 0);
+      // Boost's placeholder: an option line "  --x arg   what".
+      CHECK(r.out.find(" arg  ") == std::string::npos);
+    }
+    CHECK(test::run_cli({"check", "--help"}).out.find("--to VERSION") != std::string::npos);
+  }
+
+  TEST_CASE("a mistyped option gets a did-you-mean and exit 2") {
+    const auto r = test::run_cli({"check", "--fromat", "json", "x"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("did you mean '--format'") != std::string::npos);
+    const auto p = test::run_cli({"plan", "--too", "3.9"});
+    CHECK(p.err.find("did you mean '--to'") != std::string::npos);
+  }
+}
