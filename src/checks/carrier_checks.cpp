@@ -189,6 +189,11 @@ class CarrierChecker {
 
 }  // namespace
 
+void check_carrier(const ScriptFile& f, const CheckKnowledge& k, const scripts::Carrier& c,
+                   std::optional<Role> role, std::vector<core::Finding>* out) {
+  CarrierChecker(f, k, out).check(c, role);
+}
+
 void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<Role> role,
                     std::vector<core::Finding>* out) {
   if (f.kind != scripts::FileKind::kYaml) return;

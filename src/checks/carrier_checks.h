@@ -11,11 +11,17 @@
 #include "checks/props_file.h"
 #include "checks/script_checks.h"
 #include "core/finding.h"
+#include "scripts/carriers.h"
 
 namespace kafkalint::checks {
 
 /// The findings of every carrier of the YAML file `f` (nothing for other kinds of file).
 void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<Role> role,
                     std::vector<core::Finding>* out);
+
+/// The findings of one carrier of `f` built by the caller (e.g. the --add-config values of a
+/// command line), located and fixed the same way.
+void check_carrier(const ScriptFile& f, const CheckKnowledge& k, const scripts::Carrier& c,
+                   std::optional<Role> role, std::vector<core::Finding>* out);
 
 }  // namespace kafkalint::checks

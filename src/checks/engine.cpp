@@ -12,6 +12,7 @@
 
 #include "checks/carrier_checks.h"
 #include "checks/cluster_checks.h"
+#include "checks/command_configs.h"
 #include "checks/doc_properties.h"
 #include "checks/fixes.h"
 #include "checks/glob.h"
@@ -444,6 +445,7 @@ struct Worker {
     check_script(f, k, *sk, bootstrap, &raw);
     check_doc_properties(f, k, req.role, &raw);
     check_carriers(f, k, req.role, &raw);
+    check_command_configs(f, k, &raw);
     std::vector<CommentLine> comments;
     for (const scripts::Comment& c : f.extracted.comments) {
       std::string_view text = c.text;
