@@ -17,6 +17,7 @@
 #include "checks/fixes.h"
 #include "checks/glob.h"
 #include "checks/log4j_files.h"
+#include "checks/runtime_checks.h"
 #include "checks/script_checks.h"
 #include "checks/single_node.h"
 #include "checks/suppress.h"
@@ -446,6 +447,7 @@ struct Worker {
     check_doc_properties(f, k, req.role, &raw);
     check_carriers(f, k, req.role, &raw);
     check_command_configs(f, k, &raw);
+    check_runtime(f, k, &raw);
     std::vector<CommentLine> comments;
     for (const scripts::Comment& c : f.extracted.comments) {
       std::string_view text = c.text;
