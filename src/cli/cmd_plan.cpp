@@ -7,7 +7,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <ostream>
+#include <set>
+#include <string>
 
 #include "checks/props_file.h"
 #include "cli/command.h"
@@ -70,6 +74,44 @@ std::optional<core::Severity> parse_severity(const std::string& s) {
   if (s == "error") return core::Severity::kError;
   if (s == "warning") return core::Severity::kWarning;
   if (s == "info") return core::Severity::kInfo;
+  return std::nullopt;
+}
+
+}  // namespace
+
+namespace {
+
+// --out mirrors each input's path under phase-N/: two inputs must not land on one file, no
+// output may be an input (the inputs are never touched), and nothing under DIR may be a
+// symlink that would carry the writes elsewhere. The reason, or nullopt when all is well.
+std::optional<std::string> out_problem(const std::string& out_dir, const plan::Plan& p) {
+  std::error_code ec;
+  std::map<std::string, std::string> by_target;  // relative output path -> input
+  std::set<std::string> inputs;
+  for (const std::string& b : p.brokers) {
+    const std::string rel = plan::out_relative_path(b);
+    const fs::path canon = fs::weakly_canonical(b, ec);
+    inputs.insert(canon.string());
+    const auto [it, fresh] = by_target.emplace(rel, b);
+    if (!fresh && fs::weakly_canonical(it->second, ec) != canon)
+      return "'" + it->second + "' and '" + b + "' would both be written to " + out_dir +
+             "/phase-N/" + rel + "; give the files from one folder (or copy them to one)";
+  }
+  for (const plan::Phase& ph : p.phases)
+    for (const auto& [rel, input] : by_target) {
+      const fs::path target = fs::path(out_dir) / ("phase-" + std::to_string(ph.number)) / rel;
+      if (inputs.count(fs::weakly_canonical(target, ec).string()))
+        return "--out " + out_dir + " would overwrite the input '" + input +
+               "'; choose an output folder apart from the inputs";
+      // Symlinks under DIR (not DIR itself) would carry the writes outside it.
+      fs::path walk = fs::path(out_dir);
+      for (const fs::path& part : target.lexically_relative(out_dir)) {
+        walk /= part;
+        if (fs::is_symlink(fs::symlink_status(walk, ec)))
+          return "'" + walk.string() + "' is a symlink inside --out " + out_dir +
+                 "; kafkalint does not write through it (remove it or choose another folder)";
+      }
+    }
   return std::nullopt;
 }
 
@@ -165,6 +207,10 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
     p = plan::make_plan(*r_from, *r_to, from, to, ptrs, *k, options);
     plan::add_readiness(&p, *r_from, *r_to);
   }
+
+  if (!out_dir.empty())
+    if (const std::optional<std::string> problem = out_problem(out_dir, p))
+      return usage_error("plan", *problem, ctx);
 
   const std::string json = plan::render_json(p);
   if (format == "json")
