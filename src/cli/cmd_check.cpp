@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -132,6 +133,8 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
                                                        "worker threads (default: all cores)")(
       "bootstrap-server", po::value(&bootstrap)->value_name("HOST:PORT"),
       "HOST:PORT of a broker: lets fixes replace '--zookeeper ADDR' in scripts safely")(
+      "exit-zero", "exit 0 even when findings fail the run (2 still means it could not run)")(
+      "statistics", "print how many findings each rule has instead of the findings")(
       "path", po::value(&paths)->composing()->value_name("PATH"),
       "files or directories (default .)");
   po::positional_options_description pos;
@@ -234,7 +237,16 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   std::unique_ptr<report::Reporter> reporter;
   std::ostringstream file_report;  // --output-file: written whole, atomically, at the end
   checks::BaselineWriter new_baseline;
-  if (!diff && write_baseline.empty()) {
+  const bool statistics = vm.count("statistics") > 0;
+  if (statistics &&
+      (diff || !write_baseline.empty() || *fmt != report::Format::kText || !output_file.empty()))
+    return usage_error("check",
+                       "'--statistics' prints a text table; it does not combine with --diff, "
+                       "--write-baseline, --output-file or another --format",
+                       ctx);
+  std::map<std::string, std::pair<std::size_t, std::string>> counts;  // code -> (n, name)
+  std::size_t fixable = 0;
+  if (!diff && write_baseline.empty() && !statistics) {
     std::vector<report::RuleMeta> metas;
     for (const knowledge::Rule& r : k.rules->all()) {
       std::string uri;
@@ -279,6 +291,13 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     for (const core::Finding& fd : f.findings) {
       if (base && base->absorbs(fd)) continue;
       if (static_cast<int>(fd.severity) >= static_cast<int>(*fail_severity)) failing = true;
+      if (statistics) {
+        auto& c = counts[fd.code];
+        ++c.first;
+        c.second = fd.name;
+        if (fd.fix && fd.fix->safety == core::FixSafety::kSafe) ++fixable;
+        continue;
+      }
       if (reporter)
         reporter->finding(fd);
       else if (!diff)
@@ -333,7 +352,23 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
                    "were reported; pass --to (or set 'to' in .kafkalint.toml)\n";
     }
   }
+  if (statistics) {
+    // Like ruff --statistics: the rules with the most findings first.
+    std::vector<std::pair<std::string, std::pair<std::size_t, std::string>>> rows(counts.begin(),
+                                                                                  counts.end());
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+    std::size_t total = 0;
+    for (const auto& [code, c] : rows) {
+      ctx.out << std::to_string(c.first) << "\t" << code << "\t" << c.second << "\n";
+      total += c.first;
+    }
+    ctx.out << total << " finding" << (total == 1 ? "" : "s") << " in " << summary->files_checked
+            << " file" << (summary->files_checked == 1 ? "" : "s") << " (" << fixable
+            << " fixable with --fix)\n";
+  }
   if (failed_load) return kExitFailure;
+  if (vm.count("exit-zero")) return kExitOk;
   return failing ? kExitFindings : kExitOk;
 }
 

@@ -35,4 +35,22 @@ TEST_SUITE("cli_habits") {
     const auto p = test::run_cli({"plan", "--too", "3.9"});
     CHECK(p.err.find("did you mean '--to'") != std::string::npos);
   }
+
+  TEST_CASE("--statistics counts findings per rule; --exit-zero keeps exit 0") {
+    test::TempDir dir;
+    test::write(dir.file("server.properties"),
+                "broker.id=1\nnum.partitons=3\nlog.retention.hour=1\nnum.io.threads=0\n");
+    const auto s = test::run_shell("cd '" + dir.path() + "' && '" + test::binary() +
+                                   "' check --to 3.9 --statistics server.properties");
+    CHECK(s.code == 1);
+    CHECK(s.out.find("2\tKL101\tunknown-key\n") != std::string::npos);
+    CHECK(s.out.find("1\tKL202\t") != std::string::npos);
+    CHECK(s.out.find("fixable with --fix") != std::string::npos);
+    CHECK(s.out.find("server.properties:") == std::string::npos);  // no findings listed
+    const auto z = test::run_shell("cd '" + dir.path() + "' && '" + test::binary() +
+                                   "' check --to 3.9 --exit-zero server.properties");
+    CHECK(z.code == 0);
+    CHECK(z.out.find("KL101") != std::string::npos);
+    CHECK(test::run_cli({"check", "--statistics", "--format", "json", dir.path()}).code == 2);
+  }
 }
