@@ -89,6 +89,9 @@ struct Input {
   std::string path;  // as reported
   bool explicit_file = false;
   Candidate kind = Candidate::kProperties;
+  /// Met in a walk but not read: why (a link to a folder, a dangling link, a FIFO, a folder
+  /// that cannot be read). Reported as a note, never skipped in silence.
+  std::optional<std::string> note;
 };
 
 std::string relative_to(const std::string& path, const std::string& root) {
@@ -140,7 +143,7 @@ class Inputs {
         walks_.back().root = fs::path(root);
         advance(walks_.back());
       } else {
-        explicit_.push_back({display(root), true, candidate(root)});
+        explicit_.push_back({display(root), true, candidate(root), std::nullopt});
       }
     }
     std::stable_sort(explicit_.begin(), explicit_.end(), [](const Input& a, const Input& b) {
@@ -212,24 +215,45 @@ class Inputs {
       std::vector<Input> files;
       Frame frame{dir, {}, 0};
       std::error_code ec;
-      for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-           !ec && it != end; it.increment(ec)) {
+      const auto note = [&](const fs::path& p, std::string why) {
+        if (excluded(display(p), *settings_)) return;
+        files.push_back({display(p), false, Candidate::kNo, std::move(why)});
+      };
+      fs::directory_iterator it(dir, ec);
+      if (ec)
+        note(dir, "cannot read this folder (" + ec.message() + "); its files are not checked");
+      for (fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
         std::error_code ignored;
+        const bool link = it->is_symlink(ignored);
         if (it->is_directory(ignored)) {
-          // Version-control and build folders hold no configs of the user's; a link to a
-          // folder is not followed (it could lead back up the tree).
+          // Version-control and build folders hold no configs of the user's.
           if (name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules" ||
-              it->is_symlink(ignored) || excluded(display(p), *settings_))
+              excluded(display(p), *settings_))
             continue;
+          // A link to a folder is not followed (it could lead back up the tree): said once.
+          if (link) {
+            note(p,
+                 "a link to a folder, not followed (it could lead back up the tree); give "
+                 "its target to check it");
+            continue;
+          }
           frame.subdirs.push_back(std::move(name));
           continue;
         }
-        if (!it->is_regular_file(ignored)) continue;
         const Candidate c = candidate(p);
-        if (c == Candidate::kNo || excluded(display(p), *settings_)) continue;
-        files.push_back({display(p), false, c});
+        if (c == Candidate::kNo) continue;
+        if (link && !fs::exists(it->path(), ignored)) {
+          note(p, "a dangling symlink: its target does not exist");
+          continue;
+        }
+        if (!it->is_regular_file(ignored)) {
+          note(p, "not a regular file (a FIFO, socket or device): not read");
+          continue;
+        }
+        if (excluded(display(p), *settings_)) continue;
+        files.push_back({display(p), false, c, std::nullopt});
       }
       if (!frame.subdirs.empty()) {
         std::sort(frame.subdirs.begin(), frame.subdirs.end());
@@ -345,6 +369,10 @@ struct Worker {
   std::unique_ptr<PropsFile> open(const Input& in, FileOutcome* out, bool fix,
                                   bool facts_only) const {
     out->path = in.path;
+    if (in.note) {
+      out->skipped = *in.note;
+      return nullptr;
+    }
     core::Error err;
     auto bytes = core::read_file(in.path, &err);
     if (!bytes) {
