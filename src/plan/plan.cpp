@@ -638,13 +638,20 @@ class Planner {
   }
 
   // The command that shows under-replicated partitions, with the flags of `cli`'s release.
-  std::string verify_command(const knowledge::CliCatalog* cli, const Working& w) const {
+  // While brokers older than 0.10.0 still run (the middle of a roll from 0.8/0.9), the
+  // AdminClient behind --bootstrap-server cannot talk to them: --zookeeper is used instead.
+  std::string verify_command(const knowledge::CliCatalog* cli, const Working& w,
+                             bool old_brokers_running = false) const {
     if (!cli) return "";
     const knowledge::CliTool* t = cli->find("kafka-topics.sh");
     if (!t || !t->find_option("--describe") || !t->find_option("--under-replicated-partitions"))
       return "";
     std::string cmd = "bin/kafka-topics.sh ";
-    if (t->find_option("--bootstrap-server")) {
+    if (old_brokers_running && t->find_option("--zookeeper") && !w.zookeeper.empty()) {
+      cmd += "--zookeeper " + w.zookeeper;
+    } else if (old_brokers_running) {
+      return "";
+    } else if (t->find_option("--bootstrap-server")) {
       cmd += "--bootstrap-server " + w.address;
       if (!w.plaintext && t->find_option("--command-config"))
         cmd += " --command-config client.properties";
@@ -726,11 +733,17 @@ class Planner {
           s.actions.push_back(
               {"verify", "wait until its lag in the quorum is 0 before the next node", q});
       } else {
-        std::string v = verify_command(cli, w);
-        s.actions.push_back({"verify",
-                             "wait until no partition is under-replicated (the command prints "
-                             "nothing) before the next broker",
-                             v});
+        // During the binary roll the brokers not yet restarted still run the old release.
+        const bool old_running = swap && from_.version < *core::Version::parse("0.10.0");
+        std::string v = verify_command(cli, w, old_running);
+        std::string text =
+            "wait until no partition is under-replicated (the command prints nothing) before "
+            "the next broker";
+        // The new tools have no --zookeeper and cannot reach the old brokers: the old ones do.
+        if (v.empty() && old_running)
+          if (v = verify_command(k_.from_cli, w, true); !v.empty())
+            text += " (with the " + from_.name + " tools, which the old brokers understand)";
+        s.actions.push_back({"verify", text, v});
       }
       p.steps.push_back(std::move(s));
     }
