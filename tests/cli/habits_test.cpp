@@ -53,4 +53,25 @@ TEST_SUITE("cli_habits") {
     CHECK(z.out.find("KL101") != std::string::npos);
     CHECK(test::run_cli({"check", "--statistics", "--format", "json", dir.path()}).code == 2);
   }
+
+  TEST_CASE("a bootstrap server that is not HOST:PORT is refused before any fix pastes it") {
+    test::TempDir dir;
+    test::write(dir.file("t.sh"), "kafka-topics.sh --zookeeper zk:2181 --list\n");
+    for (const char* bad :
+         {"b1:9092' ; touch x ; echo '", "b1:9092 b2:9092", "b1", "$(id):9092", "b1:90a2"}) {
+      INFO(bad);
+      const auto r = test::run_cli(
+          {"check", "--to", "3.9", "--fix", "--bootstrap-server", bad, dir.file("t.sh")});
+      CHECK(r.code == 2);
+      CHECK(test::read(dir.file("t.sh")) == "kafka-topics.sh --zookeeper zk:2181 --list\n");
+    }
+    test::write(dir.file(".kafkalint.toml"), "bootstrap-server = \"x;rm -rf /:1\"\n");
+    const auto t =
+        test::run_shell("cd '" + dir.path() + "' && '" + test::binary() + "' check --to 3.9 t.sh");
+    CHECK(t.code == 2);
+    CHECK(t.err.find(".kafkalint.toml") != std::string::npos);
+    CHECK(test::run_cli({"check", "--to", "3.9", "--bootstrap-server", "b1:9092,[::1]:9093",
+                         dir.file("t.sh")})
+              .code == 1);
+  }
 }
