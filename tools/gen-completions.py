@@ -42,7 +42,9 @@ def options(binary, command):
     formats = formats.group(1).split("|") if formats else format_words(text)
     result = []
     for line in text.splitlines():
-        m = re.match(r"\s+(?:-\w \[ )?(--[a-z-]+)(?: \])?( arg| \[arg\])?", line)
+        # "  --to VERSION   desc", "  -o [ --output-file ] FILE  desc", "  --fix   desc": a
+        # value name (anything but the description, which is 2+ spaces away) means a value.
+        m = re.match(r"\s+(?:-\w \[ )?(--[a-z-]+)(?: \])?( [^ ]+)?(?:\s{2,}|$)", line)
         if m:
             result.append((m.group(1), bool(m.group(2)),
                            formats if m.group(1) == "--format" else None))
@@ -51,7 +53,7 @@ def options(binary, command):
 
 def format_words(help_text):
     """The formats listed in the description of --format ("text, concise (...), ... or x")."""
-    m = re.search(r"\n\s+--format arg[^\n]*?\s{2,}(.*?)(?=\n\s+-)", help_text, re.S)
+    m = re.search(r"\n\s+--format [^ \n]+[^\n]*?\s{2,}(.*?)(?=\n\s+-)", help_text, re.S)
     if not m:
         return None
     text = re.sub(r"\([^)]*\)", "", " ".join(m.group(1).split()))
