@@ -1,5 +1,7 @@
 #include "checks/carrier_checks.h"
 
+#include <algorithm>
+
 #include "checks/doc_properties.h"
 #include "checks/single_node.h"
 #include "scripts/carriers.h"
@@ -195,12 +197,17 @@ void check_carrier(const ScriptFile& f, const CheckKnowledge& k, const scripts::
 }
 
 void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<Role> role,
-                    std::vector<core::Finding>* out) {
+                    std::vector<core::Finding>* out, std::vector<Statement>* statements) {
   if (f.kind != scripts::FileKind::kYaml) return;
   const std::vector<scripts::YamlNode> docs = scripts::parse_yaml(f.content);
   if (docs.empty()) return;
   CarrierChecker checker(f, k, out);
-  for (const scripts::Carrier& c : scripts::find_carriers(docs, f.content)) checker.check(c, role);
+  for (const scripts::Carrier& c : scripts::find_carriers(docs, f.content)) {
+    for (const scripts::CarrierEntry& e : c.entries)
+      statements->push_back(
+          {std::min(e.key_line, e.value_line), std::max(e.key_line, e.value_line)});
+    checker.check(c, role);
+  }
 }
 
 }  // namespace kafkalint::checks

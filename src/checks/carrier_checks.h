@@ -10,14 +10,17 @@
 #include "checks/context.h"
 #include "checks/props_file.h"
 #include "checks/script_checks.h"
+#include "checks/suppress.h"
 #include "core/finding.h"
 #include "scripts/carriers.h"
 
 namespace kafkalint::checks {
 
-/// The findings of every carrier of the YAML file `f` (nothing for other kinds of file).
+/// The findings of every carrier of the YAML file `f` (nothing for other kinds of file). Each
+/// entry's lines go to `statements`, so a suppression comment just above an entry silences
+/// that entry only (without them a comment above the first entry would cover the file).
 void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<Role> role,
-                    std::vector<core::Finding>* out);
+                    std::vector<core::Finding>* out, std::vector<Statement>* statements);
 
 /// The findings of one carrier of `f` built by the caller (e.g. the --add-config values of a
 /// command line), located and fixed the same way.

@@ -473,7 +473,8 @@ struct Worker {
     std::optional<std::string> bootstrap = req.settings.bootstrap_server;
     check_script(f, k, *sk, bootstrap, &raw);
     check_doc_properties(f, k, req.role, &raw);
-    check_carriers(f, k, req.role, &raw);
+    std::vector<Statement> statements;
+    check_carriers(f, k, req.role, &raw, &statements);
     check_command_configs(f, k, &raw);
     check_runtime(f, k, &raw);
     std::vector<CommentLine> comments;
@@ -490,7 +491,6 @@ struct Worker {
       }
       comments.push_back({c.line, c.column, text});
     }
-    std::vector<Statement> statements;
     for (const scripts::CommandLine& c : f.extracted.commands) {
       int last = c.program.line;
       for (const scripts::Token& t : c.args)
