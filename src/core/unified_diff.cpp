@@ -21,12 +21,14 @@ std::vector<std::string_view> split_lines(std::string_view s) {
   return lines;
 }
 
-enum class Op { kKeep, kDelete, kInsert };
+using Op = LineOp;
+
+}  // namespace
 
 // Myers' O(ND) shortest edit script; keeps the reachable part of V per step (O(D^2)
 // memory) to walk the path back.
-std::vector<Op> edit_script(const std::vector<std::string_view>& a,
-                            const std::vector<std::string_view>& b) {
+std::vector<LineOp> line_edit_script(const std::vector<std::string_view>& a,
+                                     const std::vector<std::string_view>& b) {
   const auto n = static_cast<std::ptrdiff_t>(a.size());
   const auto m = static_cast<std::ptrdiff_t>(b.size());
   const std::ptrdiff_t max = n + m;
@@ -87,6 +89,8 @@ std::vector<Op> edit_script(const std::vector<std::string_view>& a,
   return ops;
 }
 
+namespace {
+
 void append_range(std::string& out, std::size_t start, std::size_t count) {
   // GNU diff: "l" for one line, "l,c" otherwise; an empty range names the line before it.
   out += std::to_string(count == 0 ? start : start + 1);
@@ -106,7 +110,7 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
   if (before == after) return {};
   const auto a = split_lines(before);
   const auto b = split_lines(after);
-  const std::vector<Op> ops = edit_script(a, b);
+  const std::vector<Op> ops = line_edit_script(a, b);
   const auto ctx = static_cast<std::size_t>(std::max(context, 0));
 
   std::string out;

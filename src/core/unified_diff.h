@@ -3,8 +3,16 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kafkalint::core {
+
+enum class LineOp { kKeep, kDelete, kInsert };
+
+/// Myers' shortest edit script turning lines `a` into lines `b` (compared byte for byte), in
+/// order: kKeep consumes one line of each, kDelete one of `a`, kInsert one of `b`.
+std::vector<LineOp> line_edit_script(const std::vector<std::string_view>& a,
+                                     const std::vector<std::string_view>& b);
 
 /// The unified diff turning `before` into `after`: "--- a_name" / "+++ b_name" headers,
 /// hunks with `context` lines of context, lines compared byte for byte (a '\r' before the

@@ -285,16 +285,23 @@ class Planner {
   }
 
   // The files as `check --to FROM` sees them: what breaks the upgrade before it starts.
-  void check_files() {
-    if (!k_.from_configs) return;  // no reference before 0.9
+  // What `check` knows when it judges files for release `r` with its reference `configs`.
+  checks::CheckKnowledge knowledge_for(const Release* r,
+                                       const knowledge::ConfigCatalog* configs) const {
     checks::CheckKnowledge ck;
     ck.versions = k_.versions;
     ck.rules = k_.rules;
     ck.keys = k_.keys;
     ck.safety = k_.safety;
-    ck.to = &from_;
-    ck.configs = k_.from_configs;
-    ck.reference = &from_;
+    ck.to = r;
+    ck.configs = configs;
+    ck.reference = r;
+    return ck;
+  }
+
+  void check_files() {
+    if (!k_.from_configs) return;  // no reference before 0.9
+    const checks::CheckKnowledge ck = knowledge_for(&from_, k_.from_configs);
     std::vector<core::Finding> raw;
     std::vector<checks::BrokerFacts> facts;
     for (const Working& w : work_) {
@@ -330,14 +337,7 @@ class Planner {
     for (const Release* r : {&from_, &to_}) {
       const knowledge::ConfigCatalog* configs = r == &to_ ? k_.to_configs : k_.from_configs;
       if (!configs || (r == &from_ && &from_ == &to_)) continue;
-      checks::CheckKnowledge ck;
-      ck.versions = k_.versions;
-      ck.rules = k_.rules;
-      ck.keys = k_.keys;
-      ck.safety = k_.safety;
-      ck.to = r;
-      ck.configs = configs;
-      ck.reference = r;
+      const checks::CheckKnowledge ck = knowledge_for(r, configs);
       for (const Phase& p : plan_.phases) {
         if (std::find(p.running.begin(), p.running.end(), r->name) == p.running.end()) continue;
         for (std::size_t i = 0; i < p.files_after.size() && i < work_.size(); ++i) {
@@ -366,14 +366,7 @@ class Planner {
   // end: a default that changes between the releases under a key the files leave unset.
   void default_changes_under_final_files(std::set<std::string>& seen) {
     if (plan_.phases.empty() || !k_.from_configs || !k_.to_configs || &from_ == &to_) return;
-    checks::CheckKnowledge ck;
-    ck.versions = k_.versions;
-    ck.rules = k_.rules;
-    ck.keys = k_.keys;
-    ck.safety = k_.safety;
-    ck.to = &to_;
-    ck.configs = k_.to_configs;
-    ck.reference = &to_;
+    checks::CheckKnowledge ck = knowledge_for(&to_, k_.to_configs);
     ck.from = &from_;
     ck.from_configs = k_.from_configs;
     const Phase& last = plan_.phases.back();

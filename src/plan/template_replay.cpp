@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "core/unified_diff.h"
+
 namespace kafkalint::plan {
 namespace {
 
@@ -26,50 +28,12 @@ std::string body(std::string_view line) {
   return std::string(line);
 }
 
-enum class Op { kEqual, kDelete, kInsert };
+using Op = core::LineOp;
 
-// Myers' O((N+M)D) shortest edit script on whole lines: a plan's phase changes a few lines
-// of a file, so D is small whatever the file's size.
+// core's Myers diff, on the lines as views.
 std::vector<Op> edit_script(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  const long n = static_cast<long>(a.size()), m = static_cast<long>(b.size());
-  const long max = n + m;
-  std::vector<long> v(static_cast<std::size_t>(2 * max + 2), 0);
-  std::vector<std::vector<long>> trace;
-  const auto at = [&](long k) -> long& { return v[static_cast<std::size_t>(k + max + 1)]; };
-  long d_end = 0;
-  for (long d = 0; d <= max; ++d) {
-    trace.push_back(v);
-    bool done = false;
-    for (long k = -d; k <= d; k += 2) {
-      long x = (k == -d || (k != d && at(k - 1) < at(k + 1))) ? at(k + 1) : at(k - 1) + 1;
-      long y = x - k;
-      while (x < n && y < m && a[static_cast<std::size_t>(x)] == b[static_cast<std::size_t>(y)])
-        ++x, ++y;
-      at(k) = x;
-      if (x >= n && y >= m) {
-        done = true;
-        break;
-      }
-    }
-    if (done) {
-      d_end = d;
-      break;
-    }
-  }
-  std::vector<Op> ops;
-  long x = n, y = m;
-  for (long d = d_end; d > 0; --d) {
-    v = trace[static_cast<std::size_t>(d)];
-    const long k = x - y;
-    const long prev_k = (k == -d || (k != d && at(k - 1) < at(k + 1))) ? k + 1 : k - 1;
-    const long px = at(prev_k), py = px - prev_k;
-    while (x > px && y > py) ops.push_back(Op::kEqual), --x, --y;
-    ops.push_back(x == px ? Op::kInsert : Op::kDelete);
-    x = px, y = py;
-  }
-  while (x > 0 && y > 0) ops.push_back(Op::kEqual), --x, --y;
-  std::reverse(ops.begin(), ops.end());
-  return ops;
+  const std::vector<std::string_view> va(a.begin(), a.end()), vb(b.begin(), b.end());
+  return core::line_edit_script(va, vb);
 }
 
 // True when bytes [b, e) of the template's line hold template code: its masked line differs
@@ -106,7 +70,7 @@ ReplayResult replay_on_template(const TemplatePair& before, const std::string& m
   const std::vector<Op> ops = edit_script(old_m, new_m);
   std::size_t i = 0, j = 0, k = 0;
   while (k < ops.size()) {
-    if (ops[k] == Op::kEqual) {
+    if (ops[k] == Op::kKeep) {
       r.after.real += real[i];
       ++i, ++j, ++k;
       continue;
@@ -114,7 +78,7 @@ ReplayResult replay_on_template(const TemplatePair& before, const std::string& m
     // One hunk: the deleted lines of the template, then the lines the planner wrote there.
     std::vector<std::size_t> deleted;
     std::vector<std::size_t> inserted;
-    for (; k < ops.size() && ops[k] != Op::kEqual; ++k)
+    for (; k < ops.size() && ops[k] != Op::kKeep; ++k)
       if (ops[k] == Op::kDelete)
         deleted.push_back(i++);
       else
