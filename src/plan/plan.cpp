@@ -285,6 +285,16 @@ class Planner {
   }
 
   // The files as `check --to FROM` sees them: what breaks the upgrade before it starts.
+  // check's findings on file `i` as `text` (a phase's version of it), read in the file's role.
+  std::vector<core::Finding> check_text(std::size_t i, const std::string& text,
+                                        const checks::CheckKnowledge& ck) const {
+    auto f = checks::load_props(work_[i].file->path, text);
+    f->role = work_[i].file->role;
+    std::vector<core::Finding> raw;
+    checks::check_properties(*f, ck, &raw);
+    return raw;
+  }
+
   // What `check` knows when it judges files for release `r` with its reference `configs`.
   checks::CheckKnowledge knowledge_for(const Release* r,
                                        const knowledge::ConfigCatalog* configs) const {
@@ -341,11 +351,7 @@ class Planner {
       for (const Phase& p : plan_.phases) {
         if (std::find(p.running.begin(), p.running.end(), r->name) == p.running.end()) continue;
         for (std::size_t i = 0; i < p.files_after.size() && i < work_.size(); ++i) {
-          auto f = checks::load_props(work_[i].file->path, p.files_after[i]);
-          f->role = work_[i].file->role;
-          std::vector<core::Finding> raw;
-          checks::check_properties(*f, ck, &raw);
-          for (core::Finding& fd : raw) {
+          for (core::Finding& fd : check_text(i, p.files_after[i], ck)) {
             if (fd.severity != core::Severity::kError) continue;
             plan_.refused = true;  // reported above for --from already, or added here
             if (!seen.insert(fd.code + "\n" + fd.where.file).second) continue;
@@ -371,11 +377,7 @@ class Planner {
     ck.from_configs = k_.from_configs;
     const Phase& last = plan_.phases.back();
     for (std::size_t i = 0; i < last.files_after.size() && i < work_.size(); ++i) {
-      auto f = checks::load_props(work_[i].file->path, last.files_after[i]);
-      f->role = work_[i].file->role;
-      std::vector<core::Finding> raw;
-      checks::check_properties(*f, ck, &raw);
-      for (core::Finding& fd : raw) {
+      for (core::Finding& fd : check_text(i, last.files_after[i], ck)) {
         // Warnings only: the info-level changes are for check, not a plan to act on.
         if (fd.code != "KL301" || fd.severity != core::Severity::kWarning ||
             !seen.insert(fd.code + "\n" + fd.where.file + fd.message).second)
