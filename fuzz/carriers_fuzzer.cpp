@@ -1,8 +1,11 @@
 // libFuzzer target for the YAML carriers: any bytes parse (libfyaml) to documents or to none,
-// and every carrier entry found points inside the input, key and value ranges in order.
+// and every carrier entry found (YAML, Dockerfile ENV, docker run -e) points inside the input,
+// key and value ranges in order.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "scripts/carriers.h"
 #include "scripts/yaml_tree.h"
@@ -12,7 +15,10 @@ using namespace kafkalint;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   const auto docs = scripts::parse_yaml(bytes);
-  for (const scripts::Carrier& c : scripts::find_carriers(docs, bytes)) {
+  std::vector<scripts::Carrier> all = scripts::find_carriers(docs, bytes);
+  for (scripts::Carrier& c : scripts::dockerfile_carriers(bytes)) all.push_back(std::move(c));
+  for (scripts::Carrier& c : scripts::docker_run_carriers(bytes)) all.push_back(std::move(c));
+  for (const scripts::Carrier& c : all) {
     for (const scripts::CarrierEntry& e : c.entries) {
       if (e.key_begin > e.key_end || e.key_end > bytes.size()) std::abort();
       if (e.value_begin > e.value_end || e.value_end > bytes.size()) std::abort();

@@ -198,11 +198,18 @@ void check_carrier(const ScriptFile& f, const CheckKnowledge& k, const scripts::
 
 void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<Role> role,
                     std::vector<core::Finding>* out, std::vector<Statement>* statements) {
-  if (f.kind != scripts::FileKind::kYaml) return;
-  const std::vector<scripts::YamlNode> docs = scripts::parse_yaml(f.content);
-  if (docs.empty()) return;
+  std::vector<scripts::Carrier> carriers;
+  if (f.kind == scripts::FileKind::kYaml) {
+    const std::vector<scripts::YamlNode> docs = scripts::parse_yaml(f.content);
+    if (!docs.empty()) carriers = scripts::find_carriers(docs, f.content);
+  } else {
+    if (f.kind == scripts::FileKind::kDockerfile)
+      carriers = scripts::dockerfile_carriers(f.content);
+    for (scripts::Carrier& c : scripts::docker_run_carriers(f.content))
+      carriers.push_back(std::move(c));
+  }
   CarrierChecker checker(f, k, out);
-  for (const scripts::Carrier& c : scripts::find_carriers(docs, f.content)) {
+  for (const scripts::Carrier& c : carriers) {
     for (const scripts::CarrierEntry& e : c.entries)
       statements->push_back(
           {std::min(e.key_line, e.value_line), std::max(e.key_line, e.value_line)});

@@ -16,7 +16,7 @@
 
 namespace kafkalint::checks {
 
-/// The findings of every carrier of the YAML file `f` (nothing for other kinds of file). Each
+/// The findings of every carrier of `f` (YAML carriers, Dockerfile ENV, `docker run -e`). Each
 /// entry's lines go to `statements`, so a suppression comment just above an entry silences
 /// that entry only (without them a comment above the first entry would cover the file).
 void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<Role> role,

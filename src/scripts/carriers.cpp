@@ -403,6 +403,10 @@ void helm(const YamlNode& root, std::string_view content, std::vector<Carrier>* 
 
 }  // namespace
 
+bool kafka_image(std::string_view image) { return image_kind(image) != Image::kUnknown; }
+
+std::string image_release(std::string_view image) { return release_of(image); }
+
 std::string env_to_key(std::string_view image, std::string_view variable) {
   if (image_variable(variable)) return {};
   const Image kind = image_kind(image);

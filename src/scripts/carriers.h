@@ -60,4 +60,18 @@ std::string env_to_key(std::string_view image, std::string_view variable);
 /// express it (Bitnami has no spelling for '_' or '-' in most keys).
 std::string key_to_env(std::string_view image, std::string_view key);
 
+/// Whether `image` (a Compose/Docker image reference) is a Kafka broker image whose variable
+/// convention env_to_key knows.
+bool kafka_image(std::string_view image);
+
+/// The Kafka release an image tag names ("3.7" for apache/kafka:3.7.0, "3.6" for
+/// confluentinc/cp-kafka:7.6.1); "" when the tag says none.
+std::string image_release(std::string_view image);
+
+/// Environment carriers written outside YAML: `ENV` instructions of each Dockerfile stage built
+/// on a Kafka image, and `docker run -e NAME=VALUE ... IMAGE` command lines of any text. Each
+/// entry points at the variable in `content`.
+std::vector<Carrier> dockerfile_carriers(std::string_view content);
+std::vector<Carrier> docker_run_carriers(std::string_view content);
+
 }  // namespace kafkalint::scripts
