@@ -633,6 +633,19 @@ class Planner {
   }
 
   // The command that shows under-replicated partitions, with the flags of `cli`'s release.
+  // How a tool reaches the cluster: the broker listener of `w` (with client.properties when it
+  // is secured) when `broker_ok` and the tool can, else ZooKeeper; "" when neither works.
+  static std::string connect_args(const knowledge::CliTool* t, const Working& w, bool broker_ok) {
+    if (broker_ok && t->find_option("--bootstrap-server")) {
+      std::string a = "--bootstrap-server " + w.address;
+      if (!w.plaintext && t->find_option("--command-config"))
+        a += " --command-config client.properties";
+      return a;
+    }
+    if (t->find_option("--zookeeper") && !w.zookeeper.empty()) return "--zookeeper " + w.zookeeper;
+    return "";
+  }
+
   // While brokers older than 0.10.0 still run (the middle of a roll from 0.8/0.9), the
   // AdminClient behind --bootstrap-server cannot talk to them: --zookeeper is used instead.
   std::string verify_command(const knowledge::CliCatalog* cli, const Working& w,
@@ -641,21 +654,9 @@ class Planner {
     const knowledge::CliTool* t = cli->find("kafka-topics.sh");
     if (!t || !t->find_option("--describe") || !t->find_option("--under-replicated-partitions"))
       return "";
-    std::string cmd = "bin/kafka-topics.sh ";
-    if (old_brokers_running && t->find_option("--zookeeper") && !w.zookeeper.empty()) {
-      cmd += "--zookeeper " + w.zookeeper;
-    } else if (old_brokers_running) {
-      return "";
-    } else if (t->find_option("--bootstrap-server")) {
-      cmd += "--bootstrap-server " + w.address;
-      if (!w.plaintext && t->find_option("--command-config"))
-        cmd += " --command-config client.properties";
-    } else if (t->find_option("--zookeeper") && !w.zookeeper.empty()) {
-      cmd += "--zookeeper " + w.zookeeper;
-    } else {
-      return "";
-    }
-    return cmd + " --describe --under-replicated-partitions";
+    const std::string to = connect_args(t, w, !old_brokers_running);
+    if (to.empty()) return "";
+    return "bin/kafka-topics.sh " + to + " --describe --under-replicated-partitions";
   }
 
   // A controller is healthy again when it is back in the quorum and caught up.
@@ -844,17 +845,10 @@ class Planner {
       }
       if (values.size() != 1 || missing) continue;
       const Working& w = work_.front();
-      std::string cmd = "bin/kafka-configs.sh ";
       // Client quotas through the AdminClient arrived in 2.6 (KIP-546).
-      if (!(from_.version < *core::Version::parse("2.6")) && t->find_option("--bootstrap-server")) {
-        cmd += "--bootstrap-server " + w.address;
-        if (!w.plaintext && t->find_option("--command-config"))
-          cmd += " --command-config client.properties";
-      } else if (t->find_option("--zookeeper") && !w.zookeeper.empty()) {
-        cmd += "--zookeeper " + w.zookeeper;
-      } else {
-        continue;
-      }
+      const std::string to = connect_args(t, w, !(from_.version < *core::Version::parse("2.6")));
+      if (to.empty()) continue;
+      std::string cmd = "bin/kafka-configs.sh " + to;
       cmd += " --alter --entity-type clients --entity-default --add-config " + quota + "=" +
              *values.begin();
       p.commands.push_back(cmd);
