@@ -35,6 +35,11 @@ std::string escaped_value(const std::string& v) {
   return out;
 }
 
+// Where a carrier's release comes from, for the note on its findings.
+std::string release_source(const scripts::Carrier& c) {
+  return c.image.empty() ? "the resource's Kafka version" : "the image tag";
+}
+
 bool plain_key(const std::string& k) {
   if (k.empty()) return false;
   for (char c : k)
@@ -82,8 +87,12 @@ class CarrierChecker {
     p->role_reason = c.what;
     for (const properties::Entry& e : p->doc().entries())
       if (p->doc().key(e) == "process.roles") p->kraft = true;
+    // Without --to, the release the carrier names (image tag, spec.kafka.version) is its target.
+    const CheckKnowledge* named =
+        !k_.to && !c.release.empty() && k_.for_release ? k_.for_release(c.release) : nullptr;
+    const CheckKnowledge& kk = named ? *named : k_;
     std::vector<core::Finding> raw;
-    check_properties(*p, k_, &raw);
+    check_properties(*p, kk, &raw);
     std::vector<core::Finding> placed;
     for (core::Finding& fd : raw) {
       // File-level findings (a key that is not set) need the whole config, which the image
@@ -92,11 +101,12 @@ class CarrierChecker {
       const std::size_t i = static_cast<std::size_t>(fd.where.line - 1);
       if (i >= slots.size()) continue;
       relocate(fd, *entries[i], slots[i], c);
+      if (named) fd.notes.push_back("Kafka " + c.release + " from " + release_source(c));
       placed.push_back(std::move(fd));
     }
     if (c.single_node && !entries.empty()) {
       collapse_findings(
-          *p, k_, [](const core::Finding&) { return true; }, &placed,
+          *p, kk, [](const core::Finding&) { return true; }, &placed,
           "the only Kafka service of this Compose file, a single-node setup");
       for (core::Finding& fd : placed)
         if (fd.code == "KL413") {

@@ -1,7 +1,9 @@
 #include "checks/check_knowledge.h"
 
+#include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 
 #include "checks/cli_history.h"
 #include "checks/script_checks.h"
@@ -69,6 +71,36 @@ const knowledge::ConfigCatalog* reference_of(const knowledge::Store& store,
   return c.get();
 }
 
+// The knowledge of the releases carriers name, loaded the first time one names it.
+class ReleaseKnowledge {
+ public:
+  ReleaseKnowledge(const knowledge::Store& store, const knowledge::VersionCatalog& versions,
+                   const knowledge::Release* from)
+      : store_(store), versions_(versions), from_(from) {}
+
+  const CheckKnowledge* get(std::string_view name) {
+    const knowledge::Release* r = versions_.find_line(name);
+    if (!r || (from_ && r->version < from_->version)) return nullptr;
+    const std::lock_guard<std::mutex> lock(mu_);
+    auto it = loaded_.find(r->name);
+    if (it == loaded_.end()) {
+      core::Error err;
+      std::optional<CheckKnowledge> k = load_check_knowledge(store_, r, from_, &err);
+      // A release without a reference (or a broken pack) leaves the run's own knowledge.
+      it = loaded_.emplace(r->name, k ? std::make_unique<CheckKnowledge>(std::move(*k)) : nullptr)
+               .first;
+    }
+    return it->second.get();
+  }
+
+ private:
+  const knowledge::Store& store_;
+  const knowledge::VersionCatalog& versions_;
+  const knowledge::Release* from_;
+  std::mutex mu_;
+  std::map<std::string, std::unique_ptr<CheckKnowledge>> loaded_;
+};
+
 }  // namespace
 
 std::optional<CheckKnowledge> load_check_knowledge(const knowledge::Store& store,
@@ -118,6 +150,10 @@ std::optional<CheckKnowledge> load_check_knowledge(const knowledge::Store& store
       }
       return nullptr;
     };
+  }
+  if (!to) {
+    auto releases = std::make_shared<ReleaseKnowledge>(store, *versions.get(), from);
+    k.for_release = [releases](std::string_view name) { return releases->get(name); };
   }
   auto loader = std::make_shared<ScriptLoader>(store, to, from);
   k.scripts = [loader](core::Error* e) { return loader->get(e); };

@@ -39,6 +39,11 @@ struct CheckKnowledge {
   /// none has it (or no --to). Reads the later references only when asked: most files have
   /// no key that is unknown to their target. Thread-safe; empty when not loaded.
   std::function<const knowledge::Release*(knowledge::Scope scope, std::string_view key)> added_in;
+  /// Without --to: the knowledge of `--to release` for a config that names its own release
+  /// (a Docker image tag, Strimzi's spec.kafka.version), so its keys are judged against the
+  /// release that runs them. nullptr for an unknown line or one older than --from. Loaded
+  /// once per release, thread-safe; empty when --to is given.
+  std::function<const CheckKnowledge*(std::string_view release)> for_release;
 };
 
 /// Builds findings for one properties file.

@@ -47,7 +47,15 @@ std::string release_of(std::string_view image) {
   const std::size_t colon = image.rfind(':');
   if (colon == std::string_view::npos || image.find('/', colon) != std::string_view::npos)
     return {};
+  // Another image's tag numbers its own releases, not Kafka's.
+  if (image_kind(image) == Image::kUnknown) return {};
   std::string tag(image.substr(colon + 1));
+  // wurstmeister/kafka tags are SCALA-KAFKA ("2.13-2.8.1").
+  if (image_kind(image) == Image::kWurstmeister) {
+    const std::size_t dash = tag.find('-');
+    if (dash == std::string::npos) return {};
+    tag.erase(0, dash + 1);
+  }
   std::size_t n = 0;
   while (n < tag.size() && (std::isdigit(static_cast<unsigned char>(tag[n])) || tag[n] == '.')) ++n;
   tag.resize(n);
