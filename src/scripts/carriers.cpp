@@ -293,6 +293,18 @@ bool strimzi_forbidden(const std::string& key) {
   return false;
 }
 
+// The Kafka role of a properties file by its name ("" when it is not a Kafka config file).
+std::string properties_file_role(const std::string& name) {
+  if (name == "server.properties" || name == "broker.properties" ||
+      name == "controller.properties" || name == "kraft.properties")
+    return "broker";
+  if (name == "producer.properties") return "producer";
+  if (name == "consumer.properties") return "consumer";
+  if (name == "admin.properties" || name == "client.properties" || name == "command.properties")
+    return "admin";
+  return {};
+}
+
 void kubernetes(const YamlNode& root, std::string_view content, std::vector<Carrier>* out) {
   const YamlNode* kind = root.get("kind");
   const YamlNode* api = root.get("apiVersion");
@@ -329,18 +341,24 @@ void kubernetes(const YamlNode& root, std::string_view content, std::vector<Carr
     if (!c.entries.empty()) out->push_back(std::move(c));
     return;
   }
-  if (kind->text == "ConfigMap") {
-    const YamlNode* data = root.get("data");
+  // ConfigMaps (data) and Secrets (stringData; their data is base64) holding Kafka properties
+  // files as block scalars: each file's role from its name, other files (log4j.properties,
+  // another program's config) are not Kafka settings.
+  if (kind->text == "ConfigMap" || kind->text == "Secret") {
+    const YamlNode* data = root.get(kind->text == "Secret" ? "stringData" : "data");
     if (!data || data->kind != YamlNode::Kind::kMap) return;
-    Carrier c;
-    c.what = "ConfigMap " + n;
-    c.role = "broker";
-    for (const auto& [k, v] : data->map)
-      if (k.is_scalar() && v.is_scalar() && v.block &&
-          (k.text == "server.properties" || k.text == "broker.properties" ||
-           k.text == "controller.properties"))
-        c.blocks.push_back(block_of(v, content));
-    if (!c.blocks.empty()) out->push_back(std::move(c));
+    for (const auto& [k, v] : data->map) {
+      if (!k.is_scalar() || !v.is_scalar() || !v.block) continue;
+      const std::string role = properties_file_role(k.text);
+      if (role.empty()) continue;
+      Carrier c;
+      c.what = kind->text + " " + n + " (" + k.text + ")";
+      c.role = role;
+      PropertiesBlock b = block_of(v, content);
+      b.role = role;
+      c.blocks.push_back(std::move(b));
+      out->push_back(std::move(c));
+    }
   }
 }
 
