@@ -1,7 +1,9 @@
 #include "checks/carrier_checks.h"
 
 #include <algorithm>
+#include <map>
 
+#include "checks/cluster_checks.h"
 #include "checks/doc_properties.h"
 #include "checks/single_node.h"
 #include "scripts/carriers.h"
@@ -50,6 +52,15 @@ bool plain_key(const std::string& k) {
 }
 
 class CarrierChecker {
+  // One broker of a cluster: its facts and how its entries sit in the synthetic text.
+  struct Member {
+    BrokerFacts facts;
+    std::string key;  // cluster_key: the ensemble or quorum servers it names
+    std::vector<Slot> slots;
+    std::vector<const scripts::CarrierEntry*> entries;
+    const scripts::Carrier* carrier = nullptr;
+  };
+
  public:
   CarrierChecker(const ScriptFile& f, const CheckKnowledge& k, std::vector<core::Finding>* out)
       : f_(f), k_(k), out_(out), index_(f.content) {}
@@ -93,6 +104,11 @@ class CarrierChecker {
     const CheckKnowledge& kk = named ? *named : k_;
     std::vector<core::Finding> raw;
     check_properties(*p, kk, &raw);
+    if (!c.cluster.empty()) {
+      Member m{broker_facts(*p), cluster_key(*p), slots, entries, &c};
+      m.facts.path = c.what;
+      members_.push_back(std::move(m));
+    }
     std::vector<core::Finding> placed;
     for (core::Finding& fd : raw) {
       // File-level findings (a key that is not set) need the whole config, which the image
@@ -116,6 +132,49 @@ class CarrierChecker {
         }
     }
     for (core::Finding& fd : placed) out_->push_back(std::move(fd));
+  }
+
+  // KL6xx across the brokers of one cluster, each finding moved onto the entry it is about.
+  // The Kafka services of one Compose file form a cluster where they share a server of their
+  // ZooKeeper ensemble or controller quorum (group_clusters, as for broker files in one
+  // folder): a file may also run unrelated brokers side by side (two releases, a MirrorMaker
+  // source and target). KL604 (a port twice on one host) does not apply: every container has
+  // its own network namespace.
+  void check_clusters() {
+    std::map<std::string, std::vector<const Member*>> by_carrier;
+    for (const Member& m : members_) by_carrier[m.carrier->cluster].push_back(&m);
+    for (const auto& [name, all] : by_carrier) {
+      std::vector<std::string> keys, paths;
+      for (const Member* m : all) {
+        keys.push_back(m->key);
+        paths.push_back(f_.path);
+      }
+      for (const std::vector<std::size_t>& group : group_clusters(keys, paths))
+        if (group.size() >= 2) {
+          std::vector<const Member*> members;
+          for (std::size_t i : group) members.push_back(all[i]);
+          check_cluster(members);
+        }
+    }
+  }
+
+  void check_cluster(const std::vector<const Member*>& members) {
+    std::vector<const BrokerFacts*> brokers;
+    for (const Member* m : members) brokers.push_back(&m->facts);
+    std::vector<core::Finding> found;
+    checks::check_cluster(brokers, k_, &found);
+    for (core::Finding& fd : found) {
+      if (fd.code == "KL604") continue;
+      const Member* m = nullptr;
+      for (const Member* x : members)
+        if (x->facts.path == fd.where.file) m = x;
+      const std::size_t i = static_cast<std::size_t>(fd.where.line - 1);
+      if (!m || fd.where.line < 1 || i >= m->slots.size()) continue;
+      fd.where.file = f_.path;
+      relocate(fd, *m->entries[i], m->slots[i], *m->carrier);
+      fd.fix.reset();
+      out_->push_back(std::move(fd));
+    }
   }
 
  private:
@@ -195,6 +254,7 @@ class CarrierChecker {
 
   const ScriptFile& f_;
   const CheckKnowledge& k_;
+  std::vector<Member> members_;
   std::vector<core::Finding>* out_;
   scripts::LineIndex index_;
 };
@@ -225,6 +285,7 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
           {std::min(e.key_line, e.value_line), std::max(e.key_line, e.value_line)});
     checker.check(c, role);
   }
+  checker.check_clusters();
 }
 
 }  // namespace kafkalint::checks

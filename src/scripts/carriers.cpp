@@ -163,6 +163,7 @@ void compose(const YamlNode& root, std::string_view content, std::vector<Carrier
     c.role = "broker";
     c.release = release_of(img);
     c.image = img;
+    c.cluster = "compose";
     std::string effective = img;
     if (image_kind(img) == Image::kUnknown) {
       bool cfg = false;

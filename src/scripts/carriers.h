@@ -42,6 +42,9 @@ struct Carrier {
   /// The only broker of its Compose file: a single-node setup, where the internal topics can
   /// have no more than one replica.
   bool single_node = false;
+  /// Carriers with the same non-empty value configure brokers of one cluster (the Kafka
+  /// services of one Compose file): the cluster checks compare them.
+  std::string cluster;
   /// The Kafka release the carrier names (image tag, spec.kafka.version); "" when none.
   std::string release;
   std::vector<CarrierEntry> entries;
