@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/file_io.h"
+#include "core/strings.h"
 #include "core/suggest.h"
 
 namespace kafkalint::checks {
@@ -57,6 +58,26 @@ bool read_list(const std::string& path, const toml::node& n, const std::string& 
 std::optional<Settings> load_settings(const std::string& path, core::Error* err) {
   auto text = core::read_file(path, err);
   if (!text) return std::nullopt;
+  // toml++ 3.3 (Debian 12) reaches undefined behaviour on some invalid UTF-8: it never sees it.
+  std::size_t bad = core::utf8_valid_prefix(*text);
+  const bool utf8 = bad == text->size();
+  if (utf8) bad = core::toml_bare_non_ascii(*text);
+  if (bad != text->size()) {
+    int line = 1, col = 1;
+    for (std::size_t i = 0; i < bad; ++i) {
+      if ((*text)[i] == '\n') {
+        ++line;
+        col = 1;
+      } else {
+        ++col;
+      }
+    }
+    err->where = {path, line, col};
+    err->message = utf8 ? "invalid TOML: a non-ASCII character outside a string or comment"
+                        : "invalid TOML: the file is not UTF-8 here";
+    err->hint = utf8 ? "quote the value" : "save .kafkalint.toml as UTF-8";
+    return std::nullopt;
+  }
   toml::table tbl;
   try {
     tbl = toml::parse(*text, path);
@@ -138,7 +159,8 @@ std::optional<Settings> find_settings(const std::string& start_dir, core::Error*
       if (ec || shown.empty()) shown = candidate;
       return load_settings(shown.generic_string(), err);
     }
-    if (dir == dir.root_path()) break;
+    // A repository's settings never come from above it: the search stops at its root.
+    if (fs::exists(dir / ".git", ec) || dir == dir.root_path()) break;
     dir = dir.parent_path();
   }
   return Settings{};

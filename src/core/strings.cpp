@@ -29,4 +29,65 @@ std::string ascii_upper(std::string s) {
   return s;
 }
 
+std::size_t utf8_valid_prefix(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size()) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    unsigned lo = 0x80, hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) {
+      n = 1;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c == 0xe0) lo = 0xa0;
+      if (c == 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c == 0xf0) lo = 0x90;
+      if (c == 0xf4) hi = 0x8f;
+    } else {
+      return i;
+    }
+    if (i + n >= t.size()) return i;
+    const auto c1 = static_cast<unsigned char>(t[i + 1]);
+    if (c1 < lo || c1 > hi) return i;
+    for (std::size_t k = 2; k <= n; ++k)
+      if ((static_cast<unsigned char>(t[i + k]) & 0xc0) != 0x80) return i;
+    i += n + 1;
+  }
+  return i;
+}
+
+std::size_t toml_bare_non_ascii(std::string_view s) {
+  std::size_t i = 0;
+  const auto starts = [&](std::string_view w) { return s.substr(i, w.size()) == w; };
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '#') {  // comment to the end of the line
+      while (i < s.size() && s[i] != '\n') ++i;
+      continue;
+    }
+    for (std::string_view q : {std::string_view("\"\"\""), std::string_view("\'\'\'")})
+      if (starts(q)) {
+        const std::size_t end = s.find(q, i + 3);
+        i = end == std::string_view::npos ? s.size() : end + 3;
+        goto next;
+      }
+    if (c == '"' || c == '\'') {
+      std::size_t j = i + 1;
+      while (j < s.size() && s[j] != c && s[j] != '\n') j += (c == '"' && s[j] == '\\') ? 2 : 1;
+      i = j + 1;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) >= 0x80) return i;
+    ++i;
+  next:;
+  }
+  return s.size();
+}
+
 }  // namespace kafkalint::core

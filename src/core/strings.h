@@ -18,4 +18,14 @@ std::vector<std::string> split_list(std::string_view s);
 /// `s` in ASCII upper case (listener names, security protocols).
 std::string ascii_upper(std::string s);
 
+/// The offset of the first byte that is not part of well-formed UTF-8 (no overlong forms,
+/// surrogates or code points past U+10FFFF), or s.size() when all of `s` is. TOML and YAML
+/// text is UTF-8, and their parsers must never see anything else.
+std::size_t utf8_valid_prefix(std::string_view s);
+
+/// The offset of the first non-ASCII byte of TOML text outside strings and comments (where
+/// TOML allows none), or s.size(). toml++ 3.3 (Debian 12) mishandles such bytes on its error
+/// path (an upstream bug fixed after 3.3), so callers report them before it parses.
+std::size_t toml_bare_non_ascii(std::string_view s);
+
 }  // namespace kafkalint::core

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/file_io.h"
+#include "core/strings.h"
 #include "knowledge/embedded.h"
 #include "knowledge/snapshot.h"
 
@@ -65,6 +66,18 @@ std::optional<toml::table> parse_pack(const PackText& pack, core::Error* err) {
   // still gives the right table, only slower.
   if (!pack.snapshot.empty())
     if (std::optional<toml::table> root = read_snapshot(pack.snapshot)) return root;
+  // toml++ 3.3 reaches undefined behaviour on some invalid UTF-8: such a pack never reaches it.
+  std::size_t bad = core::utf8_valid_prefix(pack.text);
+  if (bad == pack.text.size()) bad = core::toml_bare_non_ascii(pack.text);
+  if (bad != pack.text.size()) {
+    err->where.file = pack.display_name;
+    err->where.line = 1 + static_cast<int>(std::count(
+                              pack.text.begin(), pack.text.begin() + static_cast<long>(bad), '\n'));
+    err->message =
+        "invalid TOML in rule pack: invalid UTF-8, or a non-ASCII character outside a string";
+    err->hint = "save the pack file as UTF-8";
+    return std::nullopt;
+  }
   // Debian's toml++ is built with exceptions; they stop here and become a located error.
   try {
     return toml::parse(pack.text, pack.display_name);

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "core/strings.h"
+
 namespace kafkalint::scripts {
 namespace {
 
@@ -85,41 +87,15 @@ static void discard(struct fy_diag*, void*, const char*, size_t) {}
 // forever on some of it (a '%' directive followed by an invalid UTF-8 byte): such input never
 // reaches it.
 static bool printable_utf8(std::string_view t) {
-  std::size_t i = 0;
+  if (core::utf8_valid_prefix(t) != t.size()) return false;
   bool line_start = true, directive = false;
-  while (i < t.size()) {
-    const auto c = static_cast<unsigned char>(t[i]);
+  for (const char ch : t) {
+    const auto c = static_cast<unsigned char>(ch);
     if (line_start) directive = c == '%';
     line_start = c == '\n';
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return false;
-      ++i;
-      continue;
-    }
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return false;
     // Directive lines ("%YAML 1.2") are ASCII: libfyaml 0.7.12 can loop on anything else there.
-    if (directive) return false;
-    // Well-formed UTF-8 only: no overlong forms, surrogates or code points past U+10FFFF.
-    std::size_t n = 0;
-    unsigned lo = 0x80, hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) {
-      n = 1;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      n = 2;
-      if (c == 0xe0) lo = 0xa0;
-      if (c == 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      n = 3;
-      if (c == 0xf0) lo = 0x90;
-      if (c == 0xf4) hi = 0x8f;
-    } else {
-      return false;
-    }
-    if (i + n >= t.size()) return false;
-    const auto c1 = static_cast<unsigned char>(t[i + 1]);
-    if (c1 < lo || c1 > hi) return false;
-    for (std::size_t k = 2; k <= n; ++k)
-      if ((static_cast<unsigned char>(t[i + k]) & 0xc0) != 0x80) return false;
-    i += n + 1;
+    if (directive && c >= 0x80) return false;
   }
   return true;
 }
