@@ -68,6 +68,7 @@ class CarrierChecker {
   void check(const scripts::Carrier& c, std::optional<Role> role) {
     for (const scripts::PropertiesBlock& b : c.blocks)
       check_properties_block(f_, b, k_, role, c.what, out_);
+    if (c.metadata_line > 0) metadata_version(c);
     if (c.entries.empty() || !k_.configs) return;
     std::string text;
     std::vector<Slot> slots;
@@ -200,6 +201,41 @@ class CarrierChecker {
     if (!e.origin.empty()) fd.notes.push_back("set by " + e.origin);
     fd.notes.push_back("in " + what);
     if (fd.fix) map_fix(fd, e, s, c.image);
+  }
+
+  // Strimzi's spec.kafka.metadataVersion: a version no release defines (KL207), or one newer
+  // than the Kafka that runs it, spec.kafka.version or --to (KL205); Kafka refuses both.
+  void metadata_version(const scripts::Carrier& c) {
+    // A template or variable is filled in later: not ours to judge.
+    if (!k_.versions || c.metadata_version.find_first_of("{$") != std::string::npos) return;
+    core::Error err;
+    const auto pv = k_.versions->resolve_protocol(c.metadata_version, &err);
+    const knowledge::Release* runs = !c.release.empty() ? k_.versions->find_line(c.release) : k_.to;
+    std::string code, message;
+    if (!pv) {
+      code = "KL207";
+      message = "metadataVersion '" + c.metadata_version +
+                "' is not a metadata version any Kafka release defines";
+    } else if (runs && pv->release && runs->version < pv->release->version) {
+      code = "KL205";
+      message = "metadataVersion '" + c.metadata_version + "' is newer than Kafka " + runs->name +
+                ", which runs it; it first exists in Kafka " + pv->release->name;
+    } else {
+      return;
+    }
+    core::Finding f;
+    f.code = code;
+    if (const knowledge::Rule* r = k_.rules ? k_.rules->find(f.code) : nullptr) {
+      f.name = r->name;
+      f.severity = r->severity;
+    }
+    f.where = {f_.path, c.metadata_line, c.metadata_column};
+    f.length = static_cast<int>(c.metadata_length);
+    f.message = std::move(message);
+    f.subject = "metadataVersion";
+    f.source_line = std::string(f_.line_text(c.metadata_line));
+    f.notes.push_back("in " + c.what);
+    out_->push_back(std::move(f));
   }
 
   // KL112: a key the operator sets itself; it removes the user's line from the config.

@@ -318,16 +318,22 @@ void kubernetes(const YamlNode& root, std::string_view content, std::vector<Carr
     const YamlNode* spec = root.get("spec");
     const YamlNode* kafka = spec ? spec->get("kafka") : nullptr;
     const YamlNode* config = kafka ? kafka->get("config") : nullptr;
-    if (!config || config->kind != YamlNode::Kind::kMap) return;
+    if (!kafka || kafka->kind != YamlNode::Kind::kMap) return;
     Carrier c;
     c.what = "Strimzi Kafka " + n + " (spec.kafka.config)";
     c.role = "broker";
     if (const YamlNode* v = kafka->get("version"); v && v->is_scalar())
       c.release = v->text.substr(0, v->text.find('.', v->text.find('.') + 1));
-    key_map(c, *config);
+    if (const YamlNode* mv = kafka->get("metadataVersion"); mv && mv->is_scalar()) {
+      std::size_t b = 0, e = 0;
+      c.metadata_version = mv->text;
+      scalar_pos(*mv, &b, &e, &c.metadata_line, &c.metadata_column);
+      c.metadata_length = e - b;
+    }
+    if (config && config->kind == YamlNode::Kind::kMap) key_map(c, *config);
     for (CarrierEntry& e : c.entries)
       if (strimzi_forbidden(e.key)) e.managed_by = "Strimzi";
-    if (!c.entries.empty()) out->push_back(std::move(c));
+    if (!c.entries.empty() || c.metadata_line > 0) out->push_back(std::move(c));
     return;
   }
   if (kind->text == "Kafka" && a.rfind("platform.confluent.io/", 0) == 0) {

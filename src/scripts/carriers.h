@@ -48,6 +48,10 @@ struct Carrier {
   /// The Kafka release the carrier names (image tag, spec.kafka.version); "" when none.
   std::string release;
   std::vector<CarrierEntry> entries;
+  /// Strimzi spec.kafka.metadataVersion as written, and where (line 0 when absent).
+  std::string metadata_version;
+  int metadata_line = 0, metadata_column = 0;
+  std::size_t metadata_length = 0;
   /// Properties text embedded as a block (ConfigMap data, Helm config): its lines.
   std::vector<PropertiesBlock> blocks;
 };
