@@ -344,6 +344,12 @@ void kubernetes(const YamlNode& root, std::string_view content, std::vector<Carr
     Carrier c;
     c.what = "Confluent for Kubernetes Kafka " + n + " (configOverrides.server)";
     c.role = "broker";
+    // spec.image.application names the cp-server image, whose tag gives the Kafka release.
+    if (const YamlNode* img = spec->get("image"); img && img->kind == YamlNode::Kind::kMap)
+      if (const YamlNode* app = img->get("application"); app && app->is_scalar()) {
+        c.release = release_of(app->text);
+        if (!c.release.empty()) c.image = app->text;
+      }
     for (const YamlNode& s : server->seq) kv_string(c, s, content);
     if (!c.entries.empty()) out->push_back(std::move(c));
     return;
