@@ -434,10 +434,30 @@ void helm(const YamlNode& root, std::string_view content, std::vector<Carrier>* 
         out->push_back(std::move(c));
       }
   };
+  // Newer Bitnami charts also take the settings as a map, extraConfigYaml (e.g.
+  // controller.extraConfigYaml: {default.replication.factor: 1}). A map by that name in another
+  // chart is not Kafka's: the top-level one counts only in values with Bitnami Kafka's
+  // controller/broker/kraft sections, and any one only when most of its keys are dotted.
+  const auto take_map = [&](const YamlNode& m, const std::string& where) {
+    const YamlNode* v = m.get("extraConfigYaml");
+    if (!v || v->kind != YamlNode::Kind::kMap || v->map.empty()) return;
+    std::size_t dotted = 0;
+    for (const auto& kv : v->map)
+      if (kv.first.is_scalar() && kv.first.text.find('.') != std::string::npos) ++dotted;
+    if (dotted * 2 < v->map.size()) return;
+    Carrier c;
+    c.what = "Helm values " + where + "extraConfigYaml";
+    c.role = "broker";
+    key_map(c, *v);
+    if (!c.entries.empty()) out->push_back(std::move(c));
+  };
   take(root, "");
+  if (root.get("controller") || root.get("broker") || root.get("kraft")) take_map(root, "");
   for (const char* group : {"controller", "broker"})
-    if (const YamlNode* g = root.get(group); g && g->kind == YamlNode::Kind::kMap)
+    if (const YamlNode* g = root.get(group); g && g->kind == YamlNode::Kind::kMap) {
       take(*g, std::string(group) + ".");
+      take_map(*g, std::string(group) + ".");
+    }
 }
 
 }  // namespace
