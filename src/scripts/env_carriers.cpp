@@ -207,6 +207,12 @@ void docker_run(const std::vector<EnvWord>& w, std::size_t run, std::string_view
     const std::string& t = w[i].text;
     if (t.empty() || t[0] != '-') {
       image = t;
+      // Words after the image replace its command (a CLI tool, a shell): the variables then
+      // do not configure a broker.
+      const std::string next = i + 1 < w.size() ? w[i + 1].text : "";
+      if (!next.empty() && next != "&&" && next != "||" && next != ";" && next != "|" &&
+          next[0] != '>' && next[0] != '#')
+        return;
       break;
     }
     if (t == "-e" || t == "--env") {

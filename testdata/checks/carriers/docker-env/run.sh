@@ -11,3 +11,5 @@ docker run -d --name kafka -p 9092:9092 \
 docker container run --rm -e KAFKA_CFG_LOG_RETENSION_HOURS=24 bitnami/kafka:3.6
 # not a Kafka image
 docker run -e KAFKA_LOG_RETENSION_HOURS=24 my/app:1.0
+# a tool run in the broker image: its variables do not configure a broker
+docker run --rm -e KAFKA_BOOTSTRAP_SERVERS=kafka:9092 apache/kafka:3.7.0 /opt/kafka/bin/kafka-topics.sh --list --bootstrap-server kafka:9092
