@@ -539,7 +539,14 @@ class CommandChecker {
         continue;
       }
       if (!parsed) continue;  // positional, manual or external parsers: options are not modelled
-      const CliOption* opt = resolve(scope, t, written, has_inline);
+      const CliOption* opt = nullptr;
+      if (const std::size_t words = split_option(scope, i, written, has_inline)) {
+        opt = option_of(scope, resolved_);
+        written = resolved_;
+        i += words;
+      } else {
+        opt = resolve(scope, t, written, has_inline);
+      }
       if (!opt) continue;
       if (opt->arg == CliOption::Arg::kRequired && !has_inline) {
         if (i + 1 >= a.size() || is_option_token(scope, a[i + 1])) {
@@ -558,6 +565,77 @@ class CommandChecker {
         value_checks(opt, t, inline_value);
       }
     }
+  }
+
+  // '--replication factor 3': an option name split by a space. The parser reads '--replication'
+  // (unknown, or an abbreviation taking 'factor' as its value), so the fix must join the words;
+  // renaming only the first would leave 'factor' as the value. Returns how many following words
+  // belong to the name (0 when the words do not join into an option of the tool).
+  std::size_t split_option(const Scope& s, std::size_t i, const std::string& written,
+                           bool has_inline) {
+    const std::vector<Token>& a = c_->args;
+    const Token& t = a[i];
+    if (has_inline || !starts_with(written, "--") || option_of(s, written)) return 0;
+    std::string name = written;
+    for (std::size_t words = 1; words <= 2 && i + words < a.size(); ++words) {
+      const Token& w = a[i + words];
+      const bool part = !w.opaque && !w.text.empty() && w.raw == w.text &&
+                        std::all_of(w.text.begin(), w.text.end(), [](char ch) {
+                          return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+                        });
+      if (!part) return 0;
+      name += "-" + w.text;
+      const CliOption* o = option_of(s, name);
+      if (!o) continue;
+      report_split(s, t, a[i + words], written, name, *o, i + words + 1);
+      resolved_ = name;
+      return words;
+    }
+    return 0;
+  }
+
+  bool blank_gap(std::size_t from, std::size_t to) const {
+    const std::string& c = f_.content;
+    for (std::size_t p = from; p < to && p < c.size(); ++p) {
+      if (c[p] == ' ' || c[p] == '\t') continue;
+      if (c[p] == '\\' && p + 1 < to && c[p + 1] == '\n') {
+        ++p;
+        continue;
+      }
+      if (c[p] == '\\' && p + 2 < to && c[p + 1] == '\r' && c[p + 2] == '\n') {
+        p += 2;
+        continue;
+      }
+      return false;
+    }
+    return true;
+  }
+
+  void report_split(const Scope& s, const Token& first, const Token& last,
+                    const std::string& written, const std::string& name, const CliOption& o,
+                    std::size_t next) {
+    const std::vector<Token>& a = c_->args;
+    std::string where = s.tool->script;
+    if (target_) where += " " + k_.to->name;
+    core::Finding& fd = em_.at(
+        first, "KL701",
+        quoted(written) + " is not an option of " + where + ": a space splits " + quoted(name),
+        written);
+    fd.suggestion = "join the words";
+    // Safe when the joined option reads exactly the words that follow as its value.
+    const bool value_follows =
+        next < a.size() && !a[next].text.empty() &&
+        (a[next].opaque || a[next].text[0] != '-' || is_number(a[next].text));
+    const bool safe = o.arg == CliOption::Arg::kRequired ? value_follows
+                      : o.arg == CliOption::Arg::kNone   ? !value_follows
+                                                         : false;
+    // Only a name written bare and words apart by blanks or a line continuation: inside quotes
+    // or a list ('- --replication', '- factor') the joined span would cut the syntax around it.
+    if (first.raw != first.text) return;
+    for (const Token* w = &first; w != &last; ++w)
+      if (!blank_gap(w->offset + w->raw.size(), (w + 1)->offset)) return;
+    em_.fix(fd, {{first.offset, last.offset + last.raw.size(), name}}, "join into " + quoted(name),
+            safe);
   }
 
   // The option the parser reads `written` as, after reporting what is wrong with it;
