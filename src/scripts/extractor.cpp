@@ -39,19 +39,23 @@ std::string_view variable_reference(std::string_view text) {
   return name;
 }
 
-template <std::size_t N>
-bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
-  return std::find(set.begin(), set.end(), s) != set.end();
-}
-
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Whether `word` is one of the space-separated words of `list`.
+bool in_list(std::string_view list, std::string_view word) {
+  while (!list.empty()) {
+    const std::size_t sp = list.find(' ');
+    if (list.substr(0, sp) == word) return true;
+    if (sp == std::string_view::npos) break;
+    list.remove_prefix(sp + 1);
+  }
+  return false;
+}
 
 // Skips the options of a wrapper: words starting with '-' (stopping after "--"); an option in
 // `with_arg` not written as '--opt=value' or '-xVALUE' also takes the next word. Short-flag
 // clusters ('-it') whose last letter takes an argument take the next word too.
-template <std::size_t N>
-std::size_t skip_options(const std::vector<Word>& w, std::size_t i,
-                         const std::array<std::string_view, N>& with_arg,
+std::size_t skip_options(const std::vector<Word>& w, std::size_t i, std::string_view with_arg,
                          std::string_view short_with_arg) {
   while (i < w.size()) {
     std::string_view t = w[i].text;
@@ -59,7 +63,7 @@ std::size_t skip_options(const std::vector<Word>& w, std::size_t i,
     if (t.size() < 2 || t[0] != '-') return i;
     ++i;
     if (t.find('=') != std::string_view::npos) continue;
-    if (one_of(t, with_arg)) {
+    if (in_list(with_arg, t)) {
       ++i;
     } else if (t[1] != '-' && t.size() > 2 &&
                short_with_arg.find(t.back()) != std::string_view::npos &&
@@ -240,85 +244,286 @@ void Extractor::script_from_words(std::vector<Word>& w, std::size_t first, const
   shell(joined, lo, depth);
 }
 
+// One command being unwrapped: its words and where they came from.
+struct Extractor::Call {
+  std::vector<Word>& w;
+  const Snippet* heredoc;
+  const LexOptions& lo;
+  int depth;
+  Assignments* assignments;
+};
+
+// Where unwrapping goes on: `at` is the next word (kNone: nothing of Kafka runs, or the
+// wrapper already read what runs); `program` says the word at `at` is the program itself.
+struct Extractor::Step {
+  std::size_t at;
+  bool program = false;
+};
+
+// How one wrapper program hands on to the command it runs.
+struct Wrapper {
+  std::string_view name;
+  Wrap how;
+  std::string_view args;        ///< its options that take the next word, space-separated
+  std::string_view short_args;  ///< short options that take the next word (ends of '-it')
+  std::size_t operands;         ///< its own words after the options (timeout's duration)
+};
+
+namespace {
+
+constexpr std::string_view kSudoArgs =
+    "-u -g -h -p -C -D -r -t -U -T -R --user --group --host --prompt --chdir --role --type "
+    "--other-user --close-from --command-timeout --chroot";
+constexpr std::string_view kXargsArgs =
+    "-I -n -P -L -d -E -s -a -l -e -i --max-args --max-procs --delimiter";
+// docker/podman exec, and kubectl's old 'exec POD CMD' form.
+constexpr std::string_view kExecArgs =
+    "-e --env --env-file -u --user -w --workdir --detach-keys --index -c --container -n "
+    "--namespace --context -f --filename";
+constexpr std::string_view kRunArgs =
+    "-e --env --env-file -u --user -w --workdir -v --volume -p --publish --name --network --net "
+    "--entrypoint --add-host --link -h --hostname --volumes-from --mount -l --label -m --memory "
+    "--cpus --restart --log-driver --log-opt --platform --pull --expose --dns --cap-add "
+    "--cap-drop --device --ulimit --tmpfs --security-opt --ipc --pid --shm-size --label-file "
+    "--cidfile --network-alias --health-cmd --stop-signal --user-ns";
+constexpr std::string_view kComposeGlobalArgs =
+    "-f --file -p --project-name --env-file --profile --project-directory -H --host";
+constexpr std::string_view kSshArgs = "-p -i -o -l -J -F -b -c -D -E -L -R";
+
+using W = Wrap;
+
+// Programs that run the command given in their arguments. Names are compared with the base
+// name of the program word ('/usr/bin/sudo' -> 'sudo').
+constexpr std::array<Wrapper, 45> kWrappers{{
+    // Shell keywords and prefixes: only the word itself ('time' may take '-p').
+    {"if", W::kWord, "", "", 0},
+    {"then", W::kWord, "", "", 0},
+    {"else", W::kWord, "", "", 0},
+    {"elif", W::kWord, "", "", 0},
+    {"do", W::kWord, "", "", 0},
+    {"while", W::kWord, "", "", 0},
+    {"until", W::kWord, "", "", 0},
+    {"!", W::kWord, "", "", 0},
+    {"{", W::kWord, "", "", 0},
+    {"}", W::kWord, "", "", 0},
+    {"fi", W::kWord, "", "", 0},
+    {"done", W::kWord, "", "", 0},
+    {"esac", W::kWord, "", "", 0},
+    {"time", W::kWord, "-p", "", 0},
+    {"nohup", W::kWord, "", "", 0},
+    {"setsid", W::kWord, "", "", 0},
+    {"builtin", W::kWord, "", "", 0},
+    {"chronic", W::kWord, "", "", 0},
+    // Options, then the command.
+    {"sudo", W::kOptions, kSudoArgs, "ughpCDrtUTR", 0},
+    {"doas", W::kOptions, kSudoArgs, "ughpCDrtUTR", 0},
+    {"env", W::kOptions, "-u -C --unset --chdir -S", "uCS", 0},
+    {"timeout", W::kOptions, "-s -k --signal --kill-after", "sk", 1},
+    {"exec", W::kOptions, "-a", "a", 0},
+    {"command", W::kCommand, "", "", 0},
+    {"nice", W::kOptions, "-n --adjustment", "n", 0},
+    {"stdbuf", W::kOptions, "-c -n -p", "cnp", 0},
+    {"ionice", W::kOptions, "-c -n -p", "cnp", 0},
+    {"xargs", W::kOptions, kXargsArgs, "InPLdEsa", 0},
+    // Containers and clusters.
+    {"docker", W::kContainer, "", "", 0},
+    {"podman", W::kContainer, "", "", 0},
+    {"nerdctl", W::kContainer, "", "", 0},
+    {"docker-compose", W::kContainer, "", "", 0},
+    {"kubectl", W::kCluster, kExecArgs, "cnf", 0},
+    {"oc", W::kCluster, kExecArgs, "cnf", 0},
+    // Programs that run a script given as words or a string.
+    {"ssh", W::kSsh, kSshArgs, "piolJFbcDELR", 0},
+    {"su", W::kSu, "", "", 0},
+    {"eval", W::kEval, "", "", 0},
+    {"watch", W::kWatch, "-n --interval -q", "nq", 0},
+    {"java", W::kJava, "-cp -classpath --class-path -jar --module-path", "", 0},
+    // Shells: 'sh -c STRING', 'bash <<EOF', 'bash script.sh'.
+    {"sh", W::kShell, "", "", 0},
+    {"bash", W::kShell, "", "", 0},
+    {"zsh", W::kShell, "", "", 0},
+    {"dash", W::kShell, "", "", 0},
+    {"ksh", W::kShell, "", "", 0},
+    {"ash", W::kShell, "", "", 0},
+}};
+
+// Container programs: the sub-commands that run a command, and their options.
+struct ContainerVerb {
+  std::string_view verb;
+  std::string_view args;
+  std::string_view short_args;
+};
+constexpr std::array<ContainerVerb, 3> kContainerVerbs{{
+    {"exec", kExecArgs, "euw"},
+    {"run", kRunArgs, "euwvplhm"},
+    {"create", kRunArgs, "euwvplhm"},
+}};
+
+const Wrapper* find_wrapper(std::string_view prog) {
+  for (const Wrapper& wr : kWrappers)
+    if (wr.name == prog) return &wr;
+  return nullptr;
+}
+
+// Launchers of a main class: 'kafka-run-class.sh [-daemon] [-name NAME] [-loggc] CLASS args'.
+struct Launcher {
+  std::string_view tool;
+  std::string_view flags;     ///< its flags before the class, space-separated
+  std::string_view with_arg;  ///< its flags that take the next word
+};
+constexpr std::array<Launcher, 1> kLaunchers{{
+    {"kafka-run-class.sh", "-daemon -loggc", "-name"},
+}};
+
+}  // namespace
+
+Extractor::Step Extractor::unwrap(const Wrapper& wr, Call& c, std::size_t i) {
+  const std::vector<Word>& w = c.w;
+  switch (wr.how) {
+    case Wrap::kWord:
+      return {i + 1 < w.size() && in_list(wr.args, w[i + 1].text) ? i + 2 : i + 1};
+    case Wrap::kOptions:
+      return {std::min(skip_options(w, i + 1, wr.args, wr.short_args) + wr.operands, w.size())};
+    case Wrap::kCommand:
+      if (i + 1 < w.size() && (w[i + 1].text == "-v" || w[i + 1].text == "-V"))
+        return {kNone};  // looks up, runs nothing
+      return {skip_options(w, i + 1, "", "")};
+    case Wrap::kContainer:
+      return unwrap_container(wr, c, i);
+    case Wrap::kCluster:
+      return unwrap_cluster(wr, c, i);
+    case Wrap::kSsh:
+      return unwrap_ssh(wr, c, i);
+    case Wrap::kShell:
+      return unwrap_shell(c, i);
+    case Wrap::kSu:
+      return unwrap_su(c, i);
+    case Wrap::kEval:
+      return unwrap_eval(c, i);
+    case Wrap::kWatch:
+      script_from_words(c.w, skip_options(w, i + 1, wr.args, wr.short_args), c.lo, c.depth + 1);
+      return {kNone};
+    case Wrap::kJava:
+      return unwrap_java(wr, c, i);
+  }
+  return {kNone};
+}
+
+Extractor::Step Extractor::unwrap_container(const Wrapper& wr, Call& c, std::size_t i) {
+  const std::vector<Word>& w = c.w;
+  const std::size_t n = w.size();
+  std::size_t j = i + 1;
+  if (wr.name == "docker-compose" || (j < n && w[j].text == "compose")) {
+    if (wr.name != "docker-compose") ++j;
+    j = skip_options(w, j, kComposeGlobalArgs, "fpH");
+  } else if (j < n && w[j].text == "container") {
+    ++j;
+  }
+  if (j >= n) return {kNone};
+  for (const ContainerVerb& v : kContainerVerbs)
+    if (w[j].text == v.verb)
+      return {skip_options(w, j + 1, v.args, v.short_args) + 1};  // past the container
+  return {kNone};
+}
+
+Extractor::Step Extractor::unwrap_cluster(const Wrapper& wr, Call& c, std::size_t i) {
+  const std::vector<Word>& w = c.w;
+  const std::size_t n = w.size();
+  std::size_t j = i + 1;
+  while (j < n && w[j].text != "--") ++j;
+  if (j < n) return {j + 1};
+  if (i + 1 < n && w[i + 1].text == "exec")  // old form: kubectl exec POD CMD
+    return {skip_options(w, i + 2, wr.args, wr.short_args) + 1};
+  return {kNone};
+}
+
+Extractor::Step Extractor::unwrap_ssh(const Wrapper& wr, Call& c, std::size_t i) {
+  const std::size_t n = c.w.size();
+  i = skip_options(c.w, i + 1, wr.args, wr.short_args);
+  if (i >= n) return {kNone};
+  ++i;  // the host
+  if (i < n)
+    script_from_words(c.w, i, c.lo, c.depth + 1);  // ssh runs its arguments as one script
+  else if (c.heredoc)
+    shell(*c.heredoc, c.lo, c.depth + 1);
+  return {kNone};
+}
+
+Extractor::Step Extractor::unwrap_shell(Call& c, std::size_t i) {
+  std::vector<Word>& w = c.w;
+  const std::size_t n = w.size();
+  ++i;
+  bool dash_c = false;
+  while (i < n && w[i].text.size() > 1 && (w[i].text[0] == '-' || w[i].text[0] == '+') &&
+         w[i].text != "--") {
+    const std::string_view opt = w[i].text;
+    ++i;
+    if (starts_with(opt, "--")) {
+      if (opt == "--rcfile" || opt == "--init-file") ++i;
+      continue;
+    }
+    if (opt[0] == '-' && opt.find('c') != std::string_view::npos) dash_c = true;
+    if (opt.find('o') != std::string_view::npos || opt.find('O') != std::string_view::npos) ++i;
+  }
+  if (i < n && w[i].text == "--") ++i;
+  if (dash_c) {
+    if (i < n) shell(word_map(w[i]), c.lo, c.depth + 1);
+    return {kNone};
+  }
+  if (i >= n) {
+    // 'bash <<EOF' (also through ssh, docker exec -i, sudo): the here-document is the script.
+    if (c.heredoc) shell(*c.heredoc, c.lo, c.depth + 1);
+    return {kNone};
+  }
+  return {i, true};  // 'bash kafka-topics.sh ...' runs that script
+}
+
+Extractor::Step Extractor::unwrap_su(Call& c, std::size_t i) {
+  std::vector<Word>& w = c.w;
+  for (std::size_t j = i + 1; j + 1 < w.size(); ++j)
+    if (w[j].text == "-c" || w[j].text == "--command") {
+      shell(word_map(w[j + 1]), c.lo, c.depth + 1);
+      break;
+    }
+  return {kNone};
+}
+
+Extractor::Step Extractor::unwrap_eval(Call& c, std::size_t i) {
+  std::vector<Word>& w = c.w;
+  ++i;
+  if (i + 1 == w.size() && c.assignments) {
+    const std::string_view var = variable_reference(w[i].text);
+    if (!var.empty()) {
+      // 'eval "$CMD"': the script is the last value assigned to CMD before this line.
+      const auto it = c.assignments->find(std::string(var));
+      if (it != c.assignments->end()) {
+        const Snippet& m = word_map(it->second);
+        Snippet value;
+        value.append_from(m, assignment_value(it->second.text), m.text().size());
+        shell(value, c.lo, c.depth + 1);
+      }
+      return {kNone};
+    }
+  }
+  script_from_words(w, i, c.lo, c.depth + 1);
+  return {kNone};
+}
+
+Extractor::Step Extractor::unwrap_java(const Wrapper& wr, Call& c, std::size_t i) {
+  // 'java -cp "libs/*" kafka.admin.TopicCommand ...' runs a tool's main class directly.
+  std::vector<Word>& w = c.w;
+  const std::size_t k = skip_options(w, i + 1, wr.args, wr.short_args);
+  if (k >= w.size() || w[k].opaque) return {kNone};
+  for (std::size_t j = i + 1; j < k; ++j)
+    if (w[j].text == "-jar") return {kNone};  // runs the jar's own main class
+  const std::string script = script_for_class(w[k].text, opts_);
+  if (!script.empty()) record(w, i, k, script);
+  return {kNone};
+}
+
 void Extractor::command(std::vector<Word>& w, const Snippet* heredoc, const LexOptions& lo,
                         int depth, Assignments* assignments) {
-  static constexpr std::array<std::string_view, 14> kKeywords{
-      "if", "then", "else", "elif", "do",   "while", "until",
-      "!",  "{",    "}",    "fi",   "done", "esac",  "time"};
-  static constexpr std::array<std::string_view, 6> kShells{"sh",   "bash", "zsh",
-                                                           "dash", "ksh",  "ash"};
-  static constexpr std::array<std::string_view, 4> kTransparent{"nohup", "setsid", "builtin",
-                                                                "chronic"};
-  static constexpr std::array<std::string_view, 22> kSudoArgs{
-      "-u",     "-g",      "-h",           "-p",           "-C",
-      "-D",     "-r",      "-t",           "-U",           "-T",
-      "--user", "--group", "--host",       "--prompt",     "--chdir",
-      "--role", "--type",  "--other-user", "--close-from", "--command-timeout",
-      "-R",     "--chroot"};
-  static constexpr std::array<std::string_view, 5> kEnvArgs{"-u", "-C", "--unset", "--chdir", "-S"};
-  static constexpr std::array<std::string_view, 4> kTimeoutArgs{"-s", "-k", "--signal",
-                                                                "--kill-after"};
-  static constexpr std::array<std::string_view, 14> kXargsArgs{
-      "-I", "-n", "-P", "-L", "-d",         "-E",          "-s",
-      "-a", "-l", "-e", "-i", "--max-args", "--max-procs", "--delimiter"};
-  static constexpr std::array<std::string_view, 16> kDockerExecArgs{
-      "-e",          "--env",         "--env-file", "-u",        "--user",      "-w",
-      "--workdir",   "--detach-keys", "--index",    "-c",        "--container", "-n",
-      "--namespace", "--context",     "-f",         "--filename"};
-  static constexpr std::array<std::string_view, 48> kDockerRunArgs{"-e",
-                                                                   "--env",
-                                                                   "--env-file",
-                                                                   "-u",
-                                                                   "--user",
-                                                                   "-w",
-                                                                   "--workdir",
-                                                                   "-v",
-                                                                   "--volume",
-                                                                   "-p",
-                                                                   "--publish",
-                                                                   "--name",
-                                                                   "--network",
-                                                                   "--net",
-                                                                   "--entrypoint",
-                                                                   "--add-host",
-                                                                   "--link",
-                                                                   "-h",
-                                                                   "--hostname",
-                                                                   "--volumes-from",
-                                                                   "--mount",
-                                                                   "-l",
-                                                                   "--label",
-                                                                   "-m",
-                                                                   "--memory",
-                                                                   "--cpus",
-                                                                   "--restart",
-                                                                   "--log-driver",
-                                                                   "--log-opt",
-                                                                   "--platform",
-                                                                   "--pull",
-                                                                   "--expose",
-                                                                   "--dns",
-                                                                   "--cap-add",
-                                                                   "--cap-drop",
-                                                                   "--device",
-                                                                   "--ulimit",
-                                                                   "--tmpfs",
-                                                                   "--security-opt",
-                                                                   "--ipc",
-                                                                   "--pid",
-                                                                   "--shm-size",
-                                                                   "--label-file",
-                                                                   "--cidfile",
-                                                                   "--network-alias",
-                                                                   "--health-cmd",
-                                                                   "--stop-signal",
-                                                                   "--user-ns"};
-  static constexpr std::array<std::string_view, 9> kComposeGlobalArgs{
-      "-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory",
-      "-H", "--host"};
-  static constexpr std::array<std::string_view, 12> kSshArgs{"-p", "-i", "-o", "-l", "-J", "-F",
-                                                             "-b", "-c", "-D", "-E", "-L", "-R"};
-
+  Call c{w, heredoc, lo, depth, assignments};
   const std::size_t n = w.size();
   std::size_t i = 0;
   for (int guard = 0; i < n && guard < 64; ++guard) {
@@ -331,148 +536,25 @@ void Extractor::command(std::vector<Word>& w, const Snippet* heredoc, const LexO
       ++i;
       continue;
     }
-    const std::string_view prog = w[i].opaque ? std::string_view() : base_name(w[i].text);
-    if (one_of(prog, kKeywords)) {
-      ++i;
-      if (prog == "time" && i < n && w[i].text == "-p") ++i;
-    } else if (one_of(prog, kTransparent)) {
-      ++i;
-    } else if (prog == "sudo" || prog == "doas") {
-      i = skip_options(w, i + 1, kSudoArgs, "ughpCDrtUTR");
-    } else if (prog == "env") {
-      i = skip_options(w, i + 1, kEnvArgs, "uCS");
-    } else if (prog == "timeout") {
-      i = skip_options(w, i + 1, kTimeoutArgs, "sk");
-      if (i < n) ++i;  // the duration
-    } else if (prog == "exec") {
-      i = skip_options(w, i + 1, std::array<std::string_view, 1>{"-a"}, "a");
-    } else if (prog == "command") {
-      if (i + 1 < n && (w[i + 1].text == "-v" || w[i + 1].text == "-V"))
-        return;  // looks up, runs nothing
-      i = skip_options(w, i + 1, std::array<std::string_view, 0>{}, "");
-    } else if (prog == "nice") {
-      i = skip_options(w, i + 1, std::array<std::string_view, 2>{"-n", "--adjustment"}, "n");
-    } else if (prog == "stdbuf" || prog == "ionice") {
-      i = skip_options(w, i + 1, std::array<std::string_view, 3>{"-c", "-n", "-p"}, "cnp");
-    } else if (prog == "xargs") {
-      i = skip_options(w, i + 1, kXargsArgs, "InPLdEsa");
-    } else if (prog == "docker" || prog == "podman" || prog == "nerdctl" ||
-               prog == "docker-compose") {
-      std::size_t j = i + 1;
-      if (prog == "docker-compose" || (j < n && w[j].text == "compose")) {
-        if (prog != "docker-compose") ++j;
-        j = skip_options(w, j, kComposeGlobalArgs, "fpH");
-      } else if (j < n && w[j].text == "container") {
-        ++j;
-      }
-      if (j >= n) return;
-      const std::string_view sub = w[j].text;
-      if (sub == "exec") {
-        j = skip_options(w, j + 1, kDockerExecArgs, "euw");
-      } else if (sub == "run" || sub == "create") {
-        j = skip_options(w, j + 1, kDockerRunArgs, "euwvplhm");
-      } else {
-        return;
-      }
-      i = j + 1;  // past the container, image or service
-    } else if (prog == "kubectl" || prog == "oc") {
-      std::size_t j = i + 1;
-      while (j < n && w[j].text != "--") ++j;
-      if (j < n) {
-        i = j + 1;
-      } else if (i + 1 < n && w[i + 1].text == "exec") {
-        i = skip_options(w, i + 2, kDockerExecArgs, "cnf") + 1;  // old form: kubectl exec POD CMD
-      } else {
-        return;
-      }
-    } else if (prog == "ssh") {
-      i = skip_options(w, i + 1, kSshArgs, "piolJFbcDELR");
-      if (i >= n) return;
-      ++i;  // the host
-      if (i < n)
-        script_from_words(w, i, lo, depth + 1);  // ssh runs its arguments as one script
-      else if (heredoc)
-        shell(*heredoc, lo, depth + 1);
-      return;
-    } else if (one_of(prog, kShells)) {
-      ++i;
-      bool dash_c = false;
-      while (i < n && w[i].text.size() > 1 && (w[i].text[0] == '-' || w[i].text[0] == '+') &&
-             w[i].text != "--") {
-        const std::string_view opt = w[i].text;
-        ++i;
-        if (starts_with(opt, "--")) {
-          if (opt == "--rcfile" || opt == "--init-file") ++i;
-          continue;
-        }
-        if (opt[0] == '-' && opt.find('c') != std::string_view::npos) dash_c = true;
-        if (opt.find('o') != std::string_view::npos || opt.find('O') != std::string_view::npos) ++i;
-      }
-      if (i < n && w[i].text == "--") ++i;
-      if (dash_c) {
-        if (i < n) shell(word_map(w[i]), lo, depth + 1);
-        return;
-      }
-      if (i >= n) {
-        // 'bash <<EOF' (also through ssh, docker exec -i, sudo): the here-document is the script.
-        if (heredoc) shell(*heredoc, lo, depth + 1);
-        return;
-      }
-      // 'bash kafka-topics.sh ...' runs that script: fall through to the program check.
-      break;
-    } else if (prog == "su") {
-      for (std::size_t j = i + 1; j + 1 < n; ++j)
-        if (w[j].text == "-c" || w[j].text == "--command") {
-          shell(word_map(w[j + 1]), lo, depth + 1);
-          break;
-        }
-      return;
-    } else if (prog == "eval") {
-      ++i;
-      if (i + 1 == n && assignments) {
-        const std::string_view var = variable_reference(w[i].text);
-        if (!var.empty()) {
-          // 'eval "$CMD"': the script is the last value assigned to CMD before this line.
-          const auto it = assignments->find(std::string(var));
-          if (it != assignments->end()) {
-            const Snippet& m = word_map(it->second);
-            Snippet value;
-            value.append_from(m, assignment_value(it->second.text), m.text().size());
-            shell(value, lo, depth + 1);
-          }
-          return;
-        }
-      }
-      script_from_words(w, i, lo, depth + 1);
-      return;
-    } else if (prog == "watch") {
-      static constexpr std::array<std::string_view, 3> kWatchArgs{"-n", "--interval", "-q"};
-      i = skip_options(w, i + 1, kWatchArgs, "nq");
-      script_from_words(w, i, lo, depth + 1);
-      return;
-    } else if (prog == "java") {
-      // 'java -cp "libs/*" kafka.admin.TopicCommand ...' runs a tool's main class directly.
-      static constexpr std::array<std::string_view, 5> kJavaArgs{
-          "-cp", "-classpath", "--class-path", "-jar", "--module-path"};
-      const std::size_t k = skip_options(w, i + 1, kJavaArgs, "");
-      if (k >= n || w[k].opaque) return;
-      for (std::size_t j = i + 1; j < k; ++j)
-        if (w[j].text == "-jar") return;  // runs the jar's own main class
-      const std::string script = script_for_class(w[k].text, opts_);
-      if (!script.empty()) record(w, i, k, script);
-      return;
-    } else {
-      break;
-    }
+    const Wrapper* wr = w[i].opaque ? nullptr : find_wrapper(base_name(w[i].text));
+    if (!wr) break;
+    const Step step = unwrap(*wr, c, i);
+    if (step.at == kNone) return;
+    i = step.at;
+    if (step.program) break;
   }
-  if (i >= n) return;
+  if (i < n) tool_command(w, i);
+}
+
+void Extractor::tool_command(std::vector<Word>& w, std::size_t i) {
   const std::string tool = kafka_tool_name(w[i].text, opts_);
   if (tool.empty()) return;
-  if (tool == "kafka-run-class.sh") {
-    // kafka-run-class.sh [-daemon] [-name NAME] [-loggc] CLASS args...
+  const std::size_t n = w.size();
+  for (const Launcher& l : kLaunchers) {
+    if (tool != l.tool) continue;
     std::size_t k = i + 1;
-    while (k < n && (w[k].text == "-daemon" || w[k].text == "-loggc" || w[k].text == "-name"))
-      k += w[k].text == "-name" ? 2 : 1;
+    while (k < n && (in_list(l.flags, w[k].text) || in_list(l.with_arg, w[k].text)))
+      k += in_list(l.with_arg, w[k].text) ? 2 : 1;
     if (k < n && !w[k].opaque && w[k].text.find('.') != std::string::npos && w[k].text[0] != '-') {
       const std::string script = script_for_class(w[k].text, opts_);
       if (!script.empty()) {

@@ -15,6 +15,22 @@
 
 namespace kafkalint::scripts {
 
+/// How a wrapper program hands on to the command it runs (the table is in extractor.cpp).
+enum class Wrap : unsigned char {
+  kWord,       ///< only its own word: shell keywords, nohup ('time' may take '-p')
+  kOptions,    ///< its options, then its operands (timeout's duration), then the command
+  kCommand,    ///< 'command': as kOptions, but '-v'/'-V' only looks the name up
+  kContainer,  ///< docker/podman/nerdctl [compose] exec|run [options] CONTAINER command
+  kCluster,    ///< kubectl/oc ... -- command; the old 'kubectl exec POD command'
+  kSsh,        ///< ssh [options] HOST script words (or a here-document)
+  kShell,      ///< sh -c STRING; 'bash <<EOF'; 'bash script.sh' runs that script
+  kSu,         ///< su ... -c STRING
+  kEval,       ///< eval WORDS; eval "$VAR" (VAR's last assignment)
+  kWatch,      ///< watch [options] script words
+  kJava,       ///< java [options] MAIN-CLASS: the tool that class belongs to
+};
+struct Wrapper;
+
 /// Collects one file's commands, comments and warnings into an ExtractResult. Nested reads
 /// (substitutions, 'sh -c', eval, here-documents) share one byte budget and a depth limit, so
 /// that any input costs time and memory linear in its size.
@@ -58,9 +74,22 @@ class Extractor {
   /// Shell variables assigned so far in one script: name -> the assigning word ('NAME=...').
   using Assignments = std::unordered_map<std::string, Word>;
   struct Frame;  // one shell() call: its lex result and snippet, for lazy word maps
+  struct Call;   // one command being unwrapped: its words and where they came from
+  struct Step;   // where unwrapping goes on after a wrapper
 
   void command(std::vector<Word>& w, const Snippet* heredoc, const LexOptions& lo, int depth,
                Assignments* assignments);
+  /// One wrapper of the table: dispatches on its Wrap kind.
+  Step unwrap(const Wrapper& wr, Call& c, std::size_t i);
+  Step unwrap_container(const Wrapper& wr, Call& c, std::size_t i);
+  Step unwrap_cluster(const Wrapper& wr, Call& c, std::size_t i);
+  Step unwrap_ssh(const Wrapper& wr, Call& c, std::size_t i);
+  Step unwrap_shell(Call& c, std::size_t i);
+  Step unwrap_su(Call& c, std::size_t i);
+  Step unwrap_eval(Call& c, std::size_t i);
+  Step unwrap_java(const Wrapper& wr, Call& c, std::size_t i);
+  /// Records w[i...] when w[i] names a Kafka tool (a launcher's main class resolved).
+  void tool_command(std::vector<Word>& w, std::size_t i);
   void record(std::vector<Word>& w, std::size_t program, std::size_t class_arg,
               const std::string& tool);
   const Snippet& word_map(Word& w);
