@@ -288,13 +288,21 @@ constexpr std::string_view kRunArgs =
     "--cidfile --network-alias --health-cmd --stop-signal --user-ns";
 constexpr std::string_view kComposeGlobalArgs =
     "-f --file -p --project-name --env-file --profile --project-directory -H --host";
+// runuser -u USER [--] command; 'runuser [-l] USER -c STRING' is read like su.
+constexpr std::string_view kRunuserArgs =
+    "-u --user -g --group -G --supp-group -s --shell -w --whitelist-environment";
+// kubectl/oc options before the verb, and those of 'exec' and 'oc rsh' before the pod.
+constexpr std::string_view kClusterGlobalArgs =
+    "-n --namespace --context --kubeconfig --cluster --user -s --server --token --as";
+constexpr std::string_view kRshArgs =
+    "-c --container --shell -n --namespace -f --filename --timeout";
 constexpr std::string_view kSshArgs = "-p -i -o -l -J -F -b -c -D -E -L -R";
 
 using W = Wrap;
 
 // Programs that run the command given in their arguments. Names are compared with the base
 // name of the program word ('/usr/bin/sudo' -> 'sudo').
-constexpr std::array<Wrapper, 45> kWrappers{{
+constexpr std::array<Wrapper, 51> kWrappers{{
     // Shell keywords and prefixes: only the word itself ('time' may take '-p').
     {"if", W::kWord, "", "", 0},
     {"then", W::kWord, "", "", 0},
@@ -325,6 +333,13 @@ constexpr std::array<Wrapper, 45> kWrappers{{
     {"stdbuf", W::kOptions, "-c -n -p", "cnp", 0},
     {"ionice", W::kOptions, "-c -n -p", "cnp", 0},
     {"xargs", W::kOptions, kXargsArgs, "InPLdEsa", 0},
+    // Container init processes and user switchers of entrypoint scripts.
+    {"tini", W::kOptions, "-p -e", "pe", 0},
+    {"tini-static", W::kOptions, "-p -e", "pe", 0},
+    {"dumb-init", W::kOptions, "-r --rewrite", "r", 0},
+    {"gosu", W::kOptions, "", "", 1},     // gosu USER[:GROUP] command
+    {"su-exec", W::kOptions, "", "", 1},  // su-exec USER[:GROUP] command
+    {"runuser", W::kRunuser, kRunuserArgs, "ugGsw", 0},
     // Containers and clusters.
     {"docker", W::kContainer, "", "", 0},
     {"podman", W::kContainer, "", "", 0},
@@ -397,7 +412,8 @@ Extractor::Step Extractor::unwrap(const Wrapper& wr, Call& c, std::size_t i) {
     case Wrap::kShell:
       return unwrap_shell(c, i);
     case Wrap::kSu:
-      return unwrap_su(c, i);
+    case Wrap::kRunuser:
+      return unwrap_su(wr, c, i);
     case Wrap::kEval:
       return unwrap_eval(c, i);
     case Wrap::kWatch:
@@ -432,8 +448,12 @@ Extractor::Step Extractor::unwrap_cluster(const Wrapper& wr, Call& c, std::size_
   std::size_t j = i + 1;
   while (j < n && w[j].text != "--") ++j;
   if (j < n) return {j + 1};
-  if (i + 1 < n && w[i + 1].text == "exec")  // old form: kubectl exec POD CMD
-    return {skip_options(w, i + 2, wr.args, wr.short_args) + 1};
+  // Without '--': the old 'kubectl exec POD CMD' and 'oc rsh POD CMD' (the pod alone opens
+  // an interactive shell, which runs nothing of Kafka on this line).
+  j = skip_options(w, i + 1, kClusterGlobalArgs, "ns");
+  if (j < n && w[j].text == "exec") return {skip_options(w, j + 1, wr.args, wr.short_args) + 1};
+  if (wr.name == "oc" && j < n && w[j].text == "rsh")
+    return {skip_options(w, j + 1, kRshArgs, "cnf") + 1};
   return {kNone};
 }
 
@@ -478,13 +498,14 @@ Extractor::Step Extractor::unwrap_shell(Call& c, std::size_t i) {
   return {i, true};  // 'bash kafka-topics.sh ...' runs that script
 }
 
-Extractor::Step Extractor::unwrap_su(Call& c, std::size_t i) {
+Extractor::Step Extractor::unwrap_su(const Wrapper& wr, Call& c, std::size_t i) {
   std::vector<Word>& w = c.w;
   for (std::size_t j = i + 1; j + 1 < w.size(); ++j)
     if (w[j].text == "-c" || w[j].text == "--command") {
       shell(word_map(w[j + 1]), c.lo, c.depth + 1);
-      break;
+      return {kNone};
     }
+  if (wr.how == Wrap::kRunuser) return {skip_options(w, i + 1, wr.args, wr.short_args)};
   return {kNone};
 }
 

@@ -25,6 +25,7 @@ enum class Wrap : unsigned char {
   kSsh,        ///< ssh [options] HOST script words (or a here-document)
   kShell,      ///< sh -c STRING; 'bash <<EOF'; 'bash script.sh' runs that script
   kSu,         ///< su ... -c STRING
+  kRunuser,    ///< runuser -u USER [--] command, or like su with -c STRING
   kEval,       ///< eval WORDS; eval "$VAR" (VAR's last assignment)
   kWatch,      ///< watch [options] script words
   kJava,       ///< java [options] MAIN-CLASS: the tool that class belongs to
@@ -85,7 +86,7 @@ class Extractor {
   Step unwrap_cluster(const Wrapper& wr, Call& c, std::size_t i);
   Step unwrap_ssh(const Wrapper& wr, Call& c, std::size_t i);
   Step unwrap_shell(Call& c, std::size_t i);
-  Step unwrap_su(Call& c, std::size_t i);
+  Step unwrap_su(const Wrapper& wr, Call& c, std::size_t i);
   Step unwrap_eval(Call& c, std::size_t i);
   Step unwrap_java(const Wrapper& wr, Call& c, std::size_t i);
   /// Records w[i...] when w[i] names a Kafka tool (a launcher's main class resolved).
