@@ -312,6 +312,9 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     }
   }
   bool failed_load = false, failing = false;
+  std::error_code cwd_error;
+  const std::filesystem::path diff_cwd = std::filesystem::current_path(cwd_error);
+  bool diff_outside = false;      // a diff names a file outside the working directory
   std::set<std::string> printed;  // a broken pack fails every script the same way: say it once
   auto sink = [&](checks::FileOutcome& f) {
     for (const core::Error& e : f.errors) {
@@ -321,10 +324,15 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       else if (printed.insert(e.render()).second)
         ctx.err << core::escape_controls(e.render(), true) << "\n";
     }
-    // A diff shows the files' lines: controls in them escaped like every text output.
-    if (diff && f.fixed)
-      ctx.out << core::escape_controls(
-          core::unified_diff(*f.original, *f.fixed, "a/" + f.path, "b/" + f.path), true);
+    // A diff shows the files' lines: on a terminal their controls are escaped like every text
+    // output; into a pipe or file it keeps the bytes, or `git apply` would not find the lines.
+    if (diff && f.fixed) {
+      bool outside = false;
+      const std::string name = core::patch_path(f.path, diff_cwd, &outside);
+      diff_outside = diff_outside || outside;
+      const std::string d = core::unified_diff(*f.original, *f.fixed, "a/" + name, "b/" + name);
+      ctx.out << (ctx.out_is_tty ? core::escape_controls(d, true) : d);
+    }
     if (f.skipped && reporter) reporter->skipped({f.path, *f.skipped});
     for (const core::Finding& fd : f.findings) {
       if (base && base->absorbs(fd)) continue;
@@ -405,6 +413,9 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
             << " file" << (summary->files_checked == 1 ? "" : "s") << " (" << fixable
             << " fixable with --fix)\n";
   }
+  if (diff_outside)
+    ctx.err << "note: the diff names files outside the current directory by their path from "
+               "'/'; apply it there: git -C / apply (or patch -p1 -d /)\n";
   if (failed_load) return kExitFailure;
   if (vm.count("exit-zero")) return kExitOk;
   return failing ? kExitFindings : kExitOk;

@@ -1,6 +1,7 @@
 // `kafkalint edit FILE [--set KEY=VALUE]... [--unset KEY]... [--comment KEY]... [--write|--diff]`:
 // lossless edits, applied in command-line order.
 
+#include <filesystem>
 #include <ostream>
 
 #include "cli/command.h"
@@ -92,7 +93,13 @@ int run_edit(const std::vector<std::string>& args, Context& ctx) {
 
   const std::string edited = properties::write(doc);
   if (diff) {
-    const std::string d = core::unified_diff(original, edited, "a/" + file, "b/" + file);
+    std::error_code ec;
+    bool outside = false;
+    const std::string name = core::patch_path(file, std::filesystem::current_path(ec), &outside);
+    const std::string d = core::unified_diff(original, edited, "a/" + name, "b/" + name);
+    if (outside && !d.empty())
+      ctx.err << "note: the diff names the file by its path from '/'; apply it there: "
+                 "git -C / apply (or patch -p1 -d /)\n";
     ctx.out.write(d.data(), static_cast<std::streamsize>(d.size()));
   } else if (write) {
     if (edited != original && !core::write_file_atomic(file, edited, &err))

@@ -170,4 +170,14 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
   return out;
 }
 
+std::string patch_path(const std::string& path, const std::filesystem::path& cwd, bool* outside) {
+  namespace fs = std::filesystem;
+  const fs::path full =
+      (fs::path(path).is_absolute() ? fs::path(path) : cwd / path).lexically_normal();
+  const fs::path rel = full.lexically_relative(cwd.lexically_normal());
+  const bool under = !rel.empty() && *rel.begin() != ".." && rel != ".";
+  if (outside) *outside = !under;
+  return under ? rel.generic_string() : full.relative_path().generic_string();
+}
+
 }  // namespace kafkalint::core

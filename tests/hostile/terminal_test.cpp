@@ -4,8 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
 
+#include "cli/command.h"
 #include "test_support.h"
 
 using namespace kafkalint;
@@ -68,9 +70,15 @@ TEST_SUITE("hostile_terminal") {
     check_clean(test::run_cli({"check", "--to", "3.9", a}), "check --to");
     check_clean(test::run_cli({"check", "--format", "concise", a}), "check concise");
     check_clean(test::run_cli({"check", "--format", "github", a}), "check github");
+    // A diff on a terminal is escaped; into a pipe it keeps the bytes so that it applies.
+    std::ostringstream tty_out, tty_err;
+    const std::vector<std::string> diff_args{"kafkalint", "check", "--diff", a};
+    const int tty_code = cli::run(diff_args, tty_out, tty_err, true);
+    CHECK(tty_code == 1);
+    CHECK(tty_out.str().find("+num.partitions=") != std::string::npos);
+    check_clean({tty_code, tty_out.str(), tty_err.str()}, "check --diff on a terminal");
     const auto diff = test::run_cli({"check", "--diff", a});
-    CHECK(diff.out.find("+num.partitions=") != std::string::npos);
-    check_clean(diff, "check --diff");
+    CHECK(diff.out.find("+num.partitions=\\u001b]0;owned\\u0007\x07\n") != std::string::npos);
     check_clean(test::run_cli({"show", a}), "show");
     check_clean(test::run_cli({"show", "--effective", "--to", "3.9", a}), "show --effective");
     const auto d = test::run_cli({"diff", a, b});

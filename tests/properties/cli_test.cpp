@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <string>
 
 #include "test_support.h"
@@ -104,8 +105,17 @@ TEST_SUITE("properties") {
     auto r = run_cli({"edit", tmp.file("e.properties"), "--set", "b=two", "--diff"});
     CHECK(r.code == 0);
     const std::string f = tmp.file("e.properties");
-    CHECK(r.out == "--- a/" + f + "\n+++ b/" + f + "\n@@ -1,3 +1,3 @@\n a=1\n-b=2\n+b=two\n c=3\n" +
+    // Named relative to the working directory when under it, else from '/' (never "a//tmp"):
+    // the names git apply accepts.
+    const std::string full = std::filesystem::absolute(f).lexically_normal().generic_string();
+    const std::string rel = std::filesystem::path(full)
+                                .lexically_relative(std::filesystem::current_path())
+                                .generic_string();
+    const bool under = rel.rfind("..", 0) != 0;
+    const std::string n = under ? rel : full.substr(1);
+    CHECK(r.out == "--- a/" + n + "\n+++ b/" + n + "\n@@ -1,3 +1,3 @@\n a=1\n-b=2\n+b=two\n c=3\n" +
                        "\\ No newline at end of file\n");
+    CHECK((r.err.find("git -C / apply") != std::string::npos) == !under);
     r = run_cli({"edit", f, "--diff"});
     CHECK(r.code == 0);
     CHECK(r.out.empty());

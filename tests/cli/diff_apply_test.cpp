@@ -1,0 +1,145 @@
+// Every diff kafkalint prints must apply with `git apply`: for each golden case under
+// testdata/checks, `check --diff` run on relative paths inside the case and on absolute paths
+// from another directory, and `edit --diff` on an absolute path. git refuses "a//tmp/x" and
+// "a/../x" headers, so this is where a wrong header shows. Skipped when git is absent.
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace kafkalint;
+
+namespace {
+
+bool have_git() { return test::run_shell("git --version").code == 0; }
+
+const std::set<std::string> kExpectations = {"args", "expected.txt", "expected.exit",
+                                             "expected.json", "README.md"};
+
+std::vector<std::string> case_inputs(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    const std::string rel = fs::relative(e.path(), dir).generic_string();
+    if (kExpectations.count(rel) || rel.rfind("fixed/", 0) == 0 || rel == ".kafkalint.toml")
+      continue;
+    out.push_back(rel);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string quoted_list(const std::vector<std::string>& files, const std::string& prefix) {
+  std::string s;
+  for (const std::string& f : files) s += " '" + prefix + f + "'";
+  return s;
+}
+
+// Applies `patch` with git from `dir`; the result of `git apply` (exit code and messages).
+test::RunResult git_apply(const std::string& dir, const std::string& patch, bool check_only) {
+  test::TempDir tmp;
+  test::write(tmp.file("p.diff"), patch);
+  return test::run_shell("cd '" + dir + "' && git apply " + (check_only ? "--check " : "") + "'" +
+                         tmp.file("p.diff") + "' 2>&1");
+}
+
+}  // namespace
+
+TEST_SUITE("cli") {
+  TEST_CASE("diff: every check --diff of the goldens applies with git apply") {
+    if (!have_git()) {
+      MESSAGE("git not installed: skipped");
+      return;
+    }
+    const fs::path root = fs::path(test::source_dir()) / "testdata/checks";
+    int diffs = 0;
+    for (const auto& group : fs::directory_iterator(root)) {
+      if (!group.is_directory()) continue;
+      for (const auto& c : fs::directory_iterator(group.path())) {
+        if (!c.is_directory()) continue;
+        const fs::path dir = c.path();
+        INFO("case: ", fs::relative(dir, root).generic_string());
+        const std::string args =
+            fs::exists(dir / "args") ? test::trim_newline(test::read((dir / "args").string())) : "";
+        const std::vector<std::string> files = case_inputs(dir);
+        test::TempDir rel_copy, abs_copy;
+        fs::copy(dir, rel_copy.path(), fs::copy_options::recursive);
+        fs::copy(dir, abs_copy.path(), fs::copy_options::recursive);
+        // A folder below the case, so that its .kafkalint.toml still applies (found upward).
+        const std::string elsewhere = abs_copy.file("elsewhere");
+        fs::create_directories(elsewhere);
+        const std::string bin = "'" + test::binary() + "' check " + args + " --diff";
+        const test::RunResult rel =
+            test::run_shell("cd '" + rel_copy.path() + "' && " + bin + quoted_list(files, ""));
+        if (rel.out.empty()) continue;
+        ++diffs;
+        INFO("diff: ", rel.out);
+        CHECK(rel.out.find("--- a//") == std::string::npos);
+        const test::RunResult applied = git_apply(rel_copy.path(), rel.out, false);
+        INFO("git apply: ", applied.out);
+        CHECK(applied.code == 0);
+
+        // Absolute paths from another directory: the same change, applied from '/'.
+        const test::RunResult abs = test::run_shell("cd '" + elsewhere + "' && " + bin +
+                                                    quoted_list(files, abs_copy.path() + "/"));
+        INFO("absolute diff: ", abs.out);
+        CHECK(abs.err.find("git -C / apply") != std::string::npos);
+        const test::RunResult abs_applied = git_apply("/", abs.out, false);
+        INFO("git apply from /: ", abs_applied.out);
+        CHECK(abs_applied.code == 0);
+        for (const std::string& f : files)
+          CHECK(test::read(abs_copy.file(f)) == test::read(rel_copy.file(f)));
+      }
+    }
+    CHECK(diffs >= 15);
+  }
+
+  TEST_CASE("diff: the file as given by path with '..' or from a subfolder still applies") {
+    if (!have_git()) {
+      MESSAGE("git not installed: skipped");
+      return;
+    }
+    test::TempDir tmp;
+    fs::create_directories(tmp.file("conf"));
+    fs::create_directories(tmp.file("scripts"));
+    test::write(tmp.file("conf/server.properties"),
+                "broker.id=1\nlog.message.format.version=2.8\n");
+    const std::string bin = "'" + test::binary() + "' check --to 4.0 --unsafe-fixes --diff ";
+    // From a sibling folder through '..': named relative to the root, applied from '/'.
+    const test::RunResult up =
+        test::run_shell("cd '" + tmp.file("scripts") + "' && " + bin + "../conf/server.properties");
+    INFO("diff: ", up.out);
+    REQUIRE(!up.out.empty());
+    CHECK(up.out.find("/../") == std::string::npos);
+    CHECK(git_apply("/", up.out, true).code == 0);
+    // An absolute path under the working directory: named relative to it.
+    const test::RunResult under = test::run_shell("cd '" + tmp.path() + "' && " + bin + "'" +
+                                                  tmp.file("conf/server.properties") + "'");
+    CHECK(under.out.rfind("--- a/conf/server.properties\n+++ b/conf/server.properties\n", 0) == 0);
+    CHECK(under.err.find("git -C / apply") == std::string::npos);
+    CHECK(git_apply(tmp.path(), under.out, true).code == 0);
+  }
+
+  TEST_CASE("diff: edit --diff on an absolute path applies with git apply") {
+    if (!have_git()) {
+      MESSAGE("git not installed: skipped");
+      return;
+    }
+    test::TempDir tmp, elsewhere;
+    test::write(tmp.file("e.properties"), "a=1\nb=2\n");
+    const test::RunResult r =
+        test::run_shell("cd '" + elsewhere.path() + "' && '" + test::binary() + "' edit '" +
+                        tmp.file("e.properties") + "' --set b=two --diff");
+    INFO("diff: ", r.out, " err: ", r.err);
+    REQUIRE(r.code == 0);
+    const test::RunResult applied = git_apply("/", r.out, false);
+    INFO("git apply: ", applied.out);
+    CHECK(applied.code == 0);
+    CHECK(test::read(tmp.file("e.properties")) == "a=1\nb=two\n");
+  }
+}
