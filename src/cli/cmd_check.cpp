@@ -33,6 +33,10 @@ std::string rule_markdown(const knowledge::Rule& r);  // cmd_explain.cpp
 
 namespace {
 
+constexpr const char* kNoTargetNote =
+    "note: no target version: only findings that hold for every Kafka release were reported; "
+    "pass --to (or set 'to' in .kafkalint.toml)\n";
+
 std::vector<std::string> split_list(const std::vector<std::string>& in) {
   std::vector<std::string> out;
   for (const std::string& s : in) {
@@ -393,9 +397,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       if (fixed_files)
         ctx.out << "fixed " << fixes << " finding" << (fixes == 1 ? "" : "s") << " in "
                 << fixed_files << " file" << (fixed_files == 1 ? "" : "s") << "\n";
-      if (!k.to)
-        ctx.out << "note: no target version: only findings that hold for every Kafka release "
-                   "were reported; pass --to (or set 'to' in .kafkalint.toml)\n";
+      if (!k.to) ctx.out << kNoTargetNote;
     }
   }
   if (statistics) {
@@ -412,6 +414,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     ctx.out << total << " finding" << (total == 1 ? "" : "s") << " in " << summary->files_checked
             << " file" << (summary->files_checked == 1 ? "" : "s") << " (" << fixable
             << " fixable with --fix)\n";
+    if (!k.to) ctx.out << kNoTargetNote;  // the counts are as partial as the findings
   }
   if (diff_outside)
     ctx.err << "note: the diff names files outside the current directory by their path from "

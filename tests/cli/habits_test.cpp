@@ -52,6 +52,13 @@ TEST_SUITE("cli_habits") {
     CHECK(z.code == 0);
     CHECK(z.out.find("KL101") != std::string::npos);
     CHECK(test::run_cli({"check", "--statistics", "--format", "json", dir.path()}).code == 2);
+    // Without --to the counts carry the same note as the findings would.
+    CHECK(s.out.find("no target version") == std::string::npos);
+    const auto n = test::run_shell("cd '" + dir.path() + "' && '" + test::binary() +
+                                   "' check --statistics server.properties");
+    CHECK(n.out.find("KL101") != std::string::npos);
+    CHECK(n.out.find("\nnote: no target version: only findings that hold for every Kafka release "
+                     "were reported; pass --to") != std::string::npos);
   }
 
   TEST_CASE("a bootstrap server that is not HOST:PORT is refused before any fix pastes it") {
