@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "checks/unicode_dash.h"
 #include "core/suggest.h"
 
 namespace kafkalint::checks {
@@ -190,6 +191,7 @@ class CommandChecker {
         return;
       }
     }
+    unicode_dashes(*tool);
     check_args(*tool);
   }
 
@@ -351,6 +353,31 @@ class CommandChecker {
     fd.suggestion = "remove the " + quoted(mark);
     em_.fix(fd, {{p.offset + p.length - n, p.offset + p.length, ""}}, "remove " + quoted(mark),
             true);
+  }
+
+  // KL715: '–bootstrap-server', '—topic': the parser sees a plain argument (unicode_dash.h).
+  void unicode_dashes(const CliTool& tool) {
+    for (const Token& t : c_->args) {
+      const auto d = unicode_dash_option(t.text);
+      if (!d) continue;
+      const bool known = tool.find_option(d->ascii) != nullptr;
+      core::Finding& fd =
+          em_.at(t, "KL715",
+                 quoted(d->name) + " is written with " + std::string(d->what) +
+                     " instead of '-': " + tool.script + " reads it as a plain argument, so " +
+                     (known ? "the option " + quoted(d->ascii) + " is not applied"
+                            : "no option is set (and " + quoted(d->ascii) + " is none either)"),
+                 d->ascii);
+      if (!known) {
+        fd.suggestion = "type the option with ASCII '-'";
+        continue;  // never propose an option the tool does not have
+      }
+      fd.suggestion = "write " + quoted(d->ascii);
+      const std::size_t off = name_offset(t, d->name);
+      if (off != std::string::npos)
+        em_.fix(fd, {{t.offset + off, t.offset + off + d->name.size(), d->ascii}},
+                "write " + quoted(d->ascii), true);
+    }
   }
 
   void unknown_tool() {
