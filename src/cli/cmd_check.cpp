@@ -25,6 +25,7 @@
 #include "knowledge/catalog.h"
 #include "knowledge/store.h"
 #include "knowledge/versions.h"
+#include "report/diff_color.h"
 #include "report/report.h"
 
 namespace kafkalint::cli {
@@ -335,7 +336,8 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       const std::string name = core::patch_path(f.path, diff_cwd, &outside);
       diff_outside = diff_outside || outside;
       const std::string d = core::unified_diff(*f.original, *f.fixed, "a/" + name, "b/" + name);
-      ctx.out << (ctx.out_is_tty ? core::escape_controls(d, true) : d);
+      const std::string shown = ctx.out_is_tty ? core::escape_controls(d, true) : d;
+      ctx.out << (ctx.color ? report::color_diff(shown) : shown);
     }
     if (f.skipped && reporter) reporter->skipped({f.path, *f.skipped});
     for (const core::Finding& fd : f.findings) {

@@ -10,6 +10,7 @@
 #include "core/unified_diff.h"
 #include "properties/document.h"
 #include "properties/edit.h"
+#include "report/diff_color.h"
 
 namespace kafkalint::cli {
 
@@ -100,7 +101,7 @@ int run_edit(const std::vector<std::string>& args, Context& ctx) {
     if (outside && !d.empty())
       ctx.err << "note: the diff names the file by its path from '/'; apply it there: "
                  "git -C / apply (or patch -p1 -d /)\n";
-    ctx.out.write(d.data(), static_cast<std::streamsize>(d.size()));
+    ctx.out << (ctx.color ? report::color_diff(d) : d);
   } else if (write) {
     if (edited != original && !core::write_file_atomic(file, edited, &err))
       return report_error(err, ctx);

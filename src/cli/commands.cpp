@@ -1,6 +1,7 @@
 #include <cstdlib>
 #include <ostream>
 
+#include "cli/color.h"
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/secrets.h"
@@ -50,6 +51,8 @@ void print_usage(std::ostream& os) {
   os << "\nglobal options:\n"
         "  --rules DIR   load extra rule packs laid out like rules/ (may repeat)\n"
         "  --show-secrets  print password values instead of [hidden] (any command)\n"
+        "  --color WHEN  auto (default: on a terminal unless NO_COLOR is set or TERM=dumb;\n"
+        "                FORCE_COLOR forces it), always or never (any command)\n"
         "  --help        print this help; 'kafkalint COMMAND --help' for a command\n"
         "  --version     print the version\n\n"
         "exit codes: 0 clean, 1 findings at or above the failing severity, 2 could not do the "
@@ -87,13 +90,20 @@ int run(const std::vector<std::string>& argv_in, std::ostream& raw_out, std::ost
   return flush(run_command(argv, out, err, out_is_tty, raw_out));
 }
 
-int run_command(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
+int run_command(const std::vector<std::string>& argv_in, std::ostream& out, std::ostream& err,
                 bool out_is_tty, std::ostream& raw_out) {
   Context ctx{out, err, false, false, {}};
   ctx.config_out = &raw_out;
   ctx.out_is_tty = out_is_tty;
-  const char* no_color = std::getenv("NO_COLOR");
-  ctx.color = out_is_tty && !(no_color && *no_color);
+  // --color is accepted anywhere on the line, like ruff's and grep's.
+  std::vector<std::string> argv = argv_in;
+  std::string color_error;
+  const std::optional<ColorWhen> when = take_color_option(&argv, &color_error);
+  if (!color_error.empty()) {
+    err << "kafkalint: error: " << color_error << "\n";
+    return kExitFailure;
+  }
+  ctx.color = use_color(when.value_or(ColorWhen::kAuto), out_is_tty);
 
   // Global options come before the command name.
   std::size_t i = 1;

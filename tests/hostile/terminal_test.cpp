@@ -72,7 +72,7 @@ TEST_SUITE("hostile_terminal") {
     check_clean(test::run_cli({"check", "--format", "github", a}), "check github");
     // A diff on a terminal is escaped; into a pipe it keeps the bytes so that it applies.
     std::ostringstream tty_out, tty_err;
-    const std::vector<std::string> diff_args{"kafkalint", "check", "--diff", a};
+    const std::vector<std::string> diff_args{"kafkalint", "check", "--diff", "--color=never", a};
     const int tty_code = cli::run(diff_args, tty_out, tty_err, true);
     CHECK(tty_code == 1);
     CHECK(tty_out.str().find("+num.partitions=") != std::string::npos);
