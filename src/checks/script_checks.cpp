@@ -463,6 +463,9 @@ class CommandChecker {
       s.names = names_of(sub->options);
       if (const knowledge::CliSubcommand* top = tool.subcommand(""))
         for (const CliOption& o : top->options) s.names.push_back(o.name);
+      // argparse4j gives every sub-command parser its own -h/--help.
+      for (const char* help : {"-h", "--help"})
+        if (s.argp && tool.find_option(help)) s.names.push_back(help);
       std::sort(s.names.begin(), s.names.end());
     } else {
       s.names = names_of(tool.options);
@@ -510,6 +513,8 @@ class CommandChecker {
     const bool shell = tool.uses_parser("shell");
     Scope scope = scope_for(tool, nullptr);
     subcommand_.clear();
+    sub_name_.clear();
+    sub_word_ = 0;
     const bool parsed = scope.jopt || scope.argp;
     bool sub_seen = false;
     bool positional_seen = false;
@@ -526,6 +531,10 @@ class CommandChecker {
           if (hits.empty())
             for (const std::string& sc : tool.subcommands)
               if (starts_with(sc, t.text)) hits.push_back(sc);
+          if (hits.size() == 1) {
+            sub_name_ = hits[0];
+            sub_word_ = i;
+          }
           if (hits.size() == 1)
             if (const knowledge::CliSubcommand* sc = target_ ? tool.subcommand(hits[0]) : nullptr) {
               // Sub-command options are only known per release (4.x packs); without a
@@ -573,6 +582,7 @@ class CommandChecker {
         i += words;
       } else {
         opt = resolve(scope, t, written, has_inline);
+        if (opt && !sub_name_.empty()) top_option_after_subcommand(tool, i, *opt, has_inline);
       }
       if (!opt) continue;
       if (opt->arg == CliOption::Arg::kRequired && !has_inline) {
@@ -619,6 +629,58 @@ class CommandChecker {
       return words;
     }
     return 0;
+  }
+
+  // The tool's argparse4j layout (top-level and per-sub-command options): from the target's
+  // pack, else from the oldest later release that records it (3.x packs do not; the parsers
+  // kept their top-level options at the top since the tools moved to argparse4j).
+  const CliTool* subcommand_layout(const CliTool& tool) const {
+    if (tool.subcommand("")) return &tool;
+    for (const Release* r : s_.cli->lines()) {
+      if (k_.to && r->version <= k_.to->version) continue;
+      const CliCatalog* c = s_.cli->at(*r);
+      const CliTool* t = c ? c->find(tool.script) : nullptr;
+      if (t && t->subcommand("")) return t;
+    }
+    return nullptr;
+  }
+
+  // KL716: 'kafka-metadata-quorum.sh describe --status --bootstrap-server X'. argparse4j hands
+  // every word after the sub-command to that sub-command's parser, which has none of the
+  // top-level options: the run fails with "unrecognized arguments".
+  void top_option_after_subcommand(const CliTool& tool, std::size_t i, const CliOption& o,
+                                   bool has_inline) {
+    const std::string& name = resolved_;
+    if (name == "--help" || name == "-h") return;
+    const CliTool* layout = subcommand_layout(tool);
+    const knowledge::CliSubcommand* top = layout ? layout->subcommand("") : nullptr;
+    const knowledge::CliSubcommand* sub = layout ? layout->subcommand(sub_name_) : nullptr;
+    auto has = [&](const knowledge::CliSubcommand* sc) {
+      return std::any_of(sc->options.begin(), sc->options.end(),
+                         [&](const CliOption& x) { return x.name == name; });
+    };
+    if (!top || !sub || !has(top) || has(sub)) return;
+    const std::vector<Token>& a = c_->args;
+    const Token& sub_token = a[sub_word_];
+    core::Finding& fd =
+        em_.at(a[i], "KL716",
+               quoted(name) + " is an option of " + tool.script + " itself, not of its " +
+                   "sub-command " + quoted(sub_name_) + ": after " + quoted(sub_token.text) +
+                   " the sub-command's parser rejects it",
+               name);
+    fd.suggestion = "put it before " + quoted(sub_token.text);
+    // The move: the option (and its value) cut from here, pasted before the sub-command.
+    const bool value = o.arg == CliOption::Arg::kRequired && !has_inline && i + 1 < a.size();
+    const Token& last = value ? a[i + 1] : a[i];
+    const Token& prev = a[i - 1];
+    if (!blank_gap(prev.offset + prev.raw.size(), a[i].offset) ||
+        (value && !blank_gap(a[i].offset + a[i].raw.size(), last.offset)))
+      return;
+    std::string moved = a[i].raw + (value ? " " + last.raw : "") + " ";
+    em_.fix(fd,
+            {{sub_token.offset, sub_token.offset, std::move(moved)},
+             {prev.offset + prev.raw.size(), last.offset + last.raw.size(), ""}},
+            "move " + quoted(name) + " before " + quoted(sub_token.text), true);
   }
 
   bool blank_gap(std::size_t from, std::size_t to) const {
@@ -962,8 +1024,10 @@ class CommandChecker {
   ScriptEmitter em_;
   const CommandLine* c_ = nullptr;
   const CliCatalog* target_ = nullptr;
-  std::string resolved_;    // the option name the parser reads the current word as
-  std::string subcommand_;  // the argparse4j sub-command read so far, when scoped
+  std::string resolved_;      // the option name the parser reads the current word as
+  std::string subcommand_;    // the argparse4j sub-command read so far, when scoped
+  std::string sub_name_;      // the argparse4j sub-command read so far, scoped or not
+  std::size_t sub_word_ = 0;  // its index in the arguments
 };
 
 }  // namespace
