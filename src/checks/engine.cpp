@@ -129,6 +129,7 @@ class Inputs {
   // Checks that every path exists (before anything is reported) and sets up the walks.
   bool open(const CheckRequest& req, core::Error* err) {
     settings_ = &req.settings;
+    skipped_folder_ = req.skipped_folder;
     std::vector<std::string> roots = req.paths.empty() ? std::vector<std::string>{"."} : req.paths;
     for (const std::string& root : roots) {
       std::error_code ec;
@@ -229,9 +230,14 @@ class Inputs {
         const bool link = it->is_symlink(ignored);
         if (it->is_directory(ignored)) {
           // Version-control and build folders hold no configs of the user's.
-          if (name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules" ||
-              excluded(display(p), *settings_))
+          if (name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules") {
+            if (skipped_folder_) skipped_folder_(display(p), "version control or build folder");
             continue;
+          }
+          if (excluded(display(p), *settings_)) {
+            if (skipped_folder_) skipped_folder_(display(p), "excluded by the settings");
+            continue;
+          }
           // A link to a folder is not followed (it could lead back up the tree): said once.
           if (link) {
             note(p,
@@ -269,6 +275,7 @@ class Inputs {
   }
 
   const Settings* settings_ = nullptr;
+  std::function<void(const std::string&, const char*)> skipped_folder_;
   std::vector<Input> explicit_;
   std::size_t next_explicit_ = 0;
   std::vector<Walk> walks_;

@@ -28,6 +28,9 @@ struct CheckRequest {
   /// outcome tells what the fixes left. Unset (--diff): outcomes carry the fixed text.
   std::function<bool(const std::string& path, const std::string& text, core::Error* err)>
       write_fixed;
+  /// Called (on the calling thread) for each folder the walk does not enter: a version-control
+  /// or build folder, or one the settings exclude. For -v.
+  std::function<void(const std::string& folder, const char* why)> skipped_folder;
 };
 
 struct FileOutcome {

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -139,7 +141,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   std::vector<std::string> paths, select, ignore;
   std::string from, to, format = "text", fail_on, role, baseline, write_baseline, bootstrap;
-  std::string output_file;
+  std::string output_file, config;
   unsigned jobs = 0;
   desc.add_options()("to", po::value(&to)->value_name("VERSION"),
                      "the Kafka version the files must work with (e.g. 3.9)")(
@@ -169,6 +171,13 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       "HOST:PORT of a broker: lets fixes replace '--zookeeper ADDR' in scripts safely")(
       "exit-zero", "exit 0 even when findings fail the run (2 still means it could not run)")(
       "statistics", "print how many findings each rule has instead of the findings")(
+      "quiet,q", "print the findings only: no summary, no notes")(
+      "verbose,v",
+      "also tell on stderr which settings file is used, the folders not entered and "
+      "how long the check took")(
+      "config", po::value(&config)->value_name("FILE"),
+      "read the settings from FILE instead of the .kafkalint.toml found upward from here")(
+      "isolated", "ignore every .kafkalint.toml")(
       "path", po::value(&paths)->composing()->value_name("PATH"),
       "files or directories (default .)");
   po::positional_options_description pos;
@@ -221,9 +230,34 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
                              "'; expected broker, producer, consumer, admin, client or topic",
                          ctx);
   }
+  const bool quiet = vm.count("quiet") > 0, verbose = vm.count("verbose") > 0;
+  if (quiet && verbose)
+    return usage_error("check", "'--quiet' and '--verbose' exclude each other", ctx);
+  if (!config.empty() && vm.count("isolated"))
+    return usage_error("check", "'--config' and '--isolated' exclude each other", ctx);
+  const auto started = std::chrono::steady_clock::now();
   core::Error err;
-  auto settings = checks::find_settings(".", &err);
+  std::optional<checks::Settings> settings;
+  if (vm.count("isolated"))
+    settings = checks::Settings{};
+  else if (!config.empty())
+    settings = checks::load_settings(config, &err);
+  else
+    settings = checks::find_settings(".", &err);
   if (!settings) return report_error(err, ctx);
+  if (verbose) {
+    ctx.err << "kafkalint: settings: "
+            << (!settings->path.empty()
+                    ? core::escape_controls(
+                          std::filesystem::absolute(settings->path).lexically_normal().string())
+                : vm.count("isolated") ? std::string("none (--isolated)")
+                                       : std::string("none (no .kafkalint.toml here or above)"))
+            << "\n";
+    req.skipped_folder = [&ctx](const std::string& folder, const char* why) {
+      ctx.err << "kafkalint: not entered: " << core::escape_controls(folder) << " (" << why
+              << ")\n";
+    };
+  }
   req.settings = *settings;
   if (!bootstrap.empty()) req.settings.bootstrap_server = bootstrap;
   // The address is pasted into scripts by fixes: only a plain HOST:PORT list is accepted, so
@@ -304,6 +338,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     if (*fmt == report::Format::kSarif) add_rule_help(store, metas);
     report::TextStyle style;
     style.color = ctx.color;
+    style.summary = !quiet;
     if (output_file.empty()) {
       reporter = report::make_reporter(ctx.out, *fmt, style, std::move(metas), KAFKALINT_VERSION);
     } else {
@@ -394,7 +429,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     if (!output_file.empty() &&
         !core::write_file_atomic(output_file, core::secrets().scrub(file_report.str()), &err))
       return report_error(err, ctx);
-    if (*fmt == report::Format::kText || !output_file.empty()) {
+    if ((*fmt == report::Format::kText || !output_file.empty()) && !quiet) {
       const int fixes = summary->fixes_applied, fixed_files = summary->files_fixed;
       if (fixed_files)
         ctx.out << "fixed " << fixes << " finding" << (fixes == 1 ? "" : "s") << " in "
@@ -413,12 +448,21 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       ctx.out << std::to_string(c.first) << "\t" << code << "\t" << c.second << "\n";
       total += c.first;
     }
-    ctx.out << total << " finding" << (total == 1 ? "" : "s") << " in " << summary->files_checked
-            << " file" << (summary->files_checked == 1 ? "" : "s") << " (" << fixable
-            << " fixable with --fix)\n";
-    if (!k.to) ctx.out << kNoTargetNote;  // the counts are as partial as the findings
+    if (!quiet)
+      ctx.out << total << " finding" << (total == 1 ? "" : "s") << " in " << summary->files_checked
+              << " file" << (summary->files_checked == 1 ? "" : "s") << " (" << fixable
+              << " fixable with --fix)\n";
+    if (!k.to && !quiet) ctx.out << kNoTargetNote;  // the counts are as partial as the findings
   }
-  if (diff_outside)
+  if (verbose) {
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    char took[32];
+    std::snprintf(took, sizeof took, "%.2f", secs);
+    ctx.err << "kafkalint: checked " << summary->files_checked << " file"
+            << (summary->files_checked == 1 ? "" : "s") << " in " << took << " s\n";
+  }
+  if (diff_outside && !quiet)
     ctx.err << "note: the diff names files outside the current directory by their path from "
                "'/'; apply it there: git -C / apply (or patch -p1 -d /)\n";
   if (failed_load) return kExitFailure;

@@ -49,6 +49,7 @@ struct TextStyle {
   bool color = false;       // ANSI colours (only on a terminal, never with NO_COLOR)
   bool show_source = true;  // the source line and a caret under each finding
   bool concise = false;     // one line per finding, no source, notes, fixes or summary
+  bool summary = true;      // the summary line at the end (off with --quiet)
 };
 
 /// Writes a report as the findings arrive, so `check` holds no more than the files it is

@@ -120,7 +120,7 @@ class TextReporter final : public Reporter {
     for (const Skipped& s : skipped_)
       os_ << paint(kBold) << safe(s.file) << ':' << paint(kReset)
           << " note: not checked: " << safe(s.reason) << '\n';
-    if (style_.concise) return;
+    if (style_.concise || !style_.summary) return;
     const std::size_t checked = static_cast<std::size_t>(files_checked);
     if (findings_ == 0) {
       os_ << "no findings in " << plural(checked, "file");
