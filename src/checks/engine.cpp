@@ -132,6 +132,10 @@ class Inputs {
     skipped_folder_ = req.skipped_folder;
     std::vector<std::string> roots = req.paths.empty() ? std::vector<std::string>{"."} : req.paths;
     for (const std::string& root : roots) {
+      if (req.contents.count(root)) {  // stdin: nothing on disk to look at
+        explicit_.push_back({root, true, candidate(root), std::nullopt});
+        continue;
+      }
       std::error_code ec;
       const fs::file_status st = fs::status(root, ec);
       if (ec || !fs::exists(st)) {
@@ -381,7 +385,9 @@ struct Worker {
       return nullptr;
     }
     core::Error err;
-    auto bytes = core::read_file(in.path, &err);
+    const auto given = req.contents.find(in.path);
+    auto bytes = given != req.contents.end() ? std::optional<std::string>(given->second)
+                                             : core::read_file(in.path, &err);
     if (!bytes) {
       out->errors.push_back(err);
       return nullptr;

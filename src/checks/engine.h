@@ -3,6 +3,7 @@
 // applies suppressions, selections, the baseline and (when asked) fixes.
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,10 @@ struct CheckRequest {
   /// Called (on the calling thread) for each folder the walk does not enter: a version-control
   /// or build folder, or one the settings exclude. For -v.
   std::function<void(const std::string& folder, const char* why)> skipped_folder;
+  /// Files given by their content instead of on disk (stdin with --stdin-filename): the path
+  /// they are reported under -> their bytes. Each must also be in `paths`; it is checked as a
+  /// file named on the command line, and never written.
+  std::map<std::string, std::string> contents;
 };
 
 struct FileOutcome {

@@ -2,10 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -141,7 +144,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   std::vector<std::string> paths, select, ignore;
   std::string from, to, format = "text", fail_on, role, baseline, write_baseline, bootstrap;
-  std::string output_file, config;
+  std::string output_file, config, stdin_filename;
   unsigned jobs = 0;
   desc.add_options()("to", po::value(&to)->value_name("VERSION"),
                      "the Kafka version the files must work with (e.g. 3.9)")(
@@ -178,6 +181,9 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       "config", po::value(&config)->value_name("FILE"),
       "read the settings from FILE instead of the .kafkalint.toml found upward from here")(
       "isolated", "ignore every .kafkalint.toml")(
+      "stdin-filename", po::value(&stdin_filename)->value_name("NAME"),
+      "the name of the file read from stdin ('-', implied when no path is given): its kind, "
+      "role and settings follow from NAME, and findings are reported under it")(
       "path", po::value(&paths)->composing()->value_name("PATH"),
       "files or directories (default .)");
   po::positional_options_description pos;
@@ -201,12 +207,25 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     return usage_error("check", "'--fix' and '--diff' exclude each other", ctx);
 
   checks::CheckRequest req;
+  // '-' is stdin (what editors pipe in), checked under --stdin-filename.
+  if (!stdin_filename.empty() && paths.empty()) paths.push_back("-");
+  const auto dashes = std::count(paths.begin(), paths.end(), "-");
+  if (dashes > 1) return usage_error("check", "'-' (stdin) can be given once", ctx);
+  if (!dashes && !stdin_filename.empty())
+    return usage_error("check", "'--stdin-filename' names the file read from stdin; add '-'", ctx);
+  if (dashes && vm.count("fix"))
+    return usage_error("check", "'--fix' cannot write back to stdin; use '--diff'", ctx);
+  if (dashes) {
+    const std::string name = stdin_filename.empty() ? "-" : stdin_filename;
+    req.contents[name] = std::string(std::istreambuf_iterator<char>(std::cin), {});
+    std::replace(paths.begin(), paths.end(), std::string("-"), name);
+  }
   // A path that does not exist is a finding (KL901), not the end of the run: CI still gets a
   // complete report of the other paths.
   std::vector<core::Finding> missing;
   for (const std::string& p : paths) {
     std::error_code ec;
-    if (std::filesystem::exists(p, ec)) {
+    if (req.contents.count(p) || std::filesystem::exists(p, ec)) {
       req.paths.push_back(p);
       continue;
     }
