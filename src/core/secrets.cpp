@@ -93,9 +93,21 @@ std::string SecretRegistry::scrub(std::string_view text) const {
   std::lock_guard<std::mutex> lock(mu_);
   std::string out(text);
   if (!enabled_) return out;
+  // Only whole words are secrets: a password "confluent" hides "password=confluent" but not
+  // the image name "confluentinc/cp-kafka" of another file, which says nothing about it.
+  auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
   for (const std::string& v : values_) {
     std::size_t p = 0;
     while ((p = out.find(v, p)) != std::string::npos) {
+      const bool starts = p == 0 || !word(v.front()) || !word(out[p - 1]);
+      const std::size_t end = p + v.size();
+      const bool ends = end == out.size() || !word(v.back()) || !word(out[end]);
+      if (!starts || !ends) {
+        ++p;
+        continue;
+      }
       out.replace(p, v.size(), kHidden);
       p += kHidden.size();
     }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/secrets.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -105,5 +106,20 @@ TEST_SUITE("hostile_secrets") {
     // Opting in.
     CHECK(test::run_shell(cd + "check --to 3.9 --show-secrets brokers").out.find("Kst0re-Pw!") !=
           std::string::npos);
+  }
+
+  TEST_CASE("a secret is hidden as a whole word, not inside another word") {
+    // The corpus has a client whose passwords are "confluent" beside Compose files that run
+    // confluentinc/cp-kafka: the image name is not the password.
+    core::SecretRegistry r;
+    r.note("ssl.key.password", "confluent");
+    r.note("sasl.jaas.config", "x password=\"p@ss-w0rd\";");
+    r.add("p@ss-w0rd");
+    CHECK(r.scrub("ssl.key.password=confluent") == "ssl.key.password=[hidden]");
+    CHECK(r.scrub("'confluent' is weak; image confluentinc/cp-kafka:7.4.4") ==
+          "'[hidden]' is weak; image confluentinc/cp-kafka:7.4.4");
+    CHECK(r.scrub("userconfluent") == "userconfluent");
+    CHECK(r.scrub("password=\"p@ss-w0rd\"") == "password=\"[hidden]\"");
+    CHECK(r.scrub("confluent") == "[hidden]");
   }
 }
