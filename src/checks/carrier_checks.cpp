@@ -126,7 +126,7 @@ class CarrierChecker {
           *p, kk, [](const core::Finding&) { return true; }, &placed,
           "the only Kafka service of this Compose file, a single-node setup");
       for (core::Finding& fd : placed)
-        if (fd.code == "KL413") {
+        if (fd.is(RuleId::KL413)) {
           fd.where = {f_.path, entries.front()->key_line, entries.front()->key_column};
           fd.source_line = std::string(f_.line_text(fd.where.line));
           fd.notes.push_back("in " + c.what);
@@ -165,7 +165,7 @@ class CarrierChecker {
     std::vector<core::Finding> found;
     checks::check_cluster(brokers, k_, &found);
     for (core::Finding& fd : found) {
-      if (fd.code == "KL604") continue;
+      if (fd.is(RuleId::KL604)) continue;
       const Member* m = nullptr;
       for (const Member* x : members)
         if (x->facts.path == fd.where.file) m = x;
@@ -211,27 +211,22 @@ class CarrierChecker {
     core::Error err;
     const auto pv = k_.versions->resolve_protocol(c.metadata_version, &err);
     const knowledge::Release* runs = !c.release.empty() ? k_.versions->find_line(c.release) : k_.to;
-    std::string code, message;
+    RuleId id{};
+    std::string message;
     if (!pv) {
-      code = "KL207";
+      id = RuleId::KL207;
       message = "metadataVersion '" + c.metadata_version +
                 "' is not a metadata version any Kafka release defines";
     } else if (runs && pv->release && runs->version < pv->release->version) {
-      code = "KL205";
+      id = RuleId::KL205;
       message = "metadataVersion '" + c.metadata_version + "' is newer than Kafka " + runs->name +
                 ", which runs it; it first exists in Kafka " + pv->release->name;
     } else {
       return;
     }
-    core::Finding f;
-    f.code = code;
-    if (const knowledge::Rule* r = k_.rules ? k_.rules->find(f.code) : nullptr) {
-      f.name = r->name;
-      f.severity = r->severity;
-    }
+    core::Finding f = knowledge::make_finding(k_.rules, id, std::move(message));
     f.where = {f_.path, c.metadata_line, c.metadata_column};
     f.length = static_cast<int>(c.metadata_length);
-    f.message = std::move(message);
     f.subject = "metadataVersion";
     f.source_line = std::string(f_.line_text(c.metadata_line));
     f.notes.push_back("in " + c.what);
@@ -240,12 +235,7 @@ class CarrierChecker {
 
   // KL112: a key the operator sets itself; it removes the user's line from the config.
   void managed(const scripts::CarrierEntry& e, const scripts::Carrier& c) {
-    core::Finding f;
-    f.code = "KL112";
-    if (const knowledge::Rule* r = k_.rules ? k_.rules->find(f.code) : nullptr) {
-      f.name = r->name;
-      f.severity = r->severity;
-    }
+    core::Finding f = knowledge::make_finding(k_.rules, RuleId::KL112);
     f.where = {f_.path, e.key_line, e.key_column};
     f.length = static_cast<int>(e.key_end - e.key_begin);
     f.message = "'" + e.key + "' is set by " + e.managed_by +

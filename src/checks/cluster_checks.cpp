@@ -44,15 +44,15 @@ constexpr const char* kFactKeys[] = {"process.roles",
 // Settings every broker of one cluster must agree on, and the rule that says so.
 struct Agreed {
   const char* key;
-  const char* code;
+  RuleId code;
 };
 constexpr Agreed kAgreed[] = {
-    {"inter.broker.protocol.version", "KL602"},
-    {"log.message.format.version", "KL602"},
-    {"zookeeper.connect", "KL603"},
-    {"controller.quorum.voters", "KL603"},
-    {"controller.quorum.bootstrap.servers", "KL603"},
-    {"controller.listener.names", "KL603"},
+    {"inter.broker.protocol.version", RuleId::KL602},
+    {"log.message.format.version", RuleId::KL602},
+    {"zookeeper.connect", RuleId::KL603},
+    {"controller.quorum.voters", RuleId::KL603},
+    {"controller.quorum.bootstrap.servers", RuleId::KL603},
+    {"controller.listener.names", RuleId::KL603},
 };
 
 // "PLAINTEXT://host:9092,SSL://:9093" -> {(host, 9092), ("", 9093)}.
@@ -74,15 +74,9 @@ std::vector<std::pair<std::string, std::string>> listener_endpoints(const std::s
   return out;
 }
 
-core::Finding& emit(const BrokerFacts& b, const char* key, const CheckKnowledge& k,
-                    std::string_view code, std::string message, std::vector<core::Finding>* out) {
-  core::Finding f;
-  f.code = std::string(code);
-  f.name = f.code;
-  if (const knowledge::Rule* r = k.rules ? k.rules->find(code) : nullptr) {
-    f.name = r->name;
-    f.severity = r->severity;
-  }
+core::Finding& emit(const BrokerFacts& b, const char* key, const CheckKnowledge& k, RuleId id,
+                    std::string message, std::vector<core::Finding>* out) {
+  core::Finding f = knowledge::make_finding(k.rules, id);
   f.subject = key;
   f.message = std::move(message);
   f.where = {b.path, 1, 1};
@@ -196,7 +190,7 @@ void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKn
       const BrokerSetting* r2 = get(*it->second, "process.roles");
       const bool same_roles = (!r1 && !r2) || (r1 && r2 && r1->value == r2->value);
       if (!fresh && same_roles)
-        emit(*b, key, k, "KL601",
+        emit(*b, key, k, RuleId::KL601,
              quoted(key) + " " + quoted(s->value) + " is also used by " + it->second->path +
                  "; two brokers with one id cannot both join the cluster",
              out);
@@ -210,12 +204,12 @@ void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKn
     // first broker with that value wrote it.
     std::map<std::string, std::vector<const BrokerFacts*>> by_value;
     std::map<std::string, std::string> written;
-    const bool quorum = std::string_view(a.code) == "KL603" &&
-                        std::string_view(a.key) != "controller.listener.names";
+    const bool quorum =
+        a.code == RuleId::KL603 && std::string_view(a.key) != "controller.listener.names";
     bool opaque = false;
     for (const BrokerFacts* b : brokers) {
       // A controller (a migration's, or a 3.x KRaft one) ignores the protocol pins.
-      if (b->controller_only && std::string_view(a.code) == "KL602") continue;
+      if (b->controller_only && a.code == RuleId::KL602) continue;
       const BrokerSetting* s = get(*b, a.key);
       if (s && s->opaque) opaque = true;
       const std::string v = !s ? "" : quorum ? ensemble(a.key, s->value, false) : s->value;
@@ -224,7 +218,7 @@ void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKn
     }
     if (opaque || by_value.size() < 2) continue;
     // Unset vs set on quorum settings is a ZooKeeper/KRaft mix (a migration), not a typo.
-    if (std::string_view(a.code) == "KL603" && by_value.count("")) continue;
+    if (a.code == RuleId::KL603 && by_value.count("")) continue;
     auto majority = by_value.begin();
     for (auto it = by_value.begin(); it != by_value.end(); ++it)
       if (it->second.size() > majority->second.size()) majority = it;
@@ -253,7 +247,7 @@ void check_cluster(const std::vector<const BrokerFacts*>& brokers, const CheckKn
       if (host.empty() || host == "0.0.0.0" || host == "[::]" || host == "::") continue;
       auto [it, fresh] = endpoints.emplace(std::pair{host, port}, b);
       if (!fresh && it->second != b)
-        emit(*b, "listeners", k, "KL604",
+        emit(*b, "listeners", k, RuleId::KL604,
              quoted(host + ":" + port) + " is also a listener of " + it->second->path +
                  "; the second broker on that host cannot bind it",
              out);

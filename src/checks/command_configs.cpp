@@ -173,12 +173,7 @@ class CommandConfigs {
         ++it;
         continue;
       }
-      core::Finding f;
-      f.code = "KL714";
-      if (const knowledge::Rule* r = k_.rules ? k_.rules->find(f.code) : nullptr) {
-        f.name = r->name;
-        f.severity = r->severity;
-      }
+      core::Finding f = knowledge::make_finding(k_.rules, RuleId::KL714);
       f.where = {f_.path, it->key_line, it->key_column};
       f.length = static_cast<int>(it->key_end - it->key_begin);
       f.message = "'" + it->key + "' cannot be changed on a running broker in Kafka " +

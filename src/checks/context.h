@@ -53,15 +53,15 @@ class Emitter {
       : file_(file), k_(k), out_(out) {}
 
   /// A finding at the key of `e` (underlined when it is on one line).
-  core::Finding& at_key(const properties::Entry& e, std::string_view code, std::string message);
+  core::Finding& at_key(const properties::Entry& e, RuleId id, std::string message);
   /// A finding at the value of `e`.
-  core::Finding& at_value(const properties::Entry& e, std::string_view code, std::string message);
+  core::Finding& at_value(const properties::Entry& e, RuleId id, std::string message);
   /// A finding at a line and column of the file.
-  core::Finding& at(int line, int column, int length, std::string_view code, std::string message);
+  core::Finding& at(int line, int column, int length, RuleId id, std::string message);
 
   /// A finding about the file as a whole (a key it leaves unset): reported at 1:1 without a
   /// source excerpt, since no line of the file is at fault.
-  core::Finding& at_file(std::string_view code, std::string message);
+  core::Finding& at_file(RuleId id, std::string message);
 
   /// A fix replacing bytes [begin, end) of the file with `text`, with the rule's safety.
   /// `review`: this fix needs a decision even if the rule's fixes are safe (unsafe then).

@@ -144,10 +144,9 @@ void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter&
                                    : !before && first.before_key   ? *first.before_key
                                                                    : first.old_value;
     if (old_value == last.new_value) continue;  // --from already had the new default
-    auto& fd = emit.at_file(last.rule.empty() ? "KL301" : last.rule,
-                            quoted(key) + " is not set, so its default changes from " +
-                                shown(old_value) + " to " + shown(last.new_value) + " in Kafka " +
-                                last.release_name + ": " + impact);
+    auto& fd = emit.at_file(last.rule, quoted(key) + " is not set, so its default changes from " +
+                                           shown(old_value) + " to " + shown(last.new_value) +
+                                           " in Kafka " + last.release_name + ": " + impact);
     fd.subject = key;
     const std::string& sev = last.severity.empty() ? first.severity : last.severity;
     if (sev == "info") fd.severity = core::Severity::kInfo;

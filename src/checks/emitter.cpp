@@ -4,45 +4,34 @@
 
 namespace kafkalint::checks {
 
-core::Finding& Emitter::at(int line, int column, int length, std::string_view code,
-                           std::string message) {
-  core::Finding f;
-  f.code = std::string(code);
-  if (const knowledge::Rule* r = k_.rules ? k_.rules->find(code) : nullptr) {
-    f.name = r->name;
-    f.severity = r->severity;
-  } else {
-    f.name = std::string(code);
-  }
+core::Finding& Emitter::at(int line, int column, int length, RuleId id, std::string message) {
+  core::Finding f = knowledge::make_finding(k_.rules, id, std::move(message));
   f.where = {file_.path, line, column};
   f.length = length;
-  f.message = std::move(message);
   f.source_line = file_.source_line(line);
   out_->push_back(std::move(f));
   return out_->back();
 }
 
-core::Finding& Emitter::at_file(std::string_view code, std::string message) {
-  core::Finding& f = at(1, 1, 0, code, std::move(message));
+core::Finding& Emitter::at_file(RuleId id, std::string message) {
+  core::Finding& f = at(1, 1, 0, id, std::move(message));
   f.source_line.clear();
   return f;
 }
 
-core::Finding& Emitter::at_key(const properties::Entry& e, std::string_view code,
-                               std::string message) {
+core::Finding& Emitter::at_key(const properties::Entry& e, RuleId id, std::string message) {
   const bool one_line = file_.line_starts.size() <= static_cast<std::size_t>(e.line) ||
                         e.key.end <= file_.line_starts[static_cast<std::size_t>(e.line)];
   core::Finding& f =
-      at(e.line, e.column, one_line ? static_cast<int>(e.key.size()) : 0, code, std::move(message));
+      at(e.line, e.column, one_line ? static_cast<int>(e.key.size()) : 0, id, std::move(message));
   f.subject = std::string(file_.doc().key(e));
   return f;
 }
 
-core::Finding& Emitter::at_value(const properties::Entry& e, std::string_view code,
-                                 std::string message) {
+core::Finding& Emitter::at_value(const properties::Entry& e, RuleId id, std::string message) {
   const bool one_line = e.value_line == e.last_line;
   core::Finding& f = at(e.value_line, e.value_column,
-                        one_line ? static_cast<int>(e.value.size()) : 0, code, std::move(message));
+                        one_line ? static_cast<int>(e.value.size()) : 0, id, std::move(message));
   f.subject = std::string(file_.doc().key(e));
   return f;
 }

@@ -300,7 +300,7 @@ class Selection {
 
   bool enabled(const core::Finding& f) const {
     // A key the repository declares as a plugin's is not unknown.
-    if (f.code == "KL101")
+    if (f.is(RuleId::KL101))
       for (const std::string& pattern : plugin_keys_)
         if (glob_match(pattern, f.subject)) return false;
     if (!select_.empty() && !matches_any(select_, f)) return false;

@@ -145,13 +145,13 @@ class StartupChecker {
     return m;
   }
 
-  core::Finding& at(std::string_view key, std::string_view code, std::string message) {
+  core::Finding& at(std::string_view key, RuleId id, std::string message) {
     if (const properties::Entry* e = d_.find(key)) {
-      core::Finding& f = emit_.at_key(*e, code, std::move(message));
+      core::Finding& f = emit_.at_key(*e, id, std::move(message));
       f.subject = std::string(key);
       return f;
     }
-    core::Finding& f = emit_.at_file(code, std::move(message));
+    core::Finding& f = emit_.at_file(id, std::move(message));
     f.subject = std::string(key);
     return f;
   }
@@ -161,13 +161,13 @@ class StartupChecker {
   void check_ids() {
     if (!k_.configs->find(knowledge::Scope::kBroker, "node.id")) return;
     if (node_id_ && broker_id_ && *node_id_ != *broker_id_)
-      at("node.id", "KL230",
+      at("node.id", RuleId::KL230,
          "node.id " + std::to_string(*node_id_) + " differs from broker.id " +
              std::to_string(*broker_id_) + "; Kafka refuses to start unless they are equal");
     const knowledge::ConfigKey* ck = k_.configs->find(knowledge::Scope::kBroker, "node.id");
     const bool required = ck && ck->required;  // KL302 reports it then
     if (!required && !has("node.id") && (!broker_id_ || *broker_id_ < 0))
-      at("process.roles", "KL231",
+      at("process.roles", RuleId::KL231,
          "a KRaft node (process.roles) needs node.id (or broker.id) set to its id; without it "
          "Kafka refuses to start");
   }
@@ -176,11 +176,11 @@ class StartupChecker {
 
   void check_kraft() {
     if (has("control.plane.listener.name"))
-      at("control.plane.listener.name", "KL232",
+      at("control.plane.listener.name", RuleId::KL232,
          "control.plane.listener.name is a ZooKeeper-mode setting; a KRaft node refuses to "
          "start with it");
     if (flag_ && !has("zookeeper.connect"))
-      at(kFlag, "KL239",
+      at(kFlag, RuleId::KL239,
          "a KRaft controller with zookeeper.metadata.migration.enable=true needs "
          "zookeeper.connect (the ensemble it migrates from)");
     if (broker_role_ && !controller_role_) check_broker_only();
@@ -189,13 +189,13 @@ class StartupChecker {
 
   void check_broker_only() {
     if (node_id_ && voters_.count(*node_id_))
-      at("controller.quorum.voters", "KL233",
+      at("controller.quorum.voters", RuleId::KL233,
          "node.id " + std::to_string(*node_id_) +
              " is in controller.quorum.voters, but this node is only a broker; a voter must be "
              "a controller");
     for (const Endpoint& e : listeners_)
       if (is_controller_name(e.name))
-        at("listeners", "KL234",
+        at("listeners", RuleId::KL234,
            "listeners contains the controller listener '" + e.name +
                "'; a broker-only node connects to the controllers there but must not bind it");
     check_controller_mapping();
@@ -205,7 +205,7 @@ class StartupChecker {
     const auto map = protocol_map();
     for (const std::string& n : controller_names_)
       if (!map.count(n))
-        at("controller.listener.names", "KL235",
+        at("controller.listener.names", RuleId::KL235,
            "the controller listener '" + n +
                "' has no security protocol in listener.security.protocol.map; add '" + n +
                ":PROTOCOL' (Kafka maps it only when no map is set and no SSL or SASL is used)");
@@ -215,19 +215,19 @@ class StartupChecker {
     if (!broker_role_)
       for (const Endpoint& e : listeners_)
         if (!is_controller_name(e.name))
-          at("listeners", "KL236",
+          at("listeners", RuleId::KL236,
              "listener '" + e.name +
                  "' is not a controller listener (controller.listener.names); a controller-only "
                  "node may bind only controller listeners");
     if (node_id_ && !voters_.empty() && !voters_.count(*node_id_))
-      at("controller.quorum.voters", "KL237",
+      at("controller.quorum.voters", RuleId::KL237,
          "this controller's node.id " + std::to_string(*node_id_) +
              " is not in controller.quorum.voters; Kafka refuses to start");
     std::set<std::string> bound;
     for (const Endpoint& e : listeners_) bound.insert(e.name);
     for (const std::string& n : controller_names_)
       if (!bound.count(n) && listeners_set_)
-        at("controller.listener.names", "KL238",
+        at("controller.listener.names", RuleId::KL238,
            "the controller listener '" + n +
                "' is not in listeners; a controller must bind its controller listener");
   }
@@ -238,14 +238,14 @@ class StartupChecker {
     if (!k_.configs->find(knowledge::Scope::kBroker, kFlag)) return;
     if (!flag_) {
       if (!controller_names_.empty())
-        at("controller.listener.names", "KL241",
+        at("controller.listener.names", RuleId::KL241,
            "controller.listener.names is set on a ZooKeeper broker without "
            "zookeeper.metadata.migration.enable=true; Kafka refuses to start (remove it, as the "
            "way back from a migration does)");
       return;
     }
     auto bad = [&](std::string_view key, const std::string& what) {
-      at(key, "KL240", "a ZooKeeper broker in migration mode " + what);
+      at(key, RuleId::KL240, "a ZooKeeper broker in migration mode " + what);
     };
     if (!broker_id_ || *broker_id_ < 0)
       bad("broker.id", "needs broker.id set to a non-negative id (a generated one is refused)");
@@ -296,13 +296,13 @@ class StartupChecker {
     if (advertised_set_)
       for (const std::string& n : advertised)
         if (!bound.count(n))
-          at("advertised.listeners", "KL243",
+          at("advertised.listeners", RuleId::KL243,
              "advertised listener '" + n +
                  "' is not in listeners; the advertised listener names must be among those the "
                  "broker binds");
     if (auto ibl = value("inter.broker.listener.name"); ibl && !ibl->empty())
       if (!advertised.count(upper(*ibl)))
-        at("inter.broker.listener.name", "KL242",
+        at("inter.broker.listener.name", RuleId::KL242,
            "inter.broker.listener.name '" + *ibl + "' is not an advertised listener" +
                std::string(advertised_set_ ? ""
                                            : " (listeners, as advertised.listeners is unset)") +
@@ -312,7 +312,7 @@ class StartupChecker {
   void check_wildcard() {
     for (const Endpoint& e : advertised_)
       if (e.host == "0.0.0.0" && !is_controller_name(e.name)) {
-        at(advertised_set_ ? "advertised.listeners" : "listeners", "KL244",
+        at(advertised_set_ ? "advertised.listeners" : "listeners", RuleId::KL244,
            "listener '" + e.name +
                "' would be advertised as 0.0.0.0, which no client can "
                "connect to" +

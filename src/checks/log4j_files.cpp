@@ -28,13 +28,13 @@ void check_log4j1_for_4x(const PropsFile& f, const CheckKnowledge& k,
     if (f.doc().key(e).rfind("log4j.logger.", 0) == 0) ++loggers;
   Emitter emit(f, k, out);
   core::Finding& fd = emit.at_file(
-      "KL150", "a Log4j 1 configuration: Kafka " + k.to->name +
-                   " logs with Log4j2 and reads this file only through Log4j2's limited "
-                   "compatibility (the scripts print a DEPRECATED warning); convert it to "
-                   "log4j2.yaml, e.g. with log4j-transform-cli" +
-                   (loggers ? ", keeping its " + std::to_string(loggers) + " logger setting" +
-                                  (loggers == 1 ? "" : "s")
-                            : std::string()));
+      RuleId::KL150, "a Log4j 1 configuration: Kafka " + k.to->name +
+                         " logs with Log4j2 and reads this file only through Log4j2's limited "
+                         "compatibility (the scripts print a DEPRECATED warning); convert it to "
+                         "log4j2.yaml, e.g. with log4j-transform-cli" +
+                         (loggers ? ", keeping its " + std::to_string(loggers) + " logger setting" +
+                                        (loggers == 1 ? "" : "s")
+                                  : std::string()));
   fd.notes.push_back(
       "source: Kafka 4.0 upgrade notes (Log4j2, config/log4j2.yaml); apache/kafka #17373, "
       "#18290");

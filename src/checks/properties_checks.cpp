@@ -109,7 +109,7 @@ class FileChecker {
   void check_encoding() {
     if (f_.original.compare(0, 3, "\xEF\xBB\xBF") == 0 && !doc_.entries().empty()) {
       const Entry& first = doc_.entries().front();
-      auto& fd = emit_.at(1, 1, 1, "KL501",
+      auto& fd = emit_.at(1, 1, 1, RuleId::KL501,
                           "file starts with a UTF-8 byte order mark; Kafka reads it as part of "
                           "the first key " +
                               quoted(key_of(first)));
@@ -128,7 +128,7 @@ class FileChecker {
         const int line = static_cast<int>(it - f_.line_starts.begin());
         const int col =
             static_cast<int>(i - f_.line_starts[static_cast<std::size_t>(line - 1)]) + 1;
-        auto& fd = emit_.at(line, col, 1, "KL502",
+        auto& fd = emit_.at(line, col, 1, RuleId::KL502,
                             "byte 0x" + hex(c) + " in " + quoted(key_of(e)) +
                                 " is read as the Latin-1 character '" + latin1(c) +
                                 "', not as UTF-8; write non-ASCII characters as \\uXXXX");
@@ -164,7 +164,7 @@ class FileChecker {
           msg += " (the same)";
         else
           msg += ", " + quoted(doc_.value(last)) + ", and ignores " + quoted(doc_.value(e));
-        auto& fd = emit_.at_key(e, "KL107", msg);
+        auto& fd = emit_.at_key(e, RuleId::KL107, msg);
         if (!f_.templated()) emit_.fix(fd, e.raw.begin, e.raw.end, "", "remove the ignored entry");
       }
     }
@@ -178,7 +178,7 @@ class FileChecker {
     const std::string scope = scope_word(f_.role);
 
     if (k_.keys->is_log4j_key(key)) {
-      emit_.at_key(e, k_.keys->log4j_rule().empty() ? "KL106" : k_.keys->log4j_rule(),
+      emit_.at_key(e, k_.keys->log4j_rule(),
                    quoted(key) +
                        " is a Log4j setting; Kafka ignores it here, it belongs in "
                        "log4j.properties (log4j2.yaml from 4.0)");
@@ -196,7 +196,7 @@ class FileChecker {
         if (k_.to) {
           std::string msg = quoted(key) + " was removed after Kafka " + r->last + "; Kafka " +
                             k_.to->name + " ignores it";
-          emit_.at_key(e, "KL103", msg);
+          emit_.at_key(e, RuleId::KL103, msg);
         }
         return;
       }
@@ -222,7 +222,7 @@ class FileChecker {
   void check_known(const Entry& e, std::string_view key, const knowledge::ConfigKey& ck) {
     // KL110: ZooKeeper settings on a KRaft node, unless it takes part in a migration.
     if (f_.kraft && key.rfind("zookeeper.", 0) == 0 && !zk_migration()) {
-      emit_.at_key(e, "KL110",
+      emit_.at_key(e, RuleId::KL110,
                    quoted(key) +
                        " is a ZooKeeper setting on a KRaft node (process.roles "
                        "is set); it is ignored outside a ZooKeeper migration");
@@ -230,7 +230,7 @@ class FileChecker {
     const knowledge::KeyChange* change = k_.keys->change(key, scope_word(f_.role));
     // KL304: the reference still lists the key, but the release no longer acts on it.
     if (change && k_.to && change->removed_in && *change->removed_in <= k_.to->version) {
-      auto& fd = emit_.at_key(e, "KL304",
+      auto& fd = emit_.at_key(e, RuleId::KL304,
                               quoted(key) + " is still accepted by Kafka " + k_.to->name +
                                   " but has no effect since " + change->removed_in->str());
       if (!change->replacement_note.empty()) fd.notes.push_back(change->replacement_note);
@@ -242,7 +242,7 @@ class FileChecker {
         if (c->removed_in) msg += " and removed in " + c->removed_in->str();
         // Still defined by the target: deprecated (KL105), not removed (KL103) yet.
         // Still read by the target: deprecated (KL105, info) whatever rule reports its removal.
-        auto& fd = emit_.at_key(e, "KL105", msg);
+        auto& fd = emit_.at_key(e, RuleId::KL105, msg);
         if (!c->replacement.empty())
           fd.suggestion = "use " + quoted(c->replacement) + " instead";
         else if (!c->replacement_note.empty())
@@ -250,7 +250,7 @@ class FileChecker {
       }
     }
     if (ck.internal)
-      emit_.at_key(e, "KL111",
+      emit_.at_key(e, RuleId::KL111,
                    quoted(key) + " is an internal setting that Kafka " + k_.configs->release() +
                        " accepts but does not document");
     check_value(e, key, ck);
@@ -264,7 +264,7 @@ class FileChecker {
     std::string_view value = doc_.value(e);
     if (const knowledge::LegacyValue* lv = k_.keys->legacy_value(key, value, scope_word(f_.role))) {
       if (k_.to && lv->removed_in <= k_.to->version) {
-        auto& fd = emit_.at_value(e, lv->rule.empty() ? "KL204" : lv->rule,
+        auto& fd = emit_.at_value(e, lv->rule,
                                   quoted(std::string(key) + "=" + std::string(value)) +
                                       " is not accepted since Kafka " + lv->removed_in.str());
         if (!lv->replacement.empty()) {
@@ -289,7 +289,7 @@ class FileChecker {
       std::size_t slashes = 0;
       for (std::size_t i = raw_trimmed + 1; i-- > 0 && raw[i] == '\\';) ++slashes;
       if (slashes % 2 == 1) {
-        auto& fd = emit_.at_value(e, "KL503",
+        auto& fd = emit_.at_value(e, RuleId::KL503,
                                   "value of " + quoted(key) +
                                       " ends with a backslash and a blank: the blank is escaped "
                                       "instead of the line break, so the value stops here and "
@@ -307,19 +307,19 @@ class FileChecker {
       case ValueProblem::kNone:
         break;
       case ValueProblem::kBadType:
-        emit_.at_value(e, "KL201",
+        emit_.at_value(e, RuleId::KL201,
                        (v.bad_element.empty() ? quoted(value) + " is not a valid " + ck.type
                                               : quoted(v.bad_element) + " is not a valid entry") +
                            " for " + quoted(key) + "; expected " + v.detail);
         break;
       case ValueProblem::kOutOfRange:
-        emit_.at_value(e, "KL202",
+        emit_.at_value(e, RuleId::KL202,
                        quoted(value) + " is out of range for " + quoted(key) + where +
                            "; expected " + v.detail);
         break;
       case ValueProblem::kNotInSet: {
         const std::string bad = v.bad_element.empty() ? std::string(value) : v.bad_element;
-        auto& fd = emit_.at_value(e, "KL203",
+        auto& fd = emit_.at_value(e, RuleId::KL203,
                                   quoted(bad) + " is not a valid value of " + quoted(key) + where +
                                       "; expected " + v.detail);
         (void)fd;
@@ -343,7 +343,7 @@ class FileChecker {
                         (l->era == "scala-client" ? std::string("setting of the old Scala clients")
                                                   : std::string("setting of Kafka 0.7/0.8")) +
                         ", removed in " + l->removed_in.str() + "; no current release reads it";
-      auto& fd = emit_.at_key(e, l->rule.empty() ? "KL109" : l->rule, msg);
+      auto& fd = emit_.at_key(e, l->rule, msg);
       if (!l->replacement.empty()) fd.suggestion = "use " + quoted(l->replacement);
       if (!l->replacement_note.empty()) fd.notes.push_back(l->replacement_note);
       return true;
@@ -355,7 +355,7 @@ class FileChecker {
       std::string msg = quoted(key) + " was removed in Kafka " + c->removed_in->str();
       // An entry's rule names how its key is reported; a deprecated key (KL105) that the
       // target has removed is a removed key (KL103), not a deprecated one.
-      const std::string rule = c->rule.empty() || c->rule == "KL105" ? "KL103" : c->rule;
+      const RuleId rule = c->rule == RuleId::KL105 ? RuleId::KL103 : c->rule;
       auto& fd = emit_.at_key(e, rule, msg);
       if (!c->replacement.empty()) {
         fd.suggestion = "use " + quoted(c->replacement) + " instead";
@@ -371,7 +371,7 @@ class FileChecker {
       if (!c->replacement_note.empty()) fd.notes.push_back(c->replacement_note);
       // Otherwise the key is commented out: the target ignores it anyway, but the running
       // release may still read it, so the fix needs review (unsafe).
-      if (!fd.fix && rule == "KL103" && !f_.templated()) {
+      if (!fd.fix && rule == RuleId::KL103 && !f_.templated()) {
         const std::string_view raw(f_.original.data() + e.raw.begin, e.raw.size());
         const std::string commented = properties::commented_lines(raw, "# ");
         emit_.fix(fd, e.raw.begin, e.raw.end, commented, "comment the key out");
@@ -388,7 +388,7 @@ class FileChecker {
       const knowledge::ConfigKey* ck = k_.configs->find(s, key);
       if (!ck) continue;
       if (f_.role == Role::kBroker && s == Scope::kTopic) {
-        auto& fd = emit_.at_key(e, "KL102",
+        auto& fd = emit_.at_key(e, RuleId::KL102,
                                 quoted(key) +
                                     " is a topic-level setting; a broker config does "
                                     "not read it");
@@ -411,7 +411,7 @@ class FileChecker {
           if (k_.configs->find(c, key)) ++clients;
         if (clients > 1) owner = "client";
       }
-      emit_.at_key(e, "KL102",
+      emit_.at_key(e, RuleId::KL102,
                    quoted(key) + " is a " + owner + " setting; a " + scope_word(f_.role) +
                        " config does not read it");
       return true;
@@ -434,7 +434,7 @@ class FileChecker {
     if (const knowledge::UndocumentedKey* u =
             k_.keys->undocumented(key, scope_word(f_.role), nullptr);
         u && k_.to && k_.to->version < u->since) {
-      auto& fd = emit_.at_key(e, "KL101",
+      auto& fd = emit_.at_key(e, RuleId::KL101,
                               quoted(key) + " is not yet available in Kafka " + k_.to->name +
                                   " (added in " + u->since.str() + ")");
       fd.subject = std::string(key);
@@ -444,7 +444,7 @@ class FileChecker {
     if (k_.added_in)
       for (Scope s : scopes_)
         if (const knowledge::Release* r = k_.added_in(s, key)) {
-          auto& fd = emit_.at_key(e, "KL101",
+          auto& fd = emit_.at_key(e, RuleId::KL101,
                                   quoted(key) + " is not yet available in Kafka " + k_.to->name +
                                       " (added in " + r->name + ")");
           fd.subject = std::string(key);
@@ -452,7 +452,7 @@ class FileChecker {
         }
     std::string msg = "unknown key " + quoted(key);
     if (k_.to) msg += " for a Kafka " + k_.configs->release() + " " + scope_word(f_.role);
-    auto& fd = emit_.at_key(e, "KL101", msg);
+    auto& fd = emit_.at_key(e, RuleId::KL101, msg);
     fd.subject = std::string(key);
     if (plugin_like) {
       fd.severity = core::Severity::kInfo;
@@ -499,7 +499,7 @@ class FileChecker {
       if (!e || !by || f_.opaque(e->key) || java_trim(doc_.value(*by)).empty()) continue;
       if (k_.to && !k_.configs->find(Scope::kBroker, sh.key))
         continue;  // removed: KL103/KL104 say it
-      emit_.at_key(*e, "KL304",
+      emit_.at_key(*e, RuleId::KL304,
                    quoted(sh.key) + " has no effect because " + quoted(sh.by) + " is set (line " +
                        std::to_string(by->line) + ")");
     }
@@ -528,13 +528,13 @@ class FileChecker {
       const std::string value(java_trim(doc_.value(*entry)));
       if (f_.kraft && key == "log.message.format.version") {
         if (target_defines(key))
-          emit_.at_key(*entry, "KL208", quoted(key) + " has no effect on a KRaft node");
+          emit_.at_key(*entry, RuleId::KL208, quoted(key) + " has no effect on a KRaft node");
         continue;
       }
       core::Error err;
       auto pv = k_.versions->resolve_protocol(value, &err);
       if (!pv) {
-        auto& fd = emit_.at_value(*entry, "KL207",
+        auto& fd = emit_.at_value(*entry, RuleId::KL207,
                                   quoted(value) +
                                       " is not a protocol version any Kafka release "
                                       "defines; the broker will not start");
@@ -557,23 +557,23 @@ class FileChecker {
                                          : lists_unstable(runs) ? runs
                                                                 : nullptr;
       if (lister)
-        emit_.at_value(*entry, "KL209",
+        emit_.at_value(*entry, RuleId::KL209,
                        quoted(value) + " is listed by Kafka " + lister->name +
                            " but not supported in production");
       // A release that lists the version accepts it: KL209 says what is wrong with it.
       if (k_.to && !lists_unstable(k_.to) && k_.to->version < pv->release->version)
-        emit_.at_value(*entry, "KL205",
+        emit_.at_value(*entry, RuleId::KL205,
                        quoted(value) + " is newer than Kafka " + k_.to->name +
                            "; a broker of that release refuses to start with it");
       else if (k_.from && !lists_unstable(k_.from) && k_.from->version < pv->release->version)
-        emit_.at_value(*entry, "KL205",
+        emit_.at_value(*entry, RuleId::KL205,
                        quoted(value) + " is newer than the running Kafka " + k_.from->name +
                            "; raise it only after every broker runs the new release");
     }
     check_pins_for_upgrade(ibp, lmfv);
     if (f_.kraft && ibp && !f_.opaque(ibp->value) &&
         target_defines("inter.broker.protocol.version"))
-      emit_.at_key(*ibp, "KL208",
+      emit_.at_key(*ibp, RuleId::KL208,
                    "'inter.broker.protocol.version' is ignored on a KRaft node; the cluster's "
                    "metadata.version decides (kafka-features.sh)");
     // LMFV ahead of IBP: checked against the release that will run the file.
@@ -586,7 +586,7 @@ class FileChecker {
     if (!ibp_eff) return;
     // KL304: from protocol 3.0 the broker writes record format V2 whatever the pin says.
     if (ibp_eff->release->version >= core::Version{{3, 0}}) {
-      auto& fd = emit_.at_key(*lmfv, "KL304",
+      auto& fd = emit_.at_key(*lmfv, RuleId::KL304,
                               "'log.message.format.version' has no effect once "
                               "inter.broker.protocol.version is 3.0 or later (it is " +
                                   quoted(ibp_eff->name) + (ibp ? "" : ", the default") + ")");
@@ -599,7 +599,7 @@ class FileChecker {
     else if (runs->startup_check == knowledge::StartupCheck::kRecordVersion)
       bad = lmfv_v->release->record_format > ibp_eff->release->record_format;
     if (bad)
-      emit_.at_value(*lmfv, "KL206",
+      emit_.at_value(*lmfv, RuleId::KL206,
                      "log.message.format.version " + quoted(lmfv_v->name) +
                          " is ahead of inter.broker.protocol.version " + quoted(ibp_eff->name) +
                          (ibp ? "" : " (the default)") + "; Kafka " + runs->name +
@@ -631,10 +631,11 @@ class FileChecker {
     const char* what = missing.size() == 2 ? "inter-broker protocol and message format"
                        : ibp               ? "message format"
                                            : "inter-broker protocol";
-    auto& fd = emit_.at_file("KL804", keys + (missing.size() == 1 ? " is" : " are") +
-                                          " not set: a broker restarted on Kafka " + to->name +
-                                          " would use the newer " + what + " of " + to->name +
-                                          " while the other brokers still run " + from->name);
+    auto& fd =
+        emit_.at_file(RuleId::KL804, keys + (missing.size() == 1 ? " is" : " are") +
+                                         " not set: a broker restarted on Kafka " + to->name +
+                                         " would use the newer " + what + " of " + to->name +
+                                         " while the other brokers still run " + from->name);
     fd.subject = missing.front();
     const char* them = missing.size() == 1 ? "it" : "them";
     // Recommend only a plan that plan itself accepts; a refused path has KL802/KL803.
@@ -763,14 +764,14 @@ class FileChecker {
         "(0, its default); -1 waits for every in-sync replica";
     if (!e) {
       auto& fd = emit_.at_file(
-          "KL401", "'request.required.acks' is not set (default '0')" + std::string(why));
+          RuleId::KL401, "'request.required.acks' is not set (default '0')" + std::string(why));
       fd.subject = "request.required.acks";
       return;
     }
     if (f_.value_opaque(*e)) return;
     const std::string_view v = java_trim(doc_.value(*e));
     if (v != "0" && v != "1") return;
-    emit_.at_value(*e, "KL401", quoted("request.required.acks=" + std::string(v)) + why);
+    emit_.at_value(*e, RuleId::KL401, quoted("request.required.acks=" + std::string(v)) + why);
   }
 
   bool broker_id_set() const {
@@ -788,10 +789,10 @@ class FileChecker {
         if (ck.name == "zookeeper.connect" && f_.kraft) continue;
         // KafkaConfig.populateSynonyms sets an unset node.id from broker.id.
         if (ck.name == "node.id" && broker_id_set()) continue;
-        auto& fd = emit_.at_file(
-            "KL302", quoted(ck.name) + " is not set and has no default; a Kafka " + k_.to->name +
-                         (controller_only() ? " controller" : " broker") +
-                         " will not start without it");
+        auto& fd = emit_.at_file(RuleId::KL302,
+                                 quoted(ck.name) + " is not set and has no default; a Kafka " +
+                                     k_.to->name + (controller_only() ? " controller" : " broker") +
+                                     " will not start without it");
         fd.subject = ck.name;
       }
       // KRaft nodes: KafkaConfig's own checks refuse a node that cannot find the controllers,
@@ -801,8 +802,9 @@ class FileChecker {
         if (!doc_.find("controller.listener.names") &&
             !required_in_reference("controller.listener.names")) {
           auto& fd = emit_.at_file(
-              "KL302", "'controller.listener.names' is not set; a Kafka " + k_.to->name + node +
-                           " will not start without the name of the controller listener");
+              RuleId::KL302, "'controller.listener.names' is not set; a Kafka " + k_.to->name +
+                                 node +
+                                 " will not start without the name of the controller listener");
           fd.subject = "controller.listener.names";
         }
         const bool bootstrap_known =
@@ -811,11 +813,12 @@ class FileChecker {
             !doc_.find("controller.quorum.bootstrap.servers") &&
             !required_in_reference("controller.quorum.voters")) {
           auto& fd = emit_.at_file(
-              "KL302", std::string(bootstrap_known ? "neither 'controller.quorum.voters' nor "
-                                                     "'controller.quorum.bootstrap.servers' is set"
-                                                   : "'controller.quorum.voters' is not set") +
-                           "; a Kafka " + k_.to->name + node +
-                           " will not start without the controller quorum");
+              RuleId::KL302,
+              std::string(bootstrap_known ? "neither 'controller.quorum.voters' nor "
+                                            "'controller.quorum.bootstrap.servers' is set"
+                                          : "'controller.quorum.voters' is not set") +
+                  "; a Kafka " + k_.to->name + node +
+                  " will not start without the controller quorum");
           fd.subject = "controller.quorum.voters";
         }
       }

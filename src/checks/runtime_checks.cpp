@@ -46,13 +46,8 @@ void check_runtime(const ScriptFile& f, const CheckKnowledge& k, std::vector<cor
   const std::string& s = f.content;
   if (s.find("kafka") == std::string::npos && s.find("Kafka") == std::string::npos) return;
   const auto v4 = *core::Version::parse("4.0");
-  const auto emit = [&](std::string_view code, std::size_t off, std::size_t len, std::string msg) {
-    core::Finding fd;
-    fd.code = std::string(code);
-    if (const knowledge::Rule* r = k.rules ? k.rules->find(code) : nullptr) {
-      fd.name = r->name;
-      fd.severity = r->severity;
-    }
+  const auto emit = [&](RuleId id, std::size_t off, std::size_t len, std::string msg) {
+    core::Finding fd = knowledge::make_finding(k.rules, id);
     fd.where = {f.path, line_of(s, off), column_of(s, off)};
     fd.length = static_cast<int>(len);
     fd.message = std::move(msg);
@@ -69,7 +64,8 @@ void check_runtime(const ScriptFile& f, const CheckKnowledge& k, std::vector<cor
     if (!v) continue;
     if (!installed || *installed < *v) installed = v;
     if (!(*v < v4) && m[1].str() == "2.12")
-      emit("KL831", static_cast<std::size_t>(m.position(0)), static_cast<std::size_t>(m.length(0)),
+      emit(RuleId::KL831, static_cast<std::size_t>(m.position(0)),
+           static_cast<std::size_t>(m.length(0)),
            "Kafka " + m[2].str() + "." + m[3].str() +
                " has no Scala 2.12 build: 4.0 dropped Scala 2.12 (KIP-751); use the kafka_2.13 "
                "one");
@@ -86,7 +82,7 @@ void check_runtime(const ScriptFile& f, const CheckKnowledge& k, std::vector<cor
     const std::string image = m[2].str();
     const std::optional<int> java = java_of(image);
     if (!java || *java >= 17) continue;
-    emit("KL830", static_cast<std::size_t>(m.position(2)), image.size(),
+    emit(RuleId::KL830, static_cast<std::size_t>(m.position(2)), image.size(),
          "'" + image + "' runs Java " + std::to_string(*java) + ", but Kafka " + kafka->str() +
              " brokers, Connect and tools need Java 17 or newer (clients and Streams need 11)");
   }

@@ -87,16 +87,8 @@ class ScriptEmitter {
   ScriptEmitter(const ScriptFile& f, const CheckKnowledge& k, std::vector<core::Finding>* out)
       : f_(f), k_(k), out_(out) {}
 
-  core::Finding& at(const Token& t, std::string_view code, std::string message,
-                    std::string subject) {
-    core::Finding f;
-    f.code = std::string(code);
-    if (const knowledge::Rule* r = k_.rules ? k_.rules->find(code) : nullptr) {
-      f.name = r->name;
-      f.severity = r->severity;
-    } else {
-      f.name = f.code;
-    }
+  core::Finding& at(const Token& t, RuleId id, std::string message, std::string subject) {
+    core::Finding f = knowledge::make_finding(k_.rules, id);
     f.where = {f_.path, t.line, t.column};
     f.length = t.raw.find('\n') == std::string::npos ? static_cast<int>(t.raw.size()) : 0;
     f.message = std::move(message);
@@ -259,7 +251,7 @@ class CommandChecker {
   // The fix that calls `change.replacement` with its arguments instead of the old tool.
   void replace_tool_fix(core::Finding& fd, const knowledge::ToolChange& change) {
     // Only curated renames (KL707 facts) are mechanical; other replacements take other input.
-    if (change.rule != "KL707" || change.replacement.empty() ||
+    if (change.rule != RuleId::KL707 || change.replacement.empty() ||
         change.replacement_args.find('<') != std::string::npos || !can_insert_after_program())
       return;
     auto edit = rename_program(change.replacement);
@@ -304,7 +296,7 @@ class CommandChecker {
         msg += " (removed in " + change->removed_in->str() + ")";
       else if (removed)
         msg += " (last shipped in " + removed->last + ")";
-      core::Finding& fd = em_.at(c_->program, "KL706", msg, tool);
+      core::Finding& fd = em_.at(c_->program, RuleId::KL706, msg, tool);
       if (change && !change->replacement.empty()) {
         fd.suggestion = "use '" + change->replacement +
                         (change->replacement_args.empty() ? "" : " " + change->replacement_args) +
@@ -321,7 +313,7 @@ class CommandChecker {
     for (const Release* r : s_.cli->lines()) {
       if (r->version <= k_.to->version) continue;
       if (tool_in(r, tool)) {
-        em_.at(c_->program, "KL712",
+        em_.at(c_->program, RuleId::KL712,
                quoted(tool) + " is not available in Kafka " + k_.to->name + " (added in " +
                    r->name + ")",
                tool);
@@ -346,7 +338,7 @@ class CommandChecker {
       return;
     const std::string mark = p.text.substr(p.text.size() - n);
     core::Finding& fd =
-        em_.at(p, "KL713",
+        em_.at(p, RuleId::KL713,
                "'" + mark + "' is glued to the script name: the shell runs a file named " +
                    quoted(p.text) + ", which does not exist",
                c_->tool);
@@ -390,8 +382,8 @@ class CommandChecker {
     for (const std::string& t : core::closest(tool, all_tools(), 3))
       if (core::edit_distance(t, tool) <= 2) close.push_back(t);
     if (close.empty()) return;
-    core::Finding& fd =
-        em_.at(c_->program, "KL710", quoted(tool) + " is not a tool of any Kafka release", tool);
+    core::Finding& fd = em_.at(c_->program, RuleId::KL710,
+                               quoted(tool) + " is not a tool of any Kafka release", tool);
     fd.suggestion = did_you_mean(close);
     if (close.size() == 1)
       if (auto edit = rename_program(close[0]))
@@ -408,7 +400,7 @@ class CommandChecker {
     if (deprecated && !replacement.empty() && !run_class()) {
       const bool available = tool_in(k_.to, replacement);
       core::Finding& fd =
-          em_.at(c_->program, "KL707",
+          em_.at(c_->program, RuleId::KL707,
                  quoted(c_->tool) + " is deprecated in Kafka " + k_.to->name + "; " +
                      quoted(replacement) + " replaces it" +
                      (change && change->removed_in
@@ -434,7 +426,7 @@ class CommandChecker {
           removed_in = a->redirect_removed_in->str();
       }
       if (gone) {
-        core::Finding& fd = em_.at(c_->program, "KL706",
+        core::Finding& fd = em_.at(c_->program, RuleId::KL706,
                                    "Kafka " + k_.to->name + " has no class " + quoted(cls) +
                                        " (removed in " + removed_in + ")",
                                    cls);
@@ -566,7 +558,7 @@ class CommandChecker {
         const CliOption* flag = tool.find_option(written);
         if (flag && flag->arg == CliOption::Arg::kRequired) ++i;
         if (!place_ok && !run_class()) {
-          em_.at(t, "KL708",
+          em_.at(t, RuleId::KL708,
                  quoted(written) + " is read by " + tool.script +
                      (tool.script == "kafka-run-class.sh" ? " only before the class name"
                                                           : " only as its first argument"),
@@ -587,7 +579,7 @@ class CommandChecker {
       if (!opt) continue;
       if (opt->arg == CliOption::Arg::kRequired && !has_inline) {
         if (i + 1 >= a.size() || is_option_token(scope, a[i + 1])) {
-          em_.at(t, "KL709",
+          em_.at(t, RuleId::KL709,
                  quoted(written) + " needs an argument" +
                      (i + 1 >= a.size() ? " and ends the command"
                                         : "; " + quoted(a[i + 1].text) + " is an option"),
@@ -741,7 +733,7 @@ class CommandChecker {
     if (single) {
       if (s.argp) {
         if (option_of(s, long_name)) {
-          core::Finding& fd = em_.at(t, "KL708",
+          core::Finding& fd = em_.at(t, RuleId::KL708,
                                      quoted(written) + ": " + s.tool->script +
                                          " (argparse4j) does not accept single-dash long options",
                                      written);
@@ -772,7 +764,7 @@ class CommandChecker {
         return o;
       }
       if (hits.size() > 1 && target_) {
-        em_.at(t, "KL701",
+        em_.at(t, RuleId::KL701,
                quoted(written) + " is ambiguous for " + s.tool->script + " in Kafka " +
                    k_.to->name + ": it abbreviates " + join_quoted(hits, 4),
                written);
@@ -796,7 +788,7 @@ class CommandChecker {
     std::string replacement = ch && !ch->replacement.empty() ? ch->replacement : o.replacement;
     std::string msg = quoted(written) + " is deprecated in " + s.tool->script + " " + k_.to->name;
     if (ch && ch->removed_in) msg += " and removed in " + ch->removed_in->str();
-    core::Finding& fd = em_.at(t, "KL705", msg, written);
+    core::Finding& fd = em_.at(t, RuleId::KL705, msg, written);
     if (!replacement.empty()) fd.suggestion = "use " + quoted(replacement);
     if (ch && !ch->note.empty()) fd.notes.push_back(ch->note);
     replacement_fix(fd, s, t, written, name, replacement);
@@ -811,7 +803,7 @@ class CommandChecker {
         for (const CliOption& o : sc.options)
           if (o.name == long_name && !sc.name.empty()) subs.push_back(sc.name);
       core::Finding& fd =
-          em_.at(t, "KL701",
+          em_.at(t, RuleId::KL701,
                  quoted(written) + " is not an option of '" + script + " " + subcommand_ +
                      "' in Kafka " + k_.to->name +
                      (subs.empty() ? "" : "; sub-command " + join_quoted(subs) + " takes it"),
@@ -827,7 +819,7 @@ class CommandChecker {
         std::string msg = quoted(written) + " was removed from " + script;
         if (ch && ch->removed_in) msg += " in " + ch->removed_in->str();
         if (rm) msg += " (last accepted by " + rm->last + ")";
-        core::Finding& fd = em_.at(t, "KL704", msg, written);
+        core::Finding& fd = em_.at(t, RuleId::KL704, msg, written);
         std::string replacement = ch ? ch->replacement : "";
         if (replacement.empty() && rm)
           if (const Release* last = k_.versions->find_line(rm->last))
@@ -853,7 +845,7 @@ class CommandChecker {
         if (!rt || !rt->find_option(long_name)) continue;
         std::string msg = quoted(written) + " is not available in " + script + " " + k_.to->name +
                           " (added in " + r->name + ")";
-        core::Finding& fd = em_.at(t, "KL703", msg, written);
+        core::Finding& fd = em_.at(t, RuleId::KL703, msg, written);
         std::vector<std::string> instead;
         for (const knowledge::OptionChange& oc : s_.flags->options())
           if (oc.tool == script && oc.replacement == long_name && option_of(s, oc.option))
@@ -881,7 +873,7 @@ class CommandChecker {
     for (const std::string& c : close) truncated = truncated || starts_with(c, long_name);
     if (!owners.empty() && !truncated) {
       core::Finding& fd =
-          em_.at(t, "KL702",
+          em_.at(t, RuleId::KL702,
                  quoted(written) + " is not an option of " + script + "; " + join_quoted(owners) +
                      (owners.size() == 1 ? " has" : " have") + " it",
                  written);
@@ -891,7 +883,7 @@ class CommandChecker {
     std::string where = script;
     if (target_) where += " " + k_.to->name;
     core::Finding& fd =
-        em_.at(t, "KL701", quoted(written) + " is not an option of " + where, written);
+        em_.at(t, RuleId::KL701, quoted(written) + " is not an option of " + where, written);
     fd.suggestion = did_you_mean(close);
     if (close.size() == 1)
       rename_fix(fd, t, written, close[0], same_meaning(s, t, close[0]), "use " + quoted(close[0]));
@@ -942,7 +934,7 @@ class CommandChecker {
       joined += ch;
     }
     core::Finding& fd =
-        em_.at(value, "KL711",
+        em_.at(value, RuleId::KL711,
                "Kafka " + k_.to->name + " reads " + quoted(std::string(v)) + " as one server name",
                resolved_);
     fd.suggestion = "use " + quoted(joined);

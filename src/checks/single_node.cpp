@@ -67,7 +67,7 @@ bool under_tmp(const PropsFile& f, std::string_view key) {
 
 bool folded(const core::Finding& fd) {
   if (fd.code.rfind("KL4", 0) != 0) return false;
-  if (fd.code == "KL406" || fd.code == "KL407") return true;  // one broker cannot do more
+  if (fd.is(RuleId::KL406) || fd.is(RuleId::KL407)) return true;  // one broker cannot do more
   return fd.where.line == 1 && fd.where.column == 1 && fd.source_line.empty() &&
          !fd.subject.empty();
 }
@@ -105,12 +105,8 @@ void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
 void collapse_findings(const PropsFile& f, const CheckKnowledge& k,
                        const std::function<bool(const core::Finding&)>& shown,
                        std::vector<core::Finding>* raw, const std::string& why) {
-  core::Finding s;
-  s.code = "KL413";
-  const knowledge::Rule* rule = k.rules ? k.rules->find(s.code) : nullptr;
-  if (!rule) return;
-  s.name = rule->name;
-  s.severity = rule->severity;
+  if (!k.rules) return;
+  core::Finding s = knowledge::make_finding(k.rules, RuleId::KL413);
   s.where = {f.path, 1, 1};
   s.subject = "offsets.topic.replication.factor";
   if (!shown(s)) return;
@@ -199,7 +195,7 @@ void check_loopback_advertised(const PropsFile& f, const CheckKnowledge& k,
     const std::string_view host = host_of(item);
     if (!loopback_host(host)) return;
     Emitter emit(f, k, out);
-    emit.at_value(*e, "KL415",
+    emit.at_value(*e, RuleId::KL415,
                   "the inter-broker listener '" + name + "' is advertised on " + std::string(host) +
                       " although this broker's cluster spans several hosts; the other brokers "
                       "would replicate from their own machine");

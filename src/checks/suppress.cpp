@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "knowledge/catalog.h"
+
 namespace kafkalint::checks {
 
 namespace {
@@ -34,10 +36,7 @@ Suppressions::Suppressions(const std::string& file, const std::vector<CommentLin
     t = trim(t.substr(kTag.size()));
     constexpr std::string_view kDisable = "disable=";
     auto problem = [&](const std::string& msg, const std::string& subject) {
-      core::Finding f;
-      f.code = "KL903";
-      f.name = "invalid-suppression-comment";
-      f.severity = core::Severity::kWarning;
+      core::Finding f = knowledge::make_finding(nullptr, RuleId::KL903);
       f.where = {file, c.line, c.column};
       f.message = msg;
       f.subject = subject;

@@ -63,7 +63,7 @@ void check_upgrade_path(const PropsFile& f, const CheckKnowledge& k,
   const ClusterMode mode = f.kraft ? ClusterMode::kKraft : ClusterMode::kZooKeeper;
   Emitter emit(f, k, raw);
   for (const PathConstraint* c : k.versions->constraints_for(*k.from, *k.to, mode)) {
-    if (!blocks(*c) || c->rule.empty()) continue;
+    if (!blocks(*c)) continue;
     auto& fd = emit.at_file(
         c->rule, "upgrading this " + std::string(f.kraft ? "KRaft" : "ZooKeeper") +
                      " broker from " + k.from->name + " to " + k.to->name + ": " + c->message);

@@ -84,10 +84,7 @@ const knowledge::Release* resolve(const knowledge::VersionCatalog& v, const std:
 
 // A file that could not be read or loaded, as a finding: machine formats then carry it.
 core::Finding file_failure(const core::Error& e) {
-  core::Finding f;
-  f.code = "KL901";
-  f.name = "unparsable-file";
-  f.severity = core::Severity::kError;
+  core::Finding f = knowledge::make_finding(nullptr, RuleId::KL901);
   f.where = e.where;
   if (f.where.line <= 0) f.where.line = 1;
   if (f.where.column <= 0) f.where.column = 1;

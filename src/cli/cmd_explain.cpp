@@ -71,6 +71,7 @@ void write_rule_text(const knowledge::Rule& r, std::ostream& os) {
     if (!s.url.empty()) os << ": " << s.url;
     os << "\n";
   }
+  if (!r.implemented_in.empty()) os << "\nImplemented in\n  " << r.implemented_in << "\n";
 }
 
 std::string capitalized_sentence(std::string text) {
@@ -122,6 +123,8 @@ std::string rule_markdown(const knowledge::Rule& r) {
     if (!src.url.empty()) os << ": <" << src.url << ">";
     os << "\n";
   }
+  if (!r.implemented_in.empty())
+    os << "\n## Implemented in\n\n`" << r.implemented_in << "` (kafkalint source tree)\n";
   return os.str();
 }
 

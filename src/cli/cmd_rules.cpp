@@ -48,6 +48,7 @@ nlohmann::json rule_to_json(const knowledge::Rule& r) {
                       {"sources", sources}};
   if (!r.example.empty()) j["example"] = r.example;
   if (!r.example_fix.empty()) j["example_fix"] = r.example_fix;
+  if (!r.implemented_in.empty()) j["implemented_in"] = r.implemented_in;
   return j;
 }
 

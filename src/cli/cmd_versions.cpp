@@ -105,7 +105,7 @@ nlohmann::json to_json(const knowledge::VersionCatalog& cat, const knowledge::Pa
     nlohmann::json j = {{"id", c.id},
                         {"kind", knowledge::to_string(c.kind)},
                         {"mode", knowledge::to_string(c.mode)},
-                        {"rule", c.rule},
+                        {"rule", core::code(c.rule)},
                         {"message", c.message},
                         {"source", c.source}};
     for (const auto& [key, v] : {std::pair{"from_min", &c.from_min},
@@ -119,8 +119,10 @@ nlohmann::json to_json(const knowledge::VersionCatalog& cat, const knowledge::Pa
   }
   nlohmann::json issues = nlohmann::json::array();
   for (const auto& k : cat.known_issues())
-    issues.push_back(
-        {{"releases", k.releases}, {"rule", k.rule}, {"message", k.message}, {"source", k.source}});
+    issues.push_back({{"releases", k.releases},
+                      {"rule", core::code(k.rule)},
+                      {"message", k.message},
+                      {"source", k.source}});
   return {{"lines", lines}, {"constraints", constraints}, {"known_issues", issues}};
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/rule_id.h"
 
 namespace kafkalint::core {
 
@@ -41,6 +42,8 @@ struct Finding {
   std::vector<std::string> notes;  // extra context, one "note:" line each
   std::optional<Fix> fix;
   std::string source_line;  // the line as written (UTF-8), for the caret display; may be empty
+
+  bool is(RuleId id) const { return code == core::code(id); }
 };
 
 /// The order files are checked and reported in: a folder's files before its subfolders,

@@ -43,17 +43,21 @@ std::string trim_trailing_newlines(std::string s) {
   return s;
 }
 
-/// Reads `rule` and checks that it names an existing, not removed rule.
-bool read_rule_ref(curated::Fields& f, const RuleCatalog& rules, std::string* out) {
-  if (!f.str("rule", out, true)) return false;
-  const Rule* r = rules.find(*out);
-  if (!r || r->code != *out) {
+/// Reads `rule` and checks that it names an existing, not removed rule that this binary
+/// reports.
+bool read_rule_ref(curated::Fields& f, const RuleCatalog& rules, RuleId* out) {
+  std::string code;
+  if (!f.str("rule", &code, true)) return false;
+  const Rule* r = rules.find(code);
+  if (!r || r->code != code) {
     std::string hint = "rules are defined in kafka/rules.toml";
-    if (auto s = rules.suggest(*out); !s.empty()) hint = "did you mean '" + s[0] + "'?";
-    return f.fail(f.node_of("rule"), f.what() + " refers to the unknown rule '" + *out + "'", hint);
+    if (auto s = rules.suggest(code); !s.empty()) hint = "did you mean '" + s[0] + "'?";
+    return f.fail(f.node_of("rule"), f.what() + " refers to the unknown rule '" + code + "'", hint);
   }
-  if (r->status == RuleStatus::kRemoved)
-    return f.fail(f.node_of("rule"), f.what() + " feeds the removed rule '" + *out + "'");
+  const std::optional<RuleId> id = core::rule_id(code);
+  if (r->status == RuleStatus::kRemoved || !id)
+    return f.fail(f.node_of("rule"), f.what() + " feeds the removed rule '" + code + "'");
+  *out = *id;
   return true;
 }
 
@@ -119,7 +123,20 @@ std::optional<RuleCatalog> RuleCatalog::load(const PackSource& packs, core::Erro
     err->hint = "a --rules directory can replace kafka/rules.toml but not remove it";
     return std::nullopt;
   }
-  return parse(*text, err);
+  auto cat = parse(*text, err);
+  if (!cat) return std::nullopt;
+  // The binary reports these codes: a catalogue given with --rules must still define each.
+  for (core::RuleId id : core::kAllRuleIds) {
+    const Rule* r = cat->find(id);
+    if (r && r->status != RuleStatus::kRemoved) continue;
+    err->where.file = text->display_name;
+    err->message = "the rule catalogue " + std::string(r ? "marks " : "lacks ") +
+                   std::string(core::code(id)) + (r ? " as removed" : "") +
+                   ", which this kafkalint reports";
+    err->hint = "a --rules catalogue keeps every rule of the built-in one";
+    return std::nullopt;
+  }
+  return cat;
 }
 
 bool RuleCatalog::load_docs(const PackSource& packs, core::Error* err) {
@@ -219,6 +236,7 @@ std::optional<RuleCatalog> RuleCatalog::parse(const PackText& pack, core::Error*
         f.one_of("fix", &fix, {"safe", "unsafe", "none"}, true);
         f.str("fix_title", &r.fix_title, true);
         f.table_array("sources", &sources, true);
+        f.str("implemented_in", &r.implemented_in, status != "removed");
         if (!f.finish()) return std::nullopt;
 
         if (!curated::is_rule_code(r.code)) {
@@ -300,6 +318,23 @@ std::optional<RuleCatalog> RuleCatalog::parse(const PackText& pack, core::Error*
     err->message = std::string("cannot read the rule catalogue: ") + e.what();
     return std::nullopt;
   }
+}
+
+const Rule* RuleCatalog::find(core::RuleId id) const {
+  const std::string_view want = core::code(id);
+  auto it = std::lower_bound(rules_.begin(), rules_.end(), want,
+                             [](const Rule& r, std::string_view c) { return r.code < c; });
+  return it != rules_.end() && it->code == want ? &*it : nullptr;
+}
+
+core::Finding make_finding(const RuleCatalog* rules, core::RuleId id, std::string message) {
+  core::Finding f;
+  f.code = std::string(core::code(id));
+  const Rule* r = rules ? rules->find(id) : nullptr;
+  f.name = r ? r->name : std::string(core::name(id));
+  f.severity = r ? r->severity : core::default_severity(id);
+  f.message = std::move(message);
+  return f;
 }
 
 const Rule* RuleCatalog::find(std::string_view code_or_name) const {
@@ -859,8 +894,9 @@ std::optional<SafetyFacts> SafetyFacts::parse(const PackText& pack, const RuleCa
             return std::nullopt;
           }
         }
-        if (c.rule.compare(0, 3, "KL4") != 0) {
-          f.fail(f.node_of("rule"), "safety checks feed KL4xx rules, not '" + c.rule + "'");
+        if (core::code(c.rule).compare(0, 3, "KL4") != 0) {
+          f.fail(f.node_of("rule"),
+                 "safety checks feed KL4xx rules, not '" + std::string(core::code(c.rule)) + "'");
           return std::nullopt;
         }
         c.when = when == "in"        ? SafetyCondition::kIn

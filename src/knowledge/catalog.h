@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/finding.h"
+#include "core/rule_id.h"
 #include "core/version.h"
 #include "knowledge/pack_source.h"
 
@@ -44,6 +46,10 @@ struct Rule {
   FixSafety fix = FixSafety::kNone;
   std::string fix_title;
   std::vector<RuleSource> sources;
+  /// Where the rule is implemented: the C++ file that reports it ("src/checks/kraft_startup.cpp")
+  /// or, for a rule whose every instance is data, the pack that lists them
+  /// ("rules/kafka/safety.toml"). Empty only for removed rules.
+  std::string implemented_in;
 };
 
 /// The parsed rules.toml.
@@ -60,12 +66,19 @@ class RuleCatalog {
   const std::vector<Rule>& all() const { return rules_; }
   /// The rule with this code or name, case-insensitively ("kl101", "Unknown-Key"); nullptr.
   const Rule* find(std::string_view code_or_name) const;
+  /// The rule of `id`; nullptr only in a catalogue that load() did not check (tests).
+  const Rule* find(core::RuleId id) const;
   /// Codes or names close to `text`, best first, for "did you mean".
   std::vector<std::string> suggest(std::string_view text) const;
 
  private:
   std::vector<Rule> rules_;
 };
+
+/// A finding of rule `id`, with its code, name and severity from `rules` (from the built-in
+/// catalogue when `rules` is null). The one place a finding gets its
+/// identity: every check, planner step and the CLI start from it.
+core::Finding make_finding(const RuleCatalog* rules, core::RuleId id, std::string message = {});
 
 /// Scopes of keys.toml and safety.toml entries. "client" means producer, consumer and
 /// admin; "any" means every scope.
@@ -80,7 +93,7 @@ struct KeyChange {
   std::string replacement;       // a key; may be empty
   std::string replacement_note;  // what to do when there is no plain replacement key
   std::string value_hint;        // how the value converts
-  std::string rule;
+  RuleId rule{};                 // required in the pack
   std::string source;
 };
 
@@ -112,7 +125,7 @@ struct DefaultChange {
   /// and then KL301 is silent for a --from without the key.
   std::optional<std::string> before_key;
   std::string triage;  // why this severity and these conditions
-  std::string rule;
+  RuleId rule{};       // required in the pack
   std::string source;
 };
 
@@ -124,7 +137,7 @@ struct LegacyKey {
   core::Version removed_in;
   std::string replacement;
   std::string replacement_note;
-  std::string rule;
+  RuleId rule{};  // required in the pack
   std::string source;
 };
 
@@ -136,7 +149,7 @@ struct LegacyValue {
   std::string replacement;
   core::Version removed_in;
   bool review = false;  // the replacement needs a human decision: its fix is unsafe
-  std::string rule;
+  RuleId rule{};        // required in the pack
   std::string source;
 };
 
@@ -160,7 +173,7 @@ struct PrefixedKeys {
   core::Version since;
   std::vector<std::string> examples;
   std::string note;
-  std::string rule;
+  RuleId rule{};  // required in the pack
   std::string source;
 };
 
@@ -179,7 +192,7 @@ class KeyFacts {
   const std::vector<LegacyValue>& legacy_values() const { return legacy_values_; }
   const std::vector<PrefixedKeys>& prefixed() const { return prefixed_; }
   const std::vector<std::string>& log4j_prefixes() const { return log4j_prefixes_; }
-  const std::string& log4j_rule() const { return log4j_rule_; }
+  RuleId log4j_rule() const { return log4j_rule_; }
 
   /// The lifecycle entry of `key` in a `scope` file ("broker", "producer", ...), or nullptr.
   const KeyChange* change(std::string_view key, std::string_view scope) const;
@@ -213,7 +226,7 @@ class KeyFacts {
   std::vector<UndocumentedKey> undocumented_;
   std::vector<PrefixedKeys> prefixed_;
   std::vector<std::string> log4j_prefixes_;
-  std::string log4j_rule_;
+  RuleId log4j_rule_ = RuleId::KL106;
 };
 
 /// A tool replaced by another tool or removed (flags.toml [[tool]]).
@@ -225,7 +238,7 @@ struct ToolChange {
   std::string replacement_args;
   std::optional<core::Version> replacement_since;
   std::string replacement_note;
-  std::string rule;
+  RuleId rule{};  // required in the pack
   std::string source;
 };
 
@@ -238,7 +251,7 @@ struct OptionChange {
   std::optional<core::Version> deprecated_in;
   std::optional<core::Version> removed_in;
   std::string note;
-  std::string rule;
+  RuleId rule{};  // required in the pack
   std::string source;
 };
 
@@ -286,7 +299,7 @@ enum class SafetyCondition { kIn, kAtMost, kNotBelow };
 
 /// One rolling-restart safety check (safety.toml [[check]]).
 struct SafetyCheck {
-  std::string rule;
+  RuleId rule{};  // required in the pack
   std::vector<std::string> scopes;
   std::string key;
   SafetyCondition when = SafetyCondition::kIn;

@@ -9,6 +9,19 @@ namespace kafkalint::knowledge {
 
 namespace {
 
+/// The id of a `rule` code read from the pack; an unknown or removed code fails with its place.
+bool read_rule_id(curated::Fields& f, const std::string& code, RuleId* out) {
+  if (!curated::is_rule_code(code))
+    return f.fail(f.node_of("rule"), "'" + code + "' is not a rule code",
+                  "rule codes look like \"KL801\"");
+  const std::optional<RuleId> id = core::rule_id(code);
+  if (!id)
+    return f.fail(f.node_of("rule"), "'" + code + "' is not a rule this kafkalint reports",
+                  "rules are defined in kafka/rules.toml");
+  *out = *id;
+  return true;
+}
+
 constexpr const char* kVersionsPack = "kafka/versions.toml";
 
 template <typename E>
@@ -336,7 +349,8 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
         read_release_name(f, "to_max", &c.to_max, &line_names);
         read_release_name(f, "via_min", &c.via_min, &line_names);
         read_release_name(f, "via_max", &c.via_max, &line_names);
-        f.str("rule", &c.rule, true);
+        std::string rule;
+        f.str("rule", &rule, true);
         f.str("message", &c.message, true);
         f.str("source", &c.source, true);
         if (!f.finish()) return std::nullopt;
@@ -344,11 +358,7 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
           f.fail(f.node_of("id"), "constraint id '" + c.id + "' is used twice");
           return std::nullopt;
         }
-        if (!curated::is_rule_code(c.rule)) {
-          f.fail(f.node_of("rule"), "'" + c.rule + "' is not a rule code",
-                 "rule codes look like \"KL801\"");
-          return std::nullopt;
-        }
+        if (!read_rule_id(f, rule, &c.rule)) return std::nullopt;
         if (c.source.empty()) {
           f.fail(f.node_of("source"), "constraint '" + c.id + "' cites no source");
           return std::nullopt;
@@ -368,7 +378,8 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
         KnownIssue k;
         curated::Fields f(pack, *t, "[[known_issue]]", err);
         f.str_array("releases", &k.releases, true);
-        f.str("rule", &k.rule, true);
+        std::string rule;
+        f.str("rule", &rule, true);
         f.str("message", &k.message, true);
         f.str("source", &k.source, true);
         if (!f.finish()) return std::nullopt;
@@ -382,10 +393,11 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
             return std::nullopt;
           }
         }
-        if (!curated::is_rule_code(k.rule) || k.source.empty()) {
-          f.fail(*t, "a known issue needs a rule code (\"KL806\") and a source");
+        if (k.source.empty()) {
+          f.fail(*t, "a known issue needs a source");
           return std::nullopt;
         }
+        if (!read_rule_id(f, rule, &k.rule)) return std::nullopt;
         cat.known_issues_.push_back(std::move(k));
       }
       return cat;

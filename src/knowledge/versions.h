@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/rule_id.h"
 #include "core/version.h"
 #include "knowledge/pack_source.h"
 
@@ -102,7 +103,7 @@ struct PathConstraint {
   ConstraintKind kind = ConstraintKind::kRefused;
   ClusterMode mode = ClusterMode::kAny;
   std::optional<core::Version> from_min, from_max, to_min, to_max, via_min, via_max;
-  std::string rule;  // e.g. "KL802"
+  RuleId rule{};  // e.g. KL802
   std::string message;
   std::string source;
 
@@ -113,7 +114,7 @@ struct PathConstraint {
 /// A patch release with a known upgrade problem.
 struct KnownIssue {
   std::vector<std::string> releases;  // "3.5.0", "3.5.1"
-  std::string rule;
+  RuleId rule{};
   std::string message;
   std::string source;
 };

@@ -86,26 +86,20 @@ class Road {
  private:
   // --- findings ------------------------------------------------------------------------
 
-  core::Finding& finding(std::string_view code, core::Severity severity, std::string message,
+  core::Finding& finding(RuleId id, core::Severity severity, std::string message,
                          std::string source, const std::string& file = "") {
-    core::Finding f;
-    f.code = std::string(code);
-    if (const knowledge::Rule* r = rules_ ? rules_->find(code) : nullptr) {
-      f.name = r->name;
-      severity = r->severity;
-    }
-    f.severity = severity;
-    f.message = std::move(message);
+    core::Finding f = knowledge::make_finding(rules_, id, std::move(message));
+    if (!rules_) f.severity = severity;
     f.where.file = file;
     if (!source.empty()) f.notes.push_back("source: " + source);
     plan_.findings.push_back(std::move(f));
     return plan_.findings.back();
   }
 
-  bool refuse(std::string_view code, std::string message, std::string source,
-              const std::string& file = "", std::string_view key = "") {
+  bool refuse(RuleId id, std::string message, std::string source, const std::string& file = "",
+              std::string_view key = "") {
     core::Finding& f =
-        finding(code, core::Severity::kError, std::move(message), std::move(source), file);
+        finding(id, core::Severity::kError, std::move(message), std::move(source), file);
     locate(f, key);
     plan_.refused = true;
     return false;
@@ -153,24 +147,24 @@ class Road {
     if (!bridge_ || bridge_->zk_migration == knowledge::MigrationSupport::kNone ||
         bridge_->zk_migration == knowledge::MigrationSupport::kEarlyAccess ||
         bridge_->zookeeper == knowledge::ZooKeeperSupport::kRemoved)
-      return refuse("KL820",
+      return refuse(RuleId::KL820,
                     "Kafka " + name +
                         " cannot be the bridge of a ZooKeeper to KRaft migration; the migration "
                         "runs on 3.5 .. 3.9 (production-ready from 3.6, 3.9 recommended)",
                     ops_source(*versions_->find_line("3.9")));
     if (bridge_->zk_migration == knowledge::MigrationSupport::kPreview)
-      finding("KL820", core::Severity::kWarning,
+      finding(RuleId::KL820, core::Severity::kWarning,
               "the migration is a preview on Kafka " + bridge_->name +
                   "; it is production-ready from 3.6 and 3.9 is recommended",
               ops_source(*bridge_))
           .severity = core::Severity::kWarning;
     if (bridge_->version < from_.version)
-      return refuse("KL820",
+      return refuse(RuleId::KL820,
                     "the bridge release " + bridge_->name + " is older than --from " + from_.name +
                         "; the migration runs on the release the cluster is upgraded to",
                     ops_source(*bridge_));
     if (to_.version < bridge_->version)
-      return refuse("KL820",
+      return refuse(RuleId::KL820,
                     "--to " + to_.name + " is older than the bridge release " + bridge_->name,
                     ops_source(*bridge_));
     return true;
@@ -192,7 +186,7 @@ class Road {
       const std::string& file = plan_.brokers[i];
       const std::string ops = ops_source(*bridge_);
       if (b.broker_role && b.controller_role) {
-        ok = refuse("KL821",
+        ok = refuse(RuleId::KL821,
                     "a combined node (process.roles=broker,controller) cannot take part in a "
                     "migration, which needs dedicated controllers",
                     ops + "; Strimzi, Confluent for Kubernetes and cp-ansible migration docs", file,
@@ -201,7 +195,7 @@ class Road {
       }
       if (b.migration_flag || b.kraft) {
         if (bridge_->version != from_.version) {
-          ok = refuse("KL826",
+          ok = refuse(RuleId::KL826,
                       "these files are part way through a migration, which runs on one release "
                       "from start to end: finish it on " +
                           from_.name + " (--bridge " + from_.name +
@@ -215,8 +209,8 @@ class Road {
       }
       if (b.kraft) {  // a broker already in KRaft mode: its id is node.id
         if (!ids.insert(b.node_id).second)
-          ok = refuse("KL823", "node.id " + b.node_id + " is used by another file too", ops, file,
-                      "node.id");
+          ok = refuse(RuleId::KL823, "node.id " + b.node_id + " is used by another file too", ops,
+                      file, "node.id");
         check_advertised(b, file, &ok);
         continue;
       }
@@ -232,34 +226,35 @@ class Road {
       }
       if (b.broker_id.empty() || id < 0)
         ok = refuse(
-            "KL823",
+            RuleId::KL823,
             std::string(b.broker_id.empty() ? "no broker.id" : "broker.id '" + b.broker_id + "'") +
                 ": the migration needs every broker's id written out and non-negative "
                 "(a generated id is refused with the migration flag); it becomes the "
                 "broker's node.id in KRaft",
             ops + "; KC39 validateValues", file, "broker.id");
       else if (const long max_id = std::stol(reserved_max(i)); id > max_id)
-        ok = refuse("KL823",
+        ok = refuse(RuleId::KL823,
                     "broker.id " + std::to_string(id) + " is above reserved.broker.max.id (" +
                         std::to_string(max_id) +
                         "): Kafka refuses it while broker.id generation is on, and the "
                         "migration checks the same limit",
                     ops + "; KC39 validateValues", file, "broker.id");
       else if (!ids.insert(std::to_string(id)).second)
-        ok = refuse("KL823", "broker.id " + std::to_string(id) + " is used by another file too",
-                    ops, file, "broker.id");
+        ok = refuse(RuleId::KL823,
+                    "broker.id " + std::to_string(id) + " is used by another file too", ops, file,
+                    "broker.id");
       if (zk.empty()) zk = b.zookeeper;
       if (b.zookeeper.empty())
-        ok = refuse("KL829", "no zookeeper.connect: not a ZooKeeper broker", ops, file);
+        ok = refuse(RuleId::KL829, "no zookeeper.connect: not a ZooKeeper broker", ops, file);
       else if (b.zookeeper != zk)
-        ok = refuse("KL829",
+        ok = refuse(RuleId::KL829,
                     "zookeeper.connect '" + b.zookeeper + "' differs from '" + zk +
                         "' in the other files: the controllers copy it, so every broker must "
                         "name the same ensemble and chroot",
                     ops, file, "zookeeper.connect");
       check_advertised(b, file, &ok);
       if (b.log_dirs > 1 && !jbod_ok())
-        ok = refuse("KL822",
+        ok = refuse(RuleId::KL822,
                     std::to_string(b.log_dirs) +
                         " log directories (JBOD): a JBOD broker takes the migration flag only "
                         "with inter.broker.protocol.version 3.7-IV2 or later, so migrate on 3.7 "
@@ -268,7 +263,7 @@ class Road {
                     "log.dirs");
       if (b.log_dirs > 1 && jbod_ok()) {
         core::Finding& f = finding(
-            "KL822", core::Severity::kWarning,
+            RuleId::KL822, core::Severity::kWarning,
             "JBOD (several log.dirs): a log directory failure on a ZooKeeper broker during the "
             "migration shuts the broker down (KAFKA-16431); several vendors refuse JBOD "
             "migrations",
@@ -279,7 +274,7 @@ class Road {
     }
     if (stage_ == Stage::kStart && m_.controllers.empty()) {
       plan_.refused = true;
-      finding("KL803", core::Severity::kError,
+      finding(RuleId::KL803, core::Severity::kError,
               "Kafka " + to_.name + " has no ZooKeeper mode" +
                   std::string(bridge_ == &to_ ? ""
                                               : ", so the cluster migrates to KRaft on " +
@@ -295,13 +290,13 @@ class Road {
     }
     for (const ControllerNode& c : controllers())
       if (ids.count(std::to_string(c.id)))
-        ok = refuse("KL824",
+        ok = refuse(RuleId::KL824,
                     "controller id " + std::to_string(c.id) +
                         " is a broker.id: brokers and controllers share one id space",
                     ops_source(*bridge_));
     if (stage_ == Stage::kStart && m_.quorum == Quorum::kDynamic &&
         bridge_->version < *core::Version::parse("3.9"))
-      ok = refuse("KL820",
+      ok = refuse(RuleId::KL820,
                   "--quorum dynamic needs a 3.9 bridge (KIP-853); migrations on " + bridge_->name +
                       " use a static quorum (controller.quorum.voters)",
                   "KIP-853; " + ops_source(*bridge_));
@@ -354,7 +349,7 @@ class Road {
   void check_advertised(const BrokerView& b, const std::string& file, bool* ok) {
     for (const std::string& name : b.advertised_names)
       if (!b.listener_names.count(name))
-        *ok = refuse("KL828",
+        *ok = refuse(RuleId::KL828,
                      "advertised listener '" + name +
                          "' is not in listeners; a KRaft broker refuses to start with it",
                      "KC39 validateValues (advertised listener names must be a subset of "
@@ -488,7 +483,7 @@ class Road {
       const auto top = versions_->resolve_protocol(bridge_->name, &e);
       if (pv && top && pv->index < top->index) {
         if (stage_ != Stage::kStart) {
-          refuse("KL826",
+          refuse(RuleId::KL826,
                  "inter.broker.protocol.version " + b.ibp + " is below " + bridge_->name +
                      ", the release these files run in the middle of a migration: the binaries "
                      "were upgraded during the migration; go back to the release the migration "
@@ -499,7 +494,7 @@ class Road {
                  plan_.brokers[i], kIbpKey);
           continue;
         }
-        refuse("KL825",
+        refuse(RuleId::KL825,
                "inter.broker.protocol.version " + b.ibp + " is below the bridge release " +
                    bridge_->name +
                    ": finish the upgrade (raise it and roll) before the migration starts",
@@ -596,7 +591,7 @@ bool Road::classify() {
   const std::string ops = ops_source(*versions_->find_line("3.9"));
   if (total == given_) {
     if (flagged.empty() && kraft.empty()) return true;
-    return refuse("KL821",
+    return refuse(RuleId::KL821,
                   "the brokers are part way through a migration (" +
                       list(flagged.empty() ? kraft : flagged) +
                       "): give the controller files too (process.roles=controller), since the "
@@ -604,14 +599,15 @@ bool Road::classify() {
                   ops);
   }
   if (given_ == 0)
-    return refuse("KL821", "only controller files were given: give the broker files too", ops);
+    return refuse(RuleId::KL821, "only controller files were given: give the broker files too",
+                  ops);
   if (!ctl_noflag.empty() && zk.empty() && flagged.empty())
-    return refuse("KL821",
+    return refuse(RuleId::KL821,
                   "the migration is finalized already (every broker in KRaft mode, the "
                   "controllers without the flag): plan the KRaft upgrade without --controllers",
                   ops);
   if (!ctl_noflag.empty())
-    return refuse("KL821",
+    return refuse(RuleId::KL821,
                   "controller files without zookeeper.metadata.migration.enable (" +
                       list(ctl_noflag) +
                       ") next to brokers that are not all in KRaft mode: a migration's "
@@ -631,7 +627,7 @@ bool Road::classify() {
     else
       what = "the brokers are at different steps of the migration: " + list(zk) +
              " without the flag, " + list(kraft) + " in KRaft mode";
-    return refuse("KL821", what,
+    return refuse(RuleId::KL821, what,
                   ops + (kraft.empty() || zk.size() ? ""
                                                     : "; KAFKA-20960 (finalizing while brokers "
                                                       "are still registered through ZooKeeper)"));
@@ -650,8 +646,8 @@ bool Road::classify() {
     ControllerNode node;
     if (v.node_id.empty() || v.node_id.find_first_not_of("0123456789") != std::string::npos ||
         v.node_id.size() > 9)
-      return refuse("KL821", "a controller file without a numeric node.id", ops, plan_.brokers[i],
-                    "node.id");
+      return refuse(RuleId::KL821, "a controller file without a numeric node.id", ops,
+                    plan_.brokers[i], "node.id");
     node.id = std::stoi(v.node_id);
     for (const migration::Listener& l : v.listeners)
       if (l.name == cname) {
@@ -674,7 +670,7 @@ bool Road::classify() {
     for (const ControllerNode& c : m_.controllers) a.insert(c.id);
     for (const ControllerNode& c : controllers_) b.insert(c.id);
     if (a != b)
-      return refuse("KL821",
+      return refuse(RuleId::KL821,
                     "--controllers names other ids than the controller files given; leave it "
                     "out when resuming",
                     ops);

@@ -271,15 +271,9 @@ class Planner {
 
   // --- findings ------------------------------------------------------------------------
 
-  core::Finding& finding(std::string_view code, core::Severity severity, std::string message) {
-    core::Finding f;
-    f.code = std::string(code);
-    if (const knowledge::Rule* r = k_.rules ? k_.rules->find(code) : nullptr) {
-      f.name = r->name;
-      severity = r->severity;
-    }
-    f.severity = severity;
-    f.message = std::move(message);
+  core::Finding& finding(RuleId id, core::Severity severity, std::string message) {
+    core::Finding f = knowledge::make_finding(k_.rules, id, std::move(message));
+    if (!k_.rules) f.severity = severity;
     plan_.findings.push_back(std::move(f));
     return plan_.findings.back();
   }
@@ -379,7 +373,7 @@ class Planner {
     for (std::size_t i = 0; i < last.files_after.size() && i < work_.size(); ++i) {
       for (core::Finding& fd : check_text(i, last.files_after[i], ck)) {
         // Warnings only: the info-level changes are for check, not a plan to act on.
-        if (fd.code != "KL301" || fd.severity != core::Severity::kWarning ||
+        if (!fd.is(RuleId::KL301) || fd.severity != core::Severity::kWarning ||
             !seen.insert(fd.code + "\n" + fd.where.file + fd.message).second)
           continue;
         fd.message = "for Kafka " + to_.name + ": " + fd.message;
@@ -388,8 +382,8 @@ class Planner {
     }
   }
 
-  bool refuse(std::string_view code, std::string message, std::string source) {
-    core::Finding& f = finding(code, core::Severity::kError, std::move(message));
+  bool refuse(RuleId id, std::string message, std::string source) {
+    core::Finding& f = finding(id, core::Severity::kError, std::move(message));
     if (!source.empty()) f.notes.push_back("source: " + source);
     plan_.refused = true;
     return false;
@@ -399,13 +393,13 @@ class Planner {
     std::size_t kraft = 0;
     for (const Working& w : work_) kraft += w.file->kraft ? 1 : 0;
     if (kraft != 0 && kraft != work_.size())
-      return refuse("KL801",
+      return refuse(RuleId::KL801,
                     "the files mix ZooKeeper-mode brokers and KRaft nodes (process.roles), as in a "
                     "ZooKeeper to KRaft migration; plan upgrades a cluster that runs in one mode",
                     "");
     plan_.mode = kraft ? "kraft" : "zookeeper";
     if (kraft && from_.kraft == knowledge::KraftSupport::kNone)
-      return refuse("KL801",
+      return refuse(RuleId::KL801,
                     "the files are KRaft configs (process.roles) but Kafka " + from_.name +
                         " has no KRaft mode",
                     "");
@@ -417,7 +411,7 @@ class Planner {
   // keeps every pin, since pins name the line, so it stays a plain binary swap.
   bool check_request() {
     if (!to_.released)
-      finding("KL810", core::Severity::kWarning,
+      finding(RuleId::KL810, core::Severity::kWarning,
               "Kafka " + to_.name +
                   " is not released yet (in development): its configuration keys, tools and "
                   "metadata versions may still change before the release; plan only test "
@@ -428,7 +422,7 @@ class Planner {
     if (!fv || !tv) return true;
     if (fv->parts.size() != tv->parts.size()) return true;
     if (*fv == *tv) {
-      finding("KL809", core::Severity::kWarning,
+      finding(RuleId::KL809, core::Severity::kWarning,
               "--from " + plan_.from + " and --to " + plan_.to +
                   " name the same release: there is nothing to upgrade");
       plan_.refused = true;
@@ -438,7 +432,7 @@ class Planner {
       return false;
     }
     if (*tv < *fv)
-      finding("KL809", core::Severity::kWarning,
+      finding(RuleId::KL809, core::Severity::kWarning,
               "--to " + plan_.to + " is an older patch release than --from " + plan_.from +
                   ": a patch downgrade within " + to_.name +
                   ", not an upgrade; the protocol and format pins name the line and stay as "
@@ -465,7 +459,7 @@ class Planner {
       }
     }
     if (!pinned) return true;
-    refuse("KL807",
+    refuse(RuleId::KL807,
            "the files pin the inter-broker protocol above --from " + from_.name + ": " + where +
                "; the brokers must already run Kafka " + pinned->name +
                " or newer, and lowering the pin to " + from_.name +
@@ -589,7 +583,7 @@ class Planner {
         break;
     }
     if (err) {
-      finding("KL901", core::Severity::kError,
+      finding(RuleId::KL901, core::Severity::kError,
               "cannot edit '" + key + "' in " + w.file->path + ": " + err->message);
       return;
     }
@@ -608,7 +602,7 @@ class Planner {
       ReplayResult rr = replay_on_template(w.tpl, properties::write(w.doc));
       for (const TemplateEdit& e : rr.by_hand) {
         core::Finding& fd = finding(
-            "KL811", core::Severity::kWarning,
+            RuleId::KL811, core::Severity::kWarning,
             "phase " + std::to_string(p.number) + ": the line sets '" +
                 std::string(e.masked_after.substr(0, e.masked_after.find('='))) +
                 "' through template code, which kafkalint does not rewrite; make the template "

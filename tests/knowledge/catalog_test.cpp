@@ -16,6 +16,7 @@
 #include "test_support.h"
 
 namespace kl = kafkalint::knowledge;
+using kafkalint::RuleId;
 using kafkalint::core::Error;
 using kafkalint::core::Version;
 
@@ -67,7 +68,8 @@ Version v(const char* text) { return *Version::parse(text); }
 const std::string kRule =
     "[[rule]]\ncode = \"KL101\"\nname = \"unknown-key\"\nstatus = \"stable\"\n"
     "severity = \"warning\"\ncategory = \"keys\"\nsummary = \"s\"\nwhy = \"w\"\n"
-    "fix = \"safe\"\nfix_title = \"t\"\nsources = [{ ref = \"KIP-1\" }]\n";
+    "fix = \"safe\"\nfix_title = \"t\"\nsources = [{ ref = \"KIP-1\" }]\n"
+    "implemented_in = \"src/checks/properties_checks.cpp\"\n";
 
 std::string parse_rules_error(const std::string& text) {
   Error err;
@@ -203,16 +205,16 @@ TEST_SUITE("knowledge_curated") {
   TEST_CASE("rules: a broken overlay gives a located error") {
     CHECK(parse_rules_error("schema = 1\n" + kRule) == "ok");
     CHECK(parse_rules_error("schema = 1\n" + kRule + "sevrity = \"x\"\n") ==
-          "test/rules.toml:13:11: error: unknown field 'sevrity' in [[rule]] 'KL101'; did you "
+          "test/rules.toml:14:11: error: unknown field 'sevrity' in [[rule]] 'KL101'; did you "
           "mean 'severity'?\n  note: expected one of: code name status severity category summary "
-          "why example example_fix fix fix_title sources");
+          "why example example_fix fix fix_title sources implemented_in");
     std::string r = kRule;
     r.replace(r.find("severity = \"warning\""), 20, "severity = 2");
     CHECK(parse_rules_error("schema = 1\n" + r) ==
           "test/rules.toml:6:12: error: field 'severity' of [[rule]] 'KL101' must be a string, "
           "got integer\n  note: see rules/SCHEMA.md for the pack format");
     CHECK(parse_rules_error("schema = 1\n" + kRule + kRule)
-              .find("test/rules.toml:14:8: error: rule code 'KL101' is used twice") == 0);
+              .find("test/rules.toml:15:8: error: rule code 'KL101' is used twice") == 0);
     r = kRule;
     r.replace(r.find("sources = [{ ref = \"KIP-1\" }]"), 29, "sources = []");
     CHECK(parse_rules_error("schema = 1\n" + r).find("error: rule KL101 cites no source") !=
@@ -230,7 +232,7 @@ TEST_SUITE("knowledge_curated") {
           std::string::npos);
     CHECK(parse_rules_error("schema = 1\n" + kRule + "\"why\" = 3\n").find("must be a string") ==
           std::string::npos);  // a duplicate key is a TOML error, reported by the parser
-    CHECK(parse_rules_error("schema = 1\n" + kRule + "\"why\" = 3\n").find("test/rules.toml:13") ==
+    CHECK(parse_rules_error("schema = 1\n" + kRule + "\"why\" = 3\n").find("test/rules.toml:14") ==
           0);
     CHECK(parse_rules_error("schema = 1\n[[rule]]\ncode = \"KL101\"\n")
               .find("test/rules.toml:2:1: error: [[rule]] 'KL101' has no field 'name'") == 0);
@@ -259,13 +261,13 @@ TEST_SUITE("knowledge_curated") {
     }
     for (const auto& d : keys().default_changes()) {
       INFO(d.key);
-      CHECK(d.rule == "KL301");
+      CHECK(d.rule == RuleId::KL301);
       CHECK(!d.source.empty());
       CHECK(!d.impact.empty());
     }
-    for (const auto& l : keys().legacy_keys()) CHECK(l.rule == "KL109");
-    for (const auto& l : keys().legacy_values()) CHECK(l.rule == "KL204");
-    CHECK(keys().log4j_rule() == "KL106");
+    for (const auto& l : keys().legacy_keys()) CHECK(l.rule == RuleId::KL109);
+    for (const auto& l : keys().legacy_values()) CHECK(l.rule == RuleId::KL204);
+    CHECK(keys().log4j_rule() == RuleId::KL106);
   }
 
   TEST_CASE("keys: renames, deprecations and removals") {
@@ -375,7 +377,7 @@ TEST_SUITE("knowledge_curated") {
     CHECK(pre->replacement == "kafka-leader-election.sh");
     CHECK(pre->replacement_args == "--election-type preferred");
     CHECK(pre->removed_in->str() == "3.0");
-    CHECK(pre->rule == "KL707");
+    CHECK(pre->rule == RuleId::KL707);
     // Confluent Platform spelling and a path.
     CHECK(flags().tool("/usr/bin/kafka-preferred-replica-election") == pre);
     CHECK(flags().canonical_tool("kafka-topics") == "kafka-topics.sh");
@@ -407,7 +409,7 @@ TEST_SUITE("knowledge_curated") {
   TEST_CASE("safety: checks fire on the risky values only") {
     auto acks = safety().for_key("acks", "producer");
     REQUIRE(acks.size() == 1);
-    CHECK(acks[0]->rule == "KL401");
+    CHECK(acks[0]->rule == RuleId::KL401);
     CHECK(acks[0]->fires("1"));
     CHECK(acks[0]->fires(" 0 "));
     CHECK_FALSE(acks[0]->fires("all"));
@@ -420,7 +422,7 @@ TEST_SUITE("knowledge_curated") {
     const kl::SafetyCheck* rf = nullptr;
     const kl::SafetyCheck* offsets = nullptr;
     for (const auto* c : safety().for_key("min.insync.replicas", "broker")) {
-      if (c->rule == "KL403")
+      if (c->rule == RuleId::KL403)
         one = c;
       else if (c->other_key == "default.replication.factor")
         rf = c;
@@ -442,7 +444,7 @@ TEST_SUITE("knowledge_curated") {
 
     std::set<std::string> internal;
     for (const auto& c : safety().checks())
-      if (c.rule == "KL406" || c.rule == "KL407") internal.insert(c.key);
+      if (c.rule == RuleId::KL406 || c.rule == RuleId::KL407) internal.insert(c.key);
     CHECK(internal.count("offsets.topic.replication.factor"));
     CHECK(internal.count("transaction.state.log.replication.factor"));
     CHECK(internal.count("transaction.state.log.min.isr"));
@@ -455,7 +457,7 @@ TEST_SUITE("knowledge_curated") {
       INFO(c.key);
       CHECK(!c.source.empty());
       CHECK(!c.rationale.empty());
-      CHECK(c.rule.rfind("KL4", 0) == 0);
+      CHECK(kafkalint::core::code(c.rule).rfind("KL4", 0) == 0);
     }
   }
 
@@ -552,5 +554,65 @@ TEST_SUITE("knowledge_curated") {
       ++checked;
     }
     CHECK(checked >= 20);
+  }
+}
+
+TEST_SUITE("knowledge_registry") {
+  // One row per rule: rules.toml's implemented_in names the C++ file that reports the rule
+  // (RuleId::KLnnn appears there) or the pack whose entries are its instances.
+  TEST_CASE("registry: every rule names where it is implemented, and that place has it") {
+    const std::string root = kafkalint::test::source_dir() + "/";
+    std::map<std::string, std::string> texts;
+    for (const kl::Rule& r : rules().all()) {
+      INFO(r.code);
+      if (r.status == kl::RuleStatus::kRemoved) {
+        CHECK(r.implemented_in.empty());
+        continue;
+      }
+      REQUIRE_FALSE(r.implemented_in.empty());
+      auto [it, fresh] = texts.try_emplace(r.implemented_in);
+      if (fresh) {
+        std::ifstream in(root + r.implemented_in);
+        REQUIRE_MESSAGE(in, (r.implemented_in + " does not exist"));
+        std::stringstream ss;
+        ss << in.rdbuf();
+        it->second = ss.str();
+      }
+      const bool cpp = r.implemented_in.rfind("src/", 0) == 0;
+      CHECK((cpp || r.implemented_in.rfind("rules/kafka/", 0) == 0));
+      const std::string mark = cpp ? "RuleId::" + r.code : "rule = \"" + r.code + "\"";
+      const std::regex whole(cpp ? mark + "\\b" : mark);
+      CHECK_MESSAGE(std::regex_search(it->second, whole),
+                    (r.implemented_in + " does not mention " + mark));
+    }
+  }
+
+  TEST_CASE("registry: the compiled rule ids are exactly the catalogue's live rules") {
+    std::set<std::string> compiled, live;
+    for (RuleId id : kafkalint::core::kAllRuleIds) {
+      compiled.insert(std::string(kafkalint::core::code(id)));
+      const kl::Rule* r = rules().find(id);
+      REQUIRE(r);
+      CHECK(r->name == kafkalint::core::name(id));
+      CHECK(r->severity == kafkalint::core::default_severity(id));
+      CHECK(kafkalint::core::rule_id(r->code) == id);
+    }
+    for (const kl::Rule& r : rules().all())
+      if (r.status != kl::RuleStatus::kRemoved) live.insert(r.code);
+    CHECK(compiled == live);
+    CHECK_FALSE(kafkalint::core::rule_id("KL100"));
+    CHECK_FALSE(kafkalint::core::rule_id("kl101"));  // codes are matched as spelled
+  }
+
+  TEST_CASE("registry: a finding takes its identity from the catalogue, or the built-in one") {
+    const auto f = kl::make_finding(&rules(), RuleId::KL103, "m");
+    CHECK(f.code == "KL103");
+    CHECK(f.name == rules().find("KL103")->name);
+    CHECK(f.message == "m");
+    CHECK(f.is(RuleId::KL103));
+    CHECK_FALSE(f.is(RuleId::KL101));
+    const auto g = kl::make_finding(nullptr, RuleId::KL901);
+    CHECK(g.name == "unparsable-file");
+    CHECK(g.severity == kafkalint::core::Severity::kError);
   }
 }

@@ -242,7 +242,7 @@ TEST_SUITE("knowledge_curated") {
       std::set<std::string> out;
       for (const auto* c : catalog().constraints_for(from, to, mode)) {
         CHECK(!c->source.empty());
-        out.insert(c->rule + ":" + kl::to_string(c->kind));
+        out.insert(std::string(kafkalint::core::code(c->rule)) + ":" + kl::to_string(c->kind));
       }
       return out;
     };
