@@ -354,7 +354,7 @@ class CommandChecker {
       if (!d) continue;
       const bool known = tool.find_option(d->ascii) != nullptr;
       core::Finding& fd =
-          em_.at(t, "KL715",
+          em_.at(t, RuleId::KL715,
                  quoted(d->name) + " is written with " + std::string(d->what) +
                      " instead of '-': " + tool.script + " reads it as a plain argument, so " +
                      (known ? "the option " + quoted(d->ascii) + " is not applied"
@@ -655,7 +655,7 @@ class CommandChecker {
     const std::vector<Token>& a = c_->args;
     const Token& sub_token = a[sub_word_];
     core::Finding& fd =
-        em_.at(a[i], "KL716",
+        em_.at(a[i], RuleId::KL716,
                quoted(name) + " is an option of " + tool.script + " itself, not of its " +
                    "sub-command " + quoted(sub_name_) + ": after " + quoted(sub_token.text) +
                    " the sub-command's parser rejects it",
@@ -699,7 +699,7 @@ class CommandChecker {
     std::string where = s.tool->script;
     if (target_) where += " " + k_.to->name;
     core::Finding& fd = em_.at(
-        first, "KL701",
+        first, RuleId::KL701,
         quoted(written) + " is not an option of " + where + ": a space splits " + quoted(name),
         written);
     fd.suggestion = "join the words";

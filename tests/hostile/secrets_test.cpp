@@ -2,13 +2,14 @@
 // whose names say password/secret/token/credentials, seeded into brokers, clients, a runbook
 // and a template, must not appear in anything any command prints or writes as a report, in any
 // format; --show-secrets brings them back; files written for Kafka keep them.
+#include "core/secrets.h"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "core/secrets.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
