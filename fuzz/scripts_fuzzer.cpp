@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string name = names[size ? data[0] % 9 : 0];
   for (FileKind kind : {FileKind::kShell, FileKind::kDockerfile, FileKind::kMakefile,
                         FileKind::kYaml, FileKind::kMarkdown, FileKind::kAsciiDoc, FileKind::kHtml,
-                        FileKind::kText, FileKind::kUnknown}) {
+                        FileKind::kText, FileKind::kBatch, FileKind::kUnknown}) {
     const ExtractResult r = extract(name, in, kind);
     for (const CommandLine& c : r.commands) {
       check(in, starts, c.program);

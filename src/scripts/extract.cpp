@@ -46,6 +46,7 @@ FileKind kind_from_name(const std::string& name) {
   if (ext == ".adoc" || ext == ".asciidoc" || ext == ".asc") return FileKind::kAsciiDoc;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
   if (ext == ".txt" || ext == ".text") return FileKind::kText;
+  if (ext == ".bat" || ext == ".cmd") return FileKind::kBatch;
   if (ext == ".mk" || ext == ".make") return FileKind::kMakefile;
   if (ext == ".dockerfile") return FileKind::kDockerfile;
   // "Dockerfile", "Dockerfile.prod", "broker-Dockerfile", "Containerfile"; the same for make.
@@ -144,6 +145,10 @@ ExtractResult extract(std::string_view path, std::string_view content, FileKind 
       break;
     case FileKind::kText:
       read_text_notes(ex, split_lines(content, start, content.size()));
+      break;
+    case FileKind::kBatch:
+      lo.batch = true;
+      ex.shell(ex.copy(start, content.size()), lo);
       break;
     case FileKind::kUnknown:
       break;

@@ -73,10 +73,12 @@ enum class FileKind {
   kAsciiDoc,
   kHtml,
   kText,
+  kBatch,  ///< cmd.exe batch file (.bat, .cmd)
   kUnknown
 };
 
-/// "shell", "dockerfile", "makefile", "yaml", "markdown", "asciidoc", "html", "text", "unknown".
+/// "shell", "dockerfile", "makefile", "yaml", "markdown", "asciidoc", "html", "text", "batch",
+/// "unknown".
 const char* kind_name(FileKind kind);
 
 /// Picks the reader for a file from its name, then its content (shebang, Dockerfile/YAML

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "scripts/tools.h"
 
@@ -72,6 +73,43 @@ std::size_t skip_options(const std::vector<Word>& w, std::size_t i, std::string_
     }
   }
   return i;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool names_batch_file(std::string_view word) {
+  const std::string w = lower_ascii(word);
+  return w.size() > 4 &&
+         (w.compare(w.size() - 4, 4, ".bat") == 0 || w.compare(w.size() - 4, 4, ".cmd") == 0);
+}
+
+// Where the batch command of a Windows line starts, or kNone: the line's program is a Windows
+// path to a batch file ('.\bin\windows\kafka-topics.bat', 'C:\kafka\bin\windows\x.cmd'),
+// or it follows a cmd.exe prompt ('C:\kafka\bin\windows> kafka-topics.bat ...').
+std::size_t windows_command_start(std::string_view line) {
+  std::size_t b = 0;
+  while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;
+  const std::string_view rest = line.substr(b);
+  const std::size_t gt = rest.find('>');
+  if (rest.size() > 3 && std::isalpha(static_cast<unsigned char>(rest[0])) && rest[1] == ':' &&
+      rest[2] == '\\' && gt != std::string_view::npos) {
+    // A prompt: only a directory before the '>' (no batch file, option or operator).
+    const std::string before = lower_ascii(rest.substr(0, gt));
+    bool prompt = before.find_first_of("\"&|<^%") == std::string::npos;
+    for (const char* bad : {".bat", ".cmd", ".exe", " -", " /"})
+      prompt = prompt && before.find(bad) == std::string::npos;
+    if (prompt) {
+      std::size_t c = b + gt + 1;
+      while (c < line.size() && (line[c] == ' ' || line[c] == '\t')) ++c;
+      return c;
+    }
+  }
+  const std::string_view program = rest.substr(0, rest.find_first_of(" \t\r\n"));
+  return program.find('\\') != std::string_view::npos && names_batch_file(program) ? b : kNone;
 }
 
 }  // namespace
@@ -166,6 +204,7 @@ const Snippet& Extractor::word_map(Word& w) {
 }
 
 void Extractor::shell(const Snippet& s, const LexOptions& lo, int depth) {
+  if (!lo.batch && windows_lines(s, lo, depth)) return;
   if (s.empty() || !spend(s.text().size(), s.map(0), depth)) return;
   const LexResult lex = lex_shell(s.text(), lo);
   const Frame frame{&lex, &s};
@@ -226,6 +265,56 @@ void Extractor::shell(const Snippet& s, const LexOptions& lo, int depth) {
     inner.append_from(s, sub.begin, sub.end);
     shell(inner, lo, depth + 1);
   }
+}
+
+bool Extractor::windows_lines(const Snippet& s, const LexOptions& lo, int depth) {
+  const std::string_view t = s.text();
+  if (t.find('\\') == std::string_view::npos) return false;
+  // Docs mix Unix and Windows lines in one code block: each Windows line (with its '^'
+  // continuations) is read as batch, the lines between as shell.
+  std::vector<std::pair<std::size_t, std::size_t>> win;  // [command start, end)
+  for (std::size_t p = 0; p < t.size();) {
+    std::size_t e = t.find('\n', p);
+    e = e == std::string_view::npos ? t.size() : e + 1;
+    const std::size_t w = windows_command_start(t.substr(p, e - p));
+    if (w != kNone) {
+      auto continued = [&](std::size_t end) {
+        std::size_t k = end;
+        while (k > p && (t[k - 1] == '\n' || t[k - 1] == '\r')) --k;
+        return k > p && t[k - 1] == '^';
+      };
+      while (e < t.size() && continued(e)) {
+        const std::size_t n = t.find('\n', e);
+        e = n == std::string_view::npos ? t.size() : n + 1;
+      }
+      win.emplace_back(p + w, e);
+    }
+    p = e;
+  }
+  if (win.empty()) return false;
+  LexOptions batch = lo;
+  batch.batch = true;
+  std::size_t done = 0;
+  for (const auto& [b, e] : win) {
+    const std::size_t line_start = t.rfind('\n', b == 0 ? 0 : b - 1);
+    const std::size_t unix_end =
+        line_start == std::string_view::npos || b == 0 ? 0 : line_start + 1;
+    if (unix_end > done) {
+      Snippet unix;
+      unix.append_from(s, done, unix_end);
+      shell(unix, lo, depth);
+    }
+    Snippet w;
+    w.append_from(s, b, e);
+    shell(w, batch, depth);
+    done = e;
+  }
+  if (done < t.size()) {
+    Snippet unix;
+    unix.append_from(s, done, t.size());
+    shell(unix, lo, depth);
+  }
+  return true;
 }
 
 void Extractor::argv(std::vector<Word>& words, const LexOptions& lo, int depth) {
@@ -302,7 +391,7 @@ using W = Wrap;
 
 // Programs that run the command given in their arguments. Names are compared with the base
 // name of the program word ('/usr/bin/sudo' -> 'sudo').
-constexpr std::array<Wrapper, 51> kWrappers{{
+constexpr std::array<Wrapper, 55> kWrappers{{
     // Shell keywords and prefixes: only the word itself ('time' may take '-p').
     {"if", W::kWord, "", "", 0},
     {"then", W::kWord, "", "", 0},
@@ -322,6 +411,7 @@ constexpr std::array<Wrapper, 51> kWrappers{{
     {"setsid", W::kWord, "", "", 0},
     {"builtin", W::kWord, "", "", 0},
     {"chronic", W::kWord, "", "", 0},
+    {"call", W::kWord, "", "", 0},  // cmd.exe: runs a batch file and comes back
     // Options, then the command.
     {"sudo", W::kOptions, kSudoArgs, "ughpCDrtUTR", 0},
     {"doas", W::kOptions, kSudoArgs, "ughpCDrtUTR", 0},
@@ -360,6 +450,9 @@ constexpr std::array<Wrapper, 51> kWrappers{{
     {"dash", W::kShell, "", "", 0},
     {"ksh", W::kShell, "", "", 0},
     {"ash", W::kShell, "", "", 0},
+    {"cmd", W::kCmd, "", "", 0},
+    {"start", W::kStart, "", "", 0},
+    {"cmd.exe", W::kCmd, "", "", 0},
 }};
 
 // Container programs: the sub-commands that run a command, and their options.
@@ -421,6 +514,16 @@ Extractor::Step Extractor::unwrap(const Wrapper& wr, Call& c, std::size_t i) {
       return {kNone};
     case Wrap::kJava:
       return unwrap_java(wr, c, i);
+    case Wrap::kCmd:
+      return unwrap_cmd(c, i);
+    case Wrap::kStart: {
+      // start ["title"] [/b /min /wait /d DIR ...] command: the first quoted word is a title.
+      std::size_t j = i + 1;
+      if (j < w.size() && w[j].begin < content_.size() && content_[w[j].begin] == '"') ++j;
+      while (j < w.size() && w[j].text.size() > 1 && w[j].text[0] == '/')
+        j += (w[j].text == "/d" || w[j].text == "/D") ? 2 : 1;
+      return {j};
+    }
   }
   return {kNone};
 }
@@ -530,6 +633,21 @@ Extractor::Step Extractor::unwrap_eval(Call& c, std::size_t i) {
   return {kNone};
 }
 
+Extractor::Step Extractor::unwrap_cmd(Call& c, std::size_t i) {
+  // 'cmd /c STRING' and 'cmd /k STRING': the rest of the line is a batch command line.
+  for (std::size_t j = i + 1; j < c.w.size(); ++j) {
+    const std::string_view t = c.w[j].text;
+    if (t.size() == 2 && t[0] == '/' &&
+        (t[1] == 'c' || t[1] == 'C' || t[1] == 'k' || t[1] == 'K')) {
+      LexOptions batch = c.lo;
+      batch.batch = true;
+      script_from_words(c.w, j + 1, batch, c.depth + 1);
+      break;
+    }
+  }
+  return {kNone};
+}
+
 Extractor::Step Extractor::unwrap_java(const Wrapper& wr, Call& c, std::size_t i) {
   // 'java -cp "libs/*" kafka.admin.TopicCommand ...' runs a tool's main class directly.
   std::vector<Word>& w = c.w;
@@ -558,6 +676,8 @@ void Extractor::command(std::vector<Word>& w, const Snippet* heredoc, const LexO
       continue;
     }
     const Wrapper* wr = w[i].opaque ? nullptr : find_wrapper(base_name(w[i].text));
+    // cmd.exe ignores case: 'Call', 'START'.
+    if (!wr && lo.batch && !w[i].opaque) wr = find_wrapper(lower_ascii(base_name(w[i].text)));
     if (!wr) break;
     const Step step = unwrap(*wr, c, i);
     if (step.at == kNone) return;

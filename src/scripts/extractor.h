@@ -29,6 +29,8 @@ enum class Wrap : unsigned char {
   kEval,       ///< eval WORDS; eval "$VAR" (VAR's last assignment)
   kWatch,      ///< watch [options] script words
   kJava,       ///< java [options] MAIN-CLASS: the tool that class belongs to
+  kCmd,        ///< cmd.exe /c STRING (read as batch)
+  kStart,      ///< cmd.exe start ["title"] [/options] command
 };
 struct Wrapper;
 
@@ -78,6 +80,8 @@ class Extractor {
   struct Call;   // one command being unwrapped: its words and where they came from
   struct Step;   // where unwrapping goes on after a wrapper
 
+  /// Reads the Windows lines of `s` as batch and the rest as shell; false when it has none.
+  bool windows_lines(const Snippet& s, const LexOptions& lo, int depth);
   void command(std::vector<Word>& w, const Snippet* heredoc, const LexOptions& lo, int depth,
                Assignments* assignments);
   /// One wrapper of the table: dispatches on its Wrap kind.
@@ -89,6 +93,7 @@ class Extractor {
   Step unwrap_su(const Wrapper& wr, Call& c, std::size_t i);
   Step unwrap_eval(Call& c, std::size_t i);
   Step unwrap_java(const Wrapper& wr, Call& c, std::size_t i);
+  Step unwrap_cmd(Call& c, std::size_t i);
   /// Records w[i...] when w[i] names a Kafka tool (a launcher's main class resolved).
   void tool_command(std::vector<Word>& w, std::size_t i);
   void record(std::vector<Word>& w, std::size_t program, std::size_t class_arg,

@@ -529,6 +529,7 @@ class Lexer {
 }  // namespace
 
 LexResult lex_shell(std::string_view text, const LexOptions& opts) {
+  if (opts.batch) return lex_batch(text);
   LexResult out;
   out.tokens.reserve(text.size() / 6 + 4);
   Lexer lexer(text, opts, out);

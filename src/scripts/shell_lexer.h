@@ -19,6 +19,8 @@ struct LexOptions {
   /// Makefile recipes: '$(X)'/'${X}'/'$X' are make variables (opaque, not commands) and '$$' is
   /// the shell's '$'.
   bool make_vars = false;
+  /// cmd.exe batch files (.bat/.cmd): lexed by lex_batch() instead.
+  bool batch = false;
 };
 
 enum class LexKind {
@@ -62,5 +64,9 @@ struct LexResult {
 
 /// Lexes `text` completely; never fails (bad input yields warnings), linear time.
 LexResult lex_shell(std::string_view text, const LexOptions& opts);
+
+/// The same for cmd.exe batch text ('^' continuations and escapes, '%VAR%', REM and '::'
+/// comments, '\' and '\'' as plain characters); lex_shell() calls it when opts.batch is set.
+LexResult lex_batch(std::string_view text);
 
 }  // namespace kafkalint::scripts

@@ -59,7 +59,9 @@ bool tool_char(char c) {
 }  // namespace
 
 std::string_view base_name(std::string_view program) {
-  const std::size_t slash = program.find_last_of('/');
+  // '\' too: Windows paths ('C:\kafka\bin\windows\kafka-topics.bat') in batch files and
+  // exec-form lists keep their backslashes; a shell word only has one when it was escaped.
+  const std::size_t slash = program.find_last_of("/\\");
   return slash == std::string_view::npos ? program : program.substr(slash + 1);
 }
 
@@ -122,6 +124,8 @@ const char* kind_name(FileKind kind) {
       return "html";
     case FileKind::kText:
       return "text";
+    case FileKind::kBatch:
+      return "batch";
     case FileKind::kUnknown:
       break;
   }

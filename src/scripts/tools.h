@@ -8,7 +8,7 @@
 
 namespace kafkalint::scripts {
 
-/// The part after the last '/': "$KAFKA_HOME/bin/kafka-topics.sh" -> "kafka-topics.sh".
+/// The part after the last '/' or '\': "$KAFKA_HOME/bin/kafka-topics.sh" -> "kafka-topics.sh".
 std::string_view base_name(std::string_view program);
 
 /// The script a main class is started by ('kafka-run-class.sh CLASS'), or "" when unknown.

@@ -18,8 +18,8 @@ using namespace kafkalint;
 
 namespace {
 
-const std::set<std::string> kExpectationFiles = {"args", "expected.txt", "expected.exit",
-                                                 "expected.json", "README.md"};
+const std::set<std::string> kExpectationFiles = {"args",          "expected.txt", "expected.exit",
+                                                 "expected.json", "README.md",    "MANIFEST.tsv"};
 
 // The case's input files, relative to the case folder, sorted.
 std::vector<std::string> inputs(const fs::path& dir) {
