@@ -575,6 +575,7 @@ struct Worker {
         out->original = text;
         out->fixed = std::move(a.text);
         out->fixes_applied = a.applied;
+        for (std::size_t i : a.taken) out->fixes.push_back(out->findings[i]);
       }
     }
     return sup;
@@ -692,6 +693,8 @@ class Run {
       if (!counted || !(*counted)[i]) ++summary->files_fixed;
       if (counted) (*counted)[i] = 1;
       summary->fixes_applied += s.out.fixes_applied;
+      if (req_.fix_written)
+        for (const core::Finding& f : s.out.fixes) req_.fix_written(f);
       *wrote = true;
     }
     return true;

@@ -36,6 +36,9 @@ struct CheckRequest {
   /// they are reported under -> their bytes. Each must also be in `paths`; it is checked as a
   /// file named on the command line, and never written.
   std::map<std::string, std::string> contents;
+  /// --fix: called (on the calling thread) with each finding whose fix was written, in every
+  /// pass. For --show-fixes.
+  std::function<void(const core::Finding& fixed)> fix_written;
 };
 
 struct FileOutcome {
@@ -46,6 +49,7 @@ struct FileOutcome {
   std::optional<std::string> original;  // kept only when fixes changed the file
   std::optional<std::string> fixed;
   int fixes_applied = 0;
+  std::vector<core::Finding> fixes;  // the findings whose fixes make `fixed`
 };
 
 struct CheckSummary {

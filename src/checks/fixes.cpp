@@ -18,7 +18,8 @@ AppliedFixes apply_fixes(const std::string& original, const std::vector<core::Fi
     }
     return false;
   };
-  for (const core::Finding& f : findings) {
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const core::Finding& f = findings[i];
     if (!f.fix || f.fix->edits.empty()) continue;
     if (f.fix->safety == core::FixSafety::kUnsafe && !unsafe) continue;
     bool clash = false;
@@ -30,6 +31,7 @@ AppliedFixes apply_fixes(const std::string& original, const std::vector<core::Fi
     }
     for (const core::TextEdit& e : f.fix->edits) taken.push_back(&e);
     ++out.applied;
+    out.taken.push_back(i);
   }
   std::sort(taken.begin(), taken.end(),
             [](const core::TextEdit* a, const core::TextEdit* b) { return a->offset < b->offset; });

@@ -9,9 +9,10 @@
 namespace kafkalint::checks {
 
 struct AppliedFixes {
-  std::string text;     // the file after the edits
-  int applied = 0;      // fixes applied
-  int conflicting = 0;  // fixes skipped because they overlapped an earlier one
+  std::string text;                // the file after the edits
+  int applied = 0;                 // fixes applied
+  int conflicting = 0;             // fixes skipped because they overlapped an earlier one
+  std::vector<std::size_t> taken;  // indices in `findings` of the fixes applied, in order
 };
 
 /// Applies the fixes of `findings` whose safety is allowed (safe ones always, unsafe ones

@@ -178,6 +178,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       "config", po::value(&config)->value_name("FILE"),
       "read the settings from FILE instead of the .kafkalint.toml found upward from here")(
       "isolated", "ignore every .kafkalint.toml")(
+      "show-fixes", "list the fixes --fix would apply (with --fix: the fixes it wrote)")(
       "stdin-filename", po::value(&stdin_filename)->value_name("NAME"),
       "the name of the file read from stdin ('-', implied when no path is given): its kind, "
       "role and settings follow from NAME, and findings are reported under it")(
@@ -324,6 +325,13 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     req.write_fixed = [](const std::string& path, const std::string& text, core::Error* e) {
       return core::write_file_atomic(path, text, e);
     };
+  // --show-fixes: the fixes as the engine applies them (overlaps resolved), written or not.
+  const bool show_fixes = vm.count("show-fixes") > 0;
+  std::vector<core::Finding> fix_list;
+  if (show_fixes && vm.count("fix"))
+    req.fix_written = [&fix_list](const core::Finding& f) { fix_list.push_back(f); };
+  else if (show_fixes)
+    req.fix = true;  // computed in memory, never written
 
   // The report is written while the files are checked, a chunk at a time (see run_check).
   const bool diff = vm.count("diff") > 0;
@@ -373,6 +381,8 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   bool diff_outside = false;      // a diff names a file outside the working directory
   std::set<std::string> printed;  // a broken pack fails every script the same way: say it once
   auto sink = [&](checks::FileOutcome& f) {
+    if (show_fixes && !vm.count("fix"))
+      fix_list.insert(fix_list.end(), f.fixes.begin(), f.fixes.end());
     for (const core::Error& e : f.errors) {
       failed_load = true;
       if (reporter && e.where.file == f.path)
@@ -469,6 +479,18 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
               << " file" << (summary->files_checked == 1 ? "" : "s") << " (" << fixable
               << " fixable with --fix)\n";
     if (!k.to && !quiet) ctx.out << kNoTargetNote;  // the counts are as partial as the findings
+  }
+  if (show_fixes) {
+    // After the report, on stderr when stdout is a document (a diff, JSON, SARIF...).
+    std::ostream& os = diff || *fmt != report::Format::kText ? ctx.err : ctx.out;
+    os << (vm.count("fix")    ? "fixes applied: "
+           : req.unsafe_fixes ? "fixes --fix --unsafe-fixes would apply: "
+                              : "fixes --fix would apply: ")
+       << (fix_list.empty() ? std::string("none") : std::to_string(fix_list.size())) << "\n";
+    for (const core::Finding& f : fix_list)
+      os << "  " << core::escape_controls(f.where.file) << ':' << f.where.line << ':'
+         << f.where.column << ": " << f.code << ' ' << core::escape_controls(f.fix->title)
+         << (f.fix->safety == core::FixSafety::kSafe ? "" : " (unsafe)") << "\n";
   }
   if (verbose) {
     const double secs =
