@@ -8,6 +8,7 @@
 
 #include "checks/value_check.h"
 #include "core/diagnostic.h"
+#include "core/strings.h"
 #include "knowledge/catalog.h"
 
 namespace kafkalint::checks {
@@ -37,13 +38,6 @@ std::string shown(std::string_view rendered) {
   return quoted(out);
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 class FileFeatures {
  public:
   FileFeatures(const PropsFile& f) : f_(f) {}
@@ -57,7 +51,7 @@ class FileFeatures {
     if (feature == "tiered-storage") return value_is("remote.log.storage.system.enable", "true");
     if (feature == "share-groups")
       return any_key_starts("group.share.") || any_key_starts("share.") ||
-             lower(value_of("group.coordinator.rebalance.protocols")).find("share") !=
+             core::ascii_lower(value_of("group.coordinator.rebalance.protocols")).find("share") !=
                  std::string::npos;
     return true;
   }
@@ -68,10 +62,10 @@ class FileFeatures {
   bool mentions(std::string_view word) const {
     const properties::Document& doc = f_.doc();
     for (const properties::Entry& e : doc.entries()) {
-      const std::string key = lower(doc.key(e));
+      const std::string key = core::ascii_lower(doc.key(e));
       if (key.rfind(std::string(word) + ".", 0) == 0) return true;
       if (key.find("listener") != std::string::npos || key.find("protocol") != std::string::npos)
-        if (lower(doc.value(e)).find(word) != std::string::npos) return true;
+        if (core::ascii_lower(doc.value(e)).find(word) != std::string::npos) return true;
       if (key.rfind("listener.name.", 0) == 0 &&
           key.find("." + std::string(word) + ".") != key.npos)
         return true;
@@ -88,7 +82,7 @@ class FileFeatures {
     return e ? std::string(java_trim(f_.doc().value(*e))) : std::string();
   }
   bool value_is(std::string_view key, std::string_view v) const {
-    return lower(value_of(key)) == v;
+    return core::ascii_lower(value_of(key)) == v;
   }
 
   const PropsFile& f_;

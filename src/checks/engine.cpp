@@ -24,6 +24,7 @@
 #include "checks/upgrade_path.h"
 #include "checks/worker_kind.h"
 #include "core/file_io.h"
+#include "core/strings.h"
 
 namespace kafkalint::checks {
 
@@ -31,20 +32,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // The file name without a template extension: "server.properties.j2" -> "server.properties".
 std::string inner_name(std::string_view name) {
   for (std::string_view ext : {".j2", ".jinja", ".jinja2", ".erb", ".tpl", ".tmpl", ".template"})
-    if (ends_with(name, ext)) return std::string(name.substr(0, name.size() - ext.size()));
+    if (core::ends_with(name, ext)) return std::string(name.substr(0, name.size() - ext.size()));
   return std::string(name);
 }
 
@@ -56,7 +47,8 @@ enum class Candidate { kProperties, kMaybeProperties, kScript, kMaybeScript, kNo
 Candidate script_candidate(const fs::path& p) {
   const std::string name = p.filename().string();
   if (scripts::detect_kind(name, {}) != scripts::FileKind::kUnknown) return Candidate::kScript;
-  if (lower(inner_name(name)).find('.') == std::string::npos && !name.empty() && name[0] != '.')
+  if (core::ascii_lower(inner_name(name)).find('.') == std::string::npos && !name.empty() &&
+      name[0] != '.')
     return Candidate::kMaybeScript;
   return Candidate::kNo;
 }
@@ -64,16 +56,17 @@ Candidate script_candidate(const fs::path& p) {
 // Which files a directory walk picks up. .config/.conf/.cfg files are only taken when their
 // content looks like a Kafka config (decided after parsing).
 Candidate candidate(const fs::path& p) {
-  const std::string name = lower(inner_name(p.filename().string()));
-  if (ends_with(name, ".properties")) return Candidate::kProperties;
-  if (ends_with(name, ".config") || ends_with(name, ".conf") || ends_with(name, ".cfg"))
+  const std::string name = core::ascii_lower(inner_name(p.filename().string()));
+  if (core::ends_with(name, ".properties")) return Candidate::kProperties;
+  if (core::ends_with(name, ".config") || core::ends_with(name, ".conf") ||
+      core::ends_with(name, ".cfg"))
     return Candidate::kMaybeProperties;
   return script_candidate(p);
 }
 
 // Files Kafka ships or reads that are properties files but not broker or client configs.
 std::optional<std::string> other_properties_kind(std::string_view path) {
-  const std::string name = lower(inner_name(fs::path(path).filename().string()));
+  const std::string name = core::ascii_lower(inner_name(fs::path(path).filename().string()));
   if (name.find("log4j") != std::string::npos)
     return "a Log4j configuration, not a Kafka broker or client config";
   if (name.rfind("zookeeper", 0) == 0 || name.rfind("zoo.", 0) == 0)
@@ -314,10 +307,10 @@ class Selection {
   }
 
   static bool matches(std::string_view selector, const core::Finding& f) {
-    const std::string s = lower(selector);
+    const std::string s = core::ascii_lower(selector);
     if (s == "all") return true;
-    const std::string code = lower(f.code);
-    if (s == lower(f.name)) return true;
+    const std::string code = core::ascii_lower(f.code);
+    if (s == core::ascii_lower(f.name)) return true;
     // "KL1" selects KL1xx, "KL10" selects KL10x, "KL101" exactly that rule.
     return code.rfind(s, 0) == 0 && s.size() >= 3;
   }
@@ -589,7 +582,7 @@ std::vector<std::string> unknown_selectors(const CheckRequest& req,
   std::vector<std::string> out;
   auto check = [&](const std::vector<std::string>& list) {
     for (const std::string& s : list) {
-      bool any = lower(s) == "all";
+      bool any = core::ascii_lower(s) == "all";
       for (const knowledge::Rule& r : rules.all()) {
         core::Finding probe;
         probe.code = r.code;

@@ -17,8 +17,6 @@ namespace {
 
 constexpr const char* kFlag = "zookeeper.metadata.migration.enable";
 
-std::string trim(std::string_view s) { return core::trim_blanks(s); }
-
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -70,7 +68,7 @@ class StartupChecker {
   std::optional<std::string> value(std::string_view key) const {
     const properties::Entry* e = d_.find(key);
     if (!e || f_.value_opaque(*e)) return std::nullopt;
-    return trim(d_.value(*e));
+    return core::trim_blanks(d_.value(*e));
   }
   bool has(std::string_view key) const { return d_.find(key) != nullptr; }
 
@@ -115,7 +113,7 @@ class StartupChecker {
         advertised_set_ ? endpoints(value("advertised.listeners").value_or("")) : listeners_;
     for (const std::string& v : split_list(value("controller.quorum.voters").value_or("")))
       if (auto at = v.find('@'); at != std::string::npos)
-        if (auto id = parse_int(trim(v.substr(0, at)))) voters_.insert(*id);
+        if (auto id = parse_int(core::trim_blanks(v.substr(0, at)))) voters_.insert(*id);
     node_id_ = parse_int(value("node.id").value_or(""));
     broker_id_ = parse_int(value("broker.id").value_or(""));
   }
@@ -132,7 +130,8 @@ class StartupChecker {
     if (auto v = value("listener.security.protocol.map")) {
       for (const std::string& item : split_list(*v))
         if (auto c = item.find(':'); c != std::string::npos)
-          m[upper(trim(item.substr(0, c)))] = upper(trim(item.substr(c + 1)));
+          m[upper(core::trim_blanks(item.substr(0, c)))] =
+              upper(core::trim_blanks(item.substr(c + 1)));
       return m;
     }
     for (const char* p : {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}) m[p] = p;

@@ -3,17 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/strings.h"
 #include "knowledge/catalog.h"
 
 namespace kafkalint::checks {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -56,8 +51,8 @@ Suppressions::Suppressions(const std::string& file, const std::vector<CommentLin
       const std::size_t comma = list.find(',');
       const std::string_view tok = trim(list.substr(0, comma));
       if (!tok.empty()) {
-        if (lower(tok) == "all" || known_rule(tok))
-          d.rules.push_back(lower(tok));
+        if (core::ascii_lower(tok) == "all" || known_rule(tok))
+          d.rules.push_back(core::ascii_lower(tok));
         else
           problem("suppression names unknown rule '" + std::string(tok) + "'", std::string(tok));
       }
@@ -84,7 +79,7 @@ Suppressions::Suppressions(const std::string& file, const std::vector<CommentLin
 }
 
 bool Suppressions::suppressed(const core::Finding& f) const {
-  const std::string code = lower(f.code), name = lower(f.name);
+  const std::string code = core::ascii_lower(f.code), name = core::ascii_lower(f.name);
   for (const Directive& d : directives_) {
     const bool file_wide = d.first_line == 0;
     if (!file_wide && (f.where.line < d.first_line || f.where.line > d.last_line)) continue;

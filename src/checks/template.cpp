@@ -4,13 +4,11 @@
 #include <cctype>
 #include <iterator>
 
+#include "core/strings.h"
+
 namespace kafkalint::checks {
 
 namespace {
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // Overwrites [b, e) with `fill`, keeping line breaks so lines and columns stay put.
 void blank(std::string& text, std::size_t b, std::size_t e, char fill) {
@@ -125,12 +123,12 @@ bool has_tag(std::string_view content, std::string_view open, std::string_view c
 
 TemplateSyntax detect_template(std::string_view path, std::string_view content) {
   for (std::string_view ext : {".j2", ".jinja", ".jinja2", ".tpl", ".tmpl", ".template"})
-    if (ends_with(path, ext))
+    if (core::ends_with(path, ext))
       return content.find("<%") != std::string_view::npos &&
                      content.find("{{") == std::string_view::npos
                  ? TemplateSyntax::kErb
                  : TemplateSyntax::kJinja;
-  if (ends_with(path, ".erb")) return TemplateSyntax::kErb;
+  if (core::ends_with(path, ".erb")) return TemplateSyntax::kErb;
   if (has_tag(content, "<%", "%>")) return TemplateSyntax::kErb;
   if (has_tag(content, "{{", "}}") || has_tag(content, "{%", "%}")) return TemplateSyntax::kJinja;
   return TemplateSyntax::kNone;

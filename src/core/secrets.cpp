@@ -3,19 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/strings.h"
+
 namespace kafkalint::core {
 namespace {
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string json_escaped(std::string_view s) {
   std::string out;
@@ -36,7 +27,7 @@ std::vector<std::string_view> jaas_secrets(std::string_view v) {
     while (k > 0 && (std::isalnum(static_cast<unsigned char>(v[k - 1])) || v[k - 1] == '_' ||
                      v[k - 1] == '.'))
       --k;
-    const std::string name = lower(v.substr(k, p - k));
+    const std::string name = core::ascii_lower(v.substr(k, p - k));
     ++p;
     if (p >= v.size() || v[p] != '"') continue;
     const std::size_t close = v.find('"', p + 1);
@@ -52,19 +43,19 @@ std::vector<std::string_view> jaas_secrets(std::string_view v) {
 }  // namespace
 
 bool secret_key(std::string_view key) {
-  const std::string k = lower(key);
+  const std::string k = core::ascii_lower(key);
   // Misspelled names too ('ssl.key.pasword'): a typo must not leak the value it holds.
   for (std::string_view s : {"passw", "pasw", "passwd", "pwd", "secret", "jaas", "credential"})
     if (k.find(s) != std::string::npos) return true;
   for (std::string_view s : {"master.key", "ssl.keystore.key", "keystore.certificate.chain",
                              "truststore.certificates", "token", "api.key"})
-    if (ends_with(k, s)) return true;
+    if (core::ends_with(k, s)) return true;
   return false;
 }
 
 void SecretRegistry::note(std::string_view key, std::string_view value) {
   if (!secret_key(key)) return;
-  if (lower(key).find("jaas") != std::string::npos)
+  if (core::ascii_lower(key).find("jaas") != std::string::npos)
     for (std::string_view inner : jaas_secrets(value)) add(inner);
   add(value);
 }

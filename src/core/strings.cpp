@@ -11,6 +11,13 @@ std::string trim_blanks(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 std::vector<std::string> split_list(std::string_view s) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i <= s.size();) {

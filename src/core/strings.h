@@ -1,5 +1,5 @@
 #pragma once
-// Small text helpers shared by the layers that read property values (checks, plan).
+// Small text helpers shared by every layer; each had three to ten private copies before.
 
 #include <string>
 #include <string_view>
@@ -17,6 +17,17 @@ std::vector<std::string> split_list(std::string_view s);
 
 /// `s` in ASCII upper case (listener names, security protocols).
 std::string ascii_upper(std::string s);
+
+/// `s` in ASCII lower case; other bytes unchanged (keys, tool names, rule names).
+std::string ascii_lower(std::string_view s);
+
+/// C++20's std::string_view::starts_with / ends_with, for C++17.
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
 
 /// The offset of the first byte that is not part of well-formed UTF-8 (no overlong forms,
 /// surrogates or code points past U+10FFFF), or s.size() when all of `s` is. TOML and YAML

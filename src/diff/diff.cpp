@@ -41,13 +41,6 @@ const char* to_string(Update u) {
 
 namespace {
 
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\f");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\f");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 struct Side {
   std::map<std::string, std::string> set;       // keys the file sets (Kafka trims values)
   std::map<std::string, std::string> defaults;  // release defaults of keys it leaves unset
@@ -56,7 +49,7 @@ struct Side {
 Side read_side(const properties::Document& d, const knowledge::ConfigCatalog* cat,
                const std::vector<knowledge::Scope>& scopes) {
   Side s;
-  for (const auto& [k, v] : d.effective()) s.set[std::string(k)] = trim(v);
+  for (const auto& [k, v] : d.effective()) s.set[std::string(k)] = core::trim_blanks(v);
   if (cat)
     for (knowledge::Scope scope : scopes)
       for (const knowledge::ConfigKey& key : cat->keys(scope))
@@ -93,11 +86,6 @@ std::string_view listener_base(std::string_view key) {
   if (key.rfind(kPrefix, 0) != 0) return {};
   const auto dot = key.find('.', kPrefix.size());
   return dot == std::string_view::npos ? std::string_view{} : key.substr(dot + 1);
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 // What an --add-config carries for B's value: list values in brackets; a password never, so
@@ -166,7 +154,7 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
   const bool broker = !o.scopes.empty() && o.scopes.front() == knowledge::Scope::kBroker;
   std::string entity = "BROKER_ID";
   for (const char* id_key : {"node.id", "broker.id"})
-    if (const properties::Entry* e = b.find(id_key)) entity = trim(b.value(*e));
+    if (const properties::Entry* e = b.find(id_key)) entity = core::trim_blanks(b.value(*e));
   // Commands go to B's own client listener, with the client settings it needs.
   const properties::Endpoint endpoint = properties::client_endpoint(b);
   const std::string connect = "bin/kafka-configs.sh --bootstrap-server " + endpoint.address +
@@ -178,7 +166,7 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
   std::vector<std::string> tls_listeners;
   for (const properties::Endpoint& l : properties::listener_endpoints(b))
     if ((l.protocol == "SSL" || l.protocol == "SASL_SSL") && !controller_names.count(l.listener))
-      tls_listeners.push_back(lower(l.listener));
+      tls_listeners.push_back(core::ascii_lower(l.listener));
   const bool zookeeper_mode = b.find("zookeeper.connect") && !b.find("process.roles");
 
   std::vector<KeyDiff> out;

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <utility>
 
+#include "core/strings.h"
 #include "core/suggest.h"
 #include "knowledge/curated_fields.h"
 
@@ -20,12 +21,6 @@ const std::vector<std::string_view> kScopes = {"broker", "topic",  "producer", "
 // The category each hundreds block of codes belongs to (KL1xx keys ... KL9xx meta).
 constexpr std::string_view kCategories[] = {"",         "keys",    "values", "defaults", "safety",
                                             "encoding", "cluster", "cli",    "upgrade",  "meta"};
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool is_kebab(std::string_view s) {
   if (s.empty() || !(s.front() >= 'a' && s.front() <= 'z') || s.back() == '-') return false;
@@ -338,7 +333,7 @@ core::Finding make_finding(const RuleCatalog* rules, core::RuleId id, std::strin
 }
 
 const Rule* RuleCatalog::find(std::string_view code_or_name) const {
-  const std::string want = lower(code_or_name);
+  const std::string want = core::ascii_lower(code_or_name);
   // Codes are compared in place rather than lowered into a copy each: the fact packs look up
   // every rule they refer to while `check` starts. Codes are ASCII (is_rule_code).
   auto code_is = [&](const std::string& code) {
@@ -355,13 +350,13 @@ std::vector<std::string> RuleCatalog::suggest(std::string_view text) const {
   std::vector<std::string> lowered;
   std::vector<const std::string*> original;
   for (const Rule& r : rules_) {
-    lowered.push_back(lower(r.code));
+    lowered.push_back(core::ascii_lower(r.code));
     original.push_back(&r.code);
     lowered.push_back(r.name);
     original.push_back(&r.name);
   }
   std::vector<std::string> out;
-  for (const std::string& s : core::closest(lower(text), lowered, 3)) {
+  for (const std::string& s : core::closest(core::ascii_lower(text), lowered, 3)) {
     for (std::size_t i = 0; i < lowered.size(); ++i) {
       if (lowered[i] == s) {
         out.push_back(*original[i]);
@@ -634,9 +629,10 @@ const UndocumentedKey* KeyFacts::undocumented(std::string_view key, std::string_
 
 const LegacyValue* KeyFacts::legacy_value(std::string_view key, std::string_view value,
                                           std::string_view scope) const {
-  const std::string want = lower(value);
+  const std::string want = core::ascii_lower(value);
   for (const LegacyValue& v : legacy_values_)
-    if (v.key == key && lower(v.value) == want && scope_matches(v.scope, scope)) return &v;
+    if (v.key == key && core::ascii_lower(v.value) == want && scope_matches(v.scope, scope))
+      return &v;
   return nullptr;
 }
 
@@ -822,11 +818,11 @@ std::vector<const RunClassAlias*> FlagFacts::run_class(std::string_view main_cla
 bool SafetyCheck::fires(std::string_view value, std::optional<std::string_view> other) const {
   switch (when) {
     case SafetyCondition::kIn: {
-      std::string v = lower(value);
+      std::string v = core::ascii_lower(value);
       while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.pop_back();
       while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.erase(v.begin());
       return std::any_of(values.begin(), values.end(),
-                         [&](const std::string& x) { return lower(x) == v; });
+                         [&](const std::string& x) { return core::ascii_lower(x) == v; });
     }
     case SafetyCondition::kAtMost: {
       std::int64_t n = 0;

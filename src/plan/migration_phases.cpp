@@ -27,8 +27,6 @@ constexpr const char* kZkShellSource =
     "ZOOKEEPER-3411 (rmr removed from the ZooKeeper shell); apache/kafka #19953 and kafka-site "
     "#679 (the docs' rmr replaced by delete)";
 
-std::string trim(std::string_view s) { return core::trim_blanks(s); }
-
 using core::split_list;
 
 std::string upper(std::string s) {
@@ -36,15 +34,10 @@ std::string upper(std::string s) {
   return s;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 std::optional<std::string> value_of(const properties::Document& d, std::string_view key) {
   const properties::Entry* e = d.find(key);
   if (!e) return std::nullopt;
-  return trim(d.value(*e));
+  return core::trim_blanks(d.value(*e));
 }
 
 std::vector<Listener> parse_listeners(const std::string& v) {
@@ -95,7 +88,8 @@ BrokerView view_of(const properties::Document& d) {
     for (const std::string& item : split_list(*map)) {
       const auto colon = item.find(':');
       if (colon != std::string::npos)
-        b.protocols[upper(trim(item.substr(0, colon)))] = upper(trim(item.substr(colon + 1)));
+        b.protocols[upper(core::trim_blanks(item.substr(0, colon)))] =
+            upper(core::trim_blanks(item.substr(colon + 1)));
     }
   } else {
     for (const char* p : {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}) b.protocols[p] = p;
@@ -311,7 +305,7 @@ class Builder {
   // and (renamed to the controller listener) to serve their own listener.
   std::vector<std::pair<std::string, std::string>> copied(bool zookeeper) const {
     std::vector<std::pair<std::string, std::string>> out;
-    const std::string prefix = "listener.name." + lower(view_.ibl) + ".";
+    const std::string prefix = "listener.name." + core::ascii_lower(view_.ibl) + ".";
     for (const auto& [k, v] : first_.effective()) {
       const std::string key(k);
       if (zookeeper) {
@@ -329,12 +323,13 @@ class Builder {
   // The listener-prefixed settings of the inter-broker listener, for the controller listener.
   std::vector<std::pair<std::string, std::string>> controller_listener_copies() const {
     std::vector<std::pair<std::string, std::string>> out;
-    const std::string prefix = "listener.name." + lower(view_.ibl) + ".";
+    const std::string prefix = "listener.name." + core::ascii_lower(view_.ibl) + ".";
     for (const auto& [k, v] : first_.effective()) {
       const std::string key(k);
       if (key.rfind(prefix, 0) == 0)
-        out.emplace_back("listener.name." + lower(cname_) + "." + key.substr(prefix.size()),
-                         std::string(v));
+        out.emplace_back(
+            "listener.name." + core::ascii_lower(cname_) + "." + key.substr(prefix.size()),
+            std::string(v));
     }
     return out;
   }
@@ -376,9 +371,10 @@ class Builder {
   // user is added when formatting (kafka-storage.sh --add-scram, 3.5+).
   std::string scram_flag() {
     if (view_.mechanism.rfind("SCRAM-", 0) != 0) return "";
-    std::string jaas = value_of(first_, "listener.name." + lower(view_.ibl) + "." +
-                                            lower(view_.mechanism) + ".sasl.jaas.config")
-                           .value_or(value_of(first_, "sasl.jaas.config").value_or(""));
+    std::string jaas =
+        value_of(first_, "listener.name." + core::ascii_lower(view_.ibl) + "." +
+                             core::ascii_lower(view_.mechanism) + ".sasl.jaas.config")
+            .value_or(value_of(first_, "sasl.jaas.config").value_or(""));
     auto field = [&](const std::string& name) -> std::string {
       const auto at = jaas.find(name + "=\"");
       if (at == std::string::npos) return "";
@@ -534,13 +530,13 @@ class Builder {
       edit(p, i, EditAction::kSet, "listener.security.protocol.map", map);
       if (uses_sasl(protocol_))
         edit(p, i, EditAction::kSet, "sasl.mechanism.controller.protocol", b.mechanism);
-      const std::string prefix = "listener.name." + lower(b.ibl) + ".";
+      const std::string prefix = "listener.name." + core::ascii_lower(b.ibl) + ".";
       std::vector<std::pair<std::string, std::string>> copies;
       for (const auto& [k, v] : docs_[i].effective())
         if (std::string(k).rfind(prefix, 0) == 0)
-          copies.emplace_back(
-              "listener.name." + lower(cname_) + "." + std::string(k).substr(prefix.size()),
-              std::string(v));
+          copies.emplace_back("listener.name." + core::ascii_lower(cname_) + "." +
+                                  std::string(k).substr(prefix.size()),
+                              std::string(v));
       for (const auto& [k, v] : copies) edit(p, i, EditAction::kSet, k, v);
     }
     std::string why =

@@ -53,8 +53,6 @@ constexpr const char* kLmfv = "log.message.format.version";
 using knowledge::ProtocolVersion;
 using knowledge::Release;
 
-std::string trim(std::string_view s) { return core::trim_blanks(s); }
-
 using core::split_list;
 
 // The section of the upgrade notes for a target release (notes_sources.cpp).
@@ -75,7 +73,7 @@ struct Working {
 std::optional<std::string> value_of(const properties::Document& doc, std::string_view key) {
   const properties::Entry* e = doc.find(key);
   if (!e) return std::nullopt;
-  return trim(doc.value(*e));
+  return core::trim_blanks(doc.value(*e));
 }
 
 // host:port of the first listener a client can use, and whether it is PLAINTEXT.
@@ -833,7 +831,7 @@ class Planner {
         // The working copy already has the key commented out: read the original file.
         const properties::Entry* e = w.file->doc().find(key);
         if (e)
-          values.insert(trim(w.file->doc().value(*e)));
+          values.insert(core::trim_blanks(w.file->doc().value(*e)));
         else
           missing = true;
       }

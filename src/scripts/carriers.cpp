@@ -3,21 +3,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/strings.h"
+
 namespace kafkalint::scripts {
 namespace {
 
 enum class Image { kApache, kConfluent, kBitnami, kWurstmeister, kUnknown };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The image's repository without registry, tag or digest: "docker.io/bitnami/kafka:3.6" ->
 // "bitnami/kafka". Matched exactly: cp-kafka-rest is not a broker.
 Image image_kind(std::string_view image) {
-  std::string i = lower(image);
+  std::string i = core::ascii_lower(image);
   if (const std::size_t at = i.find('@'); at != std::string::npos) i.resize(at);
   if (const std::size_t colon = i.rfind(':');
       colon != std::string::npos && i.find('/', colon) == std::string::npos)
@@ -476,7 +472,7 @@ std::string env_to_key(std::string_view image, std::string_view variable) {
       // listener-protocol names and one camel-case key are restored by hand.
       if (v.rfind("KAFKA_CFG_", 0) != 0) return {};
       if (v == "KAFKA_CFG_ZOOKEEPER_CLIENTCNXNSOCKET") return "zookeeper.clientCnxnSocket";
-      std::string k = lower(replace_all(v.substr(10), "_", "."));
+      std::string k = core::ascii_lower(replace_all(v.substr(10), "_", "."));
       k = replace_all(k, "sasl.ssl", "sasl_ssl");
       return replace_all(k, "sasl.plaintext", "sasl_plaintext");
     }
@@ -484,7 +480,7 @@ std::string env_to_key(std::string_view image, std::string_view variable) {
       // apache/kafka KafkaDockerWrapper.getServerConfigsFromEnv: drop KAFKA_, lower case,
       // '_' -> '.', then '...' -> '-' and '..' -> '_'.
       if (v.rfind("KAFKA_", 0) != 0) return {};
-      std::string k = replace_all(lower(v.substr(6)), "_", ".");
+      std::string k = replace_all(core::ascii_lower(v.substr(6)), "_", ".");
       k = replace_all(k, "...", "-");
       return replace_all(k, "..", "_");
     }
@@ -492,14 +488,14 @@ std::string env_to_key(std::string_view image, std::string_view variable) {
       // Confluent images (env_to_props, documented in the Confluent Docker configuration
       // reference): '.' is written '_', '-' as '__', '_' as '___'.
       if (v.rfind("KAFKA_", 0) != 0 || v.rfind("KAFKA_CFG_", 0) == 0) return {};
-      std::string k = replace_all(lower(v.substr(6)), "_", ".");
+      std::string k = replace_all(core::ascii_lower(v.substr(6)), "_", ".");
       k = replace_all(k, "...", "_");
       return replace_all(k, "..", "-");
     }
     case Image::kWurstmeister: {
       // wurstmeister/kafka start-kafka.sh: drop KAFKA_, lower case, '_' -> '.'.
       if (v.rfind("KAFKA_", 0) != 0) return {};
-      return replace_all(lower(v.substr(6)), "_", ".");
+      return replace_all(core::ascii_lower(v.substr(6)), "_", ".");
     }
     case Image::kUnknown:
       return {};

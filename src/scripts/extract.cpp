@@ -6,20 +6,11 @@
 #include <array>
 #include <cctype>
 
+#include "core/strings.h"
 #include "scripts/readers.h"
 
 namespace kafkalint::scripts {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 std::size_t content_start(std::string_view content) {
   return content.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // UTF-8 byte order mark
@@ -30,9 +21,9 @@ constexpr std::array<std::string_view, 5> kTemplateSuffixes{".j2", ".jinja2", ".
                                                             ".tpl"};
 
 bool is_template(std::string_view name) {
-  const std::string l = lower(name);
+  const std::string l = core::ascii_lower(name);
   return std::any_of(kTemplateSuffixes.begin(), kTemplateSuffixes.end(),
-                     [&](std::string_view suf) { return ends_with(l, suf); });
+                     [&](std::string_view suf) { return core::ends_with(l, suf); });
 }
 
 FileKind kind_from_name(const std::string& name) {
@@ -51,9 +42,9 @@ FileKind kind_from_name(const std::string& name) {
   if (ext == ".dockerfile") return FileKind::kDockerfile;
   // "Dockerfile", "Dockerfile.prod", "broker-Dockerfile", "Containerfile"; the same for make.
   const std::string_view stem = std::string_view(name).substr(0, name.find('.'));
-  if (ends_with(stem, "dockerfile") || ends_with(stem, "containerfile"))
+  if (core::ends_with(stem, "dockerfile") || core::ends_with(stem, "containerfile"))
     return FileKind::kDockerfile;
-  if (ends_with(stem, "makefile")) return FileKind::kMakefile;
+  if (core::ends_with(stem, "makefile")) return FileKind::kMakefile;
   if (!ext.empty()) return FileKind::kUnknown;  // .properties, .conf, .json, ...
   return FileKind::kUnknown;
 }
@@ -61,7 +52,7 @@ FileKind kind_from_name(const std::string& name) {
 FileKind kind_from_content(std::string_view content) {
   content = content.substr(content_start(content));
   if (content.substr(0, 2) == "#!") {
-    const std::string first = lower(content.substr(0, content.find('\n')));
+    const std::string first = core::ascii_lower(content.substr(0, content.find('\n')));
     for (std::string_view sh : {"sh", "bash", "zsh", "ksh", "dash", "ash"}) {
       const std::size_t at = first.rfind(sh);
       if (at != std::string::npos && (at == 0 || first[at - 1] == '/' || first[at - 1] == ' '))
@@ -79,7 +70,7 @@ FileKind kind_from_content(std::string_view content) {
     while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
     while (!l.empty() && (l.back() == '\r' || l.back() == ' ')) l.remove_suffix(1);
     if (l.empty() || l.front() == '#') continue;
-    const std::string lo = lower(l.substr(0, 12));
+    const std::string lo = core::ascii_lower(l.substr(0, 12));
     if (lo.substr(0, 5) == "from " || lo.substr(0, 4) == "arg ") return FileKind::kDockerfile;
     if (l == "---" || lo.substr(0, 11) == "apiversion:" || lo.substr(0, 9) == "services:" ||
         lo.substr(0, 8) == "version:")
@@ -93,12 +84,13 @@ FileKind kind_from_content(std::string_view content) {
 
 FileKind detect_kind(std::string_view path, std::string_view content) {
   const std::size_t slash = path.find_last_of("/\\");
-  std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  std::string name =
+      core::ascii_lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
   bool templated = false;
   for (bool again = true; again;) {
     again = false;
     for (std::string_view suf : kTemplateSuffixes)
-      if (ends_with(name, suf) && name.size() > suf.size()) {
+      if (core::ends_with(name, suf) && name.size() > suf.size()) {
         name.resize(name.size() - suf.size());
         templated = again = true;
       }

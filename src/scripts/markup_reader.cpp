@@ -7,18 +7,13 @@
 #include <array>
 #include <cctype>
 
+#include "core/strings.h"
 #include "scripts/readers.h"
 
 namespace kafkalint::scripts {
 namespace {
 
 bool blank(char c) { return c == ' ' || c == '\t'; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 enum class BlockLang { kShell, kDockerfile, kYaml, kMakefile, kProperties, kOther };
 
@@ -29,7 +24,7 @@ BlockLang lang_of(std::string_view info) {
   std::size_t e = b;
   while (e < info.size() && !blank(info[e]) && info[e] != '}' && info[e] != ',' && info[e] != ']')
     ++e;
-  const std::string l = lower(info.substr(b, e - b));
+  const std::string l = core::ascii_lower(info.substr(b, e - b));
   static constexpr std::array<std::string_view, 16> kShell{
       "",      "bash",        "sh",       "shell", "console", "shell-session", "shellsession",
       "zsh",   "ksh",         "terminal", "text",  "txt",     "plaintext",     "none",
@@ -81,7 +76,7 @@ bool mostly_entries(const Extractor& ex, const std::vector<Line>& lines) {
 std::string role_before(const Extractor& ex, std::size_t block_begin) {
   const std::string_view s = ex.content();
   const std::size_t from = block_begin > 400 ? block_begin - 400 : 0;
-  const std::string text = lower(s.substr(from, block_begin - from));
+  const std::string text = core::ascii_lower(s.substr(from, block_begin - from));
   std::size_t best = std::string::npos;
   std::string role;
   // Other programs with Kafka-like keys (ssl.*, listeners): not a Kafka broker or client file.

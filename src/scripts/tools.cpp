@@ -6,15 +6,11 @@
 #include <array>
 #include <utility>
 
+#include "core/strings.h"
 #include "scripts/extract.h"
 
 namespace kafkalint::scripts {
 namespace {
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 // Used when the caller passes no table: the classes people run through kafka-run-class.sh.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 31> kMainClasses{{
@@ -72,15 +68,15 @@ std::string kafka_tool_name(std::string_view program, const ExtractOptions& opts
   // A full stop or comma glued to the name in prose-like docs ("run kafka-topics.sh."): the
   // author meant the script; the check reports the stray mark (KL713).
   while (!base.empty() && (base.back() == '.' || base.back() == ',' || base.back() == ';') &&
-         (ends_with(base.substr(0, base.size() - 1), ".sh") ||
-          ends_with(base.substr(0, base.size() - 1), ".bat") ||
+         (core::ends_with(base.substr(0, base.size() - 1), ".sh") ||
+          core::ends_with(base.substr(0, base.size() - 1), ".bat") ||
           base.substr(0, base.size() - 1).back() == '.' ||
           base.substr(0, base.size() - 1).back() == ','))
     base.remove_suffix(1);
   if (base.empty() || !std::all_of(base.begin(), base.end(), tool_char)) return {};
-  if (ends_with(base, ".sh"))
+  if (core::ends_with(base, ".sh"))
     base.remove_suffix(3);
-  else if (ends_with(base, ".bat"))
+  else if (core::ends_with(base, ".bat"))
     base.remove_suffix(4);
   if (base.find('.') != std::string_view::npos)
     return {};  // "kafka-topics.sh.orig", "kafka-1.2.tgz"
@@ -91,7 +87,7 @@ std::string kafka_tool_name(std::string_view program, const ExtractOptions& opts
   // Everything Kafka ships in bin/: kafka-*, zookeeper-*, connect-*, trogdor.sh.
   for (std::string_view prefix :
        {std::string_view("kafka-"), std::string_view("zookeeper-"), std::string_view("connect-")})
-    if (starts_with(base, prefix) && base.size() > prefix.size()) return name;
+    if (core::starts_with(base, prefix) && base.size() > prefix.size()) return name;
   if (base == "trogdor") return name;
   return {};
 }
