@@ -418,19 +418,25 @@ class CommandChecker {
       const auto aliases = s_.flags->run_class(cls);
       if (aliases.empty()) return;
       bool gone = true;
-      std::string removed_in;
+      std::optional<core::Version> removed_in;
       for (const knowledge::RunClassAlias* a : aliases) {
-        if (!a->redirect_removed_in || *a->redirect_removed_in > k_.to->version)
+        const auto& gone_in = a->removed_in ? a->removed_in : a->redirect_removed_in;
+        if (!gone_in || *gone_in > k_.to->version)
           gone = false;
         else
-          removed_in = a->redirect_removed_in->str();
+          removed_in = gone_in;
       }
       if (gone) {
         core::Finding& fd = em_.at(c_->program, RuleId::KL706,
                                    "Kafka " + k_.to->name + " has no class " + quoted(cls) +
-                                       " (removed in " + removed_in + ")",
+                                       " (removed in " + removed_in->str() + ")",
                                    cls);
         fd.suggestion = "use '" + c_->tool + "'";
+        // The class that took over ('kafka-run-class.sh NEW' keeps the rest of the line).
+        if (!tool.main_class.empty() && tool.main_class != cls)
+          fd.notes.push_back("its successor in Kafka " + k_.to->name + " is '" + tool.main_class +
+                             "', which " + c_->tool + " runs");
+        from_note(fd, k_.from && k_.from->version < *removed_in);
       }
     }
   }

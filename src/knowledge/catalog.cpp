@@ -761,6 +761,7 @@ std::optional<FlagFacts> FlagFacts::parse(const PackText& pack, const RuleCatalo
         f.version("first", &first, true);
         f.version("last", &last, true);
         f.version("redirect_removed_in", &a.redirect_removed_in);
+        f.version("removed_in", &a.removed_in);
         read_source(f, &a.source);
         if (!f.finish() || !check_tool_name(f, "tool", a.tool)) return std::nullopt;
         a.first = *first;

@@ -262,6 +262,8 @@ struct RunClassAlias {
   core::Version first;
   core::Version last;
   std::optional<core::Version> redirect_removed_in;
+  /// The release whose jars no longer have the class at all (moved to org.apache.kafka.tools).
+  std::optional<core::Version> removed_in;
   std::string source;
 };
 
