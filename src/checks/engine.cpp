@@ -504,10 +504,23 @@ struct Worker {
             std::max(last, t.line + static_cast<int>(std::count(t.raw.begin(), t.raw.end(), '\n')));
       statements.push_back({c.program.line, last});
     }
-    settle(
+    const Suppressions sup = settle(
         f.path, f.content, comments, statements,
         [&](int line) { return std::string(f.line_text(line)); }, std::move(raw), out, fix);
+    // KL904 now: no cluster finding comes later for a script.
+    for (core::Finding& u : unused_suppressions(sup))
+      if (selection.enabled(u) && !sup.suppressed(u))
+        out->findings.insert(
+            std::upper_bound(out->findings.begin(), out->findings.end(), u, core::finding_less),
+            std::move(u));
     return true;
+  }
+
+  // KL904: the file's directives that silenced nothing, for the rules this run could report.
+  std::vector<core::Finding> unused_suppressions(const Suppressions& sup) const {
+    return sup.unused([&](std::string_view r) {
+      return run_could_report(r, *k.rules, k.to != nullptr, k.from != nullptr);
+    });
   }
 
   // Keys some release or curated fact knows: a file with none is not a Kafka config.
@@ -554,6 +567,7 @@ struct Worker {
     Suppressions sup(
         path, comments, statements, [&](std::string_view r) { return k.rules->find(r) != nullptr; },
         &problems);
+    sup.keep_source_lines(line_text);
     for (core::Finding& p : problems) {
       if (const knowledge::Rule* r = k.rules->find(p.code)) p.severity = r->severity;
       p.source_line = line_text(p.where.line);
@@ -745,6 +759,8 @@ class Run {
 
   void deliver(Slot& s, CheckSummary* summary) const {
     if (s.out.path.empty()) return;  // a file a walk passed over (not a Kafka config)
+    if (s.sup)  // KL904, now that the cluster findings had their chance to be silenced
+      for (core::Finding& f : worker_.unused_suppressions(*s.sup)) add_finding(&s, std::move(f));
     if (!s.out.skipped && s.out.errors.empty()) ++summary->files_checked;
     sink_(s.out);
   }

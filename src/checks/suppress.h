@@ -10,6 +10,10 @@
 
 #include "core/finding.h"
 
+namespace kafkalint::knowledge {
+class RuleCatalog;
+}
+
 namespace kafkalint::checks {
 
 /// A comment line of the checked file: 1-based line and column of the '#', and its text
@@ -35,15 +39,36 @@ class Suppressions {
                const std::function<bool(std::string_view)>& known_rule,
                std::vector<core::Finding>* problems);
 
-  /// True when `f` is silenced by a directive of this file.
+  /// True when `f` is silenced by a directive of this file. Records that the directive's rule
+  /// was used (for unused()).
   bool suppressed(const core::Finding& f) const;
+
+  /// Keeps the source line of each directive, for the findings of unused().
+  void keep_source_lines(const std::function<std::string(int)>& line_text);
+
+  /// KL904: a finding at each rule a directive names that silenced nothing so far. Rules for
+  /// which `could_fire(rule)` is false (a rule the run could not report, e.g. an upgrade rule
+  /// without --from) are left alone: their directive may well be needed by another run.
+  std::vector<core::Finding> unused(
+      const std::function<bool(std::string_view rule)>& could_fire) const;
 
  private:
   struct Directive {
     int first_line = 0, last_line = 0;  // the statement it applies to; 0/0 for the file
     std::vector<std::string> rules;     // codes or names, lower-cased; "all" for every rule
+    std::vector<std::string> written;   // the rules as written, for messages
+    int line = 0, column = 0;           // the comment
+    std::string source_line;
+    mutable std::vector<char> used;  // per rule: it silenced a finding
   };
+  std::string file_;
   std::vector<Directive> directives_;
 };
+
+/// Whether a run could have reported `rule` (a code, name or "all", as a directive names it):
+/// only with a target release; upgrade and default-change rules (and "all") only with a
+/// starting release too; cluster rules never, since a run may see one broker of several.
+bool run_could_report(std::string_view rule, const knowledge::RuleCatalog& rules, bool has_to,
+                      bool has_from);
 
 }  // namespace kafkalint::checks

@@ -83,3 +83,48 @@ TEST_SUITE("checks") {
     CHECK(problems.empty());
   }
 }
+
+TEST_SUITE("checks") {
+  TEST_CASE("suppress: unused() reports each rule of a directive that silenced nothing") {
+    // 1 # kafkalint: disable=KL107
+    // 2 a=1
+    // 3 # kafkalint: disable=KL101, unknown-key  # why
+    // 4 og.message.format.version=2.1
+    std::vector<CommentLine> comments{{1, 1, " kafkalint: disable=KL107"},
+                                      {3, 1, " kafkalint: disable=KL101, unknown-key  # why"}};
+    std::vector<Statement> st{{2, 2}, {4, 4}};
+    std::vector<core::Finding> problems;
+    Suppressions s("f.properties", comments, st, known, &problems);
+    s.keep_source_lines([](int line) { return "# line " + std::to_string(line); });
+    const auto all = [](std::string_view) { return true; };
+    std::vector<core::Finding> u = s.unused(all);
+    REQUIRE(u.size() == 3);  // nothing silenced yet: KL107 (file), KL101 and unknown-key
+    CHECK(u[0].code == "KL904");
+    CHECK(u[0].message == "'disable=KL107' silenced nothing on line 2");
+    CHECK(u[0].where.line == 1);
+    CHECK(u[0].source_line == "# line 1");
+    CHECK(u[1].message == "'disable=KL101' silenced nothing on line 4");
+    CHECK(u[2].subject == "unknown-key");
+
+    // The first matching rule of a directive is the one used.
+    CHECK(s.suppressed(at(4, "KL101", "unknown-key")));
+    u = s.unused(all);
+    REQUIRE(u.size() == 2);
+    CHECK(u[0].subject == "KL107");
+    CHECK(u[1].subject == "unknown-key");
+    // Rules the run could not report are left alone.
+    CHECK(s.unused([](std::string_view r) { return r != "kl107" && r != "unknown-key"; }).empty());
+  }
+
+  TEST_CASE("suppress: a file-wide directive is unused only when nothing in the file matched") {
+    std::vector<CommentLine> comments{{1, 1, " kafkalint: disable=KL401"}};
+    std::vector<Statement> st{{3, 3}};
+    std::vector<core::Finding> problems;
+    Suppressions s("f.properties", comments, st, known, &problems);
+    const auto all = [](std::string_view) { return true; };
+    REQUIRE(s.unused(all).size() == 1);
+    CHECK(s.unused(all)[0].message == "'disable=KL401' silenced nothing in this file");
+    CHECK(s.suppressed(at(3, "KL401", "x")));
+    CHECK(s.unused(all).empty());
+  }
+}
