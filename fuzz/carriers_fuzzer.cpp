@@ -18,6 +18,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<scripts::Carrier> all = scripts::find_carriers(docs, bytes);
   for (scripts::Carrier& c : scripts::dockerfile_carriers(bytes)) all.push_back(std::move(c));
   for (scripts::Carrier& c : scripts::docker_run_carriers(bytes)) all.push_back(std::move(c));
+  // The same bytes as an env file of a Compose service (each image convention), and the env
+  // files the bytes name when read as a Compose file.
+  for (const char* image :
+       {"apache/kafka:3.9.0", "bitnami/kafka:3.9", "confluentinc/cp-kafka:7.6.1", ""})
+    all.push_back(scripts::env_file_carrier(
+        bytes, scripts::ComposeEnvFile{"kafka.env", "kafka", image, true, false}));
+  (void)scripts::compose_env_files(docs);
   for (const scripts::Carrier& c : all) {
     for (const scripts::CarrierEntry& e : c.entries) {
       if (e.key_begin > e.key_end || e.key_end > bytes.size()) std::abort();

@@ -1,11 +1,13 @@
 #include "checks/carrier_checks.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "checks/cluster_checks.h"
 #include "checks/doc_properties.h"
 #include "checks/single_node.h"
+#include "core/file_io.h"
 #include "scripts/carriers.h"
 #include "scripts/snippet.h"
 
@@ -285,6 +287,33 @@ class CarrierChecker {
   scripts::LineIndex index_;
 };
 
+// The carriers of an env file: the services of the Compose files next to it that read it
+// (env_file:), each with its own image convention. An env file no Compose file reads (the
+// '.env' Compose only uses to fill in ${VAR} references) configures no container.
+std::vector<scripts::Carrier> env_file_carriers(const ScriptFile& f) {
+  namespace fs = std::filesystem;
+  std::vector<scripts::Carrier> out;
+  const fs::path self = fs::path(f.path).lexically_normal();
+  const fs::path dir = self.parent_path();
+  for (const char* name :
+       {"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"}) {
+    const fs::path compose = dir / name;
+    std::error_code ec;
+    if (!fs::is_regular_file(compose, ec)) continue;
+    core::Error err;
+    const auto text = core::read_file(compose.string(), &err);
+    if (!text) continue;
+    for (const scripts::ComposeEnvFile& use :
+         scripts::compose_env_files(scripts::parse_yaml(*text))) {
+      if ((dir / use.path).lexically_normal() != self) continue;
+      scripts::Carrier c = scripts::env_file_carrier(f.content, use);
+      if (!c.entries.empty()) out.push_back(std::move(c));
+    }
+    break;  // Compose reads the first of these names it finds
+  }
+  return out;
+}
+
 }  // namespace
 
 void check_carrier(const ScriptFile& f, const CheckKnowledge& k, const scripts::Carrier& c,
@@ -298,6 +327,8 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
   if (f.kind == scripts::FileKind::kYaml) {
     const std::vector<scripts::YamlNode> docs = scripts::parse_yaml(f.content);
     if (!docs.empty()) carriers = scripts::find_carriers(docs, f.content);
+  } else if (f.kind == scripts::FileKind::kEnv) {
+    carriers = env_file_carriers(f);
   } else {
     if (f.kind == scripts::FileKind::kDockerfile)
       carriers = scripts::dockerfile_carriers(f.content);

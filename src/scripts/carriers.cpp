@@ -151,7 +151,7 @@ void compose(const YamlNode& root, std::string_view content, std::vector<Carrier
   for (const auto& [name, svc] : services->map) {
     const YamlNode* image = svc.get("image");
     const YamlNode* env = svc.get("environment");
-    if (!env) continue;
+    if (!env || runs_other_program(svc)) continue;
     const std::string img = image && image->is_scalar() ? image->text : "";
     // Without a known image, KAFKA_CFG_ variables still say Bitnami's convention.
     Carrier c;
@@ -542,6 +542,86 @@ std::vector<Carrier> find_carriers(const std::vector<YamlNode>& docs, std::strin
       if (!d.get("kind") && !d.get("services")) helm(d, content, &out);
     }
     ansible(d, content, &out, 0);
+  }
+  return out;
+}
+
+namespace {
+
+// The shell text a command:/entrypoint: node runs: a string as it is; an exec-form list joined,
+// or the script of ['sh', '-c', SCRIPT].
+std::string command_text(const YamlNode& n) {
+  if (n.is_scalar()) return n.text;
+  if (n.kind != YamlNode::Kind::kSeq) return {};
+  const auto& s = n.seq;
+  if (s.size() >= 3 && s[1].is_scalar() && s[1].text == "-c" && s[2].is_scalar()) return s[2].text;
+  std::string out;
+  for (const YamlNode& w : s)
+    if (w.is_scalar()) out += (out.empty() ? "" : " ") + w.text;
+  return out;
+}
+
+// Words that start the broker itself in the images env_to_key knows (their default commands).
+bool starts_broker(std::string_view text) {
+  for (std::string_view marker : {"/etc/confluent/docker/run", "/etc/kafka/docker/run",
+                                  "/opt/bitnami/scripts/kafka/run.sh", "start-kafka.sh"})
+    if (text.find(marker) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+bool runs_other_program(const YamlNode& service) {
+  for (const char* field : {"command", "entrypoint"}) {
+    const YamlNode* n = service.get(field);
+    if (!n) continue;
+    const std::string text = command_text(*n);
+    if (text.empty() || starts_broker(text)) continue;
+    const ExtractResult r = extract("command", text, FileKind::kShell);
+    bool other = false, broker = false;
+    for (const CommandLine& c : r.commands) {
+      if (c.tool == "kafka-server-start.sh")
+        broker = true;
+      else
+        other = true;
+    }
+    if (other && !broker) return true;
+  }
+  return false;
+}
+
+std::vector<ComposeEnvFile> compose_env_files(const std::vector<YamlNode>& docs) {
+  std::vector<ComposeEnvFile> out;
+  for (const YamlNode& d : docs) {
+    const YamlNode* services = d.get("services");
+    if (!services || services->kind != YamlNode::Kind::kMap) continue;
+    const std::size_t first = out.size();
+    std::size_t brokers = 0;  // services of a Kafka image that run the broker
+    for (const auto& [name, svc] : services->map) {
+      const YamlNode* image = svc.get("image");
+      if (image && image->is_scalar() && kafka_image(image->text) && !runs_other_program(svc))
+        ++brokers;
+    }
+    for (const auto& [name, svc] : services->map) {
+      const YamlNode* files = svc.get("env_file");
+      if (!files) continue;
+      ComposeEnvFile use;
+      use.service = name.text;
+      const YamlNode* image = svc.get("image");
+      use.image = image && image->is_scalar() ? image->text : "";
+      use.broker = !runs_other_program(svc);
+      auto add = [&](const YamlNode& f) {
+        const YamlNode* p = f.kind == YamlNode::Kind::kMap ? f.get("path") : &f;  // long syntax
+        if (!p || !p->is_scalar() || p->text.empty()) return;
+        use.path = p->text;
+        out.push_back(use);
+      };
+      if (files->kind == YamlNode::Kind::kSeq)
+        for (const YamlNode& f : files->seq) add(f);
+      else
+        add(*files);
+    }
+    for (std::size_t k = first; k < out.size(); ++k) out[k].single_node = brokers == 1;
   }
   return out;
 }

@@ -81,4 +81,27 @@ std::string image_release(std::string_view image);
 std::vector<Carrier> dockerfile_carriers(std::string_view content);
 std::vector<Carrier> docker_run_carriers(std::string_view content);
 
+/// A Compose service that reads an env file (`env_file:`).
+struct ComposeEnvFile {
+  std::string path;     ///< as the Compose file writes it (relative to the Compose file's folder)
+  std::string service;  ///< the service's name
+  std::string image;    ///< its image reference; "" when it has none
+  bool broker = true;   ///< false when its command runs another program (a CLI tool, a shell)
+  /// The only broker service of its Compose file (as Carrier::single_node).
+  bool single_node = false;
+};
+
+/// Every env file the services of the Compose documents `docs` read.
+std::vector<ComposeEnvFile> compose_env_files(const std::vector<YamlNode>& docs);
+
+/// The broker settings of an env file read by `use`: NAME=VALUE lines as Compose reads them
+/// ('#' comments, quoted values, ' #' comments after unquoted ones), decoded with the
+/// service's image convention. No entries when the service runs no broker.
+Carrier env_file_carrier(std::string_view content, const ComposeEnvFile& use);
+
+/// Whether a Compose service's `command:`/`entrypoint:` runs a program other than the broker
+/// (e.g. 'kafka-topics --create ...' in an init container): its environment then configures
+/// that program, not a broker.
+bool runs_other_program(const YamlNode& service);
+
 }  // namespace kafkalint::scripts

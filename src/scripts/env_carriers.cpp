@@ -304,4 +304,67 @@ std::vector<Carrier> docker_run_carriers(std::string_view content) {
   return out;
 }
 
+namespace {
+
+// One 'NAME=VALUE' line of an env file as Compose reads it; false for comments, blank lines
+// and lines without '=' (a bare NAME passes the shell's variable through: no value here).
+bool env_file_line(std::string_view s, std::size_t b, std::size_t e, EnvWord* w) {
+  while (b < e && blank(s[b])) ++b;
+  if (s.substr(b, 7) == "export ") b += 7;
+  while (b < e && blank(s[b])) ++b;
+  if (b >= e || s[b] == '#') return false;
+  const std::size_t eq = s.find('=', b);
+  if (eq == std::string_view::npos || eq >= e || eq == b) return false;
+  for (std::size_t k = b; k < eq; ++k)
+    if (blank(s[k])) return false;
+  w->begin = b;
+  w->text = std::string(s.substr(b, eq - b)) + "=";
+  std::size_t v = eq + 1;
+  if (v < e && (s[v] == '"' || s[v] == '\'')) {
+    const char q = s[v];
+    std::size_t k = v + 1;
+    while (k < e && s[k] != q) {
+      if (q == '"' && s[k] == '\\' && k + 1 < e) ++k;
+      w->text += s[k++];
+    }
+    w->literal = false;
+    w->end = k < e ? k + 1 : e;
+    return true;
+  }
+  // Unquoted: up to a ' #' comment, trailing blanks dropped.
+  std::size_t end = v;
+  while (end < e && !(s[end] == '#' && end > v && blank(s[end - 1]))) ++end;
+  while (end > v && blank(s[end - 1])) --end;
+  w->text += std::string(s.substr(v, end - v));
+  w->literal = true;
+  w->end = end;
+  return true;
+}
+
+}  // namespace
+
+Carrier env_file_carrier(std::string_view content, const ComposeEnvFile& use) {
+  Carrier c;
+  if (!use.broker) return c;
+  const LineIndex index(content);
+  std::vector<EnvWord> words;
+  for (std::size_t pos = 0; pos < content.size();) {
+    std::size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    EnvWord w;
+    if (env_file_line(content, pos, nl, &w)) words.push_back(std::move(w));
+    pos = nl + 1;
+  }
+  std::vector<std::string> names;
+  for (const EnvWord& w : words) names.push_back(w.text.substr(0, w.text.find('=')));
+  if (!effective_image(use.image, names, &c.image)) return c;
+  c.what = "Compose service " + use.service + (use.image.empty() ? "" : " (" + use.image + ")") +
+           " env_file " + use.path;
+  c.role = "broker";
+  c.release = image_release(use.image);
+  c.single_node = use.single_node;
+  for (const EnvWord& w : words) add_entry(c, w, content, index);
+  return c;
+}
+
 }  // namespace kafkalint::scripts

@@ -74,11 +74,12 @@ enum class FileKind {
   kHtml,
   kText,
   kBatch,  ///< cmd.exe batch file (.bat, .cmd)
+  kEnv,    ///< Compose/Docker env file ('.env', 'kafka.env'): NAME=VALUE lines, no commands
   kUnknown
 };
 
 /// "shell", "dockerfile", "makefile", "yaml", "markdown", "asciidoc", "html", "text", "batch",
-/// "unknown".
+/// "env", "unknown".
 const char* kind_name(FileKind kind);
 
 /// Picks the reader for a file from its name, then its content (shebang, Dockerfile/YAML

@@ -122,6 +122,8 @@ const char* kind_name(FileKind kind) {
       return "text";
     case FileKind::kBatch:
       return "batch";
+    case FileKind::kEnv:
+      return "env";
     case FileKind::kUnknown:
       break;
   }
