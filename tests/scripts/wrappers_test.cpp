@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scripts/extract.h"
+#include "test_support.h"
 
 using namespace kafkalint::scripts;
 
@@ -75,5 +76,21 @@ TEST_SUITE("scripts") {
     // The pod alone opens a shell: nothing of Kafka runs on that line.
     CHECK(one("oc rsh kafka-0") == "");
     CHECK(one("oc get pods") == "");
+  }
+
+  TEST_CASE("scripts: real entrypoints start the broker through gosu and runuser -c") {
+    // testdata/checks/inputs/wrappers-real (provenance in its MANIFEST.tsv).
+    const std::string dir =
+        kafkalint::test::source_dir() + "/testdata/checks/inputs/wrappers-real/";
+    const std::string gosu = kafkalint::test::read(dir + "camptocamp-docker-entrypoint-kafka.sh");
+    const ExtractResult g = extract("e.sh", gosu, FileKind::kShell);
+    REQUIRE(g.commands.size() == 1);
+    CHECK(g.commands[0].tool == "kafka-server-start.sh");
+    CHECK(g.commands[0].args.size() == 1);
+    const std::string runuser = kafkalint::test::read(dir + "evdobe-entrypoint.sh");
+    const ExtractResult r = extract("e.sh", runuser, FileKind::kShell);
+    REQUIRE(r.commands.size() == 1);
+    CHECK(r.commands[0].tool == "kafka-server-start.sh");
+    CHECK(r.commands[0].args.size() == 13);  // the properties file and six --override pairs
   }
 }
