@@ -378,7 +378,12 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   bool failed_load = false, failing = false;
   std::error_code cwd_error;
   const std::filesystem::path diff_cwd = std::filesystem::current_path(cwd_error);
-  bool diff_outside = false;      // a diff names a file outside the working directory
+  // One file outside the working directory and the whole diff names files from '/': a single
+  // `git apply` location must serve every file of it.
+  bool diff_from_root = false;
+  for (const std::string& p : req.paths)
+    diff_from_root = diff_from_root || core::outside_dir(p, diff_cwd);
+  bool diff_outside = false;      // a diff was printed with names from '/'
   std::set<std::string> printed;  // a broken pack fails every script the same way: say it once
   auto sink = [&](checks::FileOutcome& f) {
     if (show_fixes && !vm.count("fix"))
@@ -393,9 +398,8 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
     // A diff shows the files' lines: on a terminal their controls are escaped like every text
     // output; into a pipe or file it keeps the bytes, or `git apply` would not find the lines.
     if (diff && f.fixed) {
-      bool outside = false;
-      const std::string name = core::patch_path(f.path, diff_cwd, &outside);
-      diff_outside = diff_outside || outside;
+      const std::string name = core::patch_path(f.path, diff_cwd, diff_from_root);
+      diff_outside = diff_outside || diff_from_root;
       const std::string d = core::unified_diff(*f.original, *f.fixed, "a/" + name, "b/" + name);
       const std::string shown = ctx.out_is_tty ? core::escape_controls(d, true) : d;
       ctx.out << (ctx.color ? report::color_diff(shown) : shown);

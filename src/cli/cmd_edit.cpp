@@ -95,8 +95,9 @@ int run_edit(const std::vector<std::string>& args, Context& ctx) {
   const std::string edited = properties::write(doc);
   if (diff) {
     std::error_code ec;
-    bool outside = false;
-    const std::string name = core::patch_path(file, std::filesystem::current_path(ec), &outside);
+    const std::filesystem::path cwd = std::filesystem::current_path(ec);
+    const bool outside = core::outside_dir(file, cwd);
+    const std::string name = core::patch_path(file, cwd, outside);
     const std::string d = core::unified_diff(original, edited, "a/" + name, "b/" + name);
     if (outside && !d.empty())
       ctx.err << "note: the diff names the file by its path from '/'; apply it there: "

@@ -170,14 +170,24 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
   return out;
 }
 
-std::string patch_path(const std::string& path, const std::filesystem::path& cwd, bool* outside) {
-  namespace fs = std::filesystem;
-  const fs::path full =
-      (fs::path(path).is_absolute() ? fs::path(path) : cwd / path).lexically_normal();
-  const fs::path rel = full.lexically_relative(cwd.lexically_normal());
-  const bool under = !rel.empty() && *rel.begin() != ".." && rel != ".";
-  if (outside) *outside = !under;
-  return under ? rel.generic_string() : full.relative_path().generic_string();
+namespace {
+
+std::filesystem::path full_path(const std::string& path, const std::filesystem::path& cwd) {
+  const std::filesystem::path p(path);
+  return (p.is_absolute() ? p : cwd / p).lexically_normal();
+}
+
+}  // namespace
+
+bool outside_dir(const std::string& path, const std::filesystem::path& cwd) {
+  const std::filesystem::path rel = full_path(path, cwd).lexically_relative(cwd.lexically_normal());
+  return rel.empty() || *rel.begin() == ".." || rel == ".";
+}
+
+std::string patch_path(const std::string& path, const std::filesystem::path& cwd, bool from_root) {
+  const std::filesystem::path full = full_path(path, cwd);
+  if (from_root || outside_dir(path, cwd)) return full.relative_path().generic_string();
+  return full.lexically_relative(cwd.lexically_normal()).generic_string();
 }
 
 }  // namespace kafkalint::core

@@ -22,11 +22,14 @@ std::vector<LineOp> line_edit_script(const std::vector<std::string_view>& a,
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view a_name,
                          std::string_view b_name, int context = 3);
 
-/// The name a diff header gives `path` (as the user wrote it, relative to `cwd` or absolute)
-/// so that `git apply` and `patch -p1` run in `cwd` find the file after the "a/" / "b/"
-/// prefix: the path relative to `cwd` when the file is under it; otherwise the absolute path
-/// without its leading '/', which applies from the root (`git -C / apply`) and `*outside` is
-/// set. git refuses both absolute names and names with "..", so neither is ever returned.
-std::string patch_path(const std::string& path, const std::filesystem::path& cwd, bool* outside);
+/// True when `path` (as the user wrote it: relative to `cwd`, or absolute) is not under `cwd`,
+/// judged on the spelling alone. A diff naming such a file must name every file from '/'.
+bool outside_dir(const std::string& path, const std::filesystem::path& cwd);
+
+/// The name a diff header gives `path` after its "a/" / "b/" prefix, one `git apply` accepts
+/// (git refuses absolute names and names with ".."): relative to `cwd`, so the diff applies in
+/// `cwd`; or, with `from_root` (some file of the diff is outside `cwd`), the absolute path
+/// without its leading '/', so the diff applies from the root (`git -C / apply`).
+std::string patch_path(const std::string& path, const std::filesystem::path& cwd, bool from_root);
 
 }  // namespace kafkalint::core

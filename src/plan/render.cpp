@@ -1,5 +1,6 @@
 #include "plan/render.h"
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/unified_diff.h"
@@ -8,6 +9,19 @@
 namespace kafkalint::plan {
 
 namespace {
+
+// The name a diff header gives a file of the plan: one git apply accepts (never "a//abs" or
+// "a/../x"): relative to the working directory, or, when any file of the plan is outside it,
+// every name from '/', so that all the plan's diffs apply from one place.
+std::string diff_name(const Plan& p, const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path cwd = std::filesystem::current_path(ec);
+  bool from_root = false;
+  for (const std::string& b : p.brokers) from_root = from_root || core::outside_dir(b, cwd);
+  for (const Phase& ph : p.phases)
+    for (const NewFile& f : ph.new_files) from_root = from_root || core::outside_dir(f.path, cwd);
+  return core::patch_path(path, cwd, from_root);
+}
 
 // Greedy word wrap at `width` columns, every line starting with `indent`.
 std::string wrap(const std::string& text, const std::string& indent, std::size_t width = 100) {
@@ -138,8 +152,8 @@ std::string revert_text(const Plan& p, const Phase& ph, bool markdown = false) {
         o += (markdown ? "   - remove `" : "       remove ") + p.brokers[f] +
              (markdown ? "`\n" : "\n");
       else
-        diffs +=
-            core::unified_diff(current[f], st.files[f], "a/" + p.brokers[f], "b/" + p.brokers[f]);
+        diffs += core::unified_diff(current[f], st.files[f], "a/" + diff_name(p, p.brokers[f]),
+                                    "b/" + diff_name(p, p.brokers[f]));
       current[f] = st.files[f];
     }
     if (!diffs.empty()) o += markdown ? "\n```diff\n" + diffs + "```\n" : diffs;
@@ -200,13 +214,14 @@ std::string render_text(const Plan& p) {
     if (!ph.new_files.empty()) {
       o += "  new files:\n";
       for (const NewFile& f : ph.new_files)
-        o += core::unified_diff("", f.content, "/dev/null", "b/" + f.path);
+        o += core::unified_diff("", f.content, "/dev/null", "b/" + diff_name(p, f.path));
     }
     if (!ph.edits.empty()) {
       o += "  edits:\n";
       for (std::size_t f = 0; f < p.brokers.size(); ++f) {
         const std::string d = core::unified_diff(before(p, pi, f), ph.files_after[f],
-                                                 "a/" + p.brokers[f], "b/" + p.brokers[f]);
+                                                 "a/" + diff_name(p, p.brokers[f]),
+                                                 "b/" + diff_name(p, p.brokers[f]));
         o += d;
       }
     }
@@ -419,8 +434,9 @@ std::string render_markdown(const Plan& p) {
     if (!ph.edits.empty()) {
       o += "\n```diff\n";
       for (std::size_t f = 0; f < p.brokers.size(); ++f)
-        o += core::unified_diff(before(p, pi, f), ph.files_after[f], "a/" + p.brokers[f],
-                                "b/" + p.brokers[f]);
+        o += core::unified_diff(before(p, pi, f), ph.files_after[f],
+                                "a/" + diff_name(p, p.brokers[f]),
+                                "b/" + diff_name(p, p.brokers[f]));
       o += "```\n";
     }
     if (!ph.steps.empty()) {
