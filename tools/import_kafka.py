@@ -34,11 +34,21 @@ DOC_FILE_STEMS = {v: v[: -len("_config.html")] for v in DOC_FILES.values()}
 TYPES = {"boolean", "string", "int", "short", "long", "double", "list", "class", "password"}
 IMPORTANCES = {"high", "medium", "low"}
 UPDATE_MODES = {"read-only", "per-broker", "cluster-wide"}
-X4_LINES = ["4.0", "4.1", "4.2", "4.3", "4.4"]
 
 
 def version_key(line):
     return tuple(int(p) for p in line.split("."))
+
+
+def x4_lines(shared):
+    """The 4.x lines the inputs describe: one kafka-4x/configs-<line>.tsv per line, so that a new
+    release needs new input files only, not an edit here."""
+    lines = []
+    for name in os.listdir(os.path.join(shared, "kafka-4x")):
+        m = re.fullmatch(r"configs-([0-9]+\.[0-9]+)\.tsv", name)
+        if m and int(m.group(1).split(".")[0]) >= 4:
+            lines.append(m.group(1))
+    return sorted(lines, key=version_key)
 
 
 def docs_folder_line(folder):
@@ -393,7 +403,7 @@ def build_configs(shared, out_dir):
     for folder in os.listdir(docs):
         if os.path.isdir(os.path.join(docs, folder)) and re.fullmatch(r"[0-9.]+", folder):
             releases.append(add_internal(load_docs_release(shared, folder), internal_rows))
-    for line in X4_LINES:
+    for line in x4_lines(shared):
         releases.append(load_4x_release(shared, line, internal_rows))
     releases.sort(key=lambda r: version_key(r[0]))
     lines = [r[0] for r in releases]
@@ -493,7 +503,7 @@ def load_cli_sources(shared):
         # A row with an empty option only records that the sub-command exists.
         t["sub_options"].setdefault(r["script"], []).append(r)
     commits = {r["version"]: r for r in read_tsv(os.path.join(x4, "sources.tsv"))}
-    for line in X4_LINES:
+    for line in x4_lines(shared):
         t = releases[line]
         t["source"] = "kafka-4x %s (confluentinc/kafka branch %s at %s)" % (
             line, commits[line]["branch"], commits[line]["commit"][:12])

@@ -55,11 +55,12 @@ TEST_SUITE("knowledge_generated") {
   TEST_CASE("cli: every release line from 0.8.2 to 4.4 has a pack, in version order") {
     knowledge::PackSource packs;
     const auto lines = knowledge::cli_releases(packs);
-    REQUIRE(lines.size() == 32);
+    // 0.8.2 to 4.4 at least; a newer release adds lines after these.
+    REQUIRE(lines.size() >= 32);
     CHECK(lines.front() == "0.8.2");
     CHECK(lines[1] == "0.9.0");
     CHECK(lines[26] == "3.9");
-    CHECK(lines.back() == "4.4");
+    CHECK(lines[31] == "4.4");
     for (const std::string& line : lines) {
       CAPTURE(line);
       CliCatalog c = load(line);

@@ -61,13 +61,17 @@ const char* const kHeader = "pack = { kind = \"configs\", release = \"2.1\", sou
 }  // namespace
 
 TEST_SUITE("knowledge_generated") {
-  TEST_CASE("configs: every release line from 0.9.0 to 4.4 has a pack, in version order") {
+  TEST_CASE("configs: every release line from 0.9.0 on has a pack, in version order") {
     knowledge::PackSource packs;
     const std::vector<std::string> expected{
         "0.9.0", "0.10.0", "0.10.1", "0.10.2", "0.11.0", "1.0", "1.1", "2.0", "2.1", "2.2", "2.3",
         "2.4",   "2.5",    "2.6",    "2.7",    "2.8",    "3.0", "3.1", "3.2", "3.3", "3.4", "3.5",
         "3.6",   "3.7",    "3.8",    "3.9",    "4.0",    "4.1", "4.2", "4.3", "4.4"};
-    CHECK(knowledge::config_releases(packs) == expected);
+    // Newer lines follow 4.4 when a release is added; these stay as they are.
+    const std::vector<std::string> got = knowledge::config_releases(packs);
+    REQUIRE(got.size() >= expected.size());
+    CHECK(std::vector<std::string>(got.begin(), got.begin() + static_cast<long>(expected.size())) ==
+          expected);
     for (const std::string& line : expected) {
       CAPTURE(line);
       ConfigCatalog c = load(line);

@@ -200,7 +200,7 @@ TEST_SUITE("knowledge_store") {
     const checks::CliHistory history(store, *store.versions());
     REQUIRE(!history.lines().empty());
     CHECK(history.lines().front()->name == "0.8.2");
-    CHECK(history.newest()->name == "4.4");
+    CHECK(history.newest()->name == store.versions()->lines().back().name);
     for (const knowledge::Release* r : history.lines())
       CHECK(history.at(*r) == store.cli(*r).get());
     CHECK(history.at(line(store, "0.8.1")) == nullptr);
