@@ -209,7 +209,7 @@ TEST_SUITE("knowledge_curated") {
     std::vector<kl::MetadataVersion> all;
     for (const auto& r : catalog().lines())
       all.insert(all.end(), r.metadata_versions.begin(), r.metadata_versions.end());
-    REQUIRE(all.size() == 33);
+    REQUIRE(all.size() >= 33);  // 3.0-IV1 .. 4.4-IV2, and whatever newer lines add
     CHECK(all.front().name == "3.0-IV1");
     CHECK(all.front().level == 1);
     for (std::size_t i = 0; i < all.size(); ++i) CHECK(all[i].level == static_cast<int>(i) + 1);
