@@ -3,8 +3,10 @@
 //
 // Every front end (shell, Dockerfile, Makefile, YAML, Markdown/AsciiDoc/HTML, notes) turns
 // its input into shell text or an argv list; one recogniser then unwraps wrappers (sudo, env,
-// timeout, nohup, exec, xargs, docker/podman exec|run, docker compose exec|run, kubectl exec
-// ... --, ssh, su -c, sh/bash -c, eval) and keeps the commands whose program is a Kafka tool.
+// timeout, nohup, exec, xargs, tini, dumb-init, gosu, su-exec, runuser, docker/podman
+// exec|run, docker compose exec|run, kubectl/oc exec ... --, oc rsh, ssh, su -c, sh/bash -c,
+// eval; cmd.exe call/start/cmd /c) and keeps the commands whose program is a Kafka tool.
+// Batch files (.bat/.cmd) and the Windows lines of docs are lexed with cmd.exe rules.
 // Positions always point into the original file.
 //
 // What counts as a command line: a command the shell would execute. So:
