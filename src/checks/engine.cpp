@@ -123,6 +123,7 @@ class Inputs {
   bool open(const CheckRequest& req, core::Error* err) {
     settings_ = &req.settings;
     skipped_folder_ = req.skipped_folder;
+    ignored_ = req.ignored;
     std::vector<std::string> roots = req.paths.empty() ? std::vector<std::string>{"."} : req.paths;
     for (const std::string& root : roots) {
       if (req.contents.count(root)) {  // stdin: nothing on disk to look at
@@ -235,6 +236,10 @@ class Inputs {
             if (skipped_folder_) skipped_folder_(display(p), "excluded by the settings");
             continue;
           }
+          if (ignored_ && ignored_(display(p), true)) {
+            if (skipped_folder_) skipped_folder_(display(p), "ignored by git");
+            continue;
+          }
           // A link to a folder is not followed (it could lead back up the tree): said once.
           if (link) {
             note(p,
@@ -256,6 +261,7 @@ class Inputs {
           continue;
         }
         if (excluded(display(p), *settings_)) continue;
+        if (ignored_ && ignored_(display(p), false)) continue;
         files.push_back({display(p), false, c, std::nullopt});
       }
       if (!frame.subdirs.empty()) {
@@ -273,6 +279,7 @@ class Inputs {
 
   const Settings* settings_ = nullptr;
   std::function<void(const std::string&, const char*)> skipped_folder_;
+  std::function<bool(const std::string&, bool)> ignored_;
   std::vector<Input> explicit_;
   std::size_t next_explicit_ = 0;
   std::vector<Walk> walks_;

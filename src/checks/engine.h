@@ -32,6 +32,9 @@ struct CheckRequest {
   /// Called (on the calling thread) for each folder the walk does not enter: a version-control
   /// or build folder, or one the settings exclude. For -v.
   std::function<void(const std::string& folder, const char* why)> skipped_folder;
+  /// Whether the walk passes over a file or folder it meets (.gitignore); files named on the
+  /// command line are always checked.
+  std::function<bool(const std::string& path, bool is_dir)> ignored;
   /// Files given by their content instead of on disk (stdin with --stdin-filename): the path
   /// they are reported under -> their bytes. Each must also be in `paths`; it is checked as a
   /// file named on the command line, and never written.

@@ -19,6 +19,7 @@
 #include "checks/baseline.h"
 #include "checks/check_knowledge.h"
 #include "checks/engine.h"
+#include "checks/gitignore.h"
 #include "checks/settings.h"
 #include "cli/command.h"
 #include "cli/options.h"
@@ -178,7 +179,10 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       "config", po::value(&config)->value_name("FILE"),
       "read the settings from FILE instead of the .kafkalint.toml found upward from here")(
       "isolated", "ignore every .kafkalint.toml")(
-      "show-fixes", "list the fixes --fix would apply (with --fix: the fixes it wrote)")(
+      "no-respect-gitignore",
+      "also check the files .gitignore excludes (by default a folder walk in a git work tree "
+      "skips them)")("show-fixes",
+                     "list the fixes --fix would apply (with --fix: the fixes it wrote)")(
       "stdin-filename", po::value(&stdin_filename)->value_name("NAME"),
       "the name of the file read from stdin ('-', implied when no path is given): its kind, "
       "role and settings follow from NAME, and findings are reported under it")(
@@ -253,6 +257,12 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   if (!config.empty() && vm.count("isolated"))
     return usage_error("check", "'--config' and '--isolated' exclude each other", ctx);
   const auto started = std::chrono::steady_clock::now();
+  // Like ruff: a walk skips what git ignores (build output, vendored copies).
+  const auto gitignore = std::make_shared<checks::GitIgnore>();
+  if (!vm.count("no-respect-gitignore"))
+    req.ignored = [gitignore](const std::string& path, bool dir) {
+      return gitignore->ignored(path, dir);
+    };
   core::Error err;
   std::optional<checks::Settings> settings;
   if (vm.count("isolated"))

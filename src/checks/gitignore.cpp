@@ -1,0 +1,140 @@
+#include "checks/gitignore.h"
+
+#include <algorithm>
+
+#include "checks/glob.h"
+#include "core/file_io.h"
+
+namespace kafkalint::checks {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ParsedRule {
+  std::string pattern;
+  bool negate = false, dir_only = false, anchored = false;
+};
+
+// One line of a .gitignore (gitignore(5)); nullopt for blank lines and comments.
+std::optional<ParsedRule> parse_line(std::string line) {
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  // Trailing blanks go unless escaped with a backslash.
+  while (!line.empty() && line.back() == ' ' &&
+         !(line.size() >= 2 && line[line.size() - 2] == '\\'))
+    line.pop_back();
+  if (line.empty() || line[0] == '#') return std::nullopt;
+  ParsedRule r;
+  if (line[0] == '!') {
+    r.negate = true;
+    line.erase(0, 1);
+  } else if (line[0] == '\\' && line.size() > 1 && (line[1] == '#' || line[1] == '!')) {
+    line.erase(0, 1);
+  }
+  if (!line.empty() && line.back() == '/') {
+    r.dir_only = true;
+    line.pop_back();
+  }
+  // A slash at the start or in the middle ties the pattern to the .gitignore's folder.
+  r.anchored = line.find('/') != std::string::npos;
+  if (!line.empty() && line[0] == '/') line.erase(0, 1);
+  if (line.empty()) return std::nullopt;
+  r.pattern = line;
+  return r;
+}
+
+std::size_t segments(std::string_view s) { return std::count(s.begin(), s.end(), '/') + 1u; }
+
+// The path itself, never "everything below" (glob_match's reading of a folder pattern): the
+// walk does not enter an ignored folder, and a folder given on the command line is checked
+// whole even when git ignores it.
+bool rule_matches(const ParsedRule& r, const std::string& rel, bool dir) {
+  if (r.dir_only && !dir) return false;
+  const bool has_slash = r.pattern.find('/') != std::string::npos;
+  if (!has_slash && !r.anchored) {  // a name, in any folder
+    const std::size_t slash = rel.rfind('/');
+    return glob_match(r.pattern, slash == std::string::npos ? rel : rel.substr(slash + 1));
+  }
+  if (r.pattern.find("**") == std::string::npos && segments(r.pattern) != segments(rel))
+    return false;
+  return glob_match(r.pattern, rel);
+}
+
+std::vector<ParsedRule> parse(const std::string& text) {
+  std::vector<ParsedRule> out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    if (auto r = parse_line(text.substr(at, end - at))) out.push_back(*r);
+    at = end + 1;
+  }
+  return out;
+}
+
+std::optional<bool> last_match(const std::vector<ParsedRule>& rules, const std::string& rel,
+                               bool dir) {
+  std::optional<bool> verdict;
+  for (const ParsedRule& r : rules)
+    if (rule_matches(r, rel, dir)) verdict = !r.negate;
+  return verdict;
+}
+
+}  // namespace
+
+std::optional<bool> gitignore_match(const std::string& text, const std::string& rel, bool dir) {
+  return last_match(parse(text), rel, dir);
+}
+
+const std::optional<fs::path>& GitIgnore::root_of(const fs::path& dir) const {
+  auto it = roots_.find(dir);
+  if (it != roots_.end()) return it->second;
+  std::optional<fs::path> root;
+  std::error_code ec;
+  if (fs::exists(dir / ".git", ec))
+    root = dir;
+  else if (dir.has_parent_path() && dir.parent_path() != dir)
+    root = root_of(dir.parent_path());
+  return roots_[dir] = root;
+}
+
+const std::vector<GitIgnore::Rule>& GitIgnore::rules_of(const fs::path& file) const {
+  auto it = rules_.find(file);
+  if (it != rules_.end()) return it->second;
+  std::vector<Rule> rules;
+  std::error_code ec;
+  if (fs::is_regular_file(file, ec)) {
+    core::Error err;
+    if (auto text = core::read_file(file.string(), &err))
+      for (const ParsedRule& p : parse(*text))
+        rules.push_back({p.pattern, p.negate, p.dir_only, p.anchored});
+  }
+  return rules_[file] = std::move(rules);
+}
+
+bool GitIgnore::ignored(const std::string& path, bool dir) const {
+  const fs::path full = fs::absolute(fs::path(path)).lexically_normal();
+  if (!full.has_parent_path()) return false;
+  const std::optional<fs::path>& root = root_of(full.parent_path());
+  if (!root) return false;
+  const fs::path rel = full.lexically_relative(*root);
+  if (rel.empty() || *rel.begin() == ".." || *rel.begin() == ".git") return false;
+  // Rules of the root's info/exclude, then of each .gitignore from the root down: the last
+  // rule that matches decides.
+  std::optional<bool> verdict;
+  auto apply = [&](const std::vector<Rule>& rules, const std::string& r) {
+    for (const Rule& x : rules)
+      if (rule_matches({x.pattern, x.negate, x.dir_only, x.anchored}, r, dir)) verdict = !x.negate;
+  };
+  apply(rules_of(*root / ".git" / "info" / "exclude"), rel.generic_string());
+  fs::path folder = *root;
+  fs::path below = rel;
+  for (auto part = rel.begin(); part != rel.end(); ++part) {
+    apply(rules_of(folder / ".gitignore"), below.generic_string());
+    folder /= *part;
+    below = below.lexically_relative(*part);
+  }
+  return verdict.value_or(false);
+}
+
+}  // namespace kafkalint::checks

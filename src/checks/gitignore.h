@@ -1,0 +1,40 @@
+#pragma once
+// .gitignore rules, so that a check of a git work tree skips what git ignores (as ruff does):
+// build output, vendored copies, generated configs.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kafkalint::checks {
+
+class GitIgnore {
+ public:
+  /// True when git would ignore `path` (relative to the working directory, or absolute;
+  /// `dir` says it is a folder): the .gitignore files from the work tree's root down to its
+  /// folder and .git/info/exclude, later and deeper rules winning, '!' re-including. A path
+  /// outside any git work tree is never ignored. The global excludes file is not read: a
+  /// check must give the same result on every machine.
+  bool ignored(const std::string& path, bool dir) const;
+
+ private:
+  struct Rule {
+    std::string pattern;
+    bool negate = false;
+    bool dir_only = false;
+    bool anchored = false;  // relative to the .gitignore's folder, not any name below it
+  };
+  const std::optional<std::filesystem::path>& root_of(const std::filesystem::path& dir) const;
+  const std::vector<Rule>& rules_of(const std::filesystem::path& file) const;
+
+  mutable std::map<std::filesystem::path, std::optional<std::filesystem::path>> roots_;
+  mutable std::map<std::filesystem::path, std::vector<Rule>> rules_;
+};
+
+/// The rules of one .gitignore text, for tests: whether `rel` (relative to the file's folder)
+/// is ignored by them alone; nullopt when no rule matches.
+std::optional<bool> gitignore_match(const std::string& text, const std::string& rel, bool dir);
+
+}  // namespace kafkalint::checks
