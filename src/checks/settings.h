@@ -1,5 +1,5 @@
 #pragma once
-// Repository settings from .kafkalint.toml, found upward from the working directory.
+// Repository settings from .kafkalint.toml, found upward from the checked paths' folder.
 
 #include <map>
 #include <optional>

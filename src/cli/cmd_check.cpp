@@ -138,6 +138,33 @@ bool host_port_list(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+// Where the search for .kafkalint.toml starts: the folder holding every path checked (a file
+// counts by its folder), so that `check ../other-repo/conf` reads that repository's settings,
+// not the working directory's; the working directory when no path is given.
+std::string settings_start(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::optional<fs::path> common;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    fs::path dir = fs::absolute(p, ec).lexically_normal();
+    if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+    if (!common) {
+      common = dir;
+      continue;
+    }
+    fs::path shared;
+    for (auto a = common->begin(), b = dir.begin();
+         a != common->end() && b != dir.end() && *a == *b; ++a, ++b)
+      shared /= *a;
+    common = shared;
+  }
+  return common && !common->empty() ? common->string() : ".";
+}
+
+}  // namespace
+
 int run_check(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   std::vector<std::string> paths, select, ignore;
@@ -177,7 +204,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       "also tell on stderr which settings file is used, the folders not entered and "
       "how long the check took")(
       "config", po::value(&config)->value_name("FILE"),
-      "read the settings from FILE instead of the .kafkalint.toml found upward from here")(
+      "read the settings from FILE instead of the .kafkalint.toml found upward from the paths")(
       "isolated", "ignore every .kafkalint.toml")(
       "no-respect-gitignore",
       "also check the files .gitignore excludes (by default a folder walk in a git work tree "
@@ -270,15 +297,17 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   else if (!config.empty())
     settings = checks::load_settings(config, &err);
   else
-    settings = checks::find_settings(".", &err);
+    settings = checks::find_settings(settings_start(paths), &err);
   if (!settings) return report_error(err, ctx);
   if (verbose) {
     ctx.err << "kafkalint: settings: "
             << (!settings->path.empty()
                     ? core::escape_controls(
                           std::filesystem::absolute(settings->path).lexically_normal().string())
-                : vm.count("isolated") ? std::string("none (--isolated)")
-                                       : std::string("none (no .kafkalint.toml here or above)"))
+                : vm.count("isolated")
+                    ? std::string("none (--isolated)")
+                    : "none (no .kafkalint.toml in " +
+                          core::escape_controls(settings_start(paths)) + " or above)")
             << "\n";
     req.skipped_folder = [&ctx](const std::string& folder, const char* why) {
       ctx.err << "kafkalint: not entered: " << core::escape_controls(folder) << " (" << why

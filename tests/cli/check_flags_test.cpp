@@ -86,4 +86,25 @@ TEST_SUITE("cli_check_flags") {
     CHECK(p.check("--config bad.toml").code == 2);
     CHECK(p.check("--config other.toml --isolated").code == 2);
   }
+
+  TEST_CASE("check finds .kafkalint.toml from the checked paths upward, not from here") {
+    Project p;
+    test::TempDir elsewhere;
+    test::write(elsewhere.file(".kafkalint.toml"), "select = [\"KL403\"]\n");
+    const std::string cmd =
+        "cd '" + elsewhere.path() + "' && NO_COLOR=1 '" + test::binary() + "' check -v ";
+    // The project's settings (to = 3.9, vendor excluded) apply to the project's files.
+    const auto r = test::run_shell(cmd + "'" + fs::absolute(p.dir.file("conf")).string() + "' '" +
+                                   fs::absolute(p.dir.file("vendor")).string() +
+                                   "/../conf/server.properties'");
+    CHECK(r.out.find("KL101") != std::string::npos);  // not only KL403, as here would say
+    CHECK(r.out.find("no target version") == std::string::npos);
+    CHECK(r.err.find("kafkalint: settings: " +
+                     fs::canonical(p.dir.file(".kafkalint.toml")).string()) != std::string::npos);
+    // No path: the working directory's.
+    const auto here = test::run_shell(cmd + "--to 3.9");
+    CHECK(here.err.find("kafkalint: settings: " +
+                        fs::canonical(elsewhere.file(".kafkalint.toml")).string()) !=
+          std::string::npos);
+  }
 }
