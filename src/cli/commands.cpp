@@ -172,6 +172,20 @@ int run_command(const std::vector<std::string>& argv_in, std::ostream& out, std:
     if (name == c.name) return c.run(args, ctx);
     names.push_back(c.name);
   }
+  if (name.rfind("-", 0) == 0) {
+    // 'kafkalint --to 3.9 check': a command's option before the command.
+    for (const std::string& a : args)
+      for (const CommandInfo& c : commands())
+        if (a == c.name) {
+          err << "kafkalint: error: '" << name << "' comes before the command; options of '"
+              << c.name << "' go after it: kafkalint " << c.name << " " << name << " ...\n";
+          return kExitFailure;
+        }
+    err << "kafkalint: error: unknown option '" << name
+        << "'; before the command kafkalint takes --rules, --color, --show-secrets, --help and "
+           "--version\n  note: run 'kafkalint --help' for the list of commands\n";
+    return kExitFailure;
+  }
   err << "kafkalint: error: unknown command '" << name << "'";
   if (auto s = core::closest(name, names, 1); !s.empty()) err << "; did you mean '" << s[0] << "'?";
   err << "\n  note: run 'kafkalint --help' for the list of commands\n";

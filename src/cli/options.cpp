@@ -18,6 +18,37 @@ int report_error(const core::Error& error, Context& ctx) {
   return kExitFailure;
 }
 
+namespace {
+
+// Boost's wording ("the required argument for option '--to' is missing") in the words of the
+// rest of kafkalint, with the value's name from the option's help.
+std::string plain_message(const po::error& e, const po::options_description& desc) {
+  const auto* named = dynamic_cast<const po::error_with_option_name*>(&e);
+  if (!named) return e.what();
+  std::string option = named->get_option_name();
+  if (option.empty()) return e.what();
+  std::string value = "a value";
+  if (const po::option_description* o =
+          desc.find_nothrow(option.substr(option.find_first_not_of('-')), false))
+    if (!o->format_parameter().empty()) value = o->format_parameter();
+  if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&e))
+    if (syntax->kind() == po::invalid_syntax::missing_parameter)
+      return "'" + option + "' needs " + value;
+  if (dynamic_cast<const po::invalid_option_value*>(&e)) {
+    // Boost's text is "the argument ('abc') for option '--jobs' is invalid".
+    const std::string what = e.what();
+    const std::size_t open = what.find("('"), close = what.find("')");
+    const std::string given = open != std::string::npos && close > open
+                                  ? " '" + what.substr(open + 2, close - open - 2) + "' is not one"
+                                  : "";
+    return "'" + option + "' expects " + value + (given.empty() ? "" : ";" + given);
+  }
+  if (dynamic_cast<const po::multiple_occurrences*>(&e)) return "'" + option + "' is given twice";
+  return e.what();
+}
+
+}  // namespace
+
 int parse_command_line(const std::string& name, const std::vector<std::string>& args,
                        po::options_description& desc,
                        const po::positional_options_description& positional, po::variables_map& vm,
@@ -54,7 +85,7 @@ int parse_command_line(const std::string& name, const std::vector<std::string>& 
     if (!close.empty()) message += "'?";
     return usage_error(name, message, ctx);
   } catch (const po::error& e) {
-    return usage_error(name, e.what(), ctx);
+    return usage_error(name, plain_message(e, desc), ctx);
   }
   return -1;
 }

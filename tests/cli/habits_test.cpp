@@ -36,6 +36,26 @@ TEST_SUITE("cli_habits") {
     CHECK(p.err.find("did you mean '--to'") != std::string::npos);
   }
 
+  TEST_CASE("a command's option before the command, and Boost's errors, in plain words") {
+    auto r = test::run_cli({"--to", "3.9", "check", "x"});
+    CHECK(r.code == 2);
+    CHECK(r.err ==
+          "kafkalint: error: '--to' comes before the command; options of 'check' go after it: "
+          "kafkalint check --to ...\n");
+    r = test::run_cli({"--frobnicate"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("unknown option '--frobnicate'") != std::string::npos);
+    CHECK(test::run_cli({"check", "--to"}).err.find("error: '--to' needs VERSION\n") !=
+          std::string::npos);
+    CHECK(test::run_cli({"check", "--jobs", "abc"})
+              .err.find("'--jobs' expects N; 'abc' is not one") != std::string::npos);
+    CHECK(test::run_cli({"check", "--fix", "--fix", "x"}).err.find("'--fix' is given twice") !=
+          std::string::npos);
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"check", "--to"}, {"check", "--jobs", "abc"}, {"check", "--fix", "--fix"}})
+      CHECK(test::run_cli(args).err.find("for option") == std::string::npos);  // Boost's words
+  }
+
   TEST_CASE("--statistics counts findings per rule; --exit-zero keeps exit 0") {
     test::TempDir dir;
     test::write(dir.file("server.properties"),
