@@ -93,7 +93,8 @@ bool names_batch_file(std::string_view word) {
 std::size_t windows_command_start(std::string_view line) {
   std::size_t b = 0;
   while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;
-  const std::string_view rest = line.substr(b);
+  std::string_view rest = line.substr(b);
+  if (rest.substr(0, 3) == "PS ") rest.remove_prefix(3);  // PowerShell: 'PS C:\kafka>'
   const std::size_t gt = rest.find('>');
   if (rest.size() > 3 && std::isalpha(static_cast<unsigned char>(rest[0])) && rest[1] == ':' &&
       rest[2] == '\\' && gt != std::string_view::npos) {
@@ -103,7 +104,7 @@ std::size_t windows_command_start(std::string_view line) {
     for (const char* bad : {".bat", ".cmd", ".exe", " -", " /"})
       prompt = prompt && before.find(bad) == std::string::npos;
     if (prompt) {
-      std::size_t c = b + gt + 1;
+      std::size_t c = static_cast<std::size_t>(rest.data() - line.data()) + gt + 1;
       while (c < line.size() && (line[c] == ' ' || line[c] == '\t')) ++c;
       return c;
     }

@@ -15,7 +15,7 @@ namespace {
 
 bool blank(char c) { return c == ' ' || c == '\t'; }
 
-enum class BlockLang { kShell, kDockerfile, kYaml, kMakefile, kProperties, kOther };
+enum class BlockLang { kShell, kBatch, kDockerfile, kYaml, kMakefile, kProperties, kOther };
 
 BlockLang lang_of(std::string_view info) {
   // "bash", "{.bash}", "shell script", "source,bash"
@@ -30,6 +30,12 @@ BlockLang lang_of(std::string_view info) {
       "zsh",   "ksh",         "terminal", "text",  "txt",     "plaintext",     "none",
       "plain", "bash-session"};
   if (std::find(kShell.begin(), kShell.end(), l) != kShell.end()) return BlockLang::kShell;
+  // cmd.exe blocks are read as batch; PowerShell ones as shell text, whose Windows lines
+  // ('.\bin\windows\kafka-topics.bat ...') are read as batch line by line.
+  if (l == "bat" || l == "batch" || l == "cmd" || l == "dos" || l == "doscon" || l == "winbatch")
+    return BlockLang::kBatch;
+  if (l == "powershell" || l == "ps1" || l == "pwsh" || l == "ps" || l == "posh")
+    return BlockLang::kShell;
   if (l == "dockerfile" || l == "docker") return BlockLang::kDockerfile;
   if (l == "yaml" || l == "yml") return BlockLang::kYaml;
   if (l == "makefile" || l == "make" || l == "mk") return BlockLang::kMakefile;
@@ -117,7 +123,8 @@ void properties_block(Extractor& ex, const std::vector<Line>& lines) {
 void code_block(Extractor& ex, const std::vector<Line>& lines, BlockLang lang) {
   // An unlabelled or plain-text block of entries is a properties snippet, not commands; a
   // block labelled properties that holds commands instead is read as commands.
-  if ((lang == BlockLang::kShell || lang == BlockLang::kOther) && mostly_entries(ex, lines))
+  if ((lang == BlockLang::kShell || lang == BlockLang::kBatch || lang == BlockLang::kOther) &&
+      mostly_entries(ex, lines))
     lang = BlockLang::kProperties;
   else if (lang == BlockLang::kProperties && !mostly_entries(ex, lines))
     lang = BlockLang::kShell;
@@ -127,6 +134,9 @@ void code_block(Extractor& ex, const std::vector<Line>& lines, BlockLang lang) {
       break;
     case BlockLang::kShell:
       read_console_block(ex, join_lines(ex, lines, 0, lines.size()));
+      break;
+    case BlockLang::kBatch:
+      read_console_block(ex, join_lines(ex, lines, 0, lines.size()), true);
       break;
     case BlockLang::kDockerfile:
       read_dockerfile(ex, lines);

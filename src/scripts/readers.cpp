@@ -522,7 +522,7 @@ bool option_line(std::string_view t) {
           std::isalpha(static_cast<unsigned char>(t[p + 2])));
 }
 
-void read_console_block(Extractor& ex, const Snippet& block) {
+void read_console_block(Extractor& ex, const Snippet& block, bool batch) {
   const std::string& t = block.text();
   struct L {
     std::size_t b, e;
@@ -609,7 +609,9 @@ void read_console_block(Extractor& ex, const Snippet& block) {
                  kept[kept.find_first_not_of(" \t")] != '#';
   }
   flush_break(false);
-  ex.shell(out, LexOptions{});
+  LexOptions lo;
+  lo.batch = batch;
+  ex.shell(out, lo);
 }
 
 }  // namespace kafkalint::scripts

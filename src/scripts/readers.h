@@ -33,8 +33,8 @@ void read_markdown(Extractor& ex, const std::vector<Line>& lines, bool asciidoc)
 void read_html(Extractor& ex, std::size_t start);
 
 /// A code block of docs: shell with optional '$ ' / '> ' prompts, where unprompted lines are
-/// output (unless they continue a command with a trailing backslash).
-void read_console_block(Extractor& ex, const Snippet& block);
+/// output (unless they continue a command with a trailing backslash). `batch`: a cmd.exe block.
+void read_console_block(Extractor& ex, const Snippet& block, bool batch = false);
 
 /// Parses a JSON array / YAML flow sequence starting at content[at] == '['; appends its scalar
 /// elements to `out` and returns the offset after ']' (or `limit` when unterminated, with a

@@ -88,6 +88,13 @@ TEST_SUITE("scripts") {
         "C:\\kafka\\bin\\windows> kafka-topics.bat --list --zookeeper z:2181\n"
         "C:\\Program Files\\kafka>bin\\windows\\kafka-topics.bat --describe ^\n  --topic t\n"
         "C:\\kafka\\bin\\windows\\kafka-topics.bat --list > out.txt\n"
+        "```\n"
+        "```powershell\n"
+        "PS C:\\kafka> .\\bin\\windows\\kafka-topics.bat --describe\n"
+        "```\n"
+        "```cmd\n"
+        "kafka-console-consumer.bat --topic t ^\n"
+        "  --from-beginning\n"
         "```\n";
     const ExtractResult r = extract("README.md", md, FileKind::kMarkdown);
     CHECK(commands(r) == std::vector<std::string>{
@@ -96,6 +103,8 @@ TEST_SUITE("scripts") {
                              "kafka-topics.sh --list --zookeeper z:2181",
                              "kafka-topics.sh --describe --topic t",
                              "kafka-topics.sh --list",
+                             "kafka-topics.sh --describe",
+                             "kafka-console-consumer.sh --topic t --from-beginning",
                          });
     check_raw(md, r);
     // Unix blocks without a Windows line are untouched: '\' still escapes there.
