@@ -610,8 +610,9 @@ class CommandChecker {
                            bool has_inline) {
     const std::vector<Token>& a = c_->args;
     const Token& t = a[i];
-    if (has_inline || !starts_with(written, "--") || option_of(s, written)) return 0;
-    std::string name = written;
+    if (has_inline || written.size() < 3 || written[0] != '-' || option_of(s, written)) return 0;
+    // '-replication factor' too: joptsimple reads '-name' as '--name'.
+    std::string name = starts_with(written, "--") ? written : "-" + written;
     for (std::size_t words = 1; words <= 2 && i + words < a.size(); ++words) {
       const Token& w = a[i + words];
       const bool part = !w.opaque && !w.text.empty() && w.raw == w.text &&
@@ -620,10 +621,21 @@ class CommandChecker {
                         });
       if (!part) return 0;
       name += "-" + w.text;
-      const CliOption* o = option_of(s, name);
+      std::string joined = name;
+      const CliOption* o = option_of(s, joined);
+      if (!o) {
+        // A typo as well ('--replicaton factor'): the only close option that ends in the word.
+        const std::vector<std::string> close = suggest_option(name, s.names);
+        if (close.size() == 1 && close[0].size() > w.text.size() &&
+            close[0].compare(close[0].size() - w.text.size() - 1, std::string::npos,
+                             "-" + w.text) == 0) {
+          joined = close[0];
+          o = option_of(s, joined);
+        }
+      }
       if (!o) continue;
-      report_split(s, t, a[i + words], written, name, *o, i + words + 1);
-      resolved_ = name;
+      report_split(s, t, a[i + words], written, joined, *o, i + words + 1, joined != name);
+      resolved_ = joined;
       return words;
     }
     return 0;
@@ -700,14 +712,14 @@ class CommandChecker {
 
   void report_split(const Scope& s, const Token& first, const Token& last,
                     const std::string& written, const std::string& name, const CliOption& o,
-                    std::size_t next) {
+                    std::size_t next, bool typo) {
     const std::vector<Token>& a = c_->args;
     std::string where = s.tool->script;
     if (target_) where += " " + k_.to->name;
-    core::Finding& fd = em_.at(
-        first, RuleId::KL701,
-        quoted(written) + " is not an option of " + where + ": a space splits " + quoted(name),
-        written);
+    core::Finding& fd = em_.at(first, RuleId::KL701,
+                               quoted(written) + " is not an option of " + where + ": a space" +
+                                   (typo ? " and a typo split " : " splits ") + quoted(name),
+                               written);
     fd.suggestion = "join the words";
     // Safe when the joined option reads exactly the words that follow as its value.
     const bool value_follows =
@@ -915,6 +927,11 @@ class CommandChecker {
       if (&c_->args[i] == &t) {
         const std::string& next = c_->args[i + 1].text;
         value_follows = !next.empty() && next[0] != '-';
+        // '--repl factor 3' -> '--replication-factor factor 3': the next word is part of the
+        // name, not its value (split_option joins such words; this keeps any other path safe).
+        if (value_follows && to.size() > next.size() + 1 &&
+            to.compare(to.size() - next.size() - 1, std::string::npos, "-" + next) == 0)
+          return false;
       }
     return value_follows == (opt->arg == CliOption::Arg::kRequired);
   }

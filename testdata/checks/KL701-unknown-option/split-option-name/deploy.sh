@@ -11,3 +11,7 @@ kafka-topics.sh --bootstrap-server "$BS" --create --topic audit --replication fa
 kafka-topics.sh --bootstrap-server "$BS" --create --topic logs "--replication" factor 3
 kafka-topics.sh --bootstrap-server "$BS" --create --topic logs --replication \
   factor 3
+# A single dash (joptsimple reads '-name' as '--name'), and an argparse4j tool.
+kafka-topics.sh --bootstrap-server "$BS" --create --topic metrics -replication factor 3
+kafka-storage.sh format --cluster id "$CLUSTER_ID" --config server.properties
+kafka-topics.sh --bootstrap-server "$BS" --create --topic audit2 --replicaton factor 2
