@@ -815,11 +815,13 @@ class CommandChecker {
   void unknown_option(const Scope& s, const Token& t, const std::string& written,
                       const std::string& long_name) {
     const std::string& script = s.tool->script;
-    if (target_ && !subcommand_.empty() && s.tool->find_option(long_name)) {
+    // A short option ('-t') is looked up as written, a long one by its full name.
+    const std::string& probe = s.tool->find_option(written) ? written : long_name;
+    if (target_ && !subcommand_.empty() && s.tool->find_option(probe)) {
       std::vector<std::string> subs;
       for (const knowledge::CliSubcommand& sc : s.tool->subcommand_options)
         for (const CliOption& o : sc.options)
-          if (o.name == long_name && !sc.name.empty()) subs.push_back(sc.name);
+          if (o.name == probe && !sc.name.empty()) subs.push_back(sc.name);
       core::Finding& fd =
           em_.at(t, RuleId::KL701,
                  quoted(written) + " is not an option of '" + script + " " + subcommand_ +
