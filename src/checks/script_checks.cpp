@@ -451,19 +451,27 @@ class CommandChecker {
 
   // Options the parser accepts at this point: the whole tool, or a sub-command's own options
   // plus the top-level ones when the pack records them per sub-command.
-  Scope scope_for(const CliTool& tool, const knowledge::CliSubcommand* sub) const {
+  // `layout`: the tool whose per-sub-command records `sub` comes from (the target's own, or a
+  // later release's for a 3.x target: then only options the target has count).
+  Scope scope_for(const CliTool& tool, const knowledge::CliSubcommand* sub,
+                  const CliTool* layout = nullptr) const {
     Scope s;
     s.tool = &tool;
     s.jopt = tool.uses_parser("joptsimple");
     s.argp = tool.uses_parser("argparse4j");
     s.abbrev = s.argp || (s.jopt && tool.abbreviations);
     if (sub) {
+      if (!layout) layout = &tool;
       s.names = names_of(sub->options);
-      if (const knowledge::CliSubcommand* top = tool.subcommand(""))
+      if (const knowledge::CliSubcommand* top = layout->subcommand(""))
         for (const CliOption& o : top->options) s.names.push_back(o.name);
       // argparse4j gives every sub-command parser its own -h/--help.
       for (const char* help : {"-h", "--help"})
         if (s.argp && tool.find_option(help)) s.names.push_back(help);
+      if (layout != &tool)
+        s.names.erase(std::remove_if(s.names.begin(), s.names.end(),
+                                     [&](const std::string& n) { return !tool.find_option(n); }),
+                      s.names.end());
       std::sort(s.names.begin(), s.names.end());
     } else {
       s.names = names_of(tool.options);
@@ -533,11 +541,14 @@ class CommandChecker {
             sub_name_ = hits[0];
             sub_word_ = i;
           }
+          // Sub-command options are recorded per release by the 4.x packs; a 3.x target
+          // borrows the layout of the oldest pack that has it (subcommand_layout). Without a
+          // target every option of the tool passes.
+          const CliTool* layout = target_ ? subcommand_layout(tool) : nullptr;
           if (hits.size() == 1)
-            if (const knowledge::CliSubcommand* sc = target_ ? tool.subcommand(hits[0]) : nullptr) {
-              // Sub-command options are only known per release (4.x packs); without a
-              // target every option of the tool passes.
-              scope = scope_for(tool, sc);
+            if (const knowledge::CliSubcommand* sc =
+                    layout ? layout->subcommand(hits[0]) : nullptr) {
+              scope = scope_for(tool, sc, layout);
               subcommand_ = hits[0];
             }
         }
@@ -645,12 +656,12 @@ class CommandChecker {
   // pack, else from the oldest later release that records it (3.x packs do not; the parsers
   // kept their top-level options at the top since the tools moved to argparse4j).
   const CliTool* subcommand_layout(const CliTool& tool) const {
-    if (tool.subcommand("")) return &tool;
+    if (!tool.subcommand_options.empty()) return &tool;
     for (const Release* r : s_.cli->lines()) {
       if (k_.to && r->version <= k_.to->version) continue;
       const CliCatalog* c = s_.cli->at(*r);
       const CliTool* t = c ? c->find(tool.script) : nullptr;
-      if (t && t->subcommand("")) return t;
+      if (t && !t->subcommand_options.empty()) return t;
     }
     return nullptr;
   }
@@ -661,7 +672,13 @@ class CommandChecker {
   void top_option_after_subcommand(const CliTool& tool, std::size_t i, const CliOption& o,
                                    bool has_inline) {
     const std::string& name = resolved_;
-    if (name == "--help" || name == "-h") return;
+    // Only the connection options: the packs' top-level records are right for them (checked
+    // against kafka-features, kafka-metadata-quorum and kafka-transactions sources, 3.3-4.0),
+    // but list connect-plugin-path's per-sub-command --plugin-path/--worker-config as
+    // top-level too, where moving them before the sub-command would break the command.
+    if (name != "--bootstrap-server" && name != "--bootstrap-controller" &&
+        name != "--command-config")
+      return;
     const CliTool* layout = subcommand_layout(tool);
     const knowledge::CliSubcommand* top = layout ? layout->subcommand("") : nullptr;
     const knowledge::CliSubcommand* sub = layout ? layout->subcommand(sub_name_) : nullptr;
@@ -819,9 +836,14 @@ class CommandChecker {
     const std::string& probe = s.tool->find_option(written) ? written : long_name;
     if (target_ && !subcommand_.empty() && s.tool->find_option(probe)) {
       std::vector<std::string> subs;
-      for (const knowledge::CliSubcommand& sc : s.tool->subcommand_options)
+      const CliTool* layout = subcommand_layout(*s.tool);
+      for (const knowledge::CliSubcommand& sc :
+           layout ? layout->subcommand_options : s.tool->subcommand_options)
         for (const CliOption& o : sc.options)
-          if (o.name == probe && !sc.name.empty()) subs.push_back(sc.name);
+          if (o.name == probe && !sc.name.empty() &&
+              std::find(s.tool->subcommands.begin(), s.tool->subcommands.end(), sc.name) !=
+                  s.tool->subcommands.end())
+            subs.push_back(sc.name);
       core::Finding& fd =
           em_.at(t, RuleId::KL701,
                  quoted(written) + " is not an option of '" + script + " " + subcommand_ +

@@ -7,3 +7,6 @@ kafka-storage.sh format -t "$(kafka-storage.sh random-uuid)" -c config/server.pr
 kafka-storage.sh info -c config/server.properties
 kafka-transactions.sh --bootstrap-server $BS --command-config admin.properties describe --transactional-id orders-tx
 kafka-metadata-quorum.sh describe --help
+# connect-plugin-path adds its plugin options to each sub-command's parser: after it is right.
+connect-plugin-path.sh list --plugin-path /opt/connect-plugins
+connect-plugin-path.sh sync-manifests --worker-config connect-distributed.properties --dry-run
