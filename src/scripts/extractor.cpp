@@ -205,7 +205,7 @@ const Snippet& Extractor::word_map(Word& w) {
 }
 
 void Extractor::shell(const Snippet& s, const LexOptions& lo, int depth) {
-  if (!lo.batch && windows_lines(s, lo, depth)) return;
+  if (lo.windows_lines && !lo.batch && windows_lines(s, lo, depth)) return;
   if (s.empty() || !spend(s.text().size(), s.map(0), depth)) return;
   const LexResult lex = lex_shell(s.text(), lo);
   const Frame frame{&lex, &s};

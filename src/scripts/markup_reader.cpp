@@ -189,7 +189,9 @@ void inline_code(Extractor& ex, const Line& l) {
       // A '$ ' prompt inside the span is not part of the command.
       if (e - b > 2 && s[b] == '$' && s[b + 1] == ' ') b += 2;
       const std::size_t mark = ex.command_count();
-      ex.shell(ex.copy(b, e), LexOptions{});
+      LexOptions lo;
+      lo.windows_lines = true;
+      ex.shell(ex.copy(b, e), lo);
       ex.drop_bare_commands(mark);
     }
     p = close + ticks;

@@ -493,7 +493,9 @@ void read_text_notes(Extractor& ex, const std::vector<Line>& lines) {
     while (first > done && continues(s, lines[first - 1], '\\')) --first;
     std::size_t last = i;
     while (last + 1 < lines.size() && continues(s, lines[last], '\\')) ++last;
-    ex.shell(join_lines(ex, lines, first, last + 1), LexOptions{});
+    LexOptions lo;
+    lo.windows_lines = true;
+    ex.shell(join_lines(ex, lines, first, last + 1), lo);
     done = last + 1;
     i = last;
   }
@@ -611,6 +613,7 @@ void read_console_block(Extractor& ex, const Snippet& block, bool batch) {
   flush_break(false);
   LexOptions lo;
   lo.batch = batch;
+  lo.windows_lines = true;
   ex.shell(out, lo);
 }
 

@@ -21,6 +21,10 @@ struct LexOptions {
   bool make_vars = false;
   /// cmd.exe batch files (.bat/.cmd): lexed by lex_batch() instead.
   bool batch = false;
+  /// Docs: a line running a .bat by a Windows path or after a 'C:\...>' prompt is batch
+  /// (Extractor::windows_lines). Off for scripts, where such a line is data (a heredoc body
+  /// writing a .bat file).
+  bool windows_lines = false;
 };
 
 enum class LexKind {

@@ -107,6 +107,12 @@ TEST_SUITE("scripts") {
                              "kafka-console-consumer.sh --topic t --from-beginning",
                          });
     check_raw(md, r);
+    // In a script, a Windows line is data (here a heredoc writing a batch file).
+    CHECK(commands(extract("gen.sh",
+                           "cat > run.bat <<EOF\nC:\\kafka\\bin\\windows\\kafka-topics.bat "
+                           "--list\nEOF\n",
+                           FileKind::kShell))
+              .empty());
     // Unix blocks without a Windows line are untouched: '\' still escapes there.
     const std::string sh = "kafka-topics.sh --topic a\\ b\n";
     CHECK(commands(extract("x.sh", sh, FileKind::kShell)) ==
