@@ -294,22 +294,27 @@ std::vector<scripts::Carrier> env_file_carriers(const ScriptFile& f) {
   namespace fs = std::filesystem;
   std::vector<scripts::Carrier> out;
   const fs::path self = fs::path(f.path).lexically_normal();
-  const fs::path dir = self.parent_path();
-  for (const char* name :
-       {"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"}) {
-    const fs::path compose = dir / name;
-    std::error_code ec;
-    if (!fs::is_regular_file(compose, ec)) continue;
-    core::Error err;
-    const auto text = core::read_file(compose.string(), &err);
-    if (!text) continue;
-    for (const scripts::ComposeEnvFile& use :
-         scripts::compose_env_files(scripts::parse_yaml(*text))) {
-      if ((dir / use.path).lexically_normal() != self) continue;
-      scripts::Carrier c = scripts::env_file_carrier(f.content, use);
-      if (!c.entries.empty()) out.push_back(std::move(c));
+  // The Compose file sits in the env file's folder or up to two folders above it
+  // ('env_file: config/kafka.env').
+  fs::path dir = self.parent_path();
+  for (int up = 0; up < 3 && out.empty(); ++up, dir = dir.parent_path()) {
+    for (const char* name :
+         {"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"}) {
+      const fs::path compose = dir / name;
+      std::error_code ec;
+      if (!fs::is_regular_file(compose, ec)) continue;
+      core::Error err;
+      const auto text = core::read_file(compose.string(), &err);
+      if (!text) continue;
+      for (const scripts::ComposeEnvFile& use :
+           scripts::compose_env_files(scripts::parse_yaml(*text))) {
+        if ((dir / use.path).lexically_normal() != self) continue;
+        scripts::Carrier c = scripts::env_file_carrier(f.content, use);
+        if (!c.entries.empty()) out.push_back(std::move(c));
+      }
+      break;  // Compose reads the first of these names it finds
     }
-    break;  // Compose reads the first of these names it finds
+    if (dir.empty() || dir == dir.root_path()) break;
   }
   return out;
 }
