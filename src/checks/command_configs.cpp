@@ -142,7 +142,9 @@ class CommandConfigs {
       carrier.role = topics ? "topic" : "broker";
       add_pairs(f_, *add, skip, &carrier);
       if (brokers) read_only(carrier);
+      const std::size_t first = out_->size();
       check_carrier(f_, k_, carrier, std::nullopt, out_);
+      if (brokers) renames_to_read_only(first);
       return;
     }
     if (c.tool == "kafka-topics.sh") {
@@ -183,6 +185,23 @@ class CommandConfigs {
       f.source_line = std::string(f_.line_text(f.where.line));
       out_->push_back(std::move(f));
       it = carrier.entries.erase(it);
+    }
+  }
+
+  // A misspelt key renamed to a read-only one ('log.retention.hour' -> 'log.retention.hours')
+  // gives a command that fails (KL714): the rename is then only a hint, never a safe fix.
+  void renames_to_read_only(std::size_t first) {
+    if (!k_.reference || k_.reference->version < *core::Version::parse("1.1")) return;
+    for (std::size_t i = first; i < out_->size(); ++i) {
+      core::Finding& f = (*out_)[i];
+      if (!f.fix || f.fix->edits.size() != 1) continue;
+      const knowledge::ConfigKey* ck =
+          k_.configs->find(knowledge::Scope::kBroker, f.fix->edits[0].replacement);
+      if (!ck || ck->update_mode != "read-only") continue;
+      f.fix->safety = core::FixSafety::kUnsafe;
+      f.notes.push_back("'" + f.fix->edits[0].replacement +
+                        "' cannot be changed on a running broker (read-only): with it the --alter "
+                        "fails; set it in server.properties and restart");
     }
   }
 
