@@ -22,7 +22,14 @@ namespace {
 
 // Boost's wording ("the required argument for option '--to' is missing") in the words of the
 // rest of kafkalint, with the value's name from the option's help.
-std::string plain_message(const po::error& e, const po::options_description& desc) {
+std::string plain_message(const po::error& e, const po::options_description& desc,
+                          const std::string& command) {
+  if (dynamic_cast<const po::too_many_positional_options_error*>(&e)) {
+    for (const CommandInfo& c : commands())
+      if (command == c.name)
+        return "too many arguments; usage: kafkalint " + command + " " + c.synopsis;
+    return "too many arguments";
+  }
   const auto* named = dynamic_cast<const po::error_with_option_name*>(&e);
   if (!named) return e.what();
   std::string option = named->get_option_name();
@@ -44,6 +51,11 @@ std::string plain_message(const po::error& e, const po::options_description& des
     return "'" + option + "' expects " + value + (given.empty() ? "" : ";" + given);
   }
   if (dynamic_cast<const po::multiple_occurrences*>(&e)) return "'" + option + "' is given twice";
+  if (dynamic_cast<const po::required_option*>(&e))
+    return "'" + option + "' (" + value + ") is required";
+  if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&e))
+    if (syntax->kind() == po::invalid_syntax::empty_adjacent_parameter)
+      return "'" + option + "=' needs " + value + " after the '='";
   return e.what();
 }
 
@@ -85,7 +97,7 @@ int parse_command_line(const std::string& name, const std::vector<std::string>& 
     if (!close.empty()) message += "'?";
     return usage_error(name, message, ctx);
   } catch (const po::error& e) {
-    return usage_error(name, plain_message(e, desc), ctx);
+    return usage_error(name, plain_message(e, desc, name), ctx);
   }
   return -1;
 }

@@ -51,8 +51,16 @@ TEST_SUITE("cli_habits") {
               .err.find("'--jobs' expects N; 'abc' is not one") != std::string::npos);
     CHECK(test::run_cli({"check", "--fix", "--fix", "x"}).err.find("'--fix' is given twice") !=
           std::string::npos);
-    for (const auto& args : std::vector<std::vector<std::string>>{
-             {"check", "--to"}, {"check", "--jobs", "abc"}, {"check", "--fix", "--fix"}})
+    CHECK(test::run_cli({"show", "a", "b"})
+              .err.find("error: too many arguments; usage: kafkalint show FILE") !=
+          std::string::npos);
+    CHECK(test::run_cli({"check", "--to="}).err.find("'--to=' needs VERSION after the '='") !=
+          std::string::npos);
+    for (const auto& args : std::vector<std::vector<std::string>>{{"check", "--to"},
+                                                                  {"check", "--jobs", "abc"},
+                                                                  {"check", "--fix", "--fix"},
+                                                                  {"show", "a", "b"},
+                                                                  {"check", "--to="}})
       CHECK(test::run_cli(args).err.find("for option") == std::string::npos);  // Boost's words
   }
 
