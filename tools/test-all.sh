@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: installs what it needs, then
-#   1. a strict build (warnings are errors) and every test,
+#   1. a strict build (warnings are errors), every test, and clang-tidy (.clang-tidy),
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer,
 #   3. a short libFuzzer run of every fuzz target, seeded from testdata/,
 #   4. the release package: static binary, .deb installed into an empty root and run there.
@@ -14,9 +14,13 @@ echo "== format"
 bash tools/check-format.sh
 
 echo "== strict build and tests"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DKAFKALINT_WERROR=ON >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DKAFKALINT_WERROR=ON \
+  -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== clang-tidy"
+bash tools/check-tidy.sh build
 
 echo "== ASan + UBSan build and tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKAFKALINT_WERROR=ON -DKAFKALINT_SANITIZE=ON >/dev/null

@@ -19,7 +19,7 @@ std::string baseline_key(const core::Finding& f);
 class Baseline {
  public:
   /// Reads a baseline written by `render`; a malformed file is a located error.
-  static std::optional<Baseline> load(const std::string& path, core::Error* err);
+  [[nodiscard]] static std::optional<Baseline> load(const std::string& path, core::Error* err);
   /// The baseline of `findings`, as JSON text (sorted, deterministic).
   static std::string render(const std::vector<core::Finding>& findings);
 

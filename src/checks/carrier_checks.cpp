@@ -196,8 +196,9 @@ class CarrierChecker {
       fd.where.column = e.value_column + (literal ? static_cast<int>(voff) : 0);
       if (!literal) fd.length = static_cast<int>(e.value_end - e.value_begin);
     }
-    if (fd.length > 0 && f_.line_text(fd.where.line).size() <
-                             static_cast<std::size_t>(fd.where.column - 1 + fd.length))
+    if (fd.length > 0 &&
+        f_.line_text(fd.where.line).size() <
+            static_cast<std::size_t>(fd.where.column - 1) + static_cast<std::size_t>(fd.length))
       fd.length = 0;
     fd.source_line = std::string(f_.line_text(fd.where.line));
     if (!e.origin.empty()) fd.notes.push_back("set by " + e.origin);

@@ -14,9 +14,9 @@ namespace kafkalint::checks {
 /// released line) and of `from`, the rule, key and safety facts, and the command-line
 /// knowledge, read the first time a script is checked. `store` must outlive the result.
 /// nullopt and *err when a pack is broken or a release has no configuration reference.
-std::optional<CheckKnowledge> load_check_knowledge(const knowledge::Store& store,
-                                                   const knowledge::Release* to,
-                                                   const knowledge::Release* from,
-                                                   core::Error* err);
+[[nodiscard]] std::optional<CheckKnowledge> load_check_knowledge(const knowledge::Store& store,
+                                                                 const knowledge::Release* to,
+                                                                 const knowledge::Release* from,
+                                                                 core::Error* err);
 
 }  // namespace kafkalint::checks

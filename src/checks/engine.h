@@ -44,7 +44,7 @@ struct CheckRequest {
   std::function<void(const core::Finding& fixed)> fix_written;
 };
 
-struct FileOutcome {
+struct [[nodiscard]] FileOutcome {
   std::string path;
   std::vector<core::Finding> findings;  // sorted
   std::optional<std::string> skipped;   // why the file was not checked

@@ -22,11 +22,11 @@ enum class Role { kBroker, kProducer, kConsumer, kAdmin, kClient, kTopic };
 const char* role_name(Role r);
 /// "broker", "producer", "consumer", "admin", "client", "topic"; also "server"/"controller" =
 /// broker.
-std::optional<Role> parse_role(std::string_view name);
+[[nodiscard]] std::optional<Role> parse_role(std::string_view name);
 /// The config scopes a role reads.
 std::vector<knowledge::Scope> role_scopes(Role r);
 /// The scope names of keys.toml / safety.toml that apply to a role.
-bool role_matches_scope(Role r, std::string_view entry_scope);
+bool role_matches_scope(Role r, std::string_view s);
 
 struct PropsFile {
   std::string path;                // as reported

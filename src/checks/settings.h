@@ -31,6 +31,6 @@ struct Settings {
 std::optional<Settings> find_settings(const std::string& start_dir, core::Error* err);
 
 /// Reads one settings file.
-std::optional<Settings> load_settings(const std::string& path, core::Error* err);
+[[nodiscard]] std::optional<Settings> load_settings(const std::string& path, core::Error* err);
 
 }  // namespace kafkalint::checks

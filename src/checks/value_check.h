@@ -15,7 +15,7 @@ enum class ValueProblem {
   kNotInSet,    // not one of the listed values
 };
 
-struct ValueVerdict {
+struct [[nodiscard]] ValueVerdict {
   ValueProblem problem = ValueProblem::kNone;
   std::string detail;  // what was expected, for the message: "an int", "at least 1", "one of ..."
   std::string bad_element;  // for lists: the element that failed

@@ -13,11 +13,12 @@ std::optional<std::string> read_file(const std::string& path, Error* err);
 
 /// Replaces `path` with `content` atomically: writes a temporary file in the same
 /// directory, copies the original file's mode, owner and group, fsyncs, then renames it over
-/// `path`. A symlink is written through to its target (the link stays); a file with several
+/// `given`. A symlink is written through to its target (the link stays); a file with several
 /// hard links, a read-only file, a file whose owner cannot be kept and anything but a regular
 /// file are refused with a note saying what to do. Temp files older than an hour that an
 /// interrupted run left in the folder are removed. A new file gets mode 0666 less the umask.
 /// Returns false and sets *err on failure; the original file is then untouched.
-bool write_file_atomic(const std::string& path, const std::string& content, Error* err);
+[[nodiscard]] bool write_file_atomic(const std::string& given, const std::string& content,
+                                     Error* err);
 
 }  // namespace kafkalint::core

@@ -36,10 +36,10 @@ std::string ascii_upper(std::string s) {
   return s;
 }
 
-std::size_t utf8_valid_prefix(std::string_view t) {
+std::size_t utf8_valid_prefix(std::string_view s) {
   std::size_t i = 0;
-  while (i < t.size()) {
-    const auto c = static_cast<unsigned char>(t[i]);
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;
       continue;
@@ -59,11 +59,11 @@ std::size_t utf8_valid_prefix(std::string_view t) {
     } else {
       return i;
     }
-    if (i + n >= t.size()) return i;
-    const auto c1 = static_cast<unsigned char>(t[i + 1]);
+    if (i + n >= s.size()) return i;
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
     if (c1 < lo || c1 > hi) return i;
     for (std::size_t k = 2; k <= n; ++k)
-      if ((static_cast<unsigned char>(t[i + k]) & 0xc0) != 0x80) return i;
+      if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return i;
     i += n + 1;
   }
   return i;

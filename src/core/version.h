@@ -15,7 +15,7 @@ struct Version {
   std::vector<int> parts;
 
   /// Parses dot-separated non-negative integers ("2.1", "0.10.2.1"); nullopt otherwise.
-  static std::optional<Version> parse(std::string_view text);
+  [[nodiscard]] static std::optional<Version> parse(std::string_view text);
 
   /// Number of leading parts that name the release line: 3 for 0.x, 2 otherwise.
   std::size_t line_width() const { return !parts.empty() && parts[0] == 0 ? 3 : 2; }

@@ -55,8 +55,8 @@ struct Rule {
 /// The parsed rules.toml.
 class RuleCatalog {
  public:
-  static std::optional<RuleCatalog> load(const PackSource& packs, core::Error* err);
-  static std::optional<RuleCatalog> parse(const PackText& pack, core::Error* err);
+  [[nodiscard]] static std::optional<RuleCatalog> load(const PackSource& packs, core::Error* err);
+  [[nodiscard]] static std::optional<RuleCatalog> parse(const PackText& pack, core::Error* err);
   /// Adds the long documentation (why, example, example_fix) from kafka/rule-docs.toml.
   /// Only `explain` and `rules` need it; `check` runs on the short catalogue.
   bool load_docs(const PackSource& packs, core::Error* err);
@@ -181,10 +181,10 @@ struct PrefixedKeys {
 class KeyFacts {
  public:
   /// Loads kafka/keys.toml; every `rule` must exist in `rules` and not be removed.
-  static std::optional<KeyFacts> load(const PackSource& packs, const RuleCatalog& rules,
-                                      core::Error* err);
-  static std::optional<KeyFacts> parse(const PackText& pack, const RuleCatalog& rules,
-                                       core::Error* err);
+  [[nodiscard]] static std::optional<KeyFacts> load(const PackSource& packs,
+                                                    const RuleCatalog& rules, core::Error* err);
+  [[nodiscard]] static std::optional<KeyFacts> parse(const PackText& pack, const RuleCatalog& rules,
+                                                     core::Error* err);
 
   const std::vector<KeyChange>& changes() const { return changes_; }
   const std::vector<DefaultChange>& default_changes() const { return default_changes_; }
@@ -270,10 +270,10 @@ struct RunClassAlias {
 /// The parsed flags.toml.
 class FlagFacts {
  public:
-  static std::optional<FlagFacts> load(const PackSource& packs, const RuleCatalog& rules,
-                                       core::Error* err);
-  static std::optional<FlagFacts> parse(const PackText& pack, const RuleCatalog& rules,
-                                        core::Error* err);
+  [[nodiscard]] static std::optional<FlagFacts> load(const PackSource& packs,
+                                                     const RuleCatalog& rules, core::Error* err);
+  [[nodiscard]] static std::optional<FlagFacts> parse(const PackText& pack,
+                                                      const RuleCatalog& rules, core::Error* err);
 
   const std::vector<ToolChange>& tools() const { return tools_; }
   const std::vector<OptionChange>& options() const { return options_; }
@@ -324,10 +324,10 @@ struct SafetyCheck {
 /// The parsed safety.toml.
 class SafetyFacts {
  public:
-  static std::optional<SafetyFacts> load(const PackSource& packs, const RuleCatalog& rules,
-                                         core::Error* err);
-  static std::optional<SafetyFacts> parse(const PackText& pack, const RuleCatalog& rules,
-                                          core::Error* err);
+  [[nodiscard]] static std::optional<SafetyFacts> load(const PackSource& packs,
+                                                       const RuleCatalog& rules, core::Error* err);
+  [[nodiscard]] static std::optional<SafetyFacts> parse(const PackText& pack,
+                                                        const RuleCatalog& rules, core::Error* err);
 
   const std::vector<SafetyCheck>& checks() const { return checks_; }
   /// The checks of `key` in a `scope` file.

@@ -99,13 +99,13 @@ class CliCatalog {
 
 /// Loads kafka/cli/<release_line>.toml from `packs`. nullopt and *err (file:line:col, what
 /// is wrong, what was expected) on a missing file or a bad pack. Never throws.
-std::optional<CliCatalog> load_cli(const PackSource& packs, std::string_view release_line,
-                                   core::Error* err);
+[[nodiscard]] std::optional<CliCatalog> load_cli(const PackSource& packs,
+                                                 std::string_view release_line, core::Error* err);
 
 /// Parses the text of a command-line pack for `release_line` (what load_cli() does once it
 /// has found the file; also the entry point of the fuzzer). Never throws.
-std::optional<CliCatalog> parse_cli(const PackText& pack, std::string_view release_line,
-                                    core::Error* err);
+[[nodiscard]] std::optional<CliCatalog> parse_cli(const PackText& pack,
+                                                  std::string_view release_line, core::Error* err);
 
 /// Release lines that have a CLI pack, sorted by version ("0.8.2", ..., "4.4").
 std::vector<std::string> cli_releases(const PackSource& packs);

@@ -26,7 +26,7 @@ inline constexpr std::array<Scope, 5> kAllScopes = {Scope::kBroker, Scope::kTopi
 /// "broker", "topic", "producer", "consumer" or "admin" (the pack's table names).
 const char* scope_name(Scope scope);
 /// The scope named `name` as scope_name() spells it, else nullopt.
-std::optional<Scope> parse_scope(std::string_view name);
+[[nodiscard]] std::optional<Scope> parse_scope(std::string_view name);
 
 /// One documented key of one scope in one release.
 struct ConfigKey {
@@ -100,21 +100,24 @@ class ConfigCatalog {
 /// Loads kafka/configs/<release_line>.toml from `packs` (embedded or a --rules overlay).
 /// nullopt and *err on a missing file or a bad pack: the error names file:line:col, what is
 /// wrong and what was expected. Never throws.
-std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_view release_line,
-                                          core::Error* err);
+[[nodiscard]] std::optional<ConfigCatalog> load_configs(const PackSource& packs,
+                                                        std::string_view release_line,
+                                                        core::Error* err);
 
 /// Parses the text of a configuration pack for `release_line` (what load_configs() does once
 /// it has found the file; also the entry point of the fuzzer). Never throws.
-std::optional<ConfigCatalog> parse_configs(const PackText& pack, std::string_view release_line,
-                                           core::Error* err);
+[[nodiscard]] std::optional<ConfigCatalog> parse_configs(const PackText& pack,
+                                                         std::string_view release_line,
+                                                         core::Error* err);
 
 /// The two readers behind parse_configs(): a fast reader of the exact layout the importer
 /// writes (nullopt for anything else, with no error) and the general toml++ reader, which
 /// reports every problem with its position. Both give the same catalogue for the same pack.
-std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
-                                                std::string_view release_line);
-std::optional<ConfigCatalog> parse_configs_toml(const PackText& pack, std::string_view release_line,
-                                                core::Error* err);
+[[nodiscard]] std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
+                                                              std::string_view release_line);
+[[nodiscard]] std::optional<ConfigCatalog> parse_configs_toml(const PackText& pack,
+                                                              std::string_view release_line,
+                                                              core::Error* err);
 
 /// Same release, source and facts (tests compare the two readers with it).
 bool operator==(const ConfigCatalog& a, const ConfigCatalog& b);

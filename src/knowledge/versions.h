@@ -123,9 +123,10 @@ struct KnownIssue {
 class VersionCatalog {
  public:
   /// Loads kafka/versions.toml from `packs`. nullopt with a located *err on any problem.
-  static std::optional<VersionCatalog> load(const PackSource& packs, core::Error* err);
+  [[nodiscard]] static std::optional<VersionCatalog> load(const PackSource& packs,
+                                                          core::Error* err);
   /// Parses one versions.toml text (tests and overlays).
-  static std::optional<VersionCatalog> parse(const PackText& pack, core::Error* err);
+  [[nodiscard]] static std::optional<VersionCatalog> parse(const PackText& pack, core::Error* err);
 
   /// Every line, oldest first.
   const std::vector<Release>& lines() const { return lines_; }

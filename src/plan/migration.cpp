@@ -87,7 +87,7 @@ class Road {
   // --- findings ------------------------------------------------------------------------
 
   core::Finding& finding(RuleId id, core::Severity severity, std::string message,
-                         std::string source, const std::string& file = "") {
+                         const std::string& source, const std::string& file = "") {
     core::Finding f = knowledge::make_finding(rules_, id, std::move(message));
     if (!rules_) f.severity = severity;
     f.where.file = file;
@@ -96,10 +96,9 @@ class Road {
     return plan_.findings.back();
   }
 
-  bool refuse(RuleId id, std::string message, std::string source, const std::string& file = "",
-              std::string_view key = "") {
-    core::Finding& f =
-        finding(id, core::Severity::kError, std::move(message), std::move(source), file);
+  bool refuse(RuleId id, std::string message, const std::string& source,
+              const std::string& file = "", std::string_view key = "") {
+    core::Finding& f = finding(id, core::Severity::kError, std::move(message), source, file);
     locate(f, key);
     plan_.refused = true;
     return false;
@@ -340,7 +339,7 @@ class Road {
       return e ? std::string(parsed.doc.value(*e)) : "";
     };
     if (value("broker.id.generation.enable") == "false") return "2147483647";
-    const std::string v = value("reserved.broker.max.id");
+    std::string v = value("reserved.broker.max.id");
     if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
       return "1000";
     return v;
@@ -628,9 +627,9 @@ bool Road::classify() {
       what = "the brokers are at different steps of the migration: " + list(zk) +
              " without the flag, " + list(kraft) + " in KRaft mode";
     return refuse(RuleId::KL821, what,
-                  ops + (kraft.empty() || zk.size() ? ""
-                                                    : "; KAFKA-20960 (finalizing while brokers "
-                                                      "are still registered through ZooKeeper)"));
+                  ops + (kraft.empty() || !zk.empty() ? ""
+                                                      : "; KAFKA-20960 (finalizing while brokers "
+                                                        "are still registered through ZooKeeper)"));
   }
   stage_ = !zk.empty()        ? Stage::kProvisioned
            : !flagged.empty() ? Stage::kMigrationMode

@@ -65,7 +65,7 @@ struct MigrationInput {
   int first_phase = 1;
 };
 
-struct MigrationOutput {
+struct [[nodiscard]] MigrationOutput {
   std::vector<Phase> phases;
   std::vector<core::Finding> findings;
   std::vector<int> created_in;     ///< per slot

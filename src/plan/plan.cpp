@@ -380,7 +380,7 @@ class Planner {
     }
   }
 
-  bool refuse(RuleId id, std::string message, std::string source) {
+  bool refuse(RuleId id, std::string message, const std::string& source) {
     core::Finding& f = finding(id, core::Severity::kError, std::move(message));
     if (!source.empty()) f.notes.push_back("source: " + source);
     plan_.refused = true;
@@ -739,7 +739,7 @@ class Planner {
 
   // Keys the target no longer has: commented out before the roll so the new binaries never
   // see them (their values stay in the file for the operator to port).
-  void remove_dropped_keys(Phase& p, std::set<std::string> managed) {
+  void remove_dropped_keys(Phase& p, const std::set<std::string>& managed) {
     if (!k_.to_configs) return;
     for (std::size_t i = 0; i < work_.size(); ++i) {
       std::set<std::string> seen;

@@ -12,8 +12,9 @@ namespace kafkalint::plan {
 /// Everything make_plan needs for `from` -> `to` (releases of store.versions()); the store
 /// must outlive it. A release without a configuration or command-line reference leaves that
 /// pointer null; nullopt and *err when a pack is broken.
-std::optional<PlanKnowledge> load_plan_knowledge(const knowledge::Store& store,
-                                                 const knowledge::Release& from,
-                                                 const knowledge::Release& to, core::Error* err);
+[[nodiscard]] std::optional<PlanKnowledge> load_plan_knowledge(const knowledge::Store& store,
+                                                               const knowledge::Release& from,
+                                                               const knowledge::Release& to,
+                                                               core::Error* err);
 
 }  // namespace kafkalint::plan

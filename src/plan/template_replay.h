@@ -23,7 +23,7 @@ struct TemplateEdit {
   std::string real;                         ///< the template's line, kept as it is
 };
 
-struct ReplayResult {
+struct [[nodiscard]] ReplayResult {
   TemplatePair after;
   /// Edits that would replace template code (a placeholder in the value being set): the
   /// template keeps its line; the operator must make the template render the new line.

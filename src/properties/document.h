@@ -123,7 +123,7 @@ class Document {
 /// A document plus the errors that make Java refuse it (malformed \uxxxx escapes, each
 /// located at its backslash). The document is complete even when there are errors, except
 /// for a file of 2 GiB or more, which is refused unparsed.
-struct ParseResult {
+struct [[nodiscard]] ParseResult {
   Document doc;
   std::vector<core::Error> errors;
   /// True when Java would load the file.

@@ -20,7 +20,8 @@ namespace kafkalint::properties {
 /// Sets `key` (UTF-8) to `value` (UTF-8): replaces the value of the entry Java keeps (the
 /// last one) in place, keeping its separator; or appends `key=value` on a new line using
 /// the file's line ending, keeping the file's final newline or lack of one.
-std::optional<core::Error> set(Document& doc, std::string_view key, std::string_view value);
+[[nodiscard]] std::optional<core::Error> set(Document& doc, std::string_view key,
+                                             std::string_view value);
 
 /// The text that, appended to `doc`'s text, adds `entries` (UTF-8 key, value; escaped) as
 /// new lines: in the file's line ending, after a line break where the last line has none
@@ -30,11 +31,11 @@ std::string appended_entries(const Document& doc,
                              const std::vector<std::pair<std::string, std::string>>& entries);
 
 /// Removes every entry of `key`, continuation lines included. No entry: no change.
-std::optional<core::Error> unset(Document& doc, std::string_view key);
+[[nodiscard]] std::optional<core::Error> unset(Document& doc, std::string_view key);
 
 /// Turns every entry of `key` into comment lines: '#' before each of its physical lines,
 /// so no line of it continues any more. No entry: no change.
-std::optional<core::Error> comment(Document& doc, std::string_view key);
+[[nodiscard]] std::optional<core::Error> comment(Document& doc, std::string_view key);
 
 /// `raw` (whole physical lines of an entry) with `mark` before each line: the text that
 /// comments the entry out ("\r\n", "\r" and "\n" end lines).

@@ -19,7 +19,7 @@ enum class Format { kText, kConcise, kJson, kSarif, kGithub, kGitlab, kJunit, kC
 const std::vector<std::string_view>& format_names();
 
 /// A name of format_names() -> Format; nullopt for anything else.
-std::optional<Format> parse_format(std::string_view name);
+[[nodiscard]] std::optional<Format> parse_format(std::string_view name);
 
 /// What a reporter needs to know about a rule (SARIF declares every rule that fired).
 struct RuleMeta {

@@ -111,7 +111,7 @@ struct PropertiesBlock {
 };
 
 /// Everything found in one file.
-struct ExtractResult {
+struct [[nodiscard]] ExtractResult {
   std::vector<PropertiesBlock> properties;  ///< documents only, in file order
   std::vector<CommandLine> commands;        ///< in file order (by offset of the program word)
   std::vector<Comment> comments;            ///< in file order

@@ -264,7 +264,7 @@ auto word_grammar(LexState& s, const LexOptions& opts) {
   const auto lone_dollar = x3::raw[x3::char_('$')][copy];
   const auto part = single_quoted | ansi_c | double_quoted | dollar | backtick | jinja_expr |
                     escape | plain | lone_dollar;
-  const auto word = (proc_subst >> *part) | +part;
+  auto word = (proc_subst >> *part) | +part;
 
   return word;
 }

@@ -58,7 +58,7 @@ struct LexWarning {
   std::string message;
 };
 
-struct LexResult {
+struct [[nodiscard]] LexResult {
   std::vector<LexToken> tokens;
   std::vector<Run> word_runs;  ///< Run::orig is an offset in the lexed text
   std::vector<std::pair<std::size_t, std::size_t>> comments;  ///< [begin, end) of '#...'

@@ -52,7 +52,8 @@ class YamlReader {
  private:
   // Exec-form lists of one mapping are run together: Kubernetes runs command + args, and
   // docker-compose entrypoint + command. They wait here until the mapping ends.
-  struct PendingArgv {
+  // clang-tidy sees the loop variable of the implicit copy of parts[] (__i0) as ours.
+  struct PendingArgv {  // NOLINT(bugprone-reserved-identifier)
     bool active = false;
     std::size_t column = 0;
     std::vector<Word> parts[3];  // entrypoint, command, args
