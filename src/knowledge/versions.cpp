@@ -161,15 +161,17 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
   // toml++ may throw on allocation or conversion; nothing escapes the knowledge layer.
   try {
     return read_pack(pack, err, [&](const toml::table& root) -> std::optional<VersionCatalog> {
-      if (!curated::check_root(pack, root, {"line", "constraint", "known_issue"}, err))
+      if (!curated::check_root(pack, root,
+                               {"line", "constraint", "known_issue", "one_way_protocol"}, err))
         return std::nullopt;
 
       VersionCatalog cat;
       curated::Fields top(pack, root, "versions.toml", err);
-      std::vector<const toml::table*> line_tables, constraint_tables, issue_tables;
+      std::vector<const toml::table*> line_tables, constraint_tables, issue_tables, one_way_tables;
       if (!top.table_array("line", &line_tables, true) ||
           !top.table_array("constraint", &constraint_tables) ||
-          !top.table_array("known_issue", &issue_tables))
+          !top.table_array("known_issue", &issue_tables) ||
+          !top.table_array("one_way_protocol", &one_way_tables))
         return std::nullopt;
 
       std::set<std::string> line_names, protocol_names, mv_names;
@@ -222,6 +224,8 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
         std::vector<const toml::table*> mvs;
         f.table_array("metadata_versions", &mvs);
         f.str("mv_latest_production", &r.mv_latest_production);
+        std::int64_t java_min = 0;
+        f.integer("java_min", &java_min);
         f.str("configs", &r.configs_pack);
         f.str("cli", &r.cli_pack);
         f.str("source", &r.source, true);
@@ -231,6 +235,16 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
           f.fail(f.node_of("source"), "[[line]] '" + r.name + "' cites no source");
           return std::nullopt;
         }
+        if (java_min != 0 && (java_min < 6 || java_min > 99)) {
+          f.fail(f.node_of("java_min"),
+                 "java_min " + std::to_string(java_min) +
+                     " is not a Java major version Kafka ever required",
+                 "Kafka 0.8 ran on Java 6; give the major version, e.g. 17");
+          return std::nullopt;
+        }
+        r.java_min = java_min > 0          ? static_cast<int>(java_min)
+                     : !cat.lines_.empty() ? cat.lines_.back().java_min
+                                           : 0;
         if (!r.supported && r.unsupported_reason.empty()) {
           f.fail(*t, "[[line]] '" + r.name + "' is unsupported but gives no 'unsupported_reason'");
           return std::nullopt;
@@ -399,6 +413,33 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
         }
         if (!read_rule_id(f, rule, &k.rule)) return std::nullopt;
         cat.known_issues_.push_back(std::move(k));
+      }
+
+      for (const toml::table* t : one_way_tables) {
+        OneWayProtocol o;
+        curated::Fields f(pack, *t, "[[one_way_protocol]]", err);
+        f.str("version", &o.version, true);
+        f.str("consequence", &o.consequence, true);
+        f.str("source", &o.source, true);
+        if (!f.finish()) return std::nullopt;
+        core::Error unused;
+        const auto pv = cat.resolve_protocol(o.version, &unused);
+        if (!pv || pv->name != o.version || !pv->release) {
+          f.fail(f.node_of("version"), "'" + o.version + "' is not a protocol version of any line",
+                 "give the exact version, e.g. \"2.1-IV0\"");
+          return std::nullopt;
+        }
+        if (o.consequence.empty() || o.source.empty()) {
+          f.fail(*t, "a one-way protocol needs a consequence and a source");
+          return std::nullopt;
+        }
+        if (!cat.one_way_.empty() &&
+            !(cat.resolve_protocol(cat.one_way_.back().version, &unused)->index < pv->index)) {
+          f.fail(f.node_of("version"), "[[one_way_protocol]] entries are listed oldest first");
+          return std::nullopt;
+        }
+        o.line = pv->release->name;
+        cat.one_way_.push_back(std::move(o));
       }
       return cat;
     });

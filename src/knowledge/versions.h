@@ -61,6 +61,9 @@ struct Release {
   StartupCheck startup_check = StartupCheck::kNone;
   std::vector<MetadataVersion> metadata_versions;
   std::string mv_latest_production;
+  /// The oldest Java major version the release's brokers start on; a line that does not say
+  /// keeps the previous line's.
+  int java_min = 0;
   std::string configs_pack;  // "2.1" -> rules/kafka/configs/2.1.toml; empty: none
   std::string cli_pack;      // "2.1" -> rules/kafka/cli/2.1.toml; empty: none
   std::string source;
@@ -112,6 +115,15 @@ struct PathConstraint {
 };
 
 /// A patch release with a known upgrade problem.
+/// A protocol version that cannot be undone: once a cluster runs at or above it, a lower
+/// protocol (or older binaries) would not read what it wrote (versions.toml [[one_way_protocol]]).
+struct OneWayProtocol {
+  std::string version;      // "2.1-IV0"
+  std::string line;         // the line that introduced it, "2.1"
+  std::string consequence;  // completes "protocol 2.1 ..."
+  std::string source;
+};
+
 struct KnownIssue {
   std::vector<std::string> releases;  // "3.5.0", "3.5.1"
   RuleId rule{};
@@ -154,6 +166,8 @@ class VersionCatalog {
                                                      ClusterMode mode) const;
 
   const std::vector<KnownIssue>& known_issues() const { return known_issues_; }
+  /// The one-way protocol versions, oldest first.
+  const std::vector<OneWayProtocol>& one_way_protocols() const { return one_way_; }
   /// Known issues of one patch release ("3.5.1").
   std::vector<const KnownIssue*> known_issues_for(std::string_view patch) const;
 
@@ -164,6 +178,7 @@ class VersionCatalog {
   std::vector<Release> lines_;
   std::vector<PathConstraint> constraints_;
   std::vector<KnownIssue> known_issues_;
+  std::vector<OneWayProtocol> one_way_;
   // Every protocol version in order, with the index of its line in lines_.
   std::vector<std::pair<std::string, std::size_t>> protocol_order_;
 };

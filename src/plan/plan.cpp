@@ -148,15 +148,6 @@ class Planner {
  private:
   // --- pre-flight gates -----------------------------------------------------------------
 
-  // The oldest Java a release's brokers start on: 0.9 dropped Java 6, 2.0 Java 7 (UP-39
-  // #upgrade_9_breaking, #upgrade_200_notable), 4.0 needs 17 (UP-4x 4.0 upgrade.md).
-  static int min_java(const core::Version& v) {
-    if (!(v < *core::Version::parse("4.0"))) return 17;
-    if (!(v < *core::Version::parse("2.0"))) return 8;
-    if (!(v < *core::Version::parse("0.9"))) return 7;
-    return 6;
-  }
-
   // "host port" of the first ZooKeeper server of a zookeeper.connect value (chroot dropped),
   // as nc takes them.
   static std::string first_zookeeper(const std::string& connect) {
@@ -172,7 +163,8 @@ class Planner {
   std::vector<Gate> preflight_gates() const {
     std::vector<Gate> gates;
     const bool v4 = !(to_.version < *core::Version::parse("4.0"));
-    if (const int jt = min_java(to_.version); !v4 && jt > min_java(from_.version))
+    // The oldest Java each release's brokers start on is in versions.toml (java_min).
+    if (const int jt = to_.java_min; !v4 && jt > from_.java_min)
       gates.push_back({"every broker host runs Java " + std::to_string(jt) + " or newer: Kafka " +
                            to_.name + " does not start on an older one (upgrade notes " + to_.name +
                            ")",
@@ -1108,16 +1100,13 @@ class Planner {
     }
     std::string irreversible =
         "the upgrade notes allow a downgrade only until the protocol is raised";
-    const auto ibp21 = resolve("2.1-IV0");
-    const auto ibp28 = resolve("2.8-IV0");
+    // The protocol versions that cannot be undone are versions.toml's [[one_way_protocol]].
     const std::size_t to_top = top_index(to_);
-    if (ibp21 && from_top < ibp21->index && to_top >= ibp21->index)
-      irreversible +=
-          "; protocol 2.1 changes the schema of the consumer offsets (KIP-211), so there is no way "
-          "back below 2.1";
-    if (ibp28 && from_top < ibp28->index && to_top >= ibp28->index)
-      irreversible +=
-          "; protocol 2.8 gives topics IDs (KIP-516), which a lower protocol would not keep";
+    for (const knowledge::OneWayProtocol& o : k_.versions->one_way_protocols()) {
+      const auto pv = resolve(o.version);
+      if (pv && from_top < pv->index && to_top >= pv->index)
+        irreversible += "; protocol " + o.line + " " + o.consequence;
+    }
     p3.why = w3 + " Not reversible: " + irreversible + ".";
     p3.reversible = false;
     p3.sources.push_back(notes_anchor(to_));

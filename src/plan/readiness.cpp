@@ -9,8 +9,9 @@ Phase readiness_phase(const knowledge::Release& running, const knowledge::Releas
   p.title = "prepare the hosts and tooling for Kafka " + to.name;
   p.restart = Restart::kNone;
   p.nodes = NodeGroup::kAll;
-  p.why = "Kafka " + to.name +
-          " brokers, controllers and command-line tools need Java 17 or newer (Java 8 is gone "
+  p.why = "Kafka " + to.name + " brokers, controllers and command-line tools need Java " +
+          std::to_string(to.java_min) +
+          " or newer (Java 8 is gone "
           "and Java 11 is left to clients and Streams). Logging moved to Log4j2: the "
           "distribution ships config/log4j2.yaml instead of log4j.properties, so convert each "
           "node's Log4j 1 file (for example with log4j-transform-cli, keeping the loggers it "
@@ -22,13 +23,15 @@ Phase readiness_phase(const knowledge::Release& running, const knowledge::Releas
           "scripts and runbooks that use them must change first. Java clients, Streams and "
           "Connect older than 2.1 can no longer connect (KIP-896); upgrade them before the "
           "brokers.";
-  p.gates.push_back({"every node and tools host runs Java 17 or newer", "java -version"});
+  p.gates.push_back(
+      {"every node and tools host runs Java " + std::to_string(to.java_min) + " or newer",
+       "java -version"});
   p.gates.push_back(
       {"every node has a Log4j2 configuration to start with (log4j2.yaml or a converted file)",
        ""});
   p.gates.push_back({"no client, Streams or Connect application older than 2.1 is left", ""});
-  p.sources.push_back("UP-4x branch " + to.name +
-                      " upgrade.md (Java 17, Log4j2, removed tools and flags); KIP-896");
+  p.sources.push_back("UP-4x branch " + to.name + " upgrade.md (Java " +
+                      std::to_string(to.java_min) + ", Log4j2, removed tools and flags); KIP-896");
   p.running = {running.name};
   return p;
 }

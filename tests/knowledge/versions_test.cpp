@@ -225,6 +225,39 @@ TEST_SUITE("knowledge_curated") {
     CHECK(line("4.0").mv_latest_production == "4.0-IV3");
   }
 
+  TEST_CASE("versions: Java floors and one-way protocol versions are data") {
+    // java_min is given where it changes and inherited by the lines after.
+    CHECK(line("0.8.2").java_min == 6);
+    CHECK(line("0.10.2").java_min == 7);
+    CHECK(line("3.9").java_min == 8);
+    CHECK(line("4.0").java_min == 17);
+    CHECK(catalog().lines().back().java_min >= 17);
+    const auto& ow = catalog().one_way_protocols();
+    REQUIRE(ow.size() >= 2);
+    CHECK(ow[0].version == "2.1-IV0");
+    CHECK(ow[0].line == "2.1");
+    CHECK(ow[1].line == "2.8");
+    for (const auto& o : ow) CHECK(!o.source.empty());
+
+    const std::string good_line =
+        "[[line]]\nname = \"2.1\"\nstatus = \"released\"\npatches = [\"2.1.0\"]\n"
+        "zookeeper = \"supported\"\nkraft = \"none\"\nzk_migration = \"none\"\n"
+        "protocol_versions = [\"2.1-IV0\"]\nrecord_format = \"V2\"\n"
+        "startup_check = \"record-version\"\nsource = \"x\"\n";
+    kafkalint::core::Error err;
+    CHECK(parse_text("schema = 1\n" + good_line +
+                         "[[one_way_protocol]]\nversion = \"2.1-IV0\"\nconsequence = \"c\"\n"
+                         "source = \"s\"\n",
+                     &err));
+    CHECK_FALSE(parse_text("schema = 1\n" + good_line +
+                               "[[one_way_protocol]]\nversion = \"2.9-IV0\"\nconsequence = "
+                               "\"c\"\nsource = \"s\"\n",
+                           &err));
+    CHECK(err.message.find("'2.9-IV0' is not a protocol version of any line") != std::string::npos);
+    CHECK_FALSE(parse_text("schema = 1\n" + good_line + "java_min = 3\n", &err));
+    CHECK(err.message.find("java_min 3") != std::string::npos);
+  }
+
   TEST_CASE("versions: generated packs per line") {
     CHECK(line("0.7").configs_pack.empty());
     CHECK(line("0.7").cli_pack.empty());
