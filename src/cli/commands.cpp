@@ -172,7 +172,7 @@ int run_command(const std::vector<std::string>& argv_in, std::ostream& out, std:
     if (name == c.name) return c.run(args, ctx);
     names.push_back(c.name);
   }
-  if (name.rfind("-", 0) == 0) {
+  if (name.rfind('-', 0) == 0) {
     // 'kafkalint --to 3.9 check': a command's option before the command.
     for (const std::string& a : args)
       for (const CommandInfo& c : commands())

@@ -25,17 +25,11 @@ const char* severity_color(core::Severity s) {
   return "";
 }
 
-// Byte offset of the 1-based column `column` of `line` (columns count UTF-8 characters).
+// Byte offset of the 1-based column `column` of `line`. Columns count bytes, as clang's do
+// and as every check reports them (a key's or token's offset in the file), so a caret lands
+// under the right character after multi-byte UTF-8 too.
 std::size_t column_offset(const std::string& line, int column) {
-  int col = 1;
-  std::size_t i = 0;
-  for (; i < line.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(line[i]);
-    if ((c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte: same column
-    if (col == column) break;
-    ++col;
-  }
-  return i;
+  return std::min(line.size(), static_cast<std::size_t>(std::max(column, 1) - 1));
 }
 
 // Columns of `s` as displayed (one per UTF-8 character).
@@ -56,19 +50,22 @@ std::string caret_padding(const std::string& line, int column) {
     if ((c & 0xC0) == 0x80) continue;
     pad += c == '\t' ? '\t' : ' ';
   }
-  const int raw = display_columns(line.substr(0, end)) + 1;
-  pad.append(static_cast<std::size_t>(column > raw ? column - raw : 0), ' ');
+  const int past = column - 1 - static_cast<int>(end);  // a column beyond the line's end
+  pad.append(static_cast<std::size_t>(past > 0 ? past : 0), ' ');
   return pad;
 }
 
-// The underline's width as printed: `length` raw columns from `column`, escapes widened.
+// The underline's width as printed: `length` bytes from `column`, escapes widened.
 int caret_width(const std::string& line, int column, int length) {
   const std::size_t begin = column_offset(line, column);
-  const std::size_t end = column_offset(line, column + std::max(length, 1));
+  // A length counts bytes too; a caret never ends inside a UTF-8 character.
+  std::size_t end = column_offset(line, column + std::max(length, 1));
+  while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
   if (begin >= line.size()) return std::max(length, 1);
-  const int raw = display_columns(line.substr(begin, end - begin));
   const int shown = display_columns(core::escape_controls(line.substr(begin, end - begin)));
-  return std::max(length, 1) + shown - raw;
+  // Past the end of the line (a value continued on the next one) the underline keeps going.
+  const int beyond = std::max(length, 1) - static_cast<int>(end - begin);
+  return std::max(shown + std::max(beyond, 0), 1);
 }
 
 // User text (file names, keys, values, messages quoting them) made safe for a terminal.
