@@ -4,10 +4,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "cli/command.h"
@@ -93,6 +95,21 @@ std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
     rows.push_back(std::move(cells));
   }
   return rows;
+}
+
+std::vector<std::string> golden_case_inputs(const std::string& dir) {
+  static const std::set<std::string> kNotInputs = {
+      "args",      "expected.txt", "expected.exit",  "expected.json",
+      "README.md", "MANIFEST.tsv", ".kafkalint.toml"};
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    const std::string rel = fs::relative(e.path(), dir).generic_string();
+    if (kNotInputs.count(rel) || rel.rfind("fixed/", 0) == 0) continue;
+    out.push_back(rel);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 bool update_golden() {

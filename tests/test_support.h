@@ -33,6 +33,11 @@ RunResult run_shell(const std::string& command);
 /// Cells of a tab-separated file, one row per line (the header row included).
 std::vector<std::vector<std::string>> read_tsv(const std::string& path);
 
+/// The input files of a golden case folder (testdata/checks/<group>/<case>/), relative to it
+/// and sorted: everything but its expectations (args, expected.*, fixed/), its README.md and
+/// MANIFEST.tsv, and its own .kafkalint.toml.
+std::vector<std::string> golden_case_inputs(const std::string& dir);
+
 /// True when KAFKALINT_UPDATE_GOLDEN is set (and not 0): golden runners rewrite expectations.
 bool update_golden();
 

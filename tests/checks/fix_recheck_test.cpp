@@ -19,21 +19,9 @@ using nlohmann::json;
 
 namespace {
 
-const std::set<std::string> kExpectations = {"args", "expected.txt", "expected.exit",
-                                             "expected.json", "README.md"};
-
 std::string input_list(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (!e.is_regular_file()) continue;
-    const std::string rel = fs::relative(e.path(), dir).generic_string();
-    if (kExpectations.count(rel) || rel.rfind("fixed/", 0) == 0 || rel == ".kafkalint.toml")
-      continue;
-    out.push_back(rel);
-  }
-  std::sort(out.begin(), out.end());
   std::string files;
-  for (const std::string& f : out) files += " '" + f + "'";
+  for (const std::string& f : test::golden_case_inputs(dir.string())) files += " '" + f + "'";
   return files;
 }
 

@@ -18,23 +18,6 @@ using namespace kafkalint;
 
 namespace {
 
-const std::set<std::string> kExpectationFiles = {"args",          "expected.txt", "expected.exit",
-                                                 "expected.json", "README.md",    "MANIFEST.tsv"};
-
-// The case's input files, relative to the case folder, sorted.
-std::vector<std::string> inputs(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (!e.is_regular_file()) continue;
-    const std::string rel = fs::relative(e.path(), dir).generic_string();
-    if (kExpectationFiles.count(rel) || rel.rfind("fixed/", 0) == 0 || rel == ".kafkalint.toml")
-      continue;
-    out.push_back(rel);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 test::RunResult run_in(const fs::path& dir, const std::string& args) {
   return test::run_shell("cd '" + dir.string() + "' && NO_COLOR=1 '" + test::binary() + "' check " +
                          args);
@@ -57,7 +40,7 @@ TEST_SUITE("checks_golden") {
       const std::string args =
           fs::exists(dir / "args") ? test::trim_newline(test::read((dir / "args").string())) : "";
       std::string files;
-      for (const std::string& f : inputs(dir)) files += " '" + f + "'";
+      for (const std::string& f : test::golden_case_inputs(dir.string())) files += " '" + f + "'";
 
       const test::RunResult text = run_in(dir, args + files);
       INFO("stderr: ", text.err);

@@ -20,22 +20,6 @@ namespace {
 
 bool have_git() { return test::run_shell("git --version").code == 0; }
 
-const std::set<std::string> kExpectations = {"args", "expected.txt", "expected.exit",
-                                             "expected.json", "README.md"};
-
-std::vector<std::string> case_inputs(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (!e.is_regular_file()) continue;
-    const std::string rel = fs::relative(e.path(), dir).generic_string();
-    if (kExpectations.count(rel) || rel.rfind("fixed/", 0) == 0 || rel == ".kafkalint.toml")
-      continue;
-    out.push_back(rel);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 std::string quoted_list(const std::vector<std::string>& files, const std::string& prefix) {
   std::string s;
   for (const std::string& f : files) s += " '" + prefix + f + "'";
@@ -106,7 +90,7 @@ TEST_SUITE("cli") {
         INFO("case: ", fs::relative(dir, root).generic_string());
         const std::string args =
             fs::exists(dir / "args") ? test::trim_newline(test::read((dir / "args").string())) : "";
-        const std::vector<std::string> files = case_inputs(dir);
+        const std::vector<std::string> files = test::golden_case_inputs(dir.string());
         test::TempDir rel_copy, abs_copy;
         fs::copy(dir, rel_copy.path(), fs::copy_options::recursive);
         fs::copy(dir, abs_copy.path(), fs::copy_options::recursive);
