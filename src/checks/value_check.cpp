@@ -66,17 +66,17 @@ std::optional<long double> parse_double(std::string_view s) {
   return v;
 }
 
-std::optional<long double> parse_number(std::string_view type, std::string_view s) {
-  if (type == "int")
+std::optional<long double> parse_number(knowledge::ConfigType type, std::string_view s) {
+  if (type == knowledge::ConfigType::kInt)
     return parse_integer(s, std::numeric_limits<std::int32_t>::min(),
                          std::numeric_limits<std::int32_t>::max());
-  if (type == "long")
+  if (type == knowledge::ConfigType::kLong)
     return parse_integer(s, static_cast<long double>(std::numeric_limits<std::int64_t>::min()),
                          static_cast<long double>(std::numeric_limits<std::int64_t>::max()));
-  if (type == "short")
+  if (type == knowledge::ConfigType::kShort)
     return parse_integer(s, std::numeric_limits<std::int16_t>::min(),
                          std::numeric_limits<std::int16_t>::max());
-  if (type == "double") return parse_double(s);
+  if (type == knowledge::ConfigType::kDouble) return parse_double(s);
   return std::nullopt;
 }
 
@@ -186,11 +186,13 @@ std::string_view java_trim(std::string_view s) {
   return s;
 }
 
-ValueVerdict check_value(std::string_view type, std::string_view valid, std::string_view value,
+ValueVerdict check_value(knowledge::ConfigType type, std::string_view valid, std::string_view value,
                          std::string_view default_value) {
   ValueVerdict out;
-  const bool numeric = type == "int" || type == "long" || type == "short" || type == "double";
-  if (type == "boolean") {
+  const bool numeric =
+      type == knowledge::ConfigType::kInt || type == knowledge::ConfigType::kLong ||
+      type == knowledge::ConfigType::kShort || type == knowledge::ConfigType::kDouble;
+  if (type == knowledge::ConfigType::kBoolean) {
     const std::string_view t = java_trim(value);
     if (!iequals(t, "true") && !iequals(t, "false")) {
       out.problem = ValueProblem::kBadType;
@@ -203,8 +205,9 @@ ValueVerdict check_value(std::string_view type, std::string_view valid, std::str
     number = parse_number(type, java_trim(value));
     if (!number) {
       out.problem = ValueProblem::kBadType;
-      out.detail =
-          type == "double" ? "a number" : "a whole number that fits a Java " + std::string(type);
+      out.detail = type == knowledge::ConfigType::kDouble
+                       ? "a number"
+                       : std::string("a whole number that fits a Java ") + knowledge::to_string(type);
       return out;
     }
   }
@@ -257,15 +260,15 @@ ValueVerdict check_value(std::string_view type, std::string_view valid, std::str
     return false;
   };
   // A default in the set only when case is ignored: the validator ignores case.
-  if (!case_insensitive && type == "string" && !default_value.empty())
+  if (!case_insensitive && type == knowledge::ConfigType::kString && !default_value.empty())
     case_insensitive = !in_set(default_value, false) && in_set(default_value, true);
   auto member = [&](std::string_view v) { return in_set(v, case_insensitive); };
-  if (type == "string") {
+  if (type == knowledge::ConfigType::kString) {
     if (!member(value)) {
       out.problem = ValueProblem::kNotInSet;
       out.detail = "one of " + join_set(*set);
     }
-  } else if (type == "list") {
+  } else if (type == knowledge::ConfigType::kList) {
     // ConfigDef splits a list on commas with surrounding whitespace, after trimming it.
     const std::string_view t = java_trim(value);
     if (t.empty()) return out;

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "knowledge/configs.h"
+
 namespace kafkalint::checks {
 
 enum class ValueProblem {
@@ -27,7 +29,7 @@ struct [[nodiscard]] ValueVerdict {
 /// tells a case-insensitive validator the reference does not mark: ConfigDef validates a
 /// key's default when it is defined, so a default that matches the set only ignoring case
 /// means the validator ignores case ('BATCH_OPTIMIZED' of [batch_optimized, record_limit]).
-ValueVerdict check_value(std::string_view type, std::string_view valid, std::string_view value,
+ValueVerdict check_value(knowledge::ConfigType type, std::string_view valid, std::string_view value,
                          std::string_view default_value = {});
 
 /// The custom validators the reference cannot print: the entries of controller.quorum.voters

@@ -91,7 +91,7 @@ std::string_view listener_base(std::string_view key) {
 // What an --add-config carries for B's value: list values in brackets; a password never, so
 // the command does not leak it (the operator types it).
 std::string config_value(const std::string& value, const knowledge::ConfigKey* ck) {
-  if (ck && ck->type == "password") return "<new value>";
+  if (ck && ck->type == knowledge::ConfigType::kPassword) return "<new value>";
   return value.find(',') != std::string::npos ? "[" + value + "]" : value;
 }
 
@@ -278,7 +278,7 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
         for (const std::string& n : names)
           items += (items.empty() ? "" : ",") + (d.b ? n + "=" + config_value(*d.b, ck) : n);
         d.command += (d.b ? "--add-config " : "--delete-config ") + shell_word(items);
-        const bool password = (ck && ck->type == "password") ||
+        const bool password = (ck && ck->type == knowledge::ConfigType::kPassword) ||
                               (!base.empty() && base.find("password") != std::string_view::npos);
         if (password && zookeeper_mode && !b.find("password.encoder.secret"))
           d.notes.push_back(

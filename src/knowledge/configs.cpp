@@ -24,7 +24,8 @@ bool read_key(const PackText& pack, const toml::table& t, Scope scope, ConfigKey
               core::Error* err) {
   generated::Fields r(pack, t, std::string("key of '") + scope_name(scope) + "'", err);
   r.str("name", &key->name, true);
-  r.one_of("type", &key->type, kTypes, true);
+  std::string type;
+  r.one_of("type", &type, kTypes, true);
   r.optional_str("default", &key->default_value);
   r.boolean("required", &key->required);
   r.str("valid", &key->valid);
@@ -33,6 +34,7 @@ bool read_key(const PackText& pack, const toml::table& t, Scope scope, ConfigKey
   r.str("server_default", &key->server_default);
   r.boolean("internal", &key->internal);
   if (!r.finish()) return false;
+  key->type = parse_config_type(type).value_or(ConfigType::kString);  // one_of checked it
   if (key->name.empty()) return r.fail(*t.get("name"), "empty key name");
   if (key->required && key->default_value)
     return r.fail(*t.get("required"), "key '" + key->name + "' is required but has a default",
@@ -189,8 +191,9 @@ bool fast_key(const std::vector<Field>& fields, ConfigKey* key) {
     if (k == "name")
       key->name = f.value();
     else if (k == "type") {
-      if (!is_one_of(f.raw, kTypes)) return false;
-      key->type = f.raw;
+      const std::optional<ConfigType> t = parse_config_type(f.raw);
+      if (!t) return false;
+      key->type = *t;
       has_type = true;
     } else if (k == "default")
       key->default_value = f.value();
@@ -212,6 +215,14 @@ bool fast_key(const std::vector<Field>& fields, ConfigKey* key) {
 }
 
 }  // namespace
+
+const char* to_string(ConfigType type) { return kTypes[static_cast<std::size_t>(type)].data(); }
+
+std::optional<ConfigType> parse_config_type(std::string_view name) {
+  for (std::size_t i = 0; i < kTypes.size(); ++i)
+    if (kTypes[i] == name) return static_cast<ConfigType>(i);
+  return std::nullopt;
+}
 
 const char* scope_name(Scope scope) {
   switch (scope) {

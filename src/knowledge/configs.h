@@ -28,11 +28,18 @@ const char* scope_name(Scope scope);
 /// The scope named `name` as scope_name() spells it, else nullopt.
 [[nodiscard]] std::optional<Scope> parse_scope(std::string_view name);
 
+/// ConfigDef's types, as the references name them.
+enum class ConfigType { kBoolean, kString, kInt, kShort, kLong, kDouble, kList, kClass, kPassword };
+
+/// "boolean", "string", "int", ... as the references spell them.
+const char* to_string(ConfigType type);
+/// The type named `name`, else nullopt.
+[[nodiscard]] std::optional<ConfigType> parse_config_type(std::string_view name);
+
 /// One documented key of one scope in one release.
 struct ConfigKey {
   std::string name;
-  /// boolean, string, int, short, long, double, list, class or password.
-  std::string type;
+  ConfigType type = ConfigType::kString;
   /// Normalised default (units, list brackets and "class " prefixes dropped; "" = empty
   /// string or list). nullopt when the default is null or when the key has none (required).
   std::optional<std::string> default_value;

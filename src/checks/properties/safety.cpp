@@ -40,7 +40,8 @@ void FileChecker::check_set_values() {
     if (controller ? !controller_key : broker && controller_key) continue;
     // A list as Kafka splits it: "broker, controller" is "broker,controller".
     std::string value(java_trim(doc_.value(e)));
-    if (const knowledge::ConfigKey* ck = find_key(key_of(e)); ck && ck->type == "list")
+    if (const knowledge::ConfigKey* ck = find_key(key_of(e));
+        ck && ck->type == knowledge::ConfigType::kList)
       value = compact_list(value);
     for (Scope s : scopes_)
       for (const knowledge::SafetyCheck* c :

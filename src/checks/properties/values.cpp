@@ -97,8 +97,9 @@ void FileChecker::check_value(const Entry& e, std::string_view key,
       break;
     case ValueProblem::kBadType:
       emit_.at_value(e, RuleId::KL201,
-                     (v.bad_element.empty() ? quoted(value) + " is not a valid " + ck.type
-                                            : quoted(v.bad_element) + " is not a valid entry") +
+                     (v.bad_element.empty()
+                          ? quoted(value) + " is not a valid " + knowledge::to_string(ck.type)
+                          : quoted(v.bad_element) + " is not a valid entry") +
                          " for " + quoted(key) + "; expected " + v.detail);
       break;
     case ValueProblem::kOutOfRange:
