@@ -79,7 +79,8 @@ nlohmann::json to_json(const knowledge::VersionCatalog& cat, const knowledge::Pa
     j["protocol_versions"] = r.protocol_versions;
     if (!r.unstable_protocol_versions.empty())
       j["unstable_protocol_versions"] = r.unstable_protocol_versions;
-    if (!r.record_format.empty()) j["record_format"] = r.record_format;
+    if (r.record_format != knowledge::RecordFormat::kNone)
+      j["record_format"] = knowledge::to_string(r.record_format);
     j["ibp_default"] = r.ibp_key ? nlohmann::json(r.ibp_default) : nlohmann::json(nullptr);
     j["lmfv_default"] = r.lmfv_key ? nlohmann::json(r.lmfv_default) : nlohmann::json(nullptr);
     j["startup_check"] = knowledge::to_string(r.startup_check);

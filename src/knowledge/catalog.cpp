@@ -478,7 +478,9 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
         std::optional<core::Version> removed;
         f.str("key", &l.key, true);
         read_scope(f, &l.scope);
-        f.one_of("era", &l.era, {"0.7", "scala-client"}, true);
+        std::string era;
+        f.one_of("era", &era, {"0.7", "scala-client"}, true);
+        l.era = era == "scala-client" ? LegacyEra::kScalaClient : LegacyEra::kKafka07;
         f.version("removed_in", &removed, true);
         f.str("replacement", &l.replacement);
         f.str("replacement_note", &l.replacement_note);

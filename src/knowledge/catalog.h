@@ -129,11 +129,14 @@ struct DefaultChange {
   std::string source;
 };
 
+/// Where a legacy key comes from: Kafka 0.7/0.8 ("0.7") or the Scala clients ("scala-client").
+enum class LegacyEra { kKafka07, kScalaClient };
+
 /// A key of Kafka 0.7/0.8 or the Scala clients (keys.toml [[legacy]]).
 struct LegacyKey {
   std::string key;
   std::string scope;
-  std::string era;  // "0.7", "scala-client"
+  LegacyEra era = LegacyEra::kKafka07;
   core::Version removed_in;
   std::string replacement;
   std::string replacement_note;

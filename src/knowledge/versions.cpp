@@ -46,6 +46,10 @@ constexpr EnumName<MigrationSupport> kMigration[] = {
 constexpr EnumName<StartupCheck> kStartup[] = {{"none", StartupCheck::kNone},
                                                {"strict", StartupCheck::kStrict},
                                                {"record-version", StartupCheck::kRecordVersion}};
+constexpr EnumName<RecordFormat> kRecordFormats[] = {{"", RecordFormat::kNone},
+                                                     {"V0", RecordFormat::kV0},
+                                                     {"V1", RecordFormat::kV1},
+                                                     {"V2", RecordFormat::kV2}};
 constexpr EnumName<ClusterMode> kModes[] = {{"any", ClusterMode::kAny},
                                             {"zookeeper", ClusterMode::kZooKeeper},
                                             {"kraft", ClusterMode::kKraft}};
@@ -132,6 +136,7 @@ const char* to_string(ZooKeeperSupport s) { return name_of(kZooKeeper, s); }
 const char* to_string(KraftSupport s) { return name_of(kKraft, s); }
 const char* to_string(MigrationSupport s) { return name_of(kMigration, s); }
 const char* to_string(StartupCheck s) { return name_of(kStartup, s); }
+const char* to_string(RecordFormat f) { return name_of(kRecordFormats, f); }
 const char* to_string(ClusterMode m) { return name_of(kModes, m); }
 const char* to_string(ConstraintKind k) { return name_of(kKinds, k); }
 
@@ -215,7 +220,9 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
         read_enum(f, "zk_migration", kMigration, &r.zk_migration, true);
         f.str_array("protocol_versions", &r.protocol_versions);
         f.str_array("unstable_protocol_versions", &r.unstable_protocol_versions);
-        f.one_of("record_format", &r.record_format, {"V0", "V1", "V2"});
+        std::string record_format;
+        f.one_of("record_format", &record_format, {"V0", "V1", "V2"});
+        r.record_format = value_of(kRecordFormats, record_format);
         f.boolean("ibp_key", &r.ibp_key);
         f.str("ibp_default", &r.ibp_default);
         f.boolean("lmfv_key", &r.lmfv_key);
@@ -249,7 +256,7 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
           f.fail(*t, "[[line]] '" + r.name + "' is unsupported but gives no 'unsupported_reason'");
           return std::nullopt;
         }
-        if (r.supported && r.record_format.empty()) {
+        if (r.supported && r.record_format == RecordFormat::kNone) {
           f.fail(*t, "[[line]] '" + r.name + "' has no 'record_format'");
           return std::nullopt;
         }
@@ -566,7 +573,7 @@ std::vector<const KnownIssue*> VersionCatalog::known_issues_for(std::string_view
 }
 
 bool message_format_pin_needed(const Release& from, const Release& to) {
-  return to.lmfv_key && (!from.lmfv_key || from.record_format != "V2" ||
+  return to.lmfv_key && (!from.lmfv_key || from.record_format != RecordFormat::kV2 ||
                          to.startup_check == StartupCheck::kStrict);
 }
 

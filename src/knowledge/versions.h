@@ -32,6 +32,12 @@ const char* to_string(KraftSupport s);
 const char* to_string(MigrationSupport s);
 const char* to_string(StartupCheck s);
 
+/// The record (message) format a release's protocol implies; kNone for 0.7. Ordered: a
+/// later format compares greater.
+enum class RecordFormat { kNone, kV0, kV1, kV2 };
+/// "V0", "V1", "V2"; "" for kNone.
+const char* to_string(RecordFormat f);
+
 /// A KRaft metadata.version level.
 struct MetadataVersion {
   std::string name;              // "3.3-IV3"
@@ -53,7 +59,7 @@ struct Release {
   MigrationSupport zk_migration = MigrationSupport::kNone;
   std::vector<std::string> protocol_versions;           // versions this release introduced
   std::vector<std::string> unstable_protocol_versions;  // listed but not for production
-  std::string record_format;                            // "V0", "V1", "V2"; empty for 0.7
+  RecordFormat record_format = RecordFormat::kNone;
   bool ibp_key = false;     // the broker knows inter.broker.protocol.version
   std::string ibp_default;  // as the reference renders it
   bool lmfv_key = false;    // the broker knows log.message.format.version

@@ -997,7 +997,7 @@ class Planner {
           why += " log.message.format.version is pinned as well: " + from_.name +
                  " has no such key, and without it " + to_.name +
                  " would start writing its own newer message format.";
-        else if (from_.record_format != "V2")
+        else if (from_.record_format != knowledge::RecordFormat::kV2)
           why +=
               " log.message.format.version is pinned as well: the message format changes after " +
               from_.name + ", and it may only change once the consumers are ready.";
@@ -1065,9 +1065,10 @@ class Planner {
       const auto lmfv = value_of(work_[i].doc, kLmfv);
       if (!lmfv) continue;
       const auto lv = resolve(*lmfv);
-      const std::string format = lv && lv->release ? lv->release->record_format : "";
+      const knowledge::RecordFormat format =
+          lv && lv->release ? lv->release->record_format : knowledge::RecordFormat::kNone;
       if (removes_lmfv) {
-        if (format != "V2") old_format_removed = true;
+        if (format != knowledge::RecordFormat::kV2) old_format_removed = true;
         lmfv_removed = true;
         edit(p3, i, EditAction::kUnset, kLmfv);
       } else if (format == to_.record_format) {
@@ -1124,11 +1125,12 @@ class Planner {
         "raise log.message.format.version to " + target + " once the consumers are upgraded",
         Restart::kRolling, NodeGroup::kBrokers);
     for (std::size_t i : lmfv_later) edit(p4, i, EditAction::kSet, kLmfv, target);
-    const std::string consumers = to_.record_format == "V1" ? "0.10.0" : "0.11.0";
+    const std::string consumers =
+        to_.record_format == knowledge::RecordFormat::kV1 ? "0.10.0" : "0.11.0";
     p4.why =
         "The new message format may only be written once " +
-        std::string(to_.record_format == "V1" ? "all" : "all (or most)") + " consumers run " +
-        consumers +
+        std::string(to_.record_format == knowledge::RecordFormat::kV1 ? "all" : "all (or most)") +
+        " consumers run " + consumers +
         " or newer: brokers down-convert messages for older consumers, which costs "
         "CPU and loses zero-copy. This can wait as long as needed. Not reversible: once messages "
         "in the new format are on disk, the format must never be lowered again.";

@@ -330,7 +330,7 @@ TEST_SUITE("knowledge_curated") {
     REQUIRE(mbl != nullptr);
     CHECK(mbl->replacement == "bootstrap.servers");
     CHECK(keys().legacy("brokerid", "broker")->replacement == "broker.id");
-    CHECK(keys().legacy("zk.connect", "broker")->era == "0.7");
+    CHECK(keys().legacy("zk.connect", "broker")->era == kl::LegacyEra::kKafka07);
     CHECK(keys().legacy("zookeeper.connect", "consumer") != nullptr);
     CHECK(keys().legacy("zookeeper.connect", "broker") == nullptr);  // still valid there until 4.0
     CHECK(keys().legacy("auto.commit.enable", "consumer")->replacement == "enable.auto.commit");

@@ -155,7 +155,7 @@ TEST_SUITE("knowledge_curated") {
     CHECK(b->index < c->index);
     auto rf = [&](const char* v) {
       auto p = catalog().resolve_protocol(v, &err);
-      return p ? p->release->record_format : std::string("?");
+      return std::string(p ? kl::to_string(p->release->record_format) : "?");
     };
     CHECK(rf("0.8.2") == "V0");
     CHECK(rf("0.9.0") == "V0");

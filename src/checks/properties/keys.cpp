@@ -44,8 +44,9 @@ bool FileChecker::check_legacy_or_changed(const Entry& e, std::string_view key) 
     // Still read by the target release (the Scala clients lived until 2.0): not a finding.
     if (k_.to && k_.to->version < l->removed_in) return true;
     std::string msg = quoted(key) + " is a " +
-                      (l->era == "scala-client" ? std::string("setting of the old Scala clients")
-                                                : std::string("setting of Kafka 0.7/0.8")) +
+                      (l->era == knowledge::LegacyEra::kScalaClient
+                           ? std::string("setting of the old Scala clients")
+                           : std::string("setting of Kafka 0.7/0.8")) +
                       ", removed in " + l->removed_in.str() + "; no current release reads it";
     auto& fd = emit_.at_key(e, l->rule, msg);
     if (!l->replacement.empty()) fd.suggestion = "use " + quoted(l->replacement);
