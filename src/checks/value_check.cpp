@@ -205,9 +205,10 @@ ValueVerdict check_value(knowledge::ConfigType type, std::string_view valid, std
     number = parse_number(type, java_trim(value));
     if (!number) {
       out.problem = ValueProblem::kBadType;
-      out.detail = type == knowledge::ConfigType::kDouble
-                       ? "a number"
-                       : std::string("a whole number that fits a Java ") + knowledge::to_string(type);
+      out.detail =
+          type == knowledge::ConfigType::kDouble
+              ? "a number"
+              : std::string("a whole number that fits a Java ") + knowledge::to_string(type);
       return out;
     }
   }
