@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.h"
 #include "scripts/carriers.h"
 #include "scripts/snippet.h"
 
@@ -76,12 +77,6 @@ std::vector<EnvWord> logical_line(std::string_view s, std::size_t* pos) {
   }
   *pos = i;
   return words;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // A carrier for `image`, or none when the image is not a Kafka broker image. Variables with
@@ -258,7 +253,7 @@ std::vector<Carrier> dockerfile_carriers(std::string_view content) {
     }
     std::vector<EnvWord> words = logical_line(content, &pos);
     if (words.empty()) continue;
-    const std::string op = lower(words[0].text);
+    const std::string op = core::ascii_lower(words[0].text);
     if (op == "from") {
       if (in_stage) stage_carrier(st, content, index, &out);
       st = Stage{};
@@ -266,10 +261,10 @@ std::vector<Carrier> dockerfile_carriers(std::string_view content) {
       std::size_t i = 1;
       while (i < words.size() && words[i].text.rfind("--", 0) == 0) ++i;
       if (i < words.size()) {
-        const auto a = aliases.find(lower(words[i].text));
+        const auto a = aliases.find(core::ascii_lower(words[i].text));
         st.image = a != aliases.end() ? a->second : words[i].text;
-        if (i + 2 < words.size() && lower(words[i + 1].text) == "as")
-          aliases[lower(words[i + 2].text)] = st.image;
+        if (i + 2 < words.size() && core::ascii_lower(words[i + 1].text) == "as")
+          aliases[core::ascii_lower(words[i + 2].text)] = st.image;
       }
     } else if (op == "env" && in_stage) {
       st.env_lines.push_back(std::move(words));

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "core/strings.h"
 #include "scripts/tools.h"
 
 namespace kafkalint::scripts {
@@ -39,8 +40,6 @@ std::string_view variable_reference(std::string_view text) {
     if (!is_name_char(name[i], i == 0)) return {};
   return name;
 }
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // Whether `word` is one of the space-separated words of `list`.
 bool in_list(std::string_view list, std::string_view word) {
@@ -582,7 +581,7 @@ Extractor::Step Extractor::unwrap_shell(Call& c, std::size_t i) {
          w[i].text != "--") {
     const std::string_view opt = w[i].text;
     ++i;
-    if (starts_with(opt, "--")) {
+    if (core::starts_with(opt, "--")) {
       if (opt == "--rcfile" || opt == "--init-file") ++i;
       continue;
     }
