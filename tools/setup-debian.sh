@@ -26,6 +26,7 @@ pkgs=(
 if [ "$dev" = 1 ]; then
   pkgs+=(
     python3-jsonschema                        # SARIF schema validation
+    python3-yaml                              # runs the steps of action.yml and the GitLab job
     pre-commit                                # the pre-commit hook test
     default-jdk-headless                      # differential test against java.util.Properties
     clang libclang-rt-14-dev                  # libFuzzer targets
