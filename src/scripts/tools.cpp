@@ -67,12 +67,14 @@ std::string kafka_tool_name(std::string_view program, const ExtractOptions& opts
   std::string_view base = base_name(program);
   // A full stop or comma glued to the name in prose-like docs ("run kafka-topics.sh."): the
   // author meant the script; the check reports the stray mark (KL713).
-  while (!base.empty() && (base.back() == '.' || base.back() == ',' || base.back() == ';') &&
-         (core::ends_with(base.substr(0, base.size() - 1), ".sh") ||
-          core::ends_with(base.substr(0, base.size() - 1), ".bat") ||
-          base.substr(0, base.size() - 1).back() == '.' ||
-          base.substr(0, base.size() - 1).back() == ','))
+  // (A lone mark has nothing before it: the fuzzer found ". " reading before the string.)
+  while (base.size() > 1 && (base.back() == '.' || base.back() == ',' || base.back() == ';')) {
+    const std::string_view head = base.substr(0, base.size() - 1);
+    if (!core::ends_with(head, ".sh") && !core::ends_with(head, ".bat") && head.back() != '.' &&
+        head.back() != ',')
+      break;
     base.remove_suffix(1);
+  }
   if (base.empty() || !std::all_of(base.begin(), base.end(), tool_char)) return {};
   if (core::ends_with(base, ".sh"))
     base.remove_suffix(3);

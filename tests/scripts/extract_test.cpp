@@ -156,6 +156,10 @@ TEST_SUITE("scripts") {
 
   TEST_CASE("scripts: tool names are normalised to the script in Kafka's bin/") {
     CHECK(kafka_tool_name("kafka-topics") == "kafka-topics.sh");
+    // Lone punctuation words (found by the scripts fuzzer: it read before the string).
+    for (const char* mark : {".", ",", ";", ",.", "..", ".;", "bin/."})
+      CHECK(kafka_tool_name(mark).empty());
+    CHECK(kafka_tool_name("kafka-topics.sh.") == "kafka-topics.sh");
     CHECK(kafka_tool_name("bin/kafka-topics.sh") == "kafka-topics.sh");
     CHECK(kafka_tool_name("${KAFKA_HOME}/bin/kafka-acls.sh") == "kafka-acls.sh");
     CHECK(kafka_tool_name("bin/windows/kafka-topics.bat") == "kafka-topics.sh");
