@@ -63,7 +63,7 @@ const kl::SafetyFacts& safety() {
   return facts;
 }
 
-Version v(const char* text) { return *Version::parse(text); }
+Version v(std::string_view text) { return *Version::parse(text); }
 
 const std::string kRule =
     "[[rule]]\ncode = \"KL101\"\nname = \"unknown-key\"\nstatus = \"stable\"\n"
@@ -561,6 +561,60 @@ TEST_SUITE("knowledge_curated") {
       ++checked;
     }
     CHECK(checked >= 20);
+  }
+
+  TEST_CASE("flags: every class a shipped script ran is known, with the release it left" *
+            doctest::skip(!kafkalint::test::shared_dir().has_value())) {
+    // (line, script, main class) from the per-release script tables.
+    std::map<std::string, std::string> line_of;
+    std::istringstream versions(
+        kafkalint::test::read(*kafkalint::test::shared_dir() + "/kafka-cli/versions.tsv"));
+    std::string row;
+    std::getline(versions, row);
+    while (std::getline(versions, row)) {
+      std::istringstream cols(row);
+      std::string version, line;
+      std::getline(cols, version, '\t');
+      std::getline(cols, line, '\t');
+      line_of[version] = line;
+    }
+    std::set<std::tuple<std::string, std::string, std::string>> ran;  // class, script, line
+    std::string newest = "0.8.2";
+    for (const char* file : {"/kafka-cli/scripts.tsv", "/kafka-4x/cli-scripts.tsv"}) {
+      std::istringstream in(kafkalint::test::read(*kafkalint::test::shared_dir() + file));
+      std::getline(in, row);
+      while (std::getline(in, row)) {
+        std::istringstream cols(row);
+        std::string version, script, cls;
+        std::getline(cols, version, '\t');
+        std::getline(cols, script, '\t');
+        std::getline(cols, cls, '\t');
+        if (version == "4.0-pre" || cls.empty() || cls == "-" || cls.find(';') != std::string::npos)
+          continue;
+        const std::string line = line_of.count(version) ? line_of[version] : version;
+        if (v(line) > v(newest)) newest = line;
+        ran.insert({cls, script, line});
+      }
+    }
+    REQUIRE(ran.size() > 500);
+    for (const auto& [cls, script, line] : ran) {
+      if (cls.rfind("org.apache.kafka.trogdor.", 0) == 0) continue;  // trogdor.sh picks one
+      INFO(line << " " << script << " " << cls);
+      const auto aliases = flags().run_class(cls);
+      bool covered = false;
+      for (const kl::RunClassAlias* a : aliases)
+        covered = covered || (a->tool == script && a->first <= v(line) && v(line) <= a->last);
+      CHECK(covered);
+    }
+    // A class its script stopped running before the newest line is gone or only a redirect:
+    // the KL706 check needs the release that dropped it (a missing one means no finding).
+    for (const auto& a : flags().run_classes()) {
+      INFO(a.main_class);
+      if (a.last >= v(newest)) continue;
+      CHECK((a.removed_in.has_value() || a.redirect_removed_in.has_value()));
+      if (a.removed_in) CHECK(*a.removed_in > a.last);
+      if (a.redirect_removed_in) CHECK(*a.redirect_removed_in > a.last);
+    }
   }
 }
 
