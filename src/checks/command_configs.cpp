@@ -66,11 +66,16 @@ std::vector<std::pair<std::size_t, std::size_t>> split_pairs(const std::string& 
   return out;
 }
 
-void add_pairs(const ScriptFile& f, const Token& t, std::size_t skip, scripts::Carrier* c) {
+// `list`: "k1=v1,k2=v2" (kafka-configs.sh, kafka-topics.sh); otherwise the word is one pair
+// whose value may hold ',' and '=' (kafka.Kafka's --override splits at the first '=' only).
+void add_pairs(const ScriptFile& f, const Token& t, std::size_t skip, scripts::Carrier* c,
+               bool list = true) {
   std::size_t base = 0;
   const bool located = text_offset(t, &base);
   const std::string text = t.text.substr(skip);
-  for (const auto& [b, e] : split_pairs(text)) {
+  const auto ranges =
+      list ? split_pairs(text) : std::vector<std::pair<std::size_t, std::size_t>>{{0, text.size()}};
+  for (const auto& [b, e] : ranges) {
     const std::string pair = text.substr(b, e - b);
     const std::size_t eq = pair.find('=');
     if (eq == std::string::npos || eq == 0) continue;
@@ -78,31 +83,41 @@ void add_pairs(const ScriptFile& f, const Token& t, std::size_t skip, scripts::C
     en.key = pair.substr(0, eq);
     std::string value = pair.substr(eq + 1);
     std::size_t vshift = 0;
-    if (value.size() >= 2 && value.front() == '[' && value.back() == ']') {
+    if (list && value.size() >= 2 && value.front() == '[' && value.back() == ']') {
       value = value.substr(1, value.size() - 2);
       vshift = 1;
     }
-    // A value the shell or make fills in ($VAR, $(VAR), `cmd`, {{ var }}) is not known here.
-    if (value.find_first_of("$`") != std::string::npos || value.find("{{") != std::string::npos ||
-        en.key.find_first_of("$`{") != std::string::npos)
-      continue;
-    en.value = value;
+    if (en.key.find_first_of("$`{") != std::string::npos) continue;
+    // A value the shell or make fills in ($VAR, $(VAR), `cmd`, {{ var }}) is not known here:
+    // it stands as a placeholder no value rule judges, while its key is still checked.
+    const bool unknown =
+        value.find_first_of("$`") != std::string::npos || value.find("{{") != std::string::npos;
+    en.value = unknown ? "${value}" : value;
     if (located) {
       en.key_begin = base + skip + b;
       en.key_end = en.key_begin + eq;
       en.value_begin = en.key_end + 1 + vshift;
       en.value_end = en.value_begin + value.size();
       en.key_literal = true;
-      en.value_literal = true;
+      en.value_literal = !unknown;
     } else {
-      // Somewhere in the word: the findings point at the word.
+      // Somewhere in the word: the findings point at the word, or at the key when the word
+      // starts with it as written ('zookeeper.connect=${ZK}': only the value is the shell's).
       en.key_begin = en.value_begin = t.offset;
       en.key_end = en.value_end = t.offset + t.length;
+      const std::size_t key_at = skip + b;
+      if (!t.raw.empty() && t.raw.size() >= key_at + eq + 1 &&
+          t.raw.compare(0, key_at + eq + 1, t.text, 0, key_at + eq + 1) == 0) {
+        en.key_begin = t.offset + key_at;
+        en.key_end = en.key_begin + eq;
+        en.key_literal = true;
+      }
     }
-    const auto locate = [&](std::size_t off, int* line, int* col) {
+    const bool key_located = located || en.key_literal;
+    const auto locate = [&](std::size_t off, int* line, int* col, bool here) {
       *line = t.line;
       *col = t.column;
-      if (!located) return;
+      if (!here) return;
       // The word may span lines only when quoted over a break: count from its start.
       for (std::size_t i = t.offset; i < off && i < f.content.size(); ++i) {
         if (f.content[i] == '\n') {
@@ -113,8 +128,8 @@ void add_pairs(const ScriptFile& f, const Token& t, std::size_t skip, scripts::C
         }
       }
     };
-    locate(en.key_begin, &en.key_line, &en.key_column);
-    locate(en.value_begin, &en.value_line, &en.value_column);
+    locate(en.key_begin, &en.key_line, &en.key_column, key_located);
+    locate(en.value_begin, &en.value_line, &en.value_column, located);
     c->entries.push_back(std::move(en));
   }
 }
@@ -157,6 +172,22 @@ class CommandConfigs {
           add_pairs(f_, c.args[i + 1], 0, &carrier);
         else if (t.text.rfind("--config=", 0) == 0)
           add_pairs(f_, t, 9, &carrier);
+      }
+      if (!carrier.entries.empty()) check_carrier(f_, k_, carrier, std::nullopt, out_);
+      return;
+    }
+    if (c.tool == "kafka-server-start.sh") {
+      // 'kafka-server-start.sh server.properties --override k=v ...': each override is one
+      // more broker setting, checked like a line of the file it overrides.
+      scripts::Carrier carrier;
+      carrier.what = "kafka-server-start.sh --override";
+      carrier.role = "broker";
+      for (std::size_t i = 0; i < c.args.size(); ++i) {
+        const Token& t = c.args[i];
+        if (t.text == "--override" && i + 1 < c.args.size())
+          add_pairs(f_, c.args[++i], 0, &carrier, false);
+        else if (t.text.rfind("--override=", 0) == 0)
+          add_pairs(f_, t, 11, &carrier, false);
       }
       if (!carrier.entries.empty()) check_carrier(f_, k_, carrier, std::nullopt, out_);
     }

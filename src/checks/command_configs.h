@@ -1,6 +1,7 @@
 #pragma once
 // Config values inside command lines are one more carrier: the key=value pairs of
-// kafka-configs.sh --add-config (brokers and topics) and kafka-topics.sh --config are checked
+// kafka-configs.sh --add-config (brokers and topics), kafka-topics.sh --config and
+// kafka-server-start.sh --override (one broker setting each) are checked
 // against the release the run targets, like a properties file, and a broker key Kafka does not
 // accept live (read-only update mode) is KL714: the --alter fails.
 
