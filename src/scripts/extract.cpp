@@ -38,6 +38,7 @@ FileKind kind_from_name(const std::string& name) {
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
   if (ext == ".txt" || ext == ".text") return FileKind::kText;
   if (ext == ".bat" || ext == ".cmd") return FileKind::kBatch;
+  if (ext == ".ps1" || ext == ".psm1") return FileKind::kPowerShell;
   if (ext == ".env") return FileKind::kEnv;  // '.env', 'kafka.env' (Compose env_file)
   if (ext == ".mk" || ext == ".make") return FileKind::kMakefile;
   if (ext == ".dockerfile") return FileKind::kDockerfile;
@@ -142,6 +143,10 @@ ExtractResult extract(std::string_view path, std::string_view content, FileKind 
     case FileKind::kBatch:
       lo.batch = true;
       ex.shell(ex.copy(start, content.size()), lo);
+      break;
+    case FileKind::kPowerShell:
+      // Every line is input (no prompts); '.\bin\windows\*.bat' lines are read as batch.
+      read_console_block(ex, ex.copy(start, content.size()), false, true, false);
       break;
     case FileKind::kEnv:
       break;  // variables only: read as a carrier (env_file_carrier)

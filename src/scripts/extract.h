@@ -75,13 +75,14 @@ enum class FileKind {
   kAsciiDoc,
   kHtml,
   kText,
-  kBatch,  ///< cmd.exe batch file (.bat, .cmd)
-  kEnv,    ///< Compose/Docker env file ('.env', 'kafka.env'): NAME=VALUE lines, no commands
+  kBatch,       ///< cmd.exe batch file (.bat, .cmd)
+  kPowerShell,  ///< PowerShell script (.ps1): shell-like words, backtick line continuations
+  kEnv,         ///< Compose/Docker env file ('.env', 'kafka.env'): NAME=VALUE lines, no commands
   kUnknown
 };
 
 /// "shell", "dockerfile", "makefile", "yaml", "markdown", "asciidoc", "html", "text", "batch",
-/// "env", "unknown".
+/// "powershell", "env", "unknown".
 const char* kind_name(FileKind kind);
 
 /// Picks the reader for a file from its name, then its content (shebang, Dockerfile/YAML

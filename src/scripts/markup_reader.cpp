@@ -15,7 +15,16 @@ namespace {
 
 bool blank(char c) { return c == ' ' || c == '\t'; }
 
-enum class BlockLang { kShell, kBatch, kDockerfile, kYaml, kMakefile, kProperties, kOther };
+enum class BlockLang {
+  kShell,
+  kBatch,
+  kPowerShell,
+  kDockerfile,
+  kYaml,
+  kMakefile,
+  kProperties,
+  kOther
+};
 
 BlockLang lang_of(std::string_view info) {
   // "bash", "{.bash}", "shell script", "source,bash"
@@ -30,12 +39,14 @@ BlockLang lang_of(std::string_view info) {
       "zsh",   "ksh",         "terminal", "text",  "txt",     "plaintext",     "none",
       "plain", "bash-session"};
   if (std::find(kShell.begin(), kShell.end(), l) != kShell.end()) return BlockLang::kShell;
-  // cmd.exe blocks are read as batch; PowerShell ones as shell text, whose Windows lines
-  // ('.\bin\windows\kafka-topics.bat ...') are read as batch line by line.
+  // cmd.exe blocks are read as batch; PowerShell ones as shell text with backtick line
+  // continuations, whose Windows lines ('.\bin\windows\kafka-topics.bat ...') are read as
+  // batch line by line.
   if (l == "bat" || l == "batch" || l == "cmd" || l == "dos" || l == "doscon" || l == "winbatch")
     return BlockLang::kBatch;
-  if (l == "powershell" || l == "ps1" || l == "pwsh" || l == "ps" || l == "posh")
-    return BlockLang::kShell;
+  if (l == "powershell" || l == "ps1" || l == "pwsh" || l == "ps" || l == "posh" ||
+      l == "pwsh-session" || l == "ps1con")
+    return BlockLang::kPowerShell;
   if (l == "dockerfile" || l == "docker") return BlockLang::kDockerfile;
   if (l == "yaml" || l == "yml") return BlockLang::kYaml;
   if (l == "makefile" || l == "make" || l == "mk") return BlockLang::kMakefile;
@@ -123,7 +134,8 @@ void properties_block(Extractor& ex, const std::vector<Line>& lines) {
 void code_block(Extractor& ex, const std::vector<Line>& lines, BlockLang lang) {
   // An unlabelled or plain-text block of entries is a properties snippet, not commands; a
   // block labelled properties that holds commands instead is read as commands.
-  if ((lang == BlockLang::kShell || lang == BlockLang::kBatch || lang == BlockLang::kOther) &&
+  if ((lang == BlockLang::kShell || lang == BlockLang::kBatch || lang == BlockLang::kPowerShell ||
+       lang == BlockLang::kOther) &&
       mostly_entries(ex, lines))
     lang = BlockLang::kProperties;
   else if (lang == BlockLang::kProperties && !mostly_entries(ex, lines))
@@ -137,6 +149,9 @@ void code_block(Extractor& ex, const std::vector<Line>& lines, BlockLang lang) {
       break;
     case BlockLang::kBatch:
       read_console_block(ex, join_lines(ex, lines, 0, lines.size()), true);
+      break;
+    case BlockLang::kPowerShell:
+      read_console_block(ex, join_lines(ex, lines, 0, lines.size()), false, true);
       break;
     case BlockLang::kDockerfile:
       read_dockerfile(ex, lines);

@@ -524,7 +524,8 @@ bool option_line(std::string_view t) {
           std::isalpha(static_cast<unsigned char>(t[p + 2])));
 }
 
-void read_console_block(Extractor& ex, const Snippet& block, bool batch) {
+void read_console_block(Extractor& ex, const Snippet& block, bool batch, bool powershell,
+                        bool prompts_allowed) {
   const std::string& t = block.text();
   struct L {
     std::size_t b, e;
@@ -562,7 +563,7 @@ void read_console_block(Extractor& ex, const Snippet& block, bool batch) {
   };
   bool prompts = false;
   for (const L& l : ls)
-    if (prompt_len(l) != std::string::npos) prompts = true;
+    if (prompts_allowed && prompt_len(l) != std::string::npos) prompts = true;
   Snippet out;
   bool continuation = false;                      // the previous line ends with a backslash
   bool in_command = false;                        // the previous kept line belongs to a command
@@ -576,13 +577,23 @@ void read_console_block(Extractor& ex, const Snippet& block, bool batch) {
       out.append_from(block, pending_break, pending_break + 1);
     pending_break = std::string::npos;
   };
+  bool tick = false;  // PowerShell: the previous line ends with a backtick, which joins lines
   for (const L& l : ls) {
     std::size_t b = l.b;
     const std::string_view line(t.data() + l.b, l.e - l.b);
+    const bool joined = tick;
+    tick = false;
     // A command continued over lines that start with an option, without backslashes, as
     // runbooks write them.
-    const bool option = !continuation && in_command && option_line(line);
-    if (option) {
+    const bool option = !continuation && !joined && in_command && option_line(line);
+    if (joined) {
+      flush_break(true);
+      // A PowerShell console shows '>> ' before each continued line.
+      std::size_t p = b;
+      while (p < l.e && blank(t[p])) ++p;
+      if (prompts && l.e - p >= 2 && t[p] == '>' && t[p + 1] == '>')
+        b = p + 2 < l.e && blank(t[p + 2]) ? p + 3 : p + 2;
+    } else if (option) {
       flush_break(true);
     } else if (prompts) {
       std::size_t p = prompt_len(l);
@@ -599,10 +610,17 @@ void read_console_block(Extractor& ex, const Snippet& block, bool batch) {
     } else {
       flush_break(false);
     }
-    out.append_from(block, b, l.e);
-    if (l.e < t.size()) pending_break = l.e;
     std::size_t e = l.e;
     while (e > b && (blank(t[e - 1]) || t[e - 1] == '\r')) --e;
+    if (powershell && e > b && t[e - 1] == '`') {
+      // PowerShell's line continuation: the backtick and the break read as one blank.
+      out.append_from(block, b, e - 1);
+      out.append_replacement(" ", block.map(e - 1), 1);
+      tick = true;
+    } else {
+      out.append_from(block, b, l.e);
+    }
+    if (l.e < t.size()) pending_break = l.e;
     continuation = e > b && t[e - 1] == '\\';
     const std::string_view kept(t.data() + b, e - b);
     if (!option && !continuation) producer_input = false;

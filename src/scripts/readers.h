@@ -34,7 +34,10 @@ void read_html(Extractor& ex, std::size_t start);
 
 /// A code block of docs: shell with optional '$ ' / '> ' prompts, where unprompted lines are
 /// output (unless they continue a command with a trailing backslash). `batch`: a cmd.exe block.
-void read_console_block(Extractor& ex, const Snippet& block, bool batch = false);
+/// `powershell`: a line ending with a backtick continues on the next one (a '>> ' console
+/// prompt there is dropped). `prompts_allowed` false: a script file, where every line is input.
+void read_console_block(Extractor& ex, const Snippet& block, bool batch = false,
+                        bool powershell = false, bool prompts_allowed = true);
 
 /// Parses a JSON array / YAML flow sequence starting at content[at] == '['; appends its scalar
 /// elements to `out` and returns the offset after ']' (or `limit` when unterminated, with a

@@ -124,6 +124,8 @@ const char* kind_name(FileKind kind) {
       return "text";
     case FileKind::kBatch:
       return "batch";
+    case FileKind::kPowerShell:
+      return "powershell";
     case FileKind::kEnv:
       return "env";
     case FileKind::kUnknown:

@@ -129,6 +129,7 @@ TEST_SUITE("scripts") {
   TEST_CASE("scripts: file kinds come from the name, then the content") {
     CHECK(detect_kind("a/b/create-topics.sh", "") == FileKind::kShell);
     CHECK(detect_kind("x.bash", "") == FileKind::kShell);
+    CHECK(detect_kind("scripts/Create-Topics.PS1", "") == FileKind::kPowerShell);
     CHECK(detect_kind("entrypoint", "#!/usr/bin/env bash\nkafka-topics.sh\n") == FileKind::kShell);
     CHECK(detect_kind("entrypoint", "#!/bin/sh -e\n") == FileKind::kShell);
     CHECK(detect_kind("tool", "#!/usr/bin/python3\n") == FileKind::kUnknown);
