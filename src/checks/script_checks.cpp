@@ -150,6 +150,7 @@ void check_script(const ScriptFile& f, const CheckKnowledge& k, const ScriptKnow
   if (!s.cli || !s.flags) return;
   cmd::CommandChecker checker(f, k, s, bootstrap, out);
   for (const scripts::CommandLine& c : f.extracted.commands) checker.check(c);
+  checker.finish();
 }
 
 }  // namespace kafkalint::checks

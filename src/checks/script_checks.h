@@ -39,6 +39,12 @@ struct ScriptFile {
   std::string_view line_text(int line) const;
 };
 
+/// Whether `s` is a broker address a fix may paste into a file: HOST:PORT[,HOST:PORT...] with
+/// DNS names (letters, digits, '.', '-', '_'), IPv4 or bracketed IPv6 hosts and a numeric
+/// port. Placeholders ('${BROKERS}', '{{ brokers }}') are not: whether they expand depends on
+/// the context the fix writes into (a shell expands '${X}', an exec-form list does not).
+bool is_broker_address_list(std::string_view s);
+
 /// Reads `content` as `kind` and extracts its command lines.
 ScriptFile load_script(std::string path, std::string content, scripts::FileKind kind,
                        const ScriptKnowledge& s);

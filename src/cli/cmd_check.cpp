@@ -20,6 +20,7 @@
 #include "checks/check_knowledge.h"
 #include "checks/engine.h"
 #include "checks/gitignore.h"
+#include "checks/script_checks.h"
 #include "checks/settings.h"
 #include "cli/command.h"
 #include "cli/options.h"
@@ -105,35 +106,6 @@ void add_rule_help(const knowledge::Store& store, std::vector<report::RuleMeta>&
       m.full_description = r->why;
       m.help_markdown = rule_markdown(*r);
     }
-}
-
-}  // namespace
-
-namespace {
-
-// HOST:PORT[,HOST:PORT...] with DNS names, IPv4 or [IPv6] hosts and a numeric port.
-bool host_port_list(const std::string& s) {
-  if (s.empty()) return false;
-  std::size_t i = 0;
-  while (i <= s.size()) {
-    std::size_t e = s.find(',', i);
-    if (e == std::string::npos) e = s.size();
-    const std::string item = s.substr(i, e - i);
-    const std::size_t colon = item.rfind(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == item.size()) return false;
-    const std::string host = item.substr(0, colon), port = item.substr(colon + 1);
-    if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) return false;
-    if (host.front() == '[') {
-      if (host.back() != ']' ||
-          host.find_first_not_of("[]0123456789abcdefABCDEF:.") != std::string::npos)
-        return false;
-    } else if (host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                      "0123456789.-_") != std::string::npos) {
-      return false;
-    }
-    i = e + 1;
-  }
-  return true;
 }
 
 }  // namespace
@@ -317,8 +289,10 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   req.settings = *settings;
   if (!bootstrap.empty()) req.settings.bootstrap_server = bootstrap;
   // The address is pasted into scripts by fixes: only a plain HOST:PORT list is accepted, so
-  // nothing in it can break out of the quoting it lands in ("b1:9092' ; touch x ; echo '").
-  if (req.settings.bootstrap_server && !host_port_list(*req.settings.bootstrap_server))
+  // nothing in it can break out of the quoting it lands in ("b1:9092' ; touch x ; echo '");
+  // the fix then writes it quoted for its place and checks that it reads back as one word.
+  if (req.settings.bootstrap_server &&
+      !checks::is_broker_address_list(*req.settings.bootstrap_server))
     return usage_error("check",
                        "bootstrap server '" + *req.settings.bootstrap_server + "' (from " +
                            (bootstrap.empty() ? ".kafkalint.toml" : "--bootstrap-server") +

@@ -112,10 +112,14 @@ class CommandChecker {
  public:
   CommandChecker(const ScriptFile& f, const CheckKnowledge& k, const ScriptKnowledge& s,
                  const std::optional<std::string>& bootstrap, std::vector<core::Finding>* out)
-      : f_(f), k_(k), s_(s), bootstrap_(bootstrap), em_(f, k, out) {}
+      : f_(f), k_(k), s_(s), bootstrap_(bootstrap), em_(f, k, out), out_(out) {}
 
   /// Every check of one command line: the tool, then its options.
   void check(const CommandLine& c);
+
+  /// After the last command: attaches the broker-address fixes whose result reads back as
+  /// intended (fixes.cpp); the others get a note saying why there is no fix.
+  void finish();
 
  private:
   struct Scope {
@@ -171,13 +175,32 @@ class CommandChecker {
                        const std::string& written, const std::string& name,
                        const std::string& replacement);
   void zookeeper_fix(core::Finding& fd, const Token& t, const std::string& written);
-  std::string value_text(const std::string& addr, const std::string& old_raw) const;
+
+  // A fix that pastes a broker address, held until the file is read back with it (fixes.cpp).
+  struct AddressFix {
+    std::size_t finding = 0;                 // index in *out_
+    std::size_t command = 0;                 // index in f_.extracted.commands
+    std::vector<ScriptEmitter::Edit> edits;  // the last edit is the one that writes the address
+    std::vector<std::string> encodings;      // of that edit, best first
+    std::vector<std::string> expected;       // the command's arguments after the fix
+    std::size_t value_arg = 0;               // the argument that holds the address
+    /// The address holds a character a shell reads ('[' globs): its quotes must belong to
+    /// the word the innermost shell reads, not close and reopen an enclosing quote.
+    bool needs_quotes = false;
+    std::string title;
+    bool safe = false;
+    std::size_t accepted = std::string::npos;  // index in `encodings`
+  };
+  bool reads_back(const std::vector<const AddressFix*>& fixes, const std::vector<std::size_t>& enc,
+                  std::vector<bool>* ok) const;
 
   const ScriptFile& f_;
   const CheckKnowledge& k_;
   const ScriptKnowledge& s_;
   const std::optional<std::string>& bootstrap_;
   ScriptEmitter em_;
+  std::vector<core::Finding>* out_;
+  std::vector<AddressFix> pending_;
   const CommandLine* c_ = nullptr;
   const CliCatalog* target_ = nullptr;
   std::string resolved_;      // the option name the parser reads the current word as
