@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 
 #include "checks/cluster_checks.h"
 #include "checks/doc_properties.h"
@@ -332,7 +333,21 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
   std::vector<scripts::Carrier> carriers;
   if (f.kind == scripts::FileKind::kYaml) {
     const std::vector<scripts::YamlNode> docs = scripts::parse_yaml(f.content);
-    if (!docs.empty()) carriers = scripts::find_carriers(docs, f.content);
+    if (!docs.empty()) {
+      // A Compose file's variables come from the .env file of its folder (the project
+      // directory); an env var of the shell running Compose is unknown here and would win.
+      std::optional<scripts::DotEnv> dotenv;
+      for (const scripts::YamlNode& d : docs)
+        if (!dotenv && d.kind == scripts::YamlNode::Kind::kMap && d.get("services")) {
+          core::Error err;
+          const std::filesystem::path env = std::filesystem::path(f.path).parent_path() / ".env";
+          std::error_code ec;
+          if (std::filesystem::is_regular_file(env, ec))
+            if (const auto text = core::read_file(env.string(), &err))
+              dotenv = scripts::read_dotenv(*text);
+        }
+      carriers = scripts::find_carriers(docs, f.content, dotenv ? &*dotenv : nullptr);
+    }
   } else if (f.kind == scripts::FileKind::kEnv) {
     carriers = env_file_carriers(f);
   } else {

@@ -109,7 +109,7 @@ void value_pos(const YamlNode& v, const YamlNode& k, std::size_t* b, std::size_t
 
 // One environment entry: NAME (map key) and VALUE, or one "NAME=VALUE" list string.
 void env_entry(Carrier& c, std::string_view image, const YamlNode& name_node,
-               const YamlNode* value_node, std::string_view content) {
+               const YamlNode* value_node, std::string_view content, const DotEnv& dotenv) {
   std::string name, value;
   CarrierEntry e;
   if (value_node) {
@@ -139,12 +139,31 @@ void env_entry(Carrier& c, std::string_view image, const YamlNode& name_node,
   e.env_name = name;
   e.env_begin = name_node.begin;
   e.env_end = e.env_begin + name.size();
-  e.value = value;
   e.origin = "environment variable " + name;
+  if (value.find('$') != std::string::npos) {
+    // Compose fills in ${VAR} from the shell and the .env file before the container starts:
+    // the rules judge what the broker receives. An unset variable stays a '${VAR}'
+    // placeholder, which no value rule judges.
+    const Interpolation in = compose_interpolate(value, dotenv);
+    if (in.changed) {
+      value = in.text;
+      if (in.default_at != std::string::npos && e.value_literal) {
+        // The value is the default written in the file: findings and fixes land on it.
+        e.value_begin += in.default_at;
+        e.value_end = e.value_begin + in.default_len;
+        e.value_column += static_cast<int>(in.default_at);
+      } else {
+        e.value_literal = false;
+      }
+      if (!in.note.empty()) e.origin += " (" + in.note + ")";
+    }
+  }
+  e.value = value;
   c.entries.push_back(std::move(e));
 }
 
-void compose(const YamlNode& root, std::string_view content, std::vector<Carrier>* out) {
+void compose(const YamlNode& root, std::string_view content, const DotEnv& dotenv,
+             std::vector<Carrier>* out) {
   const YamlNode* services = root.get("services");
   if (!services || services->kind != YamlNode::Kind::kMap) return;
   const std::size_t first = out->size();
@@ -152,7 +171,12 @@ void compose(const YamlNode& root, std::string_view content, std::vector<Carrier
     const YamlNode* image = svc.get("image");
     const YamlNode* env = svc.get("environment");
     if (!env || runs_other_program(svc)) continue;
-    const std::string img = image && image->is_scalar() ? image->text : "";
+    // 'apache/kafka:${KAFKA_VERSION:-3.7.0}': the tag Compose pulls names the release.
+    std::string img = image && image->is_scalar() ? image->text : "";
+    if (img.find('$') != std::string::npos) {
+      const Interpolation in = compose_interpolate(img, dotenv);
+      img = in.resolved ? in.text : img.substr(0, img.find('$'));
+    }
     // Without a known image, KAFKA_CFG_ variables still say Bitnami's convention.
     Carrier c;
     c.what = "Compose service " + name.text + (img.empty() ? "" : " (" + img + ")");
@@ -172,9 +196,9 @@ void compose(const YamlNode& root, std::string_view content, std::vector<Carrier
       c.image = effective;
     }
     if (env->kind == YamlNode::Kind::kMap)
-      for (const auto& [k, v] : env->map) env_entry(c, effective, k, &v, content);
+      for (const auto& [k, v] : env->map) env_entry(c, effective, k, &v, content, dotenv);
     else if (env->kind == YamlNode::Kind::kSeq)
-      for (const YamlNode& s : env->seq) env_entry(c, effective, s, nullptr, content);
+      for (const YamlNode& s : env->seq) env_entry(c, effective, s, nullptr, content, dotenv);
     if (!c.entries.empty()) out->push_back(std::move(c));
   }
   if (out->size() == first + 1) (*out)[first].single_node = true;
@@ -532,12 +556,14 @@ std::string key_to_env(std::string_view image, std::string_view key) {
   return up + k;
 }
 
-std::vector<Carrier> find_carriers(const std::vector<YamlNode>& docs, std::string_view content) {
+std::vector<Carrier> find_carriers(const std::vector<YamlNode>& docs, std::string_view content,
+                                   const DotEnv* dotenv) {
+  static const DotEnv kNone;  // defaults and '$$' still apply without a .env file
   std::vector<Carrier> out;
   for (const YamlNode& d : docs) {
     if (d.kind != YamlNode::Kind::kMap && d.kind != YamlNode::Kind::kSeq) continue;
     if (d.kind == YamlNode::Kind::kMap) {
-      compose(d, content, &out);
+      compose(d, content, dotenv ? *dotenv : kNone, &out);
       kubernetes(d, content, &out);
       if (!d.get("kind") && !d.get("services")) helm(d, content, &out);
     }

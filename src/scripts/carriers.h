@@ -6,6 +6,8 @@
 // entries with the exact positions of what the file says, so findings land on it.
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,8 +58,35 @@ struct Carrier {
   std::vector<PropertiesBlock> blocks;
 };
 
-/// The carriers of the YAML documents `docs` parsed from `content`.
-std::vector<Carrier> find_carriers(const std::vector<YamlNode>& docs, std::string_view content);
+/// The variables of a Compose project's `.env` file (NAME=VALUE lines as Compose reads them).
+struct DotEnv {
+  struct Var {
+    std::string value;
+    int line = 0;
+  };
+  std::map<std::string, Var, std::less<>> vars;
+  std::string name = ".env";  ///< how notes name the file
+};
+DotEnv read_dotenv(std::string_view content);
+
+/// A Compose value after interpolation (`${VAR}`, `$VAR`, `${VAR:-default}`, `${VAR-default}`,
+/// `${VAR:?err}`, `${VAR:+alt}`, `$$` for a literal '$').
+struct Interpolation {
+  std::string text;      ///< the value the container receives
+  bool changed = false;  ///< text differs from the written value
+  bool resolved = true;  ///< false: a variable has no value here (text keeps it as '${VAR}')
+  std::string note;  ///< where substituted values came from, e.g. "RETENTION=168 from .env line 3"
+  /// The whole value is one expression whose default was used: the default's bytes in the
+  /// written value (npos otherwise).
+  std::size_t default_at = std::string::npos;
+  std::size_t default_len = 0;
+};
+Interpolation compose_interpolate(std::string_view value, const DotEnv& env);
+
+/// The carriers of the YAML documents `docs` parsed from `content`. `dotenv`: the `.env` file
+/// next to a Compose file, whose variables fill in `environment:` values and image tags.
+std::vector<Carrier> find_carriers(const std::vector<YamlNode>& docs, std::string_view content,
+                                   const DotEnv* dotenv = nullptr);
 
 /// The Kafka key an image makes of an environment variable, "" when the variable is not a
 /// broker setting for that image. `image` is the Compose image reference.

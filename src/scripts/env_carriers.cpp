@@ -3,6 +3,7 @@
 // image's source); only the way the file writes NAME=VALUE differs.
 
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <string>
 #include <string_view>
@@ -360,6 +361,161 @@ Carrier env_file_carrier(std::string_view content, const ComposeEnvFile& use) {
   c.single_node = use.single_node;
   for (const EnvWord& w : words) add_entry(c, w, content, index);
   return c;
+}
+
+}  // namespace kafkalint::scripts
+
+namespace kafkalint::scripts {
+
+DotEnv read_dotenv(std::string_view content) {
+  DotEnv env;
+  int line = 1;
+  for (std::size_t pos = 0; pos < content.size(); ++line) {
+    std::size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    EnvWord w;
+    if (env_file_line(content, pos, nl, &w)) {
+      const std::size_t eq = w.text.find('=');
+      // A later line overrides an earlier one: the file fills one map, line by line.
+      env.vars[w.text.substr(0, eq)] = DotEnv::Var{w.text.substr(eq + 1), line};
+    }
+    pos = nl + 1;
+  }
+  return env;
+}
+
+namespace {
+
+bool name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+}  // namespace
+
+Interpolation compose_interpolate(std::string_view v, const DotEnv& env) {
+  Interpolation out;
+  std::size_t expressions = 0;
+  bool only_expression = true;  // nothing but one ${...} in the value
+  std::size_t default_at = std::string::npos, default_len = 0;
+  const auto lookup = [&](const std::string& name) -> const DotEnv::Var* {
+    auto it = env.vars.find(name);
+    return it == env.vars.end() ? nullptr : &it->second;
+  };
+  const auto used = [&](const std::string& name, const DotEnv::Var& var) {
+    const std::string what =
+        name + "=" + var.value + " from " + env.name + " line " + std::to_string(var.line);
+    if (out.note.find(what) == std::string::npos) out.note += (out.note.empty() ? "" : ", ") + what;
+  };
+  std::size_t i = 0;
+  while (i < v.size()) {
+    if (v[i] != '$' || i + 1 >= v.size()) {
+      out.text += v[i++];
+      only_expression = false;
+      continue;
+    }
+    if (v[i + 1] == '$') {  // '$$': a literal '$'
+      out.text += '$';
+      out.changed = true;
+      only_expression = false;
+      i += 2;
+      continue;
+    }
+    if (name_start(v[i + 1])) {  // $VAR
+      std::size_t e = i + 1;
+      while (e < v.size() && name_char(v[e])) ++e;
+      const std::string name(v.substr(i + 1, e - i - 1));
+      out.changed = true;
+      only_expression = false;
+      if (const DotEnv::Var* var = lookup(name)) {
+        out.text += var->value;
+        used(name, *var);
+      } else {
+        out.text += "${" + name + "}";
+        out.resolved = false;
+      }
+      i = e;
+      continue;
+    }
+    if (v[i + 1] != '{') {
+      out.text += v[i++];
+      only_expression = false;
+      continue;
+    }
+    // ${NAME[op word]}: the word runs to the matching '}' (nested ${...} count).
+    std::size_t n = i + 2;
+    while (n < v.size() && name_char(v[n])) ++n;
+    const std::string name(v.substr(i + 2, n - i - 2));
+    std::size_t close = n;
+    int depth = 0;
+    for (; close < v.size(); ++close) {
+      if (v[close] == '{') ++depth;
+      if (v[close] == '}' && depth-- == 0) break;
+    }
+    if (name.empty() || !name_start(name[0]) || close >= v.size()) {
+      // Not an expression Compose accepts: Compose refuses the file; leave the text alone.
+      out.text += v.substr(i);
+      out.resolved = false;
+      return out;
+    }
+    out.changed = true;
+    ++expressions;
+    if (i != 0 || close + 1 != v.size()) only_expression = false;
+    std::string op;
+    std::size_t word_at = n;
+    if (n < close && v[n] == ':' && n + 1 < close && std::strchr("-?+", v[n + 1])) {
+      op = std::string(v.substr(n, 2));
+      word_at = n + 2;
+    } else if (n < close && std::strchr("-?+", v[n])) {
+      op = std::string(1, v[n]);
+      word_at = n + 1;
+    } else if (n != close) {
+      out.text += v.substr(i, close + 1 - i);
+      out.resolved = false;
+      i = close + 1;
+      continue;
+    }
+    const std::string_view word = v.substr(word_at, close - word_at);
+    const DotEnv::Var* var = lookup(name);
+    const bool set = var != nullptr;
+    const bool set_nonempty = set && !var->value.empty();
+    const bool colon = op.size() == 2;
+    const char kind = op.empty() ? '\0' : op.back();
+    const bool present = colon ? set_nonempty : set;
+    const auto take_word = [&] {
+      if (word.find('$') != std::string_view::npos) {
+        const Interpolation inner = compose_interpolate(word, env);
+        out.text += inner.text;
+        out.resolved = out.resolved && inner.resolved;
+        if (!inner.note.empty()) out.note += (out.note.empty() ? "" : ", ") + inner.note;
+      } else {
+        out.text += word;
+        default_at = word_at;
+        default_len = word.size();
+      }
+    };
+    if (kind == '-') {
+      if (present) {
+        out.text += var->value;
+        used(name, *var);
+      } else {
+        take_word();
+      }
+    } else if (kind == '+') {
+      if (present) take_word();  // the alternative replaces a set variable; else empty
+    } else if (present || (kind == '\0' && set)) {
+      out.text += var->value;
+      used(name, *var);
+    } else {
+      // Unset (or, for ':?', empty) without a default: Compose substitutes nothing or fails.
+      out.text += "${" + name + "}";
+      out.resolved = false;
+    }
+    i = close + 1;
+  }
+  if (expressions == 1 && only_expression && default_at != std::string::npos) {
+    out.default_at = default_at;
+    out.default_len = default_len;
+  }
+  return out;
 }
 
 }  // namespace kafkalint::scripts

@@ -63,4 +63,40 @@ TEST_SUITE("scripts") {
     CHECK(uses[2].service == "init");
     CHECK_FALSE(uses[2].broker);
   }
+
+  TEST_CASE("scripts: Compose interpolation follows Compose's rules") {
+    const DotEnv env = read_dotenv("A=1\nEMPTY=\n# c\nQ=\"x y\"\nA=2\n");
+    REQUIRE(env.vars.size() == 3);
+    CHECK(env.vars.at("A").value == "2");  // a later line overrides
+    CHECK(env.vars.at("A").line == 5);
+    CHECK(env.vars.at("Q").value == "x y");
+    const auto run = [&](std::string_view v) { return compose_interpolate(v, env); };
+    CHECK(run("${A}").text == "2");
+    CHECK(run("$A-x").text == "2-x");
+    CHECK(run("pre${Q}post").text == "prex ypost");
+    CHECK(run("$$A").text == "$A");
+    CHECK(run("$${A}").text == "${A}");
+    CHECK_FALSE(run("plain").changed);
+    // ':-' takes the default for unset and empty, '-' only for unset.
+    CHECK(run("${EMPTY:-d}").text == "d");
+    CHECK(run("${EMPTY-d}").text.empty());
+    CHECK(run("${NOPE-d}").text == "d");
+    CHECK(run("${A:-d}").text == "2");
+    // ':+' / '+' replace a set variable.
+    CHECK(run("${A:+alt}").text == "alt");
+    CHECK(run("${EMPTY:+alt}").text.empty());
+    CHECK(run("${EMPTY+alt}").text == "alt");
+    // An unset variable without a default stays a placeholder.
+    const Interpolation u = run("PLAINTEXT://$HOST:9092");
+    CHECK_FALSE(u.resolved);
+    CHECK(u.text == "PLAINTEXT://${HOST}:9092");
+    CHECK_FALSE(run("${NOPE:?must be set}").resolved);
+    // Where a default used as the whole value sits, and where values came from.
+    const Interpolation d = run("${NOPE:-abc}");
+    CHECK(d.default_at == 8);
+    CHECK(d.default_len == 3);
+    CHECK(run("x${NOPE:-abc}").default_at == std::string::npos);
+    CHECK(run("${A}").note == "A=2 from .env line 5");
+    CHECK(run("${NOPE:-${A}}").text == "2");
+  }
 }
