@@ -77,6 +77,12 @@ bool FileChecker::plain_key(const Entry& e) const {
   return raw == doc_.key(e) && !f_.opaque(e.key) && doc_.find_all(doc_.key(e)).size() == 1;
 }
 
+bool FileChecker::can_rename(const Entry& e, const std::string& to) {
+  // Two misspellings of one key (num.partitons, num.partiions) renamed in one run would set
+  // it twice, and the duplicate fix would then drop the earlier value: the first one only.
+  return plain_key(e) && !doc_.find(to) && rename_targets_.insert(to).second;
+}
+
 // A KRaft controller that is not also a broker hosts no partitions: the replication and
 // producer-side safety checks do not apply to it (only those of keys that controllers read).
 bool FileChecker::controller_only() const {
@@ -128,7 +134,7 @@ void FileChecker::check_entry(const Entry& e) {
       auto& fd =
           emit_.at_key(e, p->rule, quoted(key) + " only takes effect as " + quoted(prefixed));
       if (!p->note.empty()) fd.notes.push_back(p->note);
-      if (plain_key(e) && !doc_.find(prefixed))
+      if (can_rename(e, prefixed))
         emit_.fix(fd, e.key.begin, e.key.end, prefixed, "rename to " + quoted(prefixed));
       return;
     }
@@ -142,9 +148,19 @@ void FileChecker::check_entry(const Entry& e) {
 
 void check_properties(const PropsFile& f, const CheckKnowledge& k,
                       std::vector<core::Finding>* out) {
+  const std::size_t first = out->size();
   props::FileChecker(f, k, out).run();
   check_kraft_startup(f, k, out);
   check_loopback_advertised(f, k, out);
+  // Removing a byte order mark changes the first key ("\xEF\xBB\xBF\tkey=v" is the key "ï»¿"
+  // until then), and with it which entries the other fixes see: the mark's fix goes alone,
+  // the others are found again in the next --fix pass.
+  const auto bom =
+      std::find_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+                   [](const core::Finding& fd) { return fd.is(RuleId::KL501) && fd.fix; });
+  if (bom != out->end())
+    for (std::size_t i = first; i < out->size(); ++i)
+      if (!(*out)[i].is(RuleId::KL501)) (*out)[i].fix.reset();
 }
 
 }  // namespace kafkalint::checks

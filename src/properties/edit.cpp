@@ -89,14 +89,28 @@ std::string appended_entries(const Document& doc,
   const std::string le(doc.line_ending());
   std::string out;
   if (!doc.text().empty() && !doc.ends_with_newline()) out += le;
-  // An empty line closes a continuation left open at the end of the file.
-  if (doc.ends_in_continuation()) out += le;
+  // An empty line closes a continuation left open at the end of the file. After a final
+  // "\r", a "\n" would join it into one line break and continue the entry instead.
+  if (doc.ends_in_continuation())
+    out += le == "\n" && !doc.text().empty() && doc.text().back() == '\r' ? "\r" : le;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (i) out += le;
     out += escape_key(entries[i].first) + "=" + escape_value(entries[i].second);
   }
   if (doc.ends_with_newline()) out += le;
   return out;
+}
+
+bool appends_cleanly(const Document& doc,
+                     const std::vector<std::pair<std::string, std::string>>& entries) {
+  if (refuse_malformed(doc)) return false;
+  Map expected = effective_map(doc);
+  for (const auto& [key, value] : entries) {
+    const auto [k, v] = as_read(key, value);
+    expected[k] = v;
+  }
+  const ParseResult r = parse(doc.text() + appended_entries(doc, entries), doc.file_name());
+  return r.ok() && effective_map(r.doc) == expected;
 }
 
 namespace {

@@ -30,6 +30,12 @@ namespace kafkalint::properties {
 std::string appended_entries(const Document& doc,
                              const std::vector<std::pair<std::string, std::string>>& entries);
 
+/// Whether Java reads from doc's text plus appended_entries(doc, entries) exactly doc's map
+/// with `entries` added. Not always: a last line that is only a backslash is an entry of its
+/// own (empty key) until something follows it. Fixes that append check it first.
+bool appends_cleanly(const Document& doc,
+                     const std::vector<std::pair<std::string, std::string>>& entries);
+
 /// Removes every entry of `key`, continuation lines included. No entry: no change.
 [[nodiscard]] std::optional<core::Error> unset(Document& doc, std::string_view key);
 

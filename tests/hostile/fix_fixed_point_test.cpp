@@ -53,4 +53,50 @@ TEST_SUITE("hostile_fixes") {
       CHECK(test::read(path) == once);
     }
   }
+
+  // Found by tests/hostile/fix_java_test.cpp; each --fix is run twice, the second a no-op.
+  TEST_CASE("fixes found unsafe by the differential test against Java") {
+    struct Exact {
+      const char* name;
+      const char* args;
+      const char* text;
+      const char* fixed;
+    };
+    const Exact cases[] = {
+        // Two misspellings of one key were both renamed, then the duplicate fix dropped the
+        // first value: only the first is renamed, the other stays for the user.
+        {"two misspellings of one key", "--to 3.9",
+         "broker.id=1\nlog.dirs=/d\nnum.partitons=1\nnum.partiions=2\n",
+         "broker.id=1\nlog.dirs=/d\nnum.partitions=1\nnum.partiions=2\n"},
+        // Behind a byte order mark, "\tnum.partitons=100" is the key "ï»¿" (value
+        // "num.partitons=100"); once the mark goes it is an earlier, ignored num.partitons.
+        // Renamed in the same pass, the later one left it effective: the mark goes first now.
+        {"byte order mark before a blank", "--to 3.9",
+         "\xEF\xBB\xBF\tnum.partitons=100\nnum.partitons=1\nlog.dirs=/d\n",
+         "num.partitions=1\nlog.dirs=/d\n"},
+        // A last line that is only a backslash is the key "" for Java; the appended pin
+        // would continue it away: no pin fix (KL804 still says what to add).
+        {"pin after a lone backslash", "--from 3.0 --to 3.9",
+         "broker.id=1\nlog.dirs=/d\nzookeeper.connect=zk:2181\n  \\\n",
+         "broker.id=1\nlog.dirs=/d\nzookeeper.connect=zk:2181\n  \\\n"},
+        // The file ends in "\\\r" and uses "\n": the empty line closing the continuation is
+        // "\r", since a "\n" would join the "\r" and continue y into the pin.
+        {"pin after a continuation ending in CR", "--from 3.0 --to 3.9",
+         "broker.id=1\nlog.dirs=/d\nzookeeper.connect=zk:2181\ny=2\\\r",
+         "broker.id=1\nlog.dirs=/d\nzookeeper.connect=zk:2181\ny=2\\\r\r"
+         "inter.broker.protocol.version=3.0\n"},
+    };
+    for (const Exact& c : cases) {
+      INFO(c.name);
+      test::TempDir tmp;
+      const std::string path = tmp.file("server.properties");
+      test::write(path, c.text);
+      const std::string cmd =
+          "'" + test::binary() + "' check --isolated " + c.args + " --fix '" + path + "'";
+      test::run_shell(cmd);
+      CHECK(test::read(path) == c.fixed);
+      test::run_shell(cmd);
+      CHECK(test::read(path) == c.fixed);
+    }
+  }
 }

@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "properties/document.h"
 
@@ -100,5 +102,26 @@ TEST_SUITE("properties") {
     // The file ends with an empty entry made by a lone '\' before the last '\n'; any line
     // after it would absorb it.
     CHECK(after_set("\\\n", "b", "2").rfind("ERROR: ", 0) == 0);
+  }
+
+  TEST_CASE("edit: appending says when it would change another entry") {
+    const std::vector<std::pair<std::string, std::string>> pin = {{"k", "v"}};
+    auto clean = [&](const std::string& text) {
+      return appends_cleanly(parse(text, "f").doc, pin);
+    };
+    CHECK(clean("a=1\n"));
+    CHECK(clean("a=1\\\n"));            // a continuation left open is closed by an empty line
+    CHECK_FALSE(clean("a=1\n  \\\n"));  // a last line that is only '\' is the key ""
+    CHECK_FALSE(clean("a=\\u12\n"));    // Java refuses the file
+  }
+
+  TEST_CASE("edit: after a final '\\' and '\\r', the closing empty line is not joined to it") {
+    // The file's line ending is "\n"; a "\n" right after the last "\r" would make one line
+    // break of the two, and the continued entry would swallow the appended one.
+    const std::string text = "a=1\nb=2\nc=3\\\r";
+    const Document d = parse(text, "f").doc;
+    CHECK(appended_entries(d, {{"k", "v"}}) == "\rk=v\n");
+    CHECK(appends_cleanly(d, {{"k", "v"}}));
+    CHECK(after_set(text, "k", "v") == text + "\rk=v\n");
   }
 }

@@ -44,6 +44,9 @@ class FileChecker {
   std::string_view key_of(const Entry& e) const;
   const knowledge::ConfigKey* find_key(std::string_view key) const;
   bool plain_key(const Entry& e) const;
+  /// Whether a fix may rename `e`'s key to `to`: plain_key(e), `to` is not set, and no
+  /// earlier fix of this file renames another key to `to` (claimed here).
+  bool can_rename(const Entry& e, const std::string& to);
   bool controller_only() const;
   bool broker_only() const;
   /// The one-finding-per-key precedence of KL1xx: log4j, known, undocumented, legacy or
@@ -88,6 +91,7 @@ class FileChecker {
   const CheckKnowledge& k_;
   Emitter emit_;
   std::vector<Scope> scopes_;
+  std::set<std::string> rename_targets_;  // keys a rename fix already produces
 };
 
 }  // namespace kafkalint::checks::props

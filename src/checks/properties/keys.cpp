@@ -68,8 +68,7 @@ bool FileChecker::check_legacy_or_changed(const Entry& e, std::string_view key) 
       // A pure rename keeps the value; offer it when the new key is not set already. A
       // replacement that needs a value hint or a note means something else (a count
       // became a time, a flag became a list): no rename then.
-      if (c->value_hint.empty() && c->replacement_note.empty() && plain_key(e) &&
-          !doc_.find(c->replacement))
+      if (c->value_hint.empty() && c->replacement_note.empty() && can_rename(e, c->replacement))
         emit_.fix(fd, e.key.begin, e.key.end, c->replacement,
                   "rename to " + quoted(c->replacement));
     }
@@ -101,7 +100,7 @@ bool FileChecker::check_other_scope(const Entry& e, std::string_view key) {
       // a suggestion (remote.storage.enable has none).
       if (!ck->server_default.empty() && k_.configs->find(Scope::kBroker, ck->server_default)) {
         fd.suggestion = "did you mean " + quoted(ck->server_default) + "?";
-        if (plain_key(e) && !doc_.find(ck->server_default))
+        if (can_rename(e, ck->server_default))
           emit_.fix(fd, e.key.begin, e.key.end, ck->server_default,
                     "rename to " + quoted(ck->server_default));
       }
@@ -169,7 +168,7 @@ void FileChecker::check_unknown(const Entry& e, std::string_view key) {
   if (close.empty()) return;
   fd.suggestion = "did you mean " + quoted(close[0]) + "?";
   for (std::size_t i = 1; i < close.size(); ++i) fd.notes.push_back("or " + quoted(close[i]) + "?");
-  if (close.size() == 1 && plain_key(e) && !doc_.find(close[0]))
+  if (close.size() == 1 && can_rename(e, close[0]))
     emit_.fix(fd, e.key.begin, e.key.end, close[0], "rename to " + quoted(close[0]));
 }
 

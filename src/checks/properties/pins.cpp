@@ -145,7 +145,8 @@ void FileChecker::check_pins_for_upgrade(const Entry* ibp, const Entry* lmfv) {
                      " before the rolling upgrade and raise " + them + " after every broker runs " +
                      to->name + steps);
   const std::size_t end = f_.original.size();
-  emit_.fix(fd, end, end, properties::appended_entries(doc_, pins), "add " + settings);
+  if (properties::appends_cleanly(doc_, pins))
+    emit_.fix(fd, end, end, properties::appended_entries(doc_, pins), "add " + settings);
 }
 
 }  // namespace kafkalint::checks::props
