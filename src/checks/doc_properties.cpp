@@ -1,5 +1,9 @@
 #include "checks/doc_properties.h"
 
+#include "checks/carrier_checks.h"
+#include "scripts/carriers.h"
+#include "scripts/snippet.h"
+
 namespace kafkalint::checks {
 namespace {
 
@@ -14,6 +18,54 @@ std::string blanked(const std::string& content, const scripts::PropertiesBlock& 
   return out;
 }
 
+// Whether text[s) is the file's own bytes at offsets[s.begin...]: no entity, tag or escape.
+bool spelled_in_file(const ScriptFile& f, const scripts::PropertiesBlock& b, std::size_t begin,
+                     std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::size_t at = b.offsets[i];
+    if (at != b.offsets[begin] + (i - begin) || at >= f.content.size() ||
+        f.content[at] != b.text[i])
+      return false;
+  }
+  return true;
+}
+
+// A block whose text was decoded (HTML: tags dropped, entities replaced): checked as a carrier
+// whose entries point back at the bytes of the file.
+void check_decoded_block(const ScriptFile& f, const scripts::PropertiesBlock& b,
+                         const CheckKnowledge& k, std::optional<Role> role, const std::string& what,
+                         std::vector<core::Finding>* out) {
+  std::unique_ptr<PropsFile> p = load_props(f.path, b.text);
+  if (p->refused() || p->doc().entries().empty()) return;
+  const std::size_t known = known_key_count(*p, *k.configs);
+  if (known == 0 || known * 2 < p->doc().entries().size()) return;
+  scripts::Carrier c;
+  c.what = what.empty() ? "an HTML <pre> block" : what;
+  c.role = b.role.empty() ? "broker" : b.role;
+  const scripts::LineIndex index(f.content);
+  for (const properties::Entry& e : p->doc().entries()) {
+    scripts::CarrierEntry en;
+    en.key = std::string(p->doc().key(e));
+    en.value = std::string(p->doc().value(e));
+    en.key_begin = b.offsets[e.key.begin];
+    en.key_end = b.offsets[e.key.end];
+    en.value_begin = b.offsets[e.value.begin];
+    en.value_end = b.offsets[e.value.end];
+    en.key_literal =
+        en.key == std::string_view(b.text).substr(e.key.begin, e.key.end - e.key.begin) &&
+        spelled_in_file(f, b, e.key.begin, e.key.end);
+    en.value_literal =
+        en.value == std::string_view(b.text).substr(e.value.begin, e.value.end - e.value.begin) &&
+        spelled_in_file(f, b, e.value.begin, e.value.end);
+    en.key_line = index.line(en.key_begin);
+    en.key_column = index.column(en.key_begin);
+    en.value_line = index.line(en.value_begin);
+    en.value_column = index.column(en.value_begin);
+    c.entries.push_back(std::move(en));
+  }
+  check_carrier(f, k, c, role, out);
+}
+
 }  // namespace
 
 void check_properties_block(const ScriptFile& f, const scripts::PropertiesBlock& b,
@@ -21,6 +73,7 @@ void check_properties_block(const ScriptFile& f, const scripts::PropertiesBlock&
                             const std::string& what, std::vector<core::Finding>* out) {
   if (!k.configs) return;
   if (b.role == "other" && !role) return;  // ksqlDB, Schema Registry, Connect ...
+  if (!b.text.empty()) return check_decoded_block(f, b, k, role, what, out);
   std::unique_ptr<PropsFile> p = load_props(f.path, blanked(f.content, b));
   if (p->refused() || p->doc().entries().empty()) return;
   // Mostly Kafka's keys, or it is some other program's configuration (Spring, log4j).

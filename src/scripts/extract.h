@@ -109,6 +109,10 @@ struct PropertiesBlock {
   /// program with Kafka-like keys that is not a broker or client (ksqlDB, Schema Registry,
   /// Connect); "" when nothing says.
   std::string role;
+  /// HTML: the block's text with tags dropped and entities decoded, and the file offset of
+  /// each of its bytes (plus one for its end); both empty when `lines` are the text.
+  std::string text;
+  std::vector<std::size_t> offsets;
 };
 
 /// Everything found in one file.

@@ -74,19 +74,37 @@ bool entry_like(std::string_view t) {
   return e < t.size() && (t[e] == '=' || t[e] == ':');
 }
 
+// Counts the entry-like and other lines of a block (comments and blanks aside).
+void count_line(std::string_view t, std::size_t* entries, std::size_t* others) {
+  const std::size_t b = t.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos || t[b] == '#' || t[b] == '!') return;
+  (entry_like(t) ? *entries : *others) += 1;
+}
+
+bool mostly(std::size_t entries, std::size_t others) {
+  return entries >= 1 && entries * 10 >= (entries + others) * 7;
+}
+
 // True when most lines of an unlabelled block are entries (comments and blanks aside): a
 // properties snippet written without a label. The check then keeps it only when its keys are
 // mostly Kafka's.
 bool mostly_entries(const Extractor& ex, const std::vector<Line>& lines) {
   const std::string_view s = ex.content();
   std::size_t entries = 0, others = 0;
-  for (const Line& l : lines) {
-    std::string_view t = s.substr(l.begin, l.end - l.begin);
-    const std::size_t b = t.find_first_not_of(" \t");
-    if (b == std::string_view::npos || t[b] == '#' || t[b] == '!') continue;
-    (entry_like(t) ? entries : others) += 1;
+  for (const Line& l : lines) count_line(s.substr(l.begin, l.end - l.begin), &entries, &others);
+  return mostly(entries, others);
+}
+
+// The same for decoded text (an HTML block), line by line.
+bool mostly_entries(std::string_view text) {
+  std::size_t entries = 0, others = 0;
+  for (std::size_t b = 0; b < text.size();) {
+    std::size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    count_line(text.substr(b, e - b), &entries, &others);
+    b = e + 1;
   }
-  return entries >= 1 && entries * 10 >= (entries + others) * 7;
+  return mostly(entries, others);
 }
 
 // The role of a properties block from the prose just before it: a file name it mentions.
@@ -484,7 +502,36 @@ void read_html(Extractor& ex, std::size_t start) {
     if (close == std::string_view::npos)
       ex.warn(lt, pre ? "unterminated <pre> element" : "unterminated <code> element");
     const Snippet text = html_text(ex, open_end + 1, body_end);
-    if (pre)
+    // '<pre class="language-properties">', '<pre><code class="lang-ini">': the label, as
+    // for Markdown fences; an unlabelled block of entries is a properties snippet too.
+    BlockLang lang = BlockLang::kShell;
+    if (pre) {
+      const std::size_t inner = s.find('>', open_end + 1);
+      const std::string_view attrs = s.substr(lt, open_end - lt);
+      const std::string_view code_attrs =
+          starts_with_ci(s, open_end + 1, "<code") && inner != std::string_view::npos
+              ? s.substr(open_end + 1, inner - open_end - 1)
+              : std::string_view();
+      for (std::string_view a : {attrs, code_attrs}) {
+        const std::size_t cls = a.find("class=");
+        if (cls == std::string_view::npos || cls + 7 > a.size()) continue;
+        std::string_view v = a.substr(cls + 7);
+        v = v.substr(0, v.find_first_of("\"' >"));
+        for (std::string_view prefix : {"language-", "lang-"})
+          if (v.substr(0, prefix.size()) == prefix) v.remove_prefix(prefix.size());
+        if (lang_of(v) != BlockLang::kOther) lang = lang_of(v);
+      }
+    }
+    const bool entries = pre && mostly_entries(text.text());
+    if (pre && (entries && (lang == BlockLang::kShell || lang == BlockLang::kProperties))) {
+      PropertiesBlock b;
+      b.text = text.text();
+      b.offsets.reserve(b.text.size() + 1);
+      for (std::size_t t = 0; t < b.text.size(); ++t) b.offsets.push_back(text.map(t));
+      b.offsets.push_back(body_end);
+      b.role = role_before(ex, lt);
+      ex.properties_block(std::move(b));
+    } else if (pre)
       read_console_block(ex, text);
     else {
       // Inline <code>: like Markdown inline code, a bare tool name is a mention.
