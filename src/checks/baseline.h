@@ -2,6 +2,7 @@
 // Baselines let a repository adopt kafkalint and fail only on new findings: the findings
 // of today are written once (--write-baseline) and matched away on later runs (--baseline).
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,6 +21,9 @@ class Baseline {
  public:
   /// Reads a baseline written by `render`; a malformed file is a located error.
   [[nodiscard]] static std::optional<Baseline> load(const std::string& path, core::Error* err);
+  /// The same from `contents`, the text of the file `path` (named in errors).
+  [[nodiscard]] static std::optional<Baseline> parse(const std::string& contents,
+                                                     const std::string& path, core::Error* err);
   /// The baseline of `findings`, as JSON text (sorted, deterministic).
   static std::string render(const std::vector<core::Finding>& findings);
 
@@ -31,7 +35,7 @@ class Baseline {
   std::size_t filter(std::vector<core::Finding>* findings);
 
  private:
-  std::map<std::string, int> counts_;
+  std::map<std::string, std::int64_t> counts_;
 };
 
 /// Collects findings for --write-baseline as they are reported: it keeps one entry per

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "checks/props_file.h"
 #include "core/file_io.h"
 #include "core/strings.h"
 #include "core/suggest.h"
@@ -53,11 +54,28 @@ bool read_list(const std::string& path, const toml::node& n, const std::string& 
   return true;
 }
 
+// A version must name a release: an empty one would silently mean "no target".
+bool read_version(const std::string& path, const toml::node& n, const std::string& key,
+                  std::optional<std::string>* out, core::Location* where, core::Error* err) {
+  if (!read_string(path, n, key, out, err)) return false;
+  *where = at(path, n, "").where;
+  if (out->value().find_first_not_of(" \t") != std::string::npos) return true;
+  *err =
+      at(path, n, "'" + key + "' is empty", "give a Kafka version such as \"3.9\", or remove it");
+  return false;
+}
+
 }  // namespace
 
 std::optional<Settings> load_settings(const std::string& path, core::Error* err) {
-  auto text = core::read_file(path, err);
+  const auto text = core::read_file(path, err);
   if (!text) return std::nullopt;
+  return parse_settings(*text, path, err);
+}
+
+std::optional<Settings> parse_settings(const std::string& contents, const std::string& path,
+                                       core::Error* err) {
+  const std::string* text = &contents;
   // toml++ 3.3 (Debian 12) reaches undefined behaviour on some invalid UTF-8: it never sees it.
   std::size_t bad = core::utf8_valid_prefix(*text);
   const bool utf8 = bad == text->size();
@@ -98,12 +116,17 @@ std::optional<Settings> load_settings(const std::string& path, core::Error* err)
     const std::string key(k.str());
     bool ok = true;
     if (key == "to")
-      ok = read_string(path, node, key, &s.to, err);
+      ok = read_version(path, node, key, &s.to, &s.to_at, err);
     else if (key == "from")
-      ok = read_string(path, node, key, &s.from, err);
-    else if (key == "fail-on")
+      ok = read_version(path, node, key, &s.from, &s.from_at, err);
+    else if (key == "fail-on") {
       ok = read_string(path, node, key, &s.fail_on, err);
-    else if (key == "bootstrap-server")
+      if (ok && *s.fail_on != "error" && *s.fail_on != "warning" && *s.fail_on != "info") {
+        *err = at(path, node, "unknown severity '" + *s.fail_on + "' for 'fail-on'",
+                  "expected error, warning or info");
+        return std::nullopt;
+      }
+    } else if (key == "bootstrap-server")
       ok = read_string(path, node, key, &s.bootstrap_server, err);
     else if (key == "select")
       ok = read_list(path, node, key, &s.select, err);
@@ -124,6 +147,18 @@ std::optional<Settings> load_settings(const std::string& path, core::Error* err)
           std::optional<std::string> role;
           if (!read_string(path, pv, key + "." + std::string(pk.str()), &role, err))
             return std::nullopt;
+          // A misspelt role would silently fall back to guessing the file's kind.
+          if (!parse_role(*role)) {
+            static const std::vector<std::string> kRoles = {"broker",   "server",   "controller",
+                                                            "producer", "consumer", "admin",
+                                                            "client",   "topic"};
+            std::string hint = "expected broker, producer, consumer, admin, client or topic";
+            if (auto c = core::closest(*role, kRoles, 1); !c.empty())
+              hint = "did you mean '" + c[0] + "'?";
+            *err = at(path, pv, "unknown role '" + *role + "' for '" + std::string(pk.str()) + "'",
+                      hint);
+            return std::nullopt;
+          }
           s.roles.emplace_back(std::string(pk.str()), *role);
         } else {
           std::vector<std::string> codes;

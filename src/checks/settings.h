@@ -24,13 +24,22 @@ struct Settings {
   std::vector<std::pair<std::string, std::string>> roles;  // pattern -> broker|producer|...
   std::optional<std::string> fail_on;                      // error|warning|info
   std::optional<std::string> bootstrap_server;             // broker address for --zookeeper fixes
+  /// Where `to` and `from` are written: a version the release catalogue does not know is an
+  /// error at that place (the catalogue is loaded after the settings).
+  core::Location to_at, from_at;
 };
 
 /// Looks for .kafkalint.toml in `start_dir` and its parents. No file is not an error.
-/// A file that is not valid (TOML syntax, unknown key, wrong type) is a located error.
+/// A file that is not valid (TOML syntax, unknown key, wrong type, an empty version, an
+/// unknown role or severity) is a located error.
 std::optional<Settings> find_settings(const std::string& start_dir, core::Error* err);
 
 /// Reads one settings file.
 [[nodiscard]] std::optional<Settings> load_settings(const std::string& path, core::Error* err);
+
+/// Reads settings from `contents`, the text of the file `path` (named in errors; its folder
+/// is the settings' root).
+[[nodiscard]] std::optional<Settings> parse_settings(const std::string& contents,
+                                                     const std::string& path, core::Error* err);
 
 }  // namespace kafkalint::checks

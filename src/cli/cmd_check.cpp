@@ -68,20 +68,29 @@ std::optional<core::Severity> parse_severity(const std::string& s) {
 }
 
 // Resolves a version (or reports it and returns nullptr): unknown versions are usage errors.
+// `setting`: where .kafkalint.toml gave the version (file empty: the option gave it), so the
+// error points there.
 const knowledge::Release* resolve(const knowledge::VersionCatalog& v, const std::string& text,
-                                  const char* option, Context& ctx) {
+                                  const char* option, const core::Location& setting, Context& ctx) {
   core::Error err;
   const knowledge::Release* r = v.resolve(text, &err);
-  if (!r) {
-    ctx.err << "kafkalint check: error: " << option << ": " << err.message << "\n";
-    if (!err.hint.empty()) ctx.err << "  note: " << err.hint << "\n";
-  }
   if (r && r->configs_pack.empty()) {
-    ctx.err << "kafkalint check: error: " << option << ": kafkalint has no configuration "
-            << "reference for Kafka " << r->name << " (the generated references start at 0.9)\n";
+    err.message = "kafkalint has no configuration reference for Kafka " + r->name +
+                  " (the generated references start at 0.9)";
+    err.hint.clear();
+    r = nullptr;
+  }
+  if (r) return r;
+  if (!setting.file.empty()) {
+    err.where = setting;
+    err.message = "'" + std::string(option + 2) + "': " + err.message;
+    report_error(err, ctx);
     return nullptr;
   }
-  return r;
+  ctx.err << "kafkalint check: error: " << option << ": " << core::escape_controls(err.message)
+          << "\n";
+  if (!err.hint.empty()) ctx.err << "  note: " << core::escape_controls(err.hint) << "\n";
+  return nullptr;
 }
 
 // A file that could not be read or loaded, as a finding: machine formats then carry it.
@@ -206,6 +215,9 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
                        ctx);
   if (vm.count("fix") && vm.count("diff"))
     return usage_error("check", "'--fix' and '--diff' exclude each other", ctx);
+  // --diff prints the fixes instead of the findings: a baseline written then would be empty.
+  if (vm.count("diff") && !write_baseline.empty())
+    return usage_error("check", "'--diff' and '--write-baseline' exclude each other", ctx);
 
   checks::CheckRequest req;
   // '-' is stdin (what editors pipe in), checked under --stdin-filename.
@@ -299,8 +311,15 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
                            ") is not HOST:PORT[,HOST:PORT...]; letters, digits, '.', '-', '_' and "
                            "[IPv6] hosts only",
                        ctx);
-  if (to.empty() && settings->to) to = *settings->to;
-  if (from.empty() && settings->from) from = *settings->from;
+  core::Location to_setting, from_setting;  // set when .kafkalint.toml gives the version
+  if (to.empty() && settings->to) {
+    to = *settings->to;
+    to_setting = settings->to_at;
+  }
+  if (from.empty() && settings->from) {
+    from = *settings->from;
+    from_setting = settings->from_at;
+  }
   if (fail_on.empty()) fail_on = settings->fail_on.value_or("warning");
   const auto fail_severity = parse_severity(fail_on);
   if (!fail_severity)
@@ -316,8 +335,9 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   const knowledge::Lookup<knowledge::VersionCatalog> versions = store.versions();
   if (!versions) return report_error(versions.error(), ctx);
   const knowledge::Release *r_to = nullptr, *r_from = nullptr;
-  if (!to.empty() && !(r_to = resolve(*versions, to, "--to", ctx))) return kExitFailure;
-  if (!from.empty() && !(r_from = resolve(*versions, from, "--from", ctx))) return kExitFailure;
+  if (!to.empty() && !(r_to = resolve(*versions, to, "--to", to_setting, ctx))) return kExitFailure;
+  if (!from.empty() && !(r_from = resolve(*versions, from, "--from", from_setting, ctx)))
+    return kExitFailure;
   if (r_from && r_to && r_to->version < r_from->version)
     return usage_error("check", "--from " + from + " is newer than --to " + to, ctx);
   const std::optional<checks::CheckKnowledge> loaded =

@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "core/suggest.h"
@@ -83,6 +84,22 @@ int parse_command_line(const std::string& name, const std::vector<std::string>& 
       return kExitOk;
     }
     po::notify(vm);
+    // An option given an empty value (an unset variable in CI: --to "$KAFKA_VERSION") would
+    // otherwise act as if it were not given at all: no target version, no baseline.
+    std::vector<std::string> positional_names;
+    for (unsigned i = 0; i < std::min(positional.max_total_count(), 8u); ++i)
+      positional_names.push_back(positional.name_for_position(i));
+    for (const auto& [option, value] : vm) {
+      // Flags (--fix) hold an empty string too: only options that take a value count.
+      const po::option_description* d = desc.find_nothrow(option, false);
+      if (value.defaulted() || !d || d->semantic()->max_tokens() == 0 ||
+          std::find(positional_names.begin(), positional_names.end(), option) !=
+              positional_names.end())
+        continue;
+      const auto* s = boost::any_cast<std::string>(&value.value());
+      if (s && s->empty())
+        return usage_error(name, "'--" + option + "' was given an empty value", ctx);
+    }
   } catch (const po::unknown_option& e) {
     // A near miss gets its correction: "--form" -> "--format".
     std::string message = e.what();

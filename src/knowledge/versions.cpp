@@ -307,6 +307,14 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
           mf.integer("level", &level, true);
           mf.boolean("metadata_change", &mv.metadata_change, true);
           if (!mf.finish()) return std::nullopt;
+          // A feature level is a Java short in Kafka; a larger one would wrap into a small int.
+          if (level < 1 || level > 32767) {
+            mf.fail(mf.node_of("level"),
+                    "metadata.version level " + std::to_string(level) + " of '" + mv.name +
+                        "' is not a feature level",
+                    "feature levels run from 1 to 32767");
+            return std::nullopt;
+          }
           if (level <= last_level) {
             mf.fail(mf.node_of("level"), "metadata.version levels must increase; '" + mv.name +
                                              "' has level " + std::to_string(level) +
