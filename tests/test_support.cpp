@@ -68,8 +68,11 @@ RunResult run_shell(const std::string& command) {
 }
 
 TempDir::TempDir() {
-  std::string tmpl = std::string(KAFKALINT_BUILD_DIR) + "/test-tmp-XXXXXX";
-  fs::create_directories(KAFKALINT_BUILD_DIR);
+  // tools/run-unprivileged.sh runs the tests as a user who may not write the build tree.
+  const char* base = std::getenv("KAFKALINT_TEST_TMPDIR");
+  const std::string root = base && *base ? base : KAFKALINT_BUILD_DIR;
+  std::string tmpl = root + "/test-tmp-XXXXXX";
+  fs::create_directories(root);
   char* p = ::mkdtemp(tmpl.data());
   path_ = p ? p : tmpl;
 }
