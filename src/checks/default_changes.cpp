@@ -108,7 +108,7 @@ void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter&
   std::map<std::string, Scope> scope_of;
   std::vector<std::string> order;
   for (Scope s : role_scopes(f.role))
-    for (const DefaultChange* d : k.keys->default_changes_between(knowledge::scope_name(s),
+    for (const DefaultChange* d : k.keys->default_changes_between(knowledge::ScopeSet::of(s),
                                                                   k.from->version, k.to->version)) {
       if (f.doc().find(d->key)) continue;
       // Not in --from: the old behaviour is what that release did without the key, when the

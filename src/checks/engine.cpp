@@ -535,8 +535,10 @@ struct Worker {
     std::size_t n = known_key_count(f, *k.configs);
     for (const properties::Entry& e : f.doc().entries()) {
       const std::string_view key = f.doc().key(e);
-      for (const char* scope : {"broker", "producer", "consumer", "admin"})
-        if (k.keys->legacy(key, scope) || k.keys->change(key, scope)) {
+      for (knowledge::Scope s : {knowledge::Scope::kBroker, knowledge::Scope::kProducer,
+                                 knowledge::Scope::kConsumer, knowledge::Scope::kAdmin})
+        if (const knowledge::ScopeSet scope = knowledge::ScopeSet::of(s);
+            k.keys->legacy(key, scope) || k.keys->change(key, scope)) {
           ++n;
           break;
         }

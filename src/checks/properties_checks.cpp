@@ -100,8 +100,6 @@ void FileChecker::check_entry(const Entry& e) {
   if (f_.opaque(e.key)) return;  // a templated key: unknown until rendered
   const std::string_view key = key_of(e);
   if (key.empty()) return;
-  const std::string scope = scope_word(f_.role);
-
   if (k_.keys->is_log4j_key(key)) {
     emit_.at_key(e, k_.keys->log4j_rule(),
                  quoted(key) +
@@ -114,7 +112,7 @@ void FileChecker::check_entry(const Entry& e) {
     check_known(e, key, *ck);
     return;
   }
-  if (k_.keys->undocumented(key, scope, k_.to ? &k_.to->version : nullptr)) return;
+  if (k_.keys->undocumented(key, scope_set_, k_.to ? &k_.to->version : nullptr)) return;
   if (check_legacy_or_changed(e, key)) return;
   for (Scope s : scopes_) {
     if (const knowledge::RemovedKey* r = k_.configs->removed(s, key)) {
@@ -129,7 +127,7 @@ void FileChecker::check_entry(const Entry& e) {
   }
   if (const knowledge::PrefixedKeys* p = k_.keys->prefixed_for(key)) {
     // Before `since` the target has no such plugin and no prefix to add.
-    if (role_matches_scope(f_.role, p->scope) && (!k_.to || p->since <= k_.to->version)) {
+    if (p->scope.overlaps(scope_set_) && (!k_.to || p->since <= k_.to->version)) {
       const std::string prefixed = p->required_prefix + std::string(key);
       auto& fd =
           emit_.at_key(e, p->rule, quoted(key) + " only takes effect as " + quoted(prefixed));

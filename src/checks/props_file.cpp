@@ -54,23 +54,10 @@ std::vector<knowledge::Scope> role_scopes(Role r) {
   return {Scope::kBroker};
 }
 
-bool role_matches_scope(Role r, std::string_view s) {
-  if (s == "any") return true;
-  switch (r) {
-    case Role::kBroker:
-      return s == "broker";
-    case Role::kProducer:
-      return s == "producer" || s == "client";
-    case Role::kConsumer:
-      return s == "consumer" || s == "client";
-    case Role::kAdmin:
-      return s == "admin" || s == "client";
-    case Role::kClient:
-      return s == "client" || s == "producer" || s == "consumer" || s == "admin";
-    case Role::kTopic:
-      return s == "topic";
-  }
-  return false;
+knowledge::ScopeSet role_scope_set(Role r) {
+  knowledge::ScopeSet set;
+  for (knowledge::Scope s : role_scopes(r)) set = set | knowledge::ScopeSet::of(s);
+  return set;
 }
 
 std::string PropsFile::source_line(int line) const {

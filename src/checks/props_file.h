@@ -25,8 +25,9 @@ const char* role_name(Role r);
 [[nodiscard]] std::optional<Role> parse_role(std::string_view name);
 /// The config scopes a role reads.
 std::vector<knowledge::Scope> role_scopes(Role r);
-/// The scope names of keys.toml / safety.toml that apply to a role.
-bool role_matches_scope(Role r, std::string_view s);
+/// The scopes a file of role `r` may be read as, as one set (a client of unknown kind is
+/// producer, consumer and admin).
+knowledge::ScopeSet role_scope_set(Role r);
 
 struct PropsFile {
   std::string path;                // as reported

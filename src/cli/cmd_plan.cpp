@@ -205,7 +205,7 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
     p = std::move(*road);
   } else {
     p = plan::make_plan(*r_from, *r_to, from, to, ptrs, *k, options);
-    plan::add_readiness(&p, *r_from, *r_to);
+    plan::add_readiness(&p, *store.versions(), *r_from, *r_to);
   }
 
   if (!out_dir.empty())

@@ -111,7 +111,7 @@ std::string invalid_value(const std::string& key, const std::string& value, cons
     if (!ck) continue;
     if (o.keys && to)
       if (const knowledge::LegacyValue* lv =
-              o.keys->legacy_value(key, value, knowledge::scope_name(scope));
+              o.keys->legacy_value(key, value, knowledge::ScopeSet::of(scope));
           lv && lv->removed_in <= *to)
         return "Kafka " + *o.to + " no longer accepts '" + value + "' (since " +
                lv->removed_in.str() + ")" +
@@ -194,8 +194,8 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
     // Notes from the curated facts and the generated references, for the step from -> to.
     if (o.keys && from && to && *from < *to) {
       for (knowledge::Scope scope : o.scopes) {
-        const std::string scope_name = knowledge::scope_name(scope);
-        if (const knowledge::KeyChange* c = o.keys->change(key, scope_name); c && explicit_key) {
+        const knowledge::ScopeSet scope_set = knowledge::ScopeSet::of(scope);
+        if (const knowledge::KeyChange* c = o.keys->change(key, scope_set); c && explicit_key) {
           std::string n;
           if (c->removed_in && *from < *c->removed_in && *c->removed_in <= *to)
             n = "removed in " + c->removed_in->str();
@@ -217,7 +217,7 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
         // A key B sets itself does not follow the default: the change is not B's concern.
         if (!sb.set.count(key))
           for (const knowledge::DefaultChange* dc :
-               o.keys->default_changes(key, scope_name, *from, *to))
+               o.keys->default_changes(key, scope_set, *from, *to))
             d.notes.push_back("default changed in " + dc->release_name + ": '" + dc->old_value +
                               "' -> '" + dc->new_value + "': " + dc->impact);
       }

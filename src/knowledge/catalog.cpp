@@ -64,8 +64,11 @@ bool read_source(curated::Fields& f, std::string* out) {
   return true;
 }
 
-bool read_scope(curated::Fields& f, std::string* out) {
-  return f.one_of("scope", out, kScopes, true);
+bool read_scope(curated::Fields& f, ScopeSet* out) {
+  std::string word;
+  if (!f.one_of("scope", &word, kScopes, true)) return false;
+  *out = ScopeSet::parse(word).value_or(ScopeSet::all());  // one_of checked the word
+  return true;
 }
 
 bool parse_int(std::string_view text, std::int64_t* out) {
@@ -100,12 +103,6 @@ const char* to_string(FixSafety f) {
       return "none";
   }
   return "none";
-}
-
-bool scope_matches(std::string_view entry_scope, std::string_view file_scope) {
-  if (entry_scope == "any" || entry_scope == file_scope) return true;
-  return entry_scope == "client" &&
-         (file_scope == "producer" || file_scope == "consumer" || file_scope == "admin");
 }
 
 // ------------------------------------------------------------------------------- rules
@@ -401,7 +398,7 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
       if (!top.ok()) return std::nullopt;
 
       KeyFacts facts;
-      std::set<std::pair<std::string, std::string>> seen;
+      std::set<std::pair<std::string, ScopeSet>> seen;
       for (const toml::table* t : keys) {
         KeyChange k;
         curated::Fields f(pack, *t, "[[key]]", err);
@@ -420,13 +417,14 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
           return std::nullopt;
         }
         if (!seen.insert({k.key, k.scope}).second) {
-          f.fail(f.node_of("key"), "[[key]] '" + k.key + "' (" + k.scope + ") is listed twice");
+          f.fail(f.node_of("key"),
+                 "[[key]] '" + k.key + "' (" + k.scope.name() + ") is listed twice");
           return std::nullopt;
         }
         facts.changes_.push_back(std::move(k));
       }
 
-      std::set<std::tuple<std::string, std::string, std::string>> seen_defaults;
+      std::set<std::tuple<std::string, ScopeSet, std::string>> seen_defaults;
       for (const toml::table* t : defaults) {
         DefaultChange d;
         curated::Fields f(pack, *t, "[[default_change]]", err);
@@ -493,7 +491,8 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
           return std::nullopt;
         }
         if (!seen.insert({l.key, l.scope}).second) {
-          f.fail(f.node_of("key"), "[[legacy]] '" + l.key + "' (" + l.scope + ") is listed twice");
+          f.fail(f.node_of("key"),
+                 "[[legacy]] '" + l.key + "' (" + l.scope.name() + ") is listed twice");
           return std::nullopt;
         }
         facts.legacy_.push_back(std::move(l));
@@ -515,7 +514,7 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
         u.last = last;
         if (!seen.insert({u.key, u.scope}).second) {
           f.fail(f.node_of("key"),
-                 "[[undocumented]] '" + u.key + "' (" + u.scope + ") is listed twice");
+                 "[[undocumented]] '" + u.key + "' (" + u.scope.name() + ") is listed twice");
           return std::nullopt;
         }
         facts.undocumented_.push_back(std::move(u));
@@ -581,19 +580,18 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
   }
 }
 
-const KeyChange* KeyFacts::change(std::string_view key, std::string_view scope) const {
+const KeyChange* KeyFacts::change(std::string_view key, ScopeSet scope) const {
   for (const KeyChange& k : changes_)
-    if (k.key == key && scope_matches(k.scope, scope)) return &k;
+    if (k.key == key && k.scope.covers(scope)) return &k;
   return nullptr;
 }
 
-std::vector<const DefaultChange*> KeyFacts::default_changes(std::string_view key,
-                                                            std::string_view scope,
+std::vector<const DefaultChange*> KeyFacts::default_changes(std::string_view key, ScopeSet scope,
                                                             const core::Version& from,
                                                             const core::Version& to) const {
   std::vector<const DefaultChange*> out;
   for (const DefaultChange& d : default_changes_)
-    if (d.key == key && scope_matches(d.scope, scope) && from < d.release && d.release <= to)
+    if (d.key == key && d.scope.covers(scope) && from < d.release && d.release <= to)
       out.push_back(&d);
   std::stable_sort(out.begin(), out.end(), [](const DefaultChange* a, const DefaultChange* b) {
     return a->release < b->release;
@@ -601,28 +599,28 @@ std::vector<const DefaultChange*> KeyFacts::default_changes(std::string_view key
   return out;
 }
 
-std::vector<const DefaultChange*> KeyFacts::default_changes_between(std::string_view scope,
+std::vector<const DefaultChange*> KeyFacts::default_changes_between(ScopeSet scope,
                                                                     const core::Version& from,
                                                                     const core::Version& to) const {
   std::vector<const DefaultChange*> out;
   for (const DefaultChange& d : default_changes_)
-    if (scope_matches(d.scope, scope) && from < d.release && d.release <= to) out.push_back(&d);
+    if (d.scope.covers(scope) && from < d.release && d.release <= to) out.push_back(&d);
   std::stable_sort(out.begin(), out.end(), [](const DefaultChange* a, const DefaultChange* b) {
     return a->release < b->release || (a->release == b->release && a->key < b->key);
   });
   return out;
 }
 
-const LegacyKey* KeyFacts::legacy(std::string_view key, std::string_view scope) const {
+const LegacyKey* KeyFacts::legacy(std::string_view key, ScopeSet scope) const {
   for (const LegacyKey& l : legacy_)
-    if (l.key == key && scope_matches(l.scope, scope)) return &l;
+    if (l.key == key && l.scope.covers(scope)) return &l;
   return nullptr;
 }
 
-const UndocumentedKey* KeyFacts::undocumented(std::string_view key, std::string_view scope,
+const UndocumentedKey* KeyFacts::undocumented(std::string_view key, ScopeSet scope,
                                               const core::Version* release) const {
   for (const UndocumentedKey& u : undocumented_) {
-    if (u.key != key || !scope_matches(u.scope, scope)) continue;
+    if (u.key != key || !u.scope.covers(scope)) continue;
     if (release && (*release < u.since || (u.last && *u.last < *release))) continue;
     return &u;
   }
@@ -630,11 +628,10 @@ const UndocumentedKey* KeyFacts::undocumented(std::string_view key, std::string_
 }
 
 const LegacyValue* KeyFacts::legacy_value(std::string_view key, std::string_view value,
-                                          std::string_view scope) const {
+                                          ScopeSet scope) const {
   const std::string want = core::ascii_lower(value);
   for (const LegacyValue& v : legacy_values_)
-    if (v.key == key && core::ascii_lower(v.value) == want && scope_matches(v.scope, scope))
-      return &v;
+    if (v.key == key && core::ascii_lower(v.value) == want && v.scope.covers(scope)) return &v;
   return nullptr;
 }
 
@@ -873,7 +870,8 @@ std::optional<SafetyFacts> SafetyFacts::parse(const PackText& pack, const RuleCa
         curated::Fields f(pack, *t, "[[check]]", err);
         std::string when;
         read_rule_ref(f, rules, &c.rule);
-        f.str_array("scopes", &c.scopes, true);
+        std::vector<std::string> scopes;
+        f.str_array("scopes", &scopes, true);
         f.str("key", &c.key, true);
         f.one_of("when", &when, {"in", "at-most", "not-below"}, true);
         f.str_array("values", &c.values);
@@ -886,12 +884,14 @@ std::optional<SafetyFacts> SafetyFacts::parse(const PackText& pack, const RuleCa
         f.str("rationale", &c.rationale, true);
         read_source(f, &c.source);
         if (!f.finish()) return std::nullopt;
-        for (const std::string& s : c.scopes) {
-          if (std::find(kScopes.begin(), kScopes.end(), s) == kScopes.end()) {
+        for (const std::string& s : scopes) {
+          std::optional<ScopeSet> set = ScopeSet::parse(s);
+          if (!set) {
             f.fail(f.node_of("scopes"), "unknown scope '" + s + "' in [[check]] '" + c.key + "'",
                    "scopes are broker, topic, producer, consumer, admin, client, any");
             return std::nullopt;
           }
+          c.scopes = c.scopes | *set;
         }
         if (core::code(c.rule).compare(0, 3, "KL4") != 0) {
           f.fail(f.node_of("rule"),
@@ -926,15 +926,10 @@ std::optional<SafetyFacts> SafetyFacts::parse(const PackText& pack, const RuleCa
   }
 }
 
-std::vector<const SafetyCheck*> SafetyFacts::for_key(std::string_view key,
-                                                     std::string_view scope) const {
+std::vector<const SafetyCheck*> SafetyFacts::for_key(std::string_view key, ScopeSet scope) const {
   std::vector<const SafetyCheck*> out;
-  for (const SafetyCheck& c : checks_) {
-    if (c.key != key) continue;
-    if (std::any_of(c.scopes.begin(), c.scopes.end(),
-                    [&](const std::string& s) { return scope_matches(s, scope); }))
-      out.push_back(&c);
-  }
+  for (const SafetyCheck& c : checks_)
+    if (c.key == key && c.scopes.covers(scope)) out.push_back(&c);
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "core/finding.h"
 #include "core/rule_id.h"
 #include "core/version.h"
+#include "knowledge/configs.h"
 #include "knowledge/pack_source.h"
 
 namespace kafkalint::knowledge {
@@ -80,14 +81,10 @@ class RuleCatalog {
 /// identity: every check, planner step and the CLI start from it.
 core::Finding make_finding(const RuleCatalog* rules, core::RuleId id, std::string message = {});
 
-/// Scopes of keys.toml and safety.toml entries. "client" means producer, consumer and
-/// admin; "any" means every scope.
-bool scope_matches(std::string_view entry_scope, std::string_view file_scope);
-
 /// A key whose name changed, was replaced, deprecated or removed (keys.toml [[key]]).
 struct KeyChange {
   std::string key;
-  std::string scope;
+  ScopeSet scope;  // the files it applies to
   std::optional<core::Version> deprecated_in;
   std::optional<core::Version> removed_in;
   std::string replacement;       // a key; may be empty
@@ -100,7 +97,7 @@ struct KeyChange {
 /// A default that changes in `release` (keys.toml [[default_change]]).
 struct DefaultChange {
   std::string key;
-  std::string scope;
+  ScopeSet scope;  // the files it applies to
   core::Version release;
   std::string release_name;
   std::string old_value;
@@ -135,7 +132,7 @@ enum class LegacyEra { kKafka07, kScalaClient };
 /// A key of Kafka 0.7/0.8 or the Scala clients (keys.toml [[legacy]]).
 struct LegacyKey {
   std::string key;
-  std::string scope;
+  ScopeSet scope;  // the files it applies to
   LegacyEra era = LegacyEra::kKafka07;
   core::Version removed_in;
   std::string replacement;
@@ -147,7 +144,7 @@ struct LegacyKey {
 /// A value that a key no longer accepts (keys.toml [[legacy_value]]).
 struct LegacyValue {
   std::string key;
-  std::string scope;
+  ScopeSet scope;  // the files it applies to
   std::string value;
   std::string replacement;
   core::Version removed_in;
@@ -160,7 +157,7 @@ struct LegacyValue {
 /// authorizer settings, KRaft keys of the 2.8 early access.
 struct UndocumentedKey {
   std::string key;
-  std::string scope;
+  ScopeSet scope;  // the files it applies to
   core::Version since;
   std::optional<core::Version> last;  // last release line that reads it; open when absent
   std::string reader;                 // what reads it ("AclAuthorizer")
@@ -172,7 +169,7 @@ struct PrefixedKeys {
   std::string key_prefix;       // "remote.log.metadata."
   std::string required_prefix;  // "rlmm.config."
   std::string prefix_key;       // the broker key that can change the prefix
-  std::string scope;
+  ScopeSet scope;               // the files it applies to
   core::Version since;
   std::vector<std::string> examples;
   std::string note;
@@ -197,24 +194,25 @@ class KeyFacts {
   const std::vector<std::string>& log4j_prefixes() const { return log4j_prefixes_; }
   RuleId log4j_rule() const { return log4j_rule_; }
 
-  /// The lifecycle entry of `key` in a `scope` file ("broker", "producer", ...), or nullptr.
-  const KeyChange* change(std::string_view key, std::string_view scope) const;
+  /// The lifecycle entry of `key` in a file of `scope` (the scopes the file may be read as:
+  /// a facts entry applies when it covers them all), or nullptr.
+  const KeyChange* change(std::string_view key, ScopeSet scope) const;
   /// Default changes of `key` in `scope` whose release lies in (from, to].
-  std::vector<const DefaultChange*> default_changes(std::string_view key, std::string_view scope,
+  std::vector<const DefaultChange*> default_changes(std::string_view key, ScopeSet scope,
                                                     const core::Version& from,
                                                     const core::Version& to) const;
   /// Every default change of `scope` whose release lies in (from, to], by release then key.
-  std::vector<const DefaultChange*> default_changes_between(std::string_view scope,
+  std::vector<const DefaultChange*> default_changes_between(ScopeSet scope,
                                                             const core::Version& from,
                                                             const core::Version& to) const;
   /// The legacy entry of `key` in a `scope` file, or nullptr.
-  const LegacyKey* legacy(std::string_view key, std::string_view scope) const;
+  const LegacyKey* legacy(std::string_view key, ScopeSet scope) const;
   /// The removed value `value` of `key` (case-insensitive), or nullptr.
   const LegacyValue* legacy_value(std::string_view key, std::string_view value,
-                                  std::string_view scope) const;
+                                  ScopeSet scope) const;
   /// The entry of a key Kafka reads without documenting it, for `scope`, read by `release`
   /// (any release when nullptr), or nullptr.
-  const UndocumentedKey* undocumented(std::string_view key, std::string_view scope,
+  const UndocumentedKey* undocumented(std::string_view key, ScopeSet scope,
                                       const core::Version* release) const;
   /// The prefix rule whose key_prefix starts `key`, or nullptr.
   const PrefixedKeys* prefixed_for(std::string_view key) const;
@@ -304,8 +302,8 @@ enum class SafetyCondition { kIn, kAtMost, kNotBelow };
 
 /// One rolling-restart safety check (safety.toml [[check]]).
 struct SafetyCheck {
-  RuleId rule{};  // required in the pack
-  std::vector<std::string> scopes;
+  RuleId rule{};    // required in the pack
+  ScopeSet scopes;  // the files it applies to
   std::string key;
   SafetyCondition when = SafetyCondition::kIn;
   std::vector<std::string> values;  // kIn
@@ -334,7 +332,7 @@ class SafetyFacts {
 
   const std::vector<SafetyCheck>& checks() const { return checks_; }
   /// The checks of `key` in a `scope` file.
-  std::vector<const SafetyCheck*> for_key(std::string_view key, std::string_view scope) const;
+  std::vector<const SafetyCheck*> for_key(std::string_view key, ScopeSet scope) const;
 
  private:
   std::vector<SafetyCheck> checks_;

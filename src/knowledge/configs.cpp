@@ -246,6 +246,25 @@ std::optional<Scope> parse_scope(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<ScopeSet> ScopeSet::parse(std::string_view word) {
+  if (word == "client") return clients();
+  if (word == "any") return all();
+  if (std::optional<Scope> s = parse_scope(word)) return of(*s);
+  return std::nullopt;
+}
+
+std::string ScopeSet::name() const {
+  if (*this == all()) return "any";
+  if (*this == clients()) return "client";
+  std::string out;
+  for (Scope s : kAllScopes) {
+    if (!contains(s)) continue;
+    if (!out.empty()) out += '+';
+    out += scope_name(s);
+  }
+  return out;
+}
+
 const ConfigKey* ConfigCatalog::find(Scope scope, std::string_view name) const {
   const auto& v = keys_[index(scope)];
   auto it = std::lower_bound(v.begin(), v.end(), name, by_name);

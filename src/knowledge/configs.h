@@ -28,6 +28,44 @@ const char* scope_name(Scope scope);
 /// The scope named `name` as scope_name() spells it, else nullopt.
 [[nodiscard]] std::optional<Scope> parse_scope(std::string_view name);
 
+/// A set of scopes: the scopes a curated fact (keys.toml, safety.toml) applies to, or the
+/// scopes a file may be read as (a client file of unknown kind is producer, consumer and
+/// admin at once). Parsed from the packs' words when they load, so no check compares
+/// scope names as strings.
+class ScopeSet {
+ public:
+  constexpr ScopeSet() = default;
+  static constexpr ScopeSet of(Scope s) { return ScopeSet(bit(s)); }
+  /// Producer, consumer and admin: the packs' "client".
+  static constexpr ScopeSet clients() {
+    return ScopeSet(bit(Scope::kProducer) | bit(Scope::kConsumer) | bit(Scope::kAdmin));
+  }
+  /// Every scope: the packs' "any".
+  static constexpr ScopeSet all() {
+    return ScopeSet(clients().bits_ | bit(Scope::kBroker) | bit(Scope::kTopic));
+  }
+  /// One of the packs' scope words: a scope_name(), "client" or "any"; else nullopt.
+  [[nodiscard]] static std::optional<ScopeSet> parse(std::string_view word);
+
+  constexpr bool contains(Scope s) const { return (bits_ & bit(s)) != 0; }
+  /// True when every scope of `file` is in this set: a fact of a "client" entry applies to
+  /// a producer file, a producer-only fact not to a client file of unknown kind.
+  constexpr bool covers(ScopeSet file) const { return (bits_ & file.bits_) == file.bits_; }
+  /// True when the sets share a scope.
+  constexpr bool overlaps(ScopeSet other) const { return (bits_ & other.bits_) != 0; }
+  constexpr ScopeSet operator|(ScopeSet o) const { return ScopeSet(bits_ | o.bits_); }
+  constexpr bool operator==(ScopeSet o) const { return bits_ == o.bits_; }
+  constexpr bool operator<(ScopeSet o) const { return bits_ < o.bits_; }
+  /// The word the packs use for this set ("broker", "client", "any"), or the scope names
+  /// joined with '+' for a set no single word names.
+  std::string name() const;
+
+ private:
+  constexpr explicit ScopeSet(unsigned bits) : bits_(bits) {}
+  static constexpr unsigned bit(Scope s) { return 1U << static_cast<unsigned>(s); }
+  unsigned bits_ = 0;
+};
+
 /// ConfigDef's types, as the references name them.
 enum class ConfigType { kBoolean, kString, kInt, kShort, kLong, kDouble, kList, kClass, kPassword };
 

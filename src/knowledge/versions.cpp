@@ -9,6 +9,12 @@ namespace kafkalint::knowledge {
 
 namespace {
 
+std::string milestone_names() {
+  std::string out;
+  for (Milestone m : kAllMilestones) out += (out.empty() ? "" : ", ") + std::string(to_string(m));
+  return out;
+}
+
 /// The id of a `rule` code read from the pack; an unknown or removed code fails with its place.
 bool read_rule_id(curated::Fields& f, const std::string& code, RuleId* out) {
   if (!curated::is_rule_code(code))
@@ -137,6 +143,30 @@ const char* to_string(KraftSupport s) { return name_of(kKraft, s); }
 const char* to_string(MigrationSupport s) { return name_of(kMigration, s); }
 const char* to_string(StartupCheck s) { return name_of(kStartup, s); }
 const char* to_string(RecordFormat f) { return name_of(kRecordFormats, f); }
+const char* to_string(Milestone m) {
+  switch (m) {
+    case Milestone::kApiVersions:
+      return "api-versions";
+    case Milestone::kAdminClientQuotas:
+      return "admin-client-quotas";
+    case Milestone::kMessageFormatIgnored:
+      return "message-format-ignored";
+    case Milestone::kZooKeeperClient38:
+      return "zookeeper-client-3.8";
+    case Milestone::kKraftJbodMigration:
+      return "kraft-jbod-migration";
+    case Milestone::kDynamicQuorum:
+      return "dynamic-quorum";
+    case Milestone::kMigrationZnodeReset:
+      return "migration-znode-reset";
+    case Milestone::kZooKeeperRemoved:
+      return "zookeeper-removed";
+    case Milestone::kEligibleLeaderReplicas:
+      return "eligible-leader-replicas";
+  }
+  return "";
+}
+
 const char* to_string(ClusterMode m) { return name_of(kModes, m); }
 const char* to_string(ConstraintKind k) { return name_of(kKinds, k); }
 
@@ -159,24 +189,49 @@ std::optional<VersionCatalog> VersionCatalog::load(const PackSource& packs, core
     err->hint = "a --rules directory can replace kafka/versions.toml but not remove it";
     return std::nullopt;
   }
-  return parse(*text, err);
+  std::optional<VersionCatalog> cat = parse(*text, err);
+  if (!cat) return std::nullopt;
+  // The planner's decisions rest on these facts: a catalogue given with --rules must state
+  // every one of them, where a test's small catalogue need not.
+  for (Milestone m : kAllMilestones) {
+    if (cat->milestone_line(m)) continue;
+    err->where.file = text->display_name;
+    err->message = std::string("the release catalogue has no [[milestone]] '") + to_string(m) + "'";
+    err->hint = "copy the [[milestone]] entries of the built-in rules/kafka/versions.toml";
+    return std::nullopt;
+  }
+  return cat;
+}
+
+bool VersionCatalog::reached(const Release& release, Milestone m) const {
+  const Release* first = milestone_line(m);
+  return first && !(release.version < first->version);
+}
+
+const Release* VersionCatalog::milestone_line(Milestone m) const {
+  for (const auto& [milestone, index] : milestones_)
+    if (milestone == m) return &lines_[index];
+  return nullptr;
 }
 
 std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::Error* err) {
   // toml++ may throw on allocation or conversion; nothing escapes the knowledge layer.
   try {
     return read_pack(pack, err, [&](const toml::table& root) -> std::optional<VersionCatalog> {
-      if (!curated::check_root(pack, root,
-                               {"line", "constraint", "known_issue", "one_way_protocol"}, err))
+      if (!curated::check_root(
+              pack, root, {"line", "constraint", "known_issue", "one_way_protocol", "milestone"},
+              err))
         return std::nullopt;
 
       VersionCatalog cat;
       curated::Fields top(pack, root, "versions.toml", err);
-      std::vector<const toml::table*> line_tables, constraint_tables, issue_tables, one_way_tables;
+      std::vector<const toml::table*> line_tables, constraint_tables, issue_tables, one_way_tables,
+          milestone_tables;
       if (!top.table_array("line", &line_tables, true) ||
           !top.table_array("constraint", &constraint_tables) ||
           !top.table_array("known_issue", &issue_tables) ||
-          !top.table_array("one_way_protocol", &one_way_tables))
+          !top.table_array("one_way_protocol", &one_way_tables) ||
+          !top.table_array("milestone", &milestone_tables))
         return std::nullopt;
 
       std::set<std::string> line_names, protocol_names, mv_names;
@@ -455,6 +510,34 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
         }
         o.line = pv->release->name;
         cat.one_way_.push_back(std::move(o));
+      }
+
+      for (const toml::table* t : milestone_tables) {
+        curated::Fields f(pack, *t, "[[milestone]]", err);
+        std::string name, line, what, source;
+        f.str("name", &name, true);
+        f.str("line", &line, true);
+        f.str("what", &what, true);
+        f.str("source", &source, true);
+        if (!f.finish()) return std::nullopt;
+        const auto* m = std::find_if(std::begin(kAllMilestones), std::end(kAllMilestones),
+                                     [&](Milestone x) { return name == to_string(x); });
+        if (m == std::end(kAllMilestones)) {
+          f.fail(f.node_of("name"), "unknown milestone '" + name + "'",
+                 "the planner knows: " + milestone_names());
+          return std::nullopt;
+        }
+        if (cat.milestone_line(*m)) {
+          f.fail(f.node_of("name"), "milestone '" + name + "' is listed twice");
+          return std::nullopt;
+        }
+        const auto at = std::find_if(cat.lines_.begin(), cat.lines_.end(),
+                                     [&](const Release& r) { return r.name == line; });
+        if (at == cat.lines_.end()) {
+          f.fail(f.node_of("line"), "milestone '" + name + "' names no [[line]] '" + line + "'");
+          return std::nullopt;
+        }
+        cat.milestones_.emplace_back(*m, static_cast<std::size_t>(at - cat.lines_.begin()));
       }
       return cat;
     });

@@ -130,6 +130,37 @@ struct OneWayProtocol {
   std::string source;
 };
 
+/// A change in Kafka's history that the planner acts on, first shipped in one release line
+/// (versions.toml [[milestone]]). The planner asks whether a release has reached it instead
+/// of comparing with a version written in code, so each fact is stated once, with its source.
+enum class Milestone {
+  kApiVersions,             // brokers answer ApiVersions: the new tools can talk to them (KIP-35)
+  kAdminClientQuotas,       // client quotas set through the AdminClient (KIP-546)
+  kMessageFormatIgnored,    // log.message.format.version ignored from protocol 3.0 (KIP-724)
+  kZooKeeperClient38,       // brokers ship the ZooKeeper 3.8 client: no 3.4 servers (KIP-902)
+  kKraftJbodMigration,      // JBOD brokers can be migrated to KRaft (KIP-858)
+  kDynamicQuorum,           // dynamic KRaft controller quorums (KIP-853)
+  kMigrationZnodeReset,     // a rolled-back migration must delete /migration before a retry
+  kZooKeeperRemoved,        // the 4.x line: no ZooKeeper, Java 17, Log4j2, old APIs removed
+  kEligibleLeaderReplicas,  // finalising turns on eligible leader replicas (KIP-966)
+};
+
+/// Every milestone, in the order versions.toml lists them.
+inline constexpr Milestone kAllMilestones[] = {
+    Milestone::kApiVersions,
+    Milestone::kAdminClientQuotas,
+    Milestone::kMessageFormatIgnored,
+    Milestone::kZooKeeperClient38,
+    Milestone::kKraftJbodMigration,
+    Milestone::kDynamicQuorum,
+    Milestone::kMigrationZnodeReset,
+    Milestone::kZooKeeperRemoved,
+    Milestone::kEligibleLeaderReplicas,
+};
+
+/// The name of a milestone in versions.toml ("zookeeper-removed").
+const char* to_string(Milestone m);
+
 struct KnownIssue {
   std::vector<std::string> releases;  // "3.5.0", "3.5.1"
   RuleId rule{};
@@ -174,6 +205,12 @@ class VersionCatalog {
   const std::vector<KnownIssue>& known_issues() const { return known_issues_; }
   /// The one-way protocol versions, oldest first.
   const std::vector<OneWayProtocol>& one_way_protocols() const { return one_way_; }
+  /// True when `release` has the change of milestone `m`: its line is at or after the one
+  /// versions.toml names. A catalogue that does not state `m` (a test's) never reaches it;
+  /// load() requires every milestone.
+  bool reached(const Release& release, Milestone m) const;
+  /// The line that first shipped milestone `m`, or nullptr when the catalogue does not say.
+  const Release* milestone_line(Milestone m) const;
   /// Known issues of one patch release ("3.5.1").
   std::vector<const KnownIssue*> known_issues_for(std::string_view patch) const;
 
@@ -185,6 +222,7 @@ class VersionCatalog {
   std::vector<PathConstraint> constraints_;
   std::vector<KnownIssue> known_issues_;
   std::vector<OneWayProtocol> one_way_;
+  std::vector<std::pair<Milestone, std::size_t>> milestones_;  // milestone, index in lines_
   // Every protocol version in order, with the index of its line in lines_.
   std::vector<std::pair<std::string, std::size_t>> protocol_order_;
 };

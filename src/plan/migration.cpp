@@ -140,7 +140,7 @@ class Road {
     std::string name = m_.bridge;
     if (name.empty() && stage_ != Stage::kStart) name = from_.name;  // under way: stays there
     if (name.empty())
-      name = to_.zookeeper == knowledge::ZooKeeperSupport::kRemoved ? "3.9" : to_.name;
+      name = to_.zookeeper == knowledge::ZooKeeperSupport::kRemoved ? last_bridge().name : to_.name;
     core::Error e;
     bridge_ = versions_->resolve(name, &e);
     if (!bridge_ || bridge_->zk_migration == knowledge::MigrationSupport::kNone ||
@@ -150,7 +150,7 @@ class Road {
                     "Kafka " + name +
                         " cannot be the bridge of a ZooKeeper to KRaft migration; the migration "
                         "runs on 3.5 .. 3.9 (production-ready from 3.6, 3.9 recommended)",
-                    ops_source(*versions_->find_line("3.9")));
+                    ops_source(last_bridge()));
     if (bridge_->zk_migration == knowledge::MigrationSupport::kPreview)
       finding(RuleId::KL820, core::Severity::kWarning,
               "the migration is a preview on Kafka " + bridge_->name +
@@ -294,7 +294,7 @@ class Road {
                         " is a broker.id: brokers and controllers share one id space",
                     ops_source(*bridge_));
     if (stage_ == Stage::kStart && m_.quorum == Quorum::kDynamic &&
-        bridge_->version < *core::Version::parse("3.9"))
+        !versions_->reached(*bridge_, knowledge::Milestone::kDynamicQuorum))
       ok = refuse(RuleId::KL820,
                   "--quorum dynamic needs a 3.9 bridge (KIP-853); migrations on " + bridge_->name +
                       " use a static quorum (controller.quorum.voters)",
@@ -356,7 +356,19 @@ class Road {
                      file, "advertised.listeners");
   }
 
-  bool jbod_ok() const { return bridge_->version >= *core::Version::parse("3.7"); }
+  // The last line that runs a production migration (3.9): the bridge the guides recommend,
+  // and the default one into 4.x.
+  // A catalogue without one (a broken --rules overlay) gets the target's own guide.
+  const Release& last_bridge() const {
+    const Release* last = &to_;
+    for (const Release& r : versions_->lines())
+      if (r.zk_migration == knowledge::MigrationSupport::kProduction) last = &r;
+    return *last;
+  }
+
+  bool jbod_ok() const {
+    return versions_->reached(*bridge_, knowledge::Milestone::kKraftJbodMigration);
+  }
 
   // The files as `check --to FROM` sees them (the first ZooKeeper leg does this otherwise):
   // errors and warnings, not infos; no topic-safety rules on controller-only files.
@@ -529,7 +541,8 @@ class Road {
       return true;
     }
     plan_.legs.push_back(std::move(leg));
-    if (to_.version >= *core::Version::parse("4.0")) readiness(plan_.legs.size() - 1);
+    if (versions_->reached(to_, knowledge::Milestone::kZooKeeperRemoved))
+      readiness(plan_.legs.size() - 1);
     append(sub, plan_.legs.size() - 1);
     return true;
   }
@@ -587,7 +600,7 @@ bool Road::classify() {
     if (v.size() > 3) s += " and " + std::to_string(v.size() - 3) + " more";
     return s;
   };
-  const std::string ops = ops_source(*versions_->find_line("3.9"));
+  const std::string ops = ops_source(last_bridge());
   if (total == given_) {
     if (flagged.empty() && kraft.empty()) return true;
     return refuse(RuleId::KL821,
@@ -682,6 +695,7 @@ bool Road::migrate(core::Error* err) {
   if (!k) return false;
   MigrationInput in;
   in.bridge = bridge_;
+  in.versions = versions_;
   in.cli = k->to_cli;
   in.quorum = stage_ == Stage::kStart ? m_.quorum : quorum_;
   in.controllers = controllers();

@@ -154,7 +154,10 @@ class Builder {
   }
 
   const knowledge::Release& bridge() const { return *in_.bridge; }
-  bool is_39() const { return bridge().version >= *core::Version::parse("3.9"); }
+  bool resets_migration_znode() const {
+    return in_.versions &&
+           in_.versions->reached(bridge(), knowledge::Milestone::kMigrationZnodeReset);
+  }
   bool dynamic() const { return in_.quorum == Quorum::kDynamic; }
 
   std::string source() const {
@@ -613,7 +616,7 @@ class Builder {
     if (std::find(p.sources.begin(), p.sources.end(), std::string(kZkShellSource)) ==
         p.sources.end())
       p.sources.push_back(kZkShellSource);
-    if (is_39()) {
+    if (resets_migration_znode()) {
       zk.text +=
           "; then keep the migration state for debugging and delete it, so the migration can be "
           "tried again";

@@ -49,7 +49,10 @@ namespace {
 
 constexpr const char* kIbp = "inter.broker.protocol.version";
 constexpr const char* kLmfv = "log.message.format.version";
+// The plan edits broker and controller files: the curated facts of broker keys apply.
+constexpr knowledge::ScopeSet kBrokerScope = knowledge::ScopeSet::of(knowledge::Scope::kBroker);
 
+using knowledge::Milestone;
 using knowledge::ProtocolVersion;
 using knowledge::Release;
 
@@ -162,7 +165,7 @@ class Planner {
   // tools of the release still running. 4.x targets get theirs from the readiness phase.
   std::vector<Gate> preflight_gates() const {
     std::vector<Gate> gates;
-    const bool v4 = !(to_.version < *core::Version::parse("4.0"));
+    const bool v4 = reached(to_, Milestone::kZooKeeperRemoved);
     // The oldest Java each release's brokers start on is in versions.toml (java_min).
     if (const int jt = to_.java_min; !v4 && jt > from_.java_min)
       gates.push_back({"every broker host runs Java " + std::to_string(jt) + " or newer: Kafka " +
@@ -170,9 +173,9 @@ class Planner {
                            ")",
                        "java -version"});
     if (plan_.mode == "zookeeper") {
-      const auto v36 = *core::Version::parse("3.6");
       const Working& w = work_.front();
-      if (from_.version < v36 && !(to_.version < v36) && !w.zookeeper.empty())
+      if (!reached(from_, Milestone::kZooKeeperClient38) &&
+          reached(to_, Milestone::kZooKeeperClient38) && !w.zookeeper.empty())
         gates.push_back(
             {"the ZooKeeper ensemble runs ZooKeeper 3.5 or later (the output's first line): the "
              "ZooKeeper 3.8 client of Kafka " +
@@ -714,7 +717,7 @@ class Planner {
               {"verify", "wait until its lag in the quorum is 0 before the next node", q});
       } else {
         // During the binary roll the brokers not yet restarted still run the old release.
-        const bool old_running = swap && from_.version < *core::Version::parse("0.10.0");
+        const bool old_running = swap && !reached(from_, Milestone::kApiVersions);
         std::string v = verify_command(cli, w, old_running);
         std::string text =
             "wait until no partition is under-replicated (the command prints nothing) before "
@@ -742,7 +745,7 @@ class Planner {
         if (k_.to_configs->find(knowledge::Scope::kBroker, key)) continue;
         const knowledge::RemovedKey* removed =
             k_.to_configs->removed(knowledge::Scope::kBroker, key);
-        const knowledge::KeyChange* change = k_.keys ? k_.keys->change(key, "broker") : nullptr;
+        const knowledge::KeyChange* change = k_.keys ? k_.keys->change(key, kBrokerScope) : nullptr;
         const bool removed_now =
             (removed && k_.from_configs && k_.from_configs->find(knowledge::Scope::kBroker, key)) ||
             (change && change->removed_in && from_.version < *change->removed_in &&
@@ -768,7 +771,7 @@ class Planner {
   bool both_know(const std::string& key) const {
     const auto knows = [&](const knowledge::ConfigCatalog* c, const Release& r) {
       return (c && c->find(knowledge::Scope::kBroker, key)) ||
-             (k_.keys && k_.keys->undocumented(key, "broker", &r.version));
+             (k_.keys && k_.keys->undocumented(key, kBrokerScope, &r.version));
     };
     return knows(k_.from_configs, from_) && knows(k_.to_configs, to_);
   }
@@ -790,7 +793,7 @@ class Planner {
         successors = {"log.message.timestamp.before.max.ms", "log.message.timestamp.after.max.ms"};
       else if (key == "delegation.token.master.key" || key == "metrics.jmx.blacklist" ||
                key == "metrics.jmx.whitelist")
-        successors = {k_.keys->change(key, "broker")->replacement};
+        successors = {k_.keys->change(key, kBrokerScope)->replacement};
       bool all = !successors.empty();
       for (const std::string& s : successors) all = all && both_know(s) && !value_of(w.doc, s);
       if (!all) continue;
@@ -808,8 +811,11 @@ class Planner {
   // broker stops reading the static keys. Only when every broker sets the same value: the
   // static keys were per broker, the dynamic default is one for all.
   void replace_static_quotas(Phase& p) {
-    if (!k_.from_cli || to_.version < *core::Version::parse("3.0") ||
-        !(from_.version < *core::Version::parse("3.0")))
+    // When the static keys go is a fact of keys.toml.
+    const knowledge::KeyChange* gone =
+        k_.keys ? k_.keys->change("quota.producer.default", kBrokerScope) : nullptr;
+    if (!k_.from_cli || !gone || !gone->removed_in || to_.version < *gone->removed_in ||
+        !(from_.version < *gone->removed_in))
       return;
     const knowledge::CliTool* t = k_.from_cli->find("kafka-configs.sh");
     if (!t || !t->find_option("--entity-default")) return;
@@ -829,8 +835,7 @@ class Planner {
       }
       if (values.size() != 1 || missing) continue;
       const Working& w = work_.front();
-      // Client quotas through the AdminClient arrived in 2.6 (KIP-546).
-      const std::string to = connect_args(t, w, !(from_.version < *core::Version::parse("2.6")));
+      const std::string to = connect_args(t, w, reached(from_, Milestone::kAdminClientQuotas));
       if (to.empty()) continue;
       std::string cmd = "bin/kafka-configs.sh " + to;
       cmd += " --alter --entity-type clients --entity-default --add-config " + quota + "=" +
@@ -899,7 +904,8 @@ class Planner {
   // to the default 1, so the brokers' value is written into the controller files here, before
   // the roll. Returns the sentence for the phase's why, empty when nothing was added.
   std::string carry_min_isr_to_controllers(Phase& p) {
-    if (from_.version >= *core::Version::parse("4.1") || to_.version < *core::Version::parse("4.1"))
+    if (reached(from_, Milestone::kEligibleLeaderReplicas) ||
+        !reached(to_, Milestone::kEligibleLeaderReplicas))
       return "";
     constexpr const char* kMinIsr = "min.insync.replicas";
     std::optional<long> lowest;
@@ -1057,7 +1063,7 @@ class Planner {
     const std::string target = protocol_value(to_);
     Phase& p3 = new_phase("raise inter.broker.protocol.version to " + target, Restart::kRolling,
                           NodeGroup::kBrokers);
-    const bool removes_lmfv = to_.version >= *core::Version::parse("3.0");
+    const bool removes_lmfv = reached(to_, Milestone::kMessageFormatIgnored);
     bool old_format_removed = false, lmfv_removed = false;
     std::vector<std::size_t> lmfv_later;
     for (std::size_t i = 0; i < work_.size(); ++i) {
@@ -1141,6 +1147,18 @@ class Planner {
   }
 
   // --- KRaft mode --------------------------------------------------------------------------
+
+  // Whether `r` has the change of milestone `m` (versions.toml [[milestone]]).
+  bool reached(const Release& r, knowledge::Milestone m) const {
+    return k_.versions->reached(r, m);
+  }
+
+  // The lowest metadata.version any release knows ("3.0-IV1").
+  std::string first_metadata_version() const {
+    for (const Release& r : k_.versions->lines())
+      if (!r.metadata_versions.empty()) return r.metadata_versions.front().name;
+    return "";
+  }
 
   // The older release whose metadata version is `to`'s newest production level, when none of
   // `to`'s own levels is production-ready (an unreleased line such as 4.4); nullptr otherwise.
@@ -1249,7 +1267,7 @@ class Planner {
     if (!plaintext && features && features->find_option("--command-config"))
       address += " --command-config client.properties";
     const bool release_version = features && features->find_option("--release-version") &&
-                                 to_.version >= *core::Version::parse("4.0");
+                                 reached(to_, Milestone::kZooKeeperRemoved);
     const Release* stable = production_line();
     const std::string level =
         o_.exact_protocol && !to_.mv_latest_production.empty()
@@ -1262,8 +1280,11 @@ class Planner {
                              (release_version ? "--release-version " : "--metadata ") + level);
     }
     // Reversible unless a metadata.version above the current one changes the metadata format.
-    const std::string from_mv =
-        from_.version < *core::Version::parse("3.3") ? "3.0-IV1" : from_.mv_latest_production;
+    // A cluster of a KRaft preview (3.0 .. 3.2) may still run the first metadata.version.
+    const std::string from_mv = from_.kraft == knowledge::KraftSupport::kProduction ||
+                                        from_.kraft == knowledge::KraftSupport::kOnly
+                                    ? from_.mv_latest_production
+                                    : first_metadata_version();
     const knowledge::MetadataVersion* a = find_mv(from_mv);
     const knowledge::MetadataVersion* b = find_mv(to_.mv_latest_production);
     std::vector<std::string> changes;

@@ -57,9 +57,10 @@ void add_metadata_version_gate(const Plan& plan, Phase* p) {
 
 }  // namespace
 
-void add_readiness(Plan* plan, const knowledge::Release& from, const knowledge::Release& to) {
-  const auto v4 = *core::Version::parse("4.0");
-  if (plan->refused || !(from.version < v4) || to.version < v4) return;
+void add_readiness(Plan* plan, const knowledge::VersionCatalog& versions,
+                   const knowledge::Release& from, const knowledge::Release& to) {
+  constexpr knowledge::Milestone kV4 = knowledge::Milestone::kZooKeeperRemoved;
+  if (plan->refused || versions.reached(from, kV4) || !versions.reached(to, kV4)) return;
   std::size_t at = plan->phases.size();
   for (std::size_t i = 0; i < plan->phases.size(); ++i)
     if (plan->phases[i].restart == Restart::kRolling) {

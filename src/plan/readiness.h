@@ -13,7 +13,9 @@ namespace kafkalint::plan {
 Phase readiness_phase(const knowledge::Release& running, const knowledge::Release& to);
 
 /// Inserts the readiness phase before the first rolling phase of an ordinary plan from a 3.x
-/// release into 4.x, renumbering the phases after it. Other plans are left as they are.
-void add_readiness(Plan* plan, const knowledge::Release& from, const knowledge::Release& to);
+/// release into 4.x (across the zookeeper-removed milestone of `versions`), renumbering the
+/// phases after it. Other plans are left as they are.
+void add_readiness(Plan* plan, const knowledge::VersionCatalog& versions,
+                   const knowledge::Release& from, const knowledge::Release& to);
 
 }  // namespace kafkalint::plan

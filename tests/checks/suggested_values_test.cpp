@@ -22,20 +22,20 @@ namespace {
 // A file of the scope that uses the feature the change belongs to, so that KL301 speaks.
 std::string file_for(const knowledge::DefaultChange& d, checks::Role* role) {
   std::string text;
-  if (d.scope == "broker") {
+  if (d.scope.name() == "broker") {
     *role = checks::Role::kBroker;
     text = "broker.id=1\n";
     if (d.requires_feature == "kraft") text = "process.roles=broker\nnode.id=1\n";
     if (d.requires_feature == "zookeeper") text += "zookeeper.connect=zk:2181\n";
     if (d.requires_feature == "tiered-storage") text += "remote.log.storage.system.enable=true\n";
     if (d.requires_feature == "share-groups") text += "group.share.enable=true\n";
-  } else if (d.scope == "producer") {
+  } else if (d.scope.name() == "producer") {
     *role = checks::Role::kProducer;
-  } else if (d.scope == "consumer") {
+  } else if (d.scope.name() == "consumer") {
     *role = checks::Role::kConsumer;
-  } else if (d.scope == "admin") {
+  } else if (d.scope.name() == "admin") {
     *role = checks::Role::kAdmin;
-  } else if (d.scope == "topic") {
+  } else if (d.scope.name() == "topic") {
     *role = checks::Role::kBroker;  // topic keys have no file of their own yet
   } else {
     *role = checks::Role::kClient;

@@ -22,6 +22,9 @@ using kafkalint::core::Version;
 
 namespace {
 
+// A scope word of the packs ("broker", "client", "any") as the set the lookups take.
+kl::ScopeSet S(std::string_view word) { return *kl::ScopeSet::parse(word); }
+
 const kl::RuleCatalog& rules() {
   static const kl::RuleCatalog cat = [] {
     Error err;
@@ -271,43 +274,45 @@ TEST_SUITE("knowledge_curated") {
   }
 
   TEST_CASE("keys: renames, deprecations and removals") {
-    const kl::KeyChange* port = keys().change("port", "broker");
+    const kl::KeyChange* port = keys().change("port", S("broker"));
     REQUIRE(port != nullptr);
     CHECK(port->replacement == "listeners");
     CHECK(port->removed_in->str() == "3.0");
-    CHECK(keys().change("advertised.host.name", "broker")->replacement == "advertised.listeners");
-    const kl::KeyChange* lmfv = keys().change("log.message.format.version", "broker");
+    CHECK(keys().change("advertised.host.name", S("broker"))->replacement ==
+          "advertised.listeners");
+    const kl::KeyChange* lmfv = keys().change("log.message.format.version", S("broker"));
     REQUIRE(lmfv != nullptr);
     CHECK(lmfv->deprecated_in->str() == "3.0");
     CHECK(lmfv->removed_in->str() == "4.0");
-    CHECK(keys().change("message.format.version", "topic") != nullptr);
-    CHECK(keys().change("message.format.version", "broker") == nullptr);
-    CHECK(keys().change("metrics.jmx.blacklist", "producer")->replacement == "metrics.jmx.exclude");
-    CHECK(keys().change("timeout.ms", "producer")->replacement == "request.timeout.ms");
-    CHECK(keys().change("timeout.ms", "consumer") == nullptr);
+    CHECK(keys().change("message.format.version", S("topic")) != nullptr);
+    CHECK(keys().change("message.format.version", S("broker")) == nullptr);
+    CHECK(keys().change("metrics.jmx.blacklist", S("producer"))->replacement ==
+          "metrics.jmx.exclude");
+    CHECK(keys().change("timeout.ms", S("producer"))->replacement == "request.timeout.ms");
+    CHECK(keys().change("timeout.ms", S("consumer")) == nullptr);
   }
 
   TEST_CASE("keys: default changes by key and release window") {
-    auto unclean =
-        keys().default_changes("unclean.leader.election.enable", "broker", v("0.10.2"), v("1.0"));
+    auto unclean = keys().default_changes("unclean.leader.election.enable", S("broker"),
+                                          v("0.10.2"), v("1.0"));
     REQUIRE(unclean.size() == 1);
     CHECK(unclean[0]->old_value == "true");
     CHECK(unclean[0]->new_value == "false");
     CHECK(keys()
-              .default_changes("unclean.leader.election.enable", "broker", v("0.11.0"), v("3.9"))
+              .default_changes("unclean.leader.election.enable", S("broker"), v("0.11.0"), v("3.9"))
               .empty());
     CHECK(keys()
-              .default_changes("delete.topic.enable", "broker", v("0.11.0"), v("1.0"))[0]
+              .default_changes("delete.topic.enable", S("broker"), v("0.11.0"), v("1.0"))[0]
               ->new_value == "true");
     auto offsets =
-        keys().default_changes("offsets.retention.minutes", "broker", v("1.1"), v("2.0"));
+        keys().default_changes("offsets.retention.minutes", S("broker"), v("1.1"), v("2.0"));
     REQUIRE(offsets.size() == 1);
     CHECK(offsets[0]->old_value == "1440");
     CHECK(offsets[0]->new_value == "10080");
 
     std::set<std::string> producer;
     const kl::DefaultChange* idempotence = nullptr;
-    for (const auto* d : keys().default_changes_between("producer", v("2.8"), v("3.0"))) {
+    for (const auto* d : keys().default_changes_between(S("producer"), v("2.8"), v("3.0"))) {
       producer.insert(d->key);
       if (d->key == "enable.idempotence") idempotence = d;
     }
@@ -316,29 +321,32 @@ TEST_SUITE("knowledge_curated") {
     CHECK(idempotence->caveat.find("3.0.0 and 3.1.0") != std::string::npos);
     CHECK(idempotence->source.find("KAFKA-13598") != std::string::npos);
     // "client" entries apply to producers, consumers and admin clients.
-    CHECK(keys().default_changes("client.dns.lookup", "consumer", v("2.5"), v("2.6")).size() == 1);
-    CHECK(keys().default_changes("linger.ms", "producer", v("3.9"), v("4.0"))[0]->new_value == "5");
-    auto group = keys().default_changes("group.coordinator.rebalance.protocols", "broker", v("3.9"),
-                                        v("4.2"));
+    CHECK(keys().default_changes("client.dns.lookup", S("consumer"), v("2.5"), v("2.6")).size() ==
+          1);
+    CHECK(keys().default_changes("linger.ms", S("producer"), v("3.9"), v("4.0"))[0]->new_value ==
+          "5");
+    auto group = keys().default_changes("group.coordinator.rebalance.protocols", S("broker"),
+                                        v("3.9"), v("4.2"));
     REQUIRE(group.size() == 2);
     CHECK(group[0]->release_name == "4.0");
     CHECK(group[1]->release_name == "4.1");
   }
 
   TEST_CASE("keys: legacy keys, removed values, prefixes, Log4j") {
-    const kl::LegacyKey* mbl = keys().legacy("metadata.broker.list", "producer");
+    const kl::LegacyKey* mbl = keys().legacy("metadata.broker.list", S("producer"));
     REQUIRE(mbl != nullptr);
     CHECK(mbl->replacement == "bootstrap.servers");
-    CHECK(keys().legacy("brokerid", "broker")->replacement == "broker.id");
-    CHECK(keys().legacy("zk.connect", "broker")->era == kl::LegacyEra::kKafka07);
-    CHECK(keys().legacy("zookeeper.connect", "consumer") != nullptr);
-    CHECK(keys().legacy("zookeeper.connect", "broker") == nullptr);  // still valid there until 4.0
-    CHECK(keys().legacy("auto.commit.enable", "consumer")->replacement == "enable.auto.commit");
+    CHECK(keys().legacy("brokerid", S("broker"))->replacement == "broker.id");
+    CHECK(keys().legacy("zk.connect", S("broker"))->era == kl::LegacyEra::kKafka07);
+    CHECK(keys().legacy("zookeeper.connect", S("consumer")) != nullptr);
+    CHECK(keys().legacy("zookeeper.connect", S("broker")) ==
+          nullptr);  // still valid there until 4.0
+    CHECK(keys().legacy("auto.commit.enable", S("consumer"))->replacement == "enable.auto.commit");
     const kl::LegacyValue* smallest =
-        keys().legacy_value("auto.offset.reset", "SMALLEST", "consumer");
+        keys().legacy_value("auto.offset.reset", "SMALLEST", S("consumer"));
     REQUIRE(smallest != nullptr);
     CHECK(smallest->replacement == "earliest");
-    CHECK(keys().legacy_value("auto.offset.reset", "earliest", "consumer") == nullptr);
+    CHECK(keys().legacy_value("auto.offset.reset", "earliest", S("consumer")) == nullptr);
     const kl::PrefixedKeys* rlmm =
         keys().prefixed_for("remote.log.metadata.topic.replication.factor");
     REQUIRE(rlmm != nullptr);
@@ -407,7 +415,7 @@ TEST_SUITE("knowledge_curated") {
   }
 
   TEST_CASE("safety: checks fire on the risky values only") {
-    auto acks = safety().for_key("acks", "producer");
+    auto acks = safety().for_key("acks", S("producer"));
     REQUIRE(acks.size() == 1);
     CHECK(acks[0]->rule == RuleId::KL401);
     CHECK(acks[0]->fires("1"));
@@ -416,12 +424,12 @@ TEST_SUITE("knowledge_curated") {
     CHECK_FALSE(acks[0]->fires("-1"));
     CHECK(acks[0]->fires_when_unset(v("2.8")));
     CHECK_FALSE(acks[0]->fires_when_unset(v("3.0")));
-    CHECK(safety().for_key("acks", "broker").empty());
+    CHECK(safety().for_key("acks", S("broker")).empty());
 
     const kl::SafetyCheck* one = nullptr;
     const kl::SafetyCheck* rf = nullptr;
     const kl::SafetyCheck* offsets = nullptr;
-    for (const auto* c : safety().for_key("min.insync.replicas", "broker")) {
+    for (const auto* c : safety().for_key("min.insync.replicas", S("broker"))) {
       if (c->rule == RuleId::KL403)
         one = c;
       else if (c->other_key == "default.replication.factor")
@@ -448,7 +456,7 @@ TEST_SUITE("knowledge_curated") {
     CHECK(internal.count("offsets.topic.replication.factor"));
     CHECK(internal.count("transaction.state.log.replication.factor"));
     CHECK(internal.count("transaction.state.log.min.isr"));
-    auto unclean = safety().for_key("unclean.leader.election.enable", "topic");
+    auto unclean = safety().for_key("unclean.leader.election.enable", S("topic"));
     REQUIRE(unclean.size() == 1);
     CHECK(unclean[0]->fires("TRUE"));
     CHECK(unclean[0]->fires_when_unset(v("0.10.2")));
@@ -501,9 +509,9 @@ TEST_SUITE("knowledge_curated") {
     for (const auto& d : keys().default_changes()) {
       if (d.release < v("4.0")) continue;
       INFO(d.key << " " << d.release_name);
-      const std::string scope = d.scope == "client" ? "producer"
-                                : d.scope == "any"  ? "broker"
-                                                    : d.scope;
+      const std::string scope = d.scope.name() == "client" ? "producer"
+                                : d.scope.name() == "any"  ? "broker"
+                                                           : d.scope.name();
       const std::string text =
           section(previous.at(d.release_name) + " -> " + d.release_name, scope);
       CHECK(text.find("- `" + d.key + "`: `" + d.old_value + "` -> `" + d.new_value + "`") !=
@@ -513,7 +521,7 @@ TEST_SUITE("knowledge_curated") {
     CHECK(checked >= 20);
     const std::string removed = section("3.9 -> 4.0", "broker");
     for (const auto& k : keys().changes()) {
-      if (k.scope != "broker" || !k.removed_in || k.removed_in->str() != "4.0") continue;
+      if (k.scope.name() != "broker" || !k.removed_in || k.removed_in->str() != "4.0") continue;
       INFO(k.key);
       CHECK(removed.find("- `" + k.key + "` (") != std::string::npos);
     }
@@ -675,5 +683,34 @@ TEST_SUITE("knowledge_registry") {
     const auto g = kl::make_finding(nullptr, RuleId::KL901);
     CHECK(g.name == "unparsable-file");
     CHECK(g.severity == kafkalint::core::Severity::kError);
+  }
+
+  TEST_CASE("scopes: the packs' words become sets when they load") {
+    CHECK(S("client") ==
+          (kl::ScopeSet::of(kl::Scope::kProducer) | kl::ScopeSet::of(kl::Scope::kConsumer) |
+           kl::ScopeSet::of(kl::Scope::kAdmin)));
+    CHECK(S("any") == kl::ScopeSet::all());
+    CHECK_FALSE(kl::ScopeSet::parse("server").has_value());
+    for (const char* word : {"broker", "topic", "producer", "consumer", "admin", "client", "any"})
+      CHECK(S(word).name() == word);
+    CHECK((S("broker") | S("topic")).name() == "broker+topic");
+    // An entry covers a file when it applies to every scope the file may be read as: a
+    // "client" fact applies to a producer file, a producer-only fact not to a client file
+    // whose kind is unknown; the prefix rules only need the sets to meet.
+    CHECK(S("client").covers(S("producer")));
+    CHECK(S("any").covers(S("client")));
+    CHECK_FALSE(S("producer").covers(S("client")));
+    CHECK(S("producer").overlaps(S("client")));
+    CHECK_FALSE(S("broker").overlaps(S("client")));
+    // The lookups use it: a legacy key of "client" scope is found for a consumer file.
+    int client_entries = 0;
+    for (const kl::LegacyKey& l : keys().legacy_keys())
+      if (l.scope == S("client")) {
+        ++client_entries;
+        CHECK(keys().legacy(l.key, S("consumer")) == &l);
+        CHECK(keys().legacy(l.key, S("client")) == &l);
+        CHECK(keys().legacy(l.key, S("topic")) == nullptr);
+      }
+    CHECK(client_entries >= 3);
   }
 }

@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "test_support.h"
 
@@ -430,5 +432,90 @@ TEST_SUITE("knowledge_curated") {
       }
     }
     CHECK(compared >= 10);
+  }
+
+  TEST_CASE("versions: every milestone the planner asks for is stated once, with its line") {
+    const kl::VersionCatalog& cat = catalog();
+    for (kl::Milestone m : kl::kAllMilestones) {
+      INFO(kl::to_string(m));
+      REQUIRE(cat.milestone_line(m) != nullptr);
+      // A milestone's own line has reached it, the line before has not.
+      const kl::Release& first = *cat.milestone_line(m);
+      CHECK(cat.reached(first, m));
+      const auto& lines = cat.lines();
+      const auto at = std::find_if(lines.begin(), lines.end(),
+                                   [&](const kl::Release& r) { return &r == &first; });
+      REQUIRE(at != lines.begin());
+      CHECK_FALSE(cat.reached(*std::prev(at), m));
+    }
+    // Facts the planner used to write in code, now data: spot-check them against the lines.
+    CHECK(cat.milestone_line(kl::Milestone::kZooKeeperRemoved)->zookeeper ==
+          kl::ZooKeeperSupport::kRemoved);
+    CHECK(cat.milestone_line(kl::Milestone::kMessageFormatIgnored)->name == "3.0");
+    CHECK(cat.reached(*cat.find_line("4.1"), kl::Milestone::kEligibleLeaderReplicas));
+    CHECK_FALSE(cat.reached(*cat.find_line("4.0"), kl::Milestone::kEligibleLeaderReplicas));
+  }
+
+  TEST_CASE("versions: a milestone must be known, named once and name a line") {
+    const std::string line =
+        "[[line]]\nname = \"3.9\"\nstatus = \"released\"\npatches = [\"3.9.0\"]\n"
+        "zookeeper = \"deprecated\"\nkraft = \"production\"\nzk_migration = \"production\"\n"
+        "record_format = \"V2\"\nstartup_check = \"record-version\"\nsource = \"x\"\n";
+    const auto milestone = [](const std::string& name, const std::string& at) {
+      return "[[milestone]]\nname = \"" + name + "\"\nline = \"" + at +
+             "\"\nwhat = \"w\"\nsource = \"s\"\n";
+    };
+    kafkalint::core::Error err;
+    const auto ok = parse_text("schema = 1\n" + line + milestone("dynamic-quorum", "3.9"), &err);
+    REQUIRE(ok);
+    CHECK(ok->reached(ok->lines().front(), kl::Milestone::kDynamicQuorum));
+    // A test catalogue that does not state a milestone never reaches it.
+    CHECK_FALSE(ok->reached(ok->lines().front(), kl::Milestone::kZooKeeperRemoved));
+
+    CHECK_FALSE(parse_text("schema = 1\n" + line + milestone("dynamic-quorom", "3.9"), &err));
+    CHECK(err.message == "unknown milestone 'dynamic-quorom'");
+    CHECK(err.hint.find("dynamic-quorum") != std::string::npos);
+    CHECK_FALSE(parse_text("schema = 1\n" + line + milestone("dynamic-quorum", "3.9") +
+                               milestone("dynamic-quorum", "3.9"),
+                           &err));
+    CHECK(err.message == "milestone 'dynamic-quorum' is listed twice");
+    CHECK_FALSE(parse_text("schema = 1\n" + line + milestone("dynamic-quorum", "3.8"), &err));
+    CHECK(err.message == "milestone 'dynamic-quorum' names no [[line]] '3.8'");
+  }
+
+  TEST_CASE("versions: a --rules catalogue without the planner's milestones is refused") {
+    const auto pack = kl::PackSource{}.find("kafka/versions.toml");
+    REQUIRE(pack);
+    const std::string full(pack->text);
+    const std::size_t cut = full.find("[[milestone]]\nname = \"dynamic-quorum\"");
+    REQUIRE(cut != std::string::npos);
+    const std::size_t end = full.find("[[milestone]]", cut + 1);
+    kafkalint::test::TempDir dir;
+    std::filesystem::create_directories(dir.file("kafka"));
+    std::ofstream(dir.file("kafka/versions.toml")) << full.substr(0, cut) + full.substr(end);
+    kl::PackSource packs;
+    kafkalint::core::Error err;
+    REQUIRE(packs.add_directory(dir.path(), &err));
+    CHECK_FALSE(kl::VersionCatalog::load(packs, &err));
+    CHECK(err.message == "the release catalogue has no [[milestone]] 'dynamic-quorum'");
+  }
+
+  TEST_CASE("the planner writes no Kafka release in code: it asks versions.toml") {
+    // Era boundaries as literals (Version::parse("3.0"), find_line("3.9")) drift from the
+    // catalogue; milestones and line facts say the same once.
+    namespace fs = std::filesystem;
+    const std::regex literal(R"((Version::parse|find_line|resolve)\("[0-9]+\.[0-9])");
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(kafkalint::test::source_dir() + "/src/plan")) {
+      if (e.path().extension() != ".cpp") continue;
+      ++files;
+      std::ifstream in(e.path());
+      std::stringstream text;
+      text << in.rdbuf();
+      const std::string s = text.str();
+      INFO(e.path().filename().string());
+      CHECK_FALSE(std::regex_search(s, literal));
+    }
+    CHECK(files >= 8);
   }
 }

@@ -29,12 +29,15 @@ inline constexpr std::string_view kBomAsLatin1 =
 
 inline std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
-inline std::string scope_word(Role r) { return role_name(r); }
-
 class FileChecker {
  public:
   FileChecker(const PropsFile& f, const CheckKnowledge& k, std::vector<core::Finding>* out)
-      : f_(f), doc_(f.doc()), k_(k), emit_(f, k, out), scopes_(role_scopes(f.role)) {}
+      : f_(f),
+        doc_(f.doc()),
+        k_(k),
+        emit_(f, k, out),
+        scopes_(role_scopes(f.role)),
+        scope_set_(role_scope_set(f.role)) {}
 
   /// Every family, in rule-code order.
   void run();
@@ -92,6 +95,7 @@ class FileChecker {
   Emitter emit_;
   std::vector<Scope> scopes_;
   std::set<std::string> rename_targets_;  // keys a rename fix already produces
+  knowledge::ScopeSet scope_set_;  // scopes_ as one set, for the curated facts
 };
 
 }  // namespace kafkalint::checks::props

@@ -39,8 +39,7 @@ void FileChecker::check_duplicates() {
 
 // Curated lifecycle facts: 0.7/0.8 keys, old Scala client keys, renames (port -> listeners).
 bool FileChecker::check_legacy_or_changed(const Entry& e, std::string_view key) {
-  const std::string scope = scope_word(f_.role);
-  if (const knowledge::LegacyKey* l = k_.keys->legacy(key, scope)) {
+  if (const knowledge::LegacyKey* l = k_.keys->legacy(key, scope_set_)) {
     // Still read by the target release (the Scala clients lived until 2.0): not a finding.
     if (k_.to && k_.to->version < l->removed_in) return true;
     std::string msg = quoted(key) + " is a " +
@@ -53,7 +52,7 @@ bool FileChecker::check_legacy_or_changed(const Entry& e, std::string_view key) 
     if (!l->replacement_note.empty()) fd.notes.push_back(l->replacement_note);
     return true;
   }
-  if (const knowledge::KeyChange* c = k_.keys->change(key, scope)) {
+  if (const knowledge::KeyChange* c = k_.keys->change(key, scope_set_)) {
     const bool removed = c->removed_in && (!k_.to || *c->removed_in <= k_.to->version);
     if (!removed) return false;  // still defined: the generated reference decides
     if (!k_.to) return true;     // a real key of older releases: not unknown
@@ -116,7 +115,7 @@ bool FileChecker::check_other_scope(const Entry& e, std::string_view key) {
       if (clients > 1) owner = "client";
     }
     emit_.at_key(e, RuleId::KL102,
-                 quoted(key) + " is a " + owner + " setting; a " + scope_word(f_.role) +
+                 quoted(key) + " is a " + owner + " setting; a " + role_name(f_.role) +
                      " config does not read it");
     return true;
   }
@@ -135,8 +134,7 @@ void FileChecker::check_unknown(const Entry& e, std::string_view key) {
   // split (a JAAS config under {% if %}): only the rendered file can tell.
   if (plugin_like && f_.templated() && f_.original.compare(e.raw.begin, 1, " ") == 0) return;
   // A key a later release reads: say when it comes, not that it is unknown.
-  if (const knowledge::UndocumentedKey* u =
-          k_.keys->undocumented(key, scope_word(f_.role), nullptr);
+  if (const knowledge::UndocumentedKey* u = k_.keys->undocumented(key, scope_set_, nullptr);
       u && k_.to && k_.to->version < u->since) {
     auto& fd = emit_.at_key(e, RuleId::KL101,
                             quoted(key) + " is not yet available in Kafka " + k_.to->name +
@@ -155,7 +153,7 @@ void FileChecker::check_unknown(const Entry& e, std::string_view key) {
         return;
       }
   std::string msg = "unknown key " + quoted(key);
-  if (k_.to) msg += " for a Kafka " + k_.configs->release() + " " + scope_word(f_.role);
+  if (k_.to) msg += " for a Kafka " + k_.configs->release() + " " + role_name(f_.role);
   auto& fd = emit_.at_key(e, RuleId::KL101, msg);
   fd.subject = std::string(key);
   if (plugin_like) {

@@ -45,7 +45,7 @@ void FileChecker::check_set_values() {
       value = compact_list(value);
     for (Scope s : scopes_)
       for (const knowledge::SafetyCheck* c :
-           k_.safety->for_key(key_of(e), knowledge::scope_name(s))) {
+           k_.safety->for_key(key_of(e), knowledge::ScopeSet::of(s))) {
         // The other key as Kafka sees it: its value, or its default when the file leaves it
         // unset (min.insync.replicas=2 with the default replication factor 1).
         std::optional<std::string_view> other;
@@ -83,8 +83,7 @@ void FileChecker::check_unset_keys() {
   if (scala) check_scala_producer_acks(runs);
   for (Scope s : scopes_) {
     for (const knowledge::SafetyCheck& c : k_.safety->checks()) {
-      if (std::find(c.scopes.begin(), c.scopes.end(), knowledge::scope_name(s)) == c.scopes.end())
-        continue;
+      if (!c.scopes.contains(s)) continue;
       if (doc_.find(c.key)) continue;
       // The Scala producer reads neither acks nor enable.idempotence.
       if (scala && s == Scope::kProducer) continue;

@@ -15,7 +15,7 @@ void FileChecker::check_known(const Entry& e, std::string_view key,
                      " is a ZooKeeper setting on a KRaft node (process.roles "
                      "is set); it is ignored outside a ZooKeeper migration");
   }
-  const knowledge::KeyChange* change = k_.keys->change(key, scope_word(f_.role));
+  const knowledge::KeyChange* change = k_.keys->change(key, scope_set_);
   // KL304: the reference still lists the key, but the release no longer acts on it.
   if (change && k_.to && change->removed_in && *change->removed_in <= k_.to->version) {
     auto& fd = emit_.at_key(e, RuleId::KL304,
@@ -51,7 +51,7 @@ void FileChecker::check_value(const Entry& e, std::string_view key,
       key == "message.format.version")
     return;  // checked against the release catalogue in check_protocol_pins
   std::string_view value = doc_.value(e);
-  if (const knowledge::LegacyValue* lv = k_.keys->legacy_value(key, value, scope_word(f_.role))) {
+  if (const knowledge::LegacyValue* lv = k_.keys->legacy_value(key, value, scope_set_)) {
     if (k_.to && lv->removed_in <= k_.to->version) {
       auto& fd = emit_.at_value(e, lv->rule,
                                 quoted(std::string(key) + "=" + std::string(value)) +
