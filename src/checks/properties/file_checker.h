@@ -95,7 +95,7 @@ class FileChecker {
   Emitter emit_;
   std::vector<Scope> scopes_;
   std::set<std::string> rename_targets_;  // keys a rename fix already produces
-  knowledge::ScopeSet scope_set_;  // scopes_ as one set, for the curated facts
+  knowledge::ScopeSet scope_set_;         // scopes_ as one set, for the curated facts
 };
 
 }  // namespace kafkalint::checks::props
