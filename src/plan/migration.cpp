@@ -696,6 +696,7 @@ bool Road::migrate(core::Error* err) {
   MigrationInput in;
   in.bridge = bridge_;
   in.versions = versions_;
+  in.rules = rules_;
   in.cli = k->to_cli;
   in.quorum = stage_ == Stage::kStart ? m_.quorum : quorum_;
   in.controllers = controllers();
@@ -708,10 +709,7 @@ bool Road::migrate(core::Error* err) {
   in.texts = texts_;
   in.first_phase = static_cast<int>(plan_.phases.size()) + 1;
   MigrationOutput out = build_migration(in);
-  for (core::Finding& f : out.findings) {
-    if (const knowledge::Rule* r = rules_ ? rules_->find(f.code) : nullptr) f.name = r->name;
-    plan_.findings.push_back(std::move(f));
-  }
+  for (core::Finding& f : out.findings) plan_.findings.push_back(std::move(f));
   Leg leg;
   leg.kind = "migration";
   leg.from = bridge_->name + " (ZooKeeper)";

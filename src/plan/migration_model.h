@@ -57,7 +57,9 @@ struct MigrationInput {
   std::string quorum_value;         ///< the value of the quorum key
   const knowledge::Release* bridge = nullptr;
   const knowledge::VersionCatalog* versions = nullptr;  ///< asked for milestones of the bridge
-  const knowledge::CliCatalog* cli = nullptr;           ///< the bridge's tools; may be null
+  /// The rule catalogue (a --rules overlay may change names and severities); null = built-in.
+  const knowledge::RuleCatalog* rules = nullptr;
+  const knowledge::CliCatalog* cli = nullptr;  ///< the bridge's tools; may be null
   Quorum quorum = Quorum::kStatic;
   std::vector<ControllerNode> controllers;
   std::size_t given = 0;           ///< broker files first, then one slot per controller

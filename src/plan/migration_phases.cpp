@@ -200,7 +200,7 @@ class Builder {
       err = properties::unset(docs_[i], key);
     if (err) {
       core::Finding f = knowledge::make_finding(
-          nullptr, RuleId::KL901,
+          in_.rules, RuleId::KL901,
           "cannot edit '" + key + "' in " + in_.paths[i] + ": " + err->message);
       out_.findings.push_back(std::move(f));
       return;
@@ -387,7 +387,7 @@ class Builder {
     };
     const std::string user = field("username"), password = field("password");
     if (!has_option("kafka-storage.sh", "--add-scram") || user.empty() || password.empty()) {
-      core::Finding f = knowledge::make_finding(nullptr, RuleId::KL827);
+      core::Finding f = knowledge::make_finding(in_.rules, RuleId::KL827);
       f.message = "the controller listener authenticates the brokers with " + view_.mechanism +
                   ", but the brokers' user and password are not in a JAAS config of " +
                   in_.paths.front() +

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "test_support.h"
 
@@ -41,5 +42,36 @@ TEST_SUITE("plan_migration_example") {
         fs::exists(out.file("phase-6/revert/step-4/testdata/examples/zk-3.6/broker-1.properties")));
     CHECK(test::read(out.file("phase-10/controller-3000.properties")).find("zookeeper.") ==
           std::string::npos);
+  }
+
+  TEST_CASE("plan: migration findings take their severity from a --rules catalogue") {
+    // The migration phases used the built-in catalogue: an overlay that raises KL827 to an
+    // error must be obeyed there as everywhere else.
+    const std::string root = test::source_dir();
+    const std::string cluster = root + "/testdata/plan/migrate-zk-3.9-scram-jaas-file";
+    test::TempDir rules;
+    std::filesystem::create_directories(rules.file("kafka"));
+    std::string catalogue = test::read(root + "/rules/kafka/rules.toml");
+    const std::size_t at = catalogue.find("code = \"KL827\"");
+    REQUIRE(at != std::string::npos);
+    const std::size_t sev = catalogue.find("severity = \"warning\"", at);
+    REQUIRE(sev != std::string::npos);
+    catalogue.replace(sev, 20, "severity = \"error\"  ");
+    { std::ofstream(rules.file("kafka/rules.toml")) << catalogue; }
+    const std::string cmd = "'" + test::binary() + "' %s plan " +
+                            test::trim_newline(test::read(cluster + "/args")) + " --format json '" +
+                            cluster + "'/brokers/*";
+    auto run = [&](const std::string& extra) {
+      std::string c = cmd;
+      c.replace(c.find("%s"), 2, extra);
+      return test::run_shell(c);
+    };
+    const test::RunResult builtin = run("");
+    const test::RunResult overlay = run("--rules '" + rules.path() + "'");
+    const std::string warning =
+        "\"rule\": \"KL827\",\n      \"name\": "
+        "\"controller-listener-unusable\",\n      \"severity\": ";
+    CHECK(builtin.out.find(warning + "\"warning\"") != std::string::npos);
+    CHECK(overlay.out.find(warning + "\"error\"") != std::string::npos);
   }
 }
