@@ -74,7 +74,7 @@ bool FileChecker::plain_key(const Entry& e) const {
   // renamed key's value while the effective one stays behind, continued or escaped), and a
   // second --fix would find the others still to rename. Duplicates are KL107's first.
   const std::string_view raw(f_.original.data() + e.key.begin, e.key.size());
-  return raw == doc_.key(e) && !f_.opaque(e.key) && doc_.find_all(doc_.key(e)).size() == 1;
+  return raw == doc_.key(e) && !f_.opaque(e.key) && doc_.count(doc_.key(e)) == 1;
 }
 
 bool FileChecker::can_rename(const Entry& e, const std::string& to) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "core/strings.h"
 #include "knowledge/catalog.h"
@@ -25,6 +26,16 @@ Suppressions::Suppressions(const std::string& file, const std::vector<CommentLin
                            std::vector<core::Finding>* problems)
     : file_(file) {
   const int first_statement = statements.empty() ? 1 << 30 : statements.front().first_line;
+  // The first line after each comment's block of comment lines, and the first statement
+  // starting on each line: looked up per directive, found once here.
+  std::map<int, int> block_end;
+  for (auto it = comments.rbegin(); it != comments.rend(); ++it) {
+    const auto next = block_end.find(it->line + 1);
+    block_end.emplace(it->line, next != block_end.end() ? next->second : it->line + 1);
+  }
+  std::map<int, const Statement*> statement_at;
+  for (const Statement& s : statements) statement_at.emplace(s.first_line, &s);
+  std::map<std::pair<int, int>, std::vector<std::size_t>> by_statement;
   for (const CommentLine& c : comments) {
     std::string_view t = trim(c.text);
     constexpr std::string_view kTag = "kafkalint:";
@@ -66,37 +77,54 @@ Suppressions::Suppressions(const std::string& file, const std::vector<CommentLin
     d.column = c.column;
     d.used.assign(d.rules.size(), 0);
     // The statement that starts right after this comment block.
-    int next_line = c.line + 1;
-    for (const CommentLine& other : comments)
-      if (other.line == next_line) ++next_line;
-    auto st = std::find_if(statements.begin(), statements.end(),
-                           [&](const Statement& s) { return s.first_line == next_line; });
-    if (st != statements.end()) {
-      d.first_line = st->first_line;
-      d.last_line = st->last_line;
+    const auto end = block_end.find(c.line);
+    const int next_line = end != block_end.end() ? end->second : c.line + 1;
+    if (const auto st = statement_at.find(next_line); st != statement_at.end()) {
+      d.first_line = st->second->first_line;
+      d.last_line = st->second->last_line;
+      by_statement[{d.first_line, d.last_line}].push_back(directives_.size());
     } else if (c.line < first_statement) {
       d.first_line = d.last_line = 0;  // file-wide
+      for (std::size_t i = 0; i < d.rules.size(); ++i)
+        file_wide_.emplace(d.rules[i], std::pair(directives_.size(), i));
     } else {
       continue;  // a directive above nothing: nothing to silence
     }
     directives_.push_back(std::move(d));
   }
+  // Each statement's lines once, however many directives it has.
+  for (const auto& [range, list] : by_statement)
+    for (int line = range.first; line <= range.second; ++line) {
+      std::vector<std::size_t>& v = by_line_[line];
+      v.insert(v.end(), list.begin(), list.end());
+    }
+  for (auto& [line, v] : by_line_) std::sort(v.begin(), v.end());
 }
 
 bool Suppressions::suppressed(const core::Finding& f) const {
+  if (directives_.empty()) return false;
   const std::string code = core::ascii_lower(f.code), name = core::ascii_lower(f.name);
-  for (const Directive& d : directives_) {
-    const bool file_wide = d.first_line == 0;
-    if (!file_wide && (f.where.line < d.first_line || f.where.line > d.last_line)) continue;
-    for (std::size_t i = 0; i < d.rules.size(); ++i) {
-      const std::string& r = d.rules[i];
-      if (r == "all" || r == code || r == name) {
-        d.used[i] = 1;
-        return true;
-      }
+  // The first directive in file order that names the rule silences it (and is the one used).
+  std::optional<std::pair<std::size_t, std::size_t>> first;
+  const auto consider = [&](std::pair<std::size_t, std::size_t> at) {
+    if (!first || at < *first) first = at;
+  };
+  for (const std::string* r : {&code, &name})
+    if (const auto it = file_wide_.find(*r); it != file_wide_.end()) consider(it->second);
+  if (const auto it = file_wide_.find("all"); it != file_wide_.end()) consider(it->second);
+  if (const auto it = by_line_.find(f.where.line); it != by_line_.end())
+    for (std::size_t index : it->second) {
+      if (first && index > first->first) break;
+      const Directive& d = directives_[index];
+      for (std::size_t i = 0; i < d.rules.size(); ++i)
+        if (d.rules[i] == "all" || d.rules[i] == code || d.rules[i] == name) {
+          consider({index, i});
+          break;
+        }
     }
-  }
-  return false;
+  if (!first) return false;
+  directives_[first->first].used[first->second] = 1;
+  return true;
 }
 
 bool run_could_report(std::string_view rule, const knowledge::RuleCatalog& rules, bool has_to,

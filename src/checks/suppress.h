@@ -4,6 +4,7 @@
 // else, and not directly above an entry) it silences them for the whole file.
 
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,11 @@ class Suppressions {
   };
   std::string file_;
   std::vector<Directive> directives_;
+  // Which directives may silence a finding on a line, so that a file of many findings and
+  // many directives is not checked all against all: the file-wide ones, and by line, those of
+  // the statement covering it (directive indices, ascending).
+  std::map<std::string, std::pair<std::size_t, std::size_t>> file_wide_;  // rule -> first use
+  std::map<int, std::vector<std::size_t>> by_line_;
 };
 
 /// Whether a run could have reported `rule` (a code, name or "all", as a directive names it):

@@ -23,6 +23,44 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[m];
 }
 
+namespace {
+
+// edit_distance(a, b) when it is at most `bound`, else bound + 1. Only the cells within
+// `bound` of the diagonal are computed, and the rows stop as soon as all of them are past
+// the bound: a did-you-mean for each of 160,000 unknown keys against every known key costs
+// a few cells per pair instead of |a| x |b|.
+std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::size_t bound) {
+  const std::size_t n = a.size(), m = b.size();
+  const std::size_t big = bound + 1;
+  if ((n > m ? n - m : m - n) > bound) return big;
+  thread_local std::vector<std::size_t> prev2, prev, cur;
+  prev2.assign(m + 1, big);
+  prev.assign(m + 1, big);
+  cur.assign(m + 1, big);
+  for (std::size_t j = 0; j <= m && j <= bound; ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    const std::size_t lo = i > bound ? i - bound : 1;
+    const std::size_t hi = std::min(m, i + bound);
+    cur[lo - 1] = lo == 1 ? std::min(i, big) : big;
+    std::size_t row_min = lo == 1 ? cur[0] : big;
+    for (std::size_t j = lo; j <= hi; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      std::size_t v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        v = std::min(v, prev2[j - 2] + 1);
+      cur[j] = std::min(v, big);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (hi + 1 <= m) cur[hi + 1] = big;  // read by the next row as out of the band
+    if (row_min > bound) return big;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], big);
+}
+
+}  // namespace
+
 std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
                                  std::size_t limit) {
   const std::size_t len = word.size();
@@ -32,7 +70,7 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
     const std::string& c = candidates[i];
     const std::size_t diff = c.size() > len ? c.size() - len : len - c.size();
     if (diff > bound || c == word) continue;
-    const std::size_t d = edit_distance(word, c);
+    const std::size_t d = bounded_edit_distance(word, c, bound);
     if (d <= bound) scored.emplace_back(d, i);
   }
   std::stable_sort(scored.begin(), scored.end(),

@@ -3,22 +3,55 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 
 #include "properties/text.h"
 
 namespace kafkalint::properties {
 
+// The range of index_->by_hash whose entries have `key`, in file order.
+std::pair<std::size_t, std::size_t> Document::lookup(std::string_view key) const {
+  std::call_once(index_->built, [this] {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>>& v = index_->by_hash;
+    v.reserve(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+      v.emplace_back(std::hash<std::string_view>{}(this->key(entries_[i])),
+                     static_cast<std::uint32_t>(i));
+    std::sort(v.begin(), v.end());
+  });
+  const auto& v = index_->by_hash;
+  const std::uint64_t h = std::hash<std::string_view>{}(key);
+  auto lo = std::lower_bound(v.begin(), v.end(), std::pair<std::uint64_t, std::uint32_t>(h, 0));
+  auto hi = lo;
+  while (hi != v.end() && hi->first == h) ++hi;
+  return {static_cast<std::size_t>(lo - v.begin()), static_cast<std::size_t>(hi - v.begin())};
+}
+
 std::vector<const Entry*> Document::find_all(std::string_view key) const {
   std::vector<const Entry*> out;
-  for (const Entry& e : entries_)
-    if (this->key(e) == key) out.push_back(&e);
+  const auto [b, e] = lookup(key);
+  for (std::size_t i = b; i < e; ++i) {
+    const Entry& en = entries_[index_->by_hash[i].second];
+    if (this->key(en) == key) out.push_back(&en);
+  }
   return out;
 }
 
 const Entry* Document::find(std::string_view key) const {
-  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
-    if (this->key(*it) == key) return &*it;
+  const auto [b, e] = lookup(key);
+  for (std::size_t i = e; i > b; --i) {
+    const Entry& en = entries_[index_->by_hash[i - 1].second];
+    if (this->key(en) == key) return &en;
+  }
   return nullptr;
+}
+
+std::size_t Document::count(std::string_view key) const {
+  const auto [b, e] = lookup(key);
+  std::size_t n = 0;
+  for (std::size_t i = b; i < e; ++i)
+    if (this->key(entries_[index_->by_hash[i].second]) == key) ++n;
+  return n;
 }
 
 namespace {

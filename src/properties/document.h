@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -92,6 +94,8 @@ class Document {
   std::vector<const Entry*> find_all(std::string_view key) const;
   /// The entry Java keeps for `key` (the last one), or nullptr.
   const Entry* find(std::string_view key) const;
+  /// How many entries have the decoded key `key`.
+  std::size_t count(std::string_view key) const;
   /// The map Java loads: last duplicate wins; sorted like Java's String.compareTo
   /// (UTF-16 code unit order), so output matches a TreeMap of the loaded Properties.
   std::vector<std::pair<std::string_view, std::string_view>> effective() const;
@@ -111,6 +115,17 @@ class Document {
     return std::string_view(r.in_arena ? arena_ : text_).substr(r.offset, r.size);
   }
 
+  // The entries ordered by (hash of key, index), built on the first lookup: checks look keys
+  // up once per entry, which a scan of the entries made quadratic in the file's size. Shared
+  // by copies (the entries never change after parsing) and built once under a once_flag, as
+  // several threads may look up in one document. Documents only shown or edited never pay.
+  struct KeyIndex {
+    std::once_flag built;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> by_hash;
+  };
+  std::pair<std::size_t, std::size_t> lookup(std::string_view key) const;
+
+  std::shared_ptr<KeyIndex> index_ = std::make_shared<KeyIndex>();
   std::string text_;
   std::string file_name_;
   std::string arena_;  // decoded text that differs from the source bytes

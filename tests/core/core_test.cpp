@@ -42,6 +42,33 @@ TEST_SUITE("core") {
     CHECK(edit_distance("kitten", "sitting") == 3);
   }
 
+  // closest() computes only a band of the distance table and stops early: its answers must
+  // be those of the full edit distance on every pair.
+  TEST_CASE("core: closest agrees with the full edit distance") {
+    std::vector<std::string> words;
+    unsigned seed = 7;
+    const auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+    for (int i = 0; i < 300; ++i) {
+      std::string w;
+      const unsigned len = next() % 14;
+      for (unsigned k = 0; k < len; ++k) w += "abc.d"[next() % 5];
+      words.push_back(w);
+    }
+    for (const std::string& w : words) {
+      const std::size_t len = w.size();
+      const std::size_t bound = len <= 4 ? 1 : len <= 10 ? 2 : std::min<std::size_t>(4, len / 5);
+      std::vector<std::pair<std::size_t, std::string>> want;
+      for (const std::string& c : words)
+        if (c != w && edit_distance(w, c) <= bound) want.emplace_back(edit_distance(w, c), c);
+      std::stable_sort(want.begin(), want.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      std::vector<std::string> expected;
+      for (const auto& [d, c] : want)
+        if (expected.size() < 1000) expected.push_back(c);
+      CHECK(closest(w, words, 1000) == expected);
+    }
+  }
+
   TEST_CASE("core: closest suggests near words only, best first") {
     std::vector<std::string> keys{"log.dirs", "log.dir", "broker.id", "listeners"};
     auto s = closest("log.dirz", keys);

@@ -96,6 +96,10 @@ class FileChecker {
   std::vector<Scope> scopes_;
   std::set<std::string> rename_targets_;  // keys a rename fix already produces
   knowledge::ScopeSet scope_set_;         // scopes_ as one set, for the curated facts
+  // The names of the keys the role's scopes know, gathered on the first unknown key (one
+  // list per file, not one per unknown key).
+  std::vector<std::string> known_names_;
+  bool known_names_ready_ = false;
 };
 
 }  // namespace kafkalint::checks::props

@@ -123,10 +123,12 @@ bool FileChecker::check_other_scope(const Entry& e, std::string_view key) {
 }
 
 void FileChecker::check_unknown(const Entry& e, std::string_view key) {
-  std::vector<std::string> candidates;
-  for (Scope s : scopes_)
-    for (const knowledge::ConfigKey& c : k_.configs->keys(s)) candidates.push_back(c.name);
-  const std::vector<std::string> close = core::closest(key, candidates, 3);
+  if (!known_names_ready_) {
+    for (Scope s : scopes_)
+      for (const knowledge::ConfigKey& c : k_.configs->keys(s)) known_names_.push_back(c.name);
+    known_names_ready_ = true;
+  }
+  const std::vector<std::string> close = core::closest(key, known_names_, 3);
   // Sharing not even its first word with any Kafka key, it is most likely a plugin's
   // (authorizer, metrics reporter): said as info, never dropped silently.
   const bool plugin_like = close.empty() && !known_first_segment(first_segment(key));
