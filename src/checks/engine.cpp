@@ -22,6 +22,7 @@
 #include "checks/single_node.h"
 #include "checks/suppress.h"
 #include "checks/upgrade_path.h"
+#include "checks/walk.h"
 #include "checks/worker_kind.h"
 #include "core/file_io.h"
 #include "core/strings.h"
@@ -31,38 +32,6 @@ namespace kafkalint::checks {
 namespace fs = std::filesystem;
 
 namespace {
-
-// The file name without a template extension: "server.properties.j2" -> "server.properties".
-std::string inner_name(std::string_view name) {
-  for (std::string_view ext : {".j2", ".jinja", ".jinja2", ".erb", ".tpl", ".tmpl", ".template"})
-    if (core::ends_with(name, ext)) return std::string(name.substr(0, name.size() - ext.size()));
-  return std::string(name);
-}
-
-// kScript: a script, build file, manifest or doc (by name); kMaybeScript: a file without an
-// extension whose content decides (a shebang, a Dockerfile or YAML shape).
-enum class Candidate { kProperties, kMaybeProperties, kScript, kMaybeScript, kNo };
-
-// Script-like files by name alone; the walk reads no content.
-Candidate script_candidate(const fs::path& p) {
-  const std::string name = p.filename().string();
-  if (scripts::detect_kind(name, {}) != scripts::FileKind::kUnknown) return Candidate::kScript;
-  if (core::ascii_lower(inner_name(name)).find('.') == std::string::npos && !name.empty() &&
-      name[0] != '.')
-    return Candidate::kMaybeScript;
-  return Candidate::kNo;
-}
-
-// Which files a directory walk picks up. .config/.conf/.cfg files are only taken when their
-// content looks like a Kafka config (decided after parsing).
-Candidate candidate(const fs::path& p) {
-  const std::string name = core::ascii_lower(inner_name(p.filename().string()));
-  if (core::ends_with(name, ".properties")) return Candidate::kProperties;
-  if (core::ends_with(name, ".config") || core::ends_with(name, ".conf") ||
-      core::ends_with(name, ".cfg"))
-    return Candidate::kMaybeProperties;
-  return script_candidate(p);
-}
 
 // Files Kafka ships or reads that are properties files but not broker or client configs.
 std::optional<std::string> other_properties_kind(std::string_view path) {
@@ -77,15 +46,6 @@ std::optional<std::string> other_properties_kind(std::string_view path) {
   if (name.rfind("trogdor", 0) == 0) return "a Trogdor configuration";
   return std::nullopt;
 }
-
-struct Input {
-  std::string path;  // as reported
-  bool explicit_file = false;
-  Candidate kind = Candidate::kProperties;
-  /// Met in a walk but not read: why (a link to a folder, a dangling link, a FIFO, a folder
-  /// that cannot be read). Reported as a note, never skipped in silence.
-  std::optional<std::string> note;
-};
 
 std::string relative_to(const std::string& path, const std::string& root) {
   if (root.empty()) return path;
@@ -103,186 +63,23 @@ bool excluded(const std::string& path, const Settings& s) {
   return false;
 }
 
-std::string display(const fs::path& p) {
-  std::string s = p.generic_string();
-  while (s.rfind("./", 0) == 0 && s.size() > 2) s.erase(0, 2);
-  return s;
-}
-
-std::string_view folder(std::string_view path) {
-  const std::size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-}
-
-// The files to check, handed out one folder at a time in report order (core::folder_less),
-// so a run holds one folder's names rather than the whole tree's. Folders are walked depth
-// first, each folder's files before its subfolders.
+// The walk of the paths to check, with the settings' excludes (one walker for check and plan).
 class Inputs {
  public:
-  // Checks that every path exists (before anything is reported) and sets up the walks.
   bool open(const CheckRequest& req, core::Error* err) {
-    settings_ = &req.settings;
-    skipped_folder_ = req.skipped_folder;
-    ignored_ = req.ignored;
-    std::vector<std::string> roots = req.paths.empty() ? std::vector<std::string>{"."} : req.paths;
-    for (const std::string& root : roots) {
-      if (req.contents.count(root)) {  // stdin: nothing on disk to look at
-        explicit_.push_back({root, true, candidate(root), std::nullopt});
-        continue;
-      }
-      std::error_code ec;
-      const fs::file_status st = fs::status(root, ec);
-      if (ec || !fs::exists(st)) {
-        err->where.file = root;
-        err->message = "no such file or directory";
-        return false;
-      }
-      if (fs::is_directory(st)) {
-        walks_.push_back({});
-        walks_.back().root = fs::path(root);
-        advance(walks_.back());
-      } else {
-        explicit_.push_back({display(root), true, candidate(root), std::nullopt});
-      }
-    }
-    std::stable_sort(explicit_.begin(), explicit_.end(), [](const Input& a, const Input& b) {
-      return core::path_less(a.path, b.path);
-    });
-    return true;
+    WalkOptions o;
+    o.roots = req.paths;
+    o.contents = &req.contents;
+    const Settings* settings = &req.settings;
+    o.excluded = [settings](const std::string& path) { return excluded(path, *settings); };
+    o.ignored = req.ignored;
+    o.skipped_folder = req.skipped_folder;
+    return walker_.open(std::move(o), err);
   }
-
-  // The files of the next folder, in order; false when there are none left. A folder that
-  // several paths reach (a folder given twice, a file inside a folder given) comes once.
-  bool next(std::vector<Input>* out) {
-    out->clear();
-    std::optional<std::string> dir;
-    auto consider = [&](std::string_view d) {
-      if (!dir || core::folder_less(d, *dir)) dir = std::string(d);
-    };
-    if (next_explicit_ < explicit_.size()) consider(folder(explicit_[next_explicit_].path));
-    for (const Walk& w : walks_)
-      if (w.has_folder) consider(w.dir);
-    if (!dir) return false;
-    while (next_explicit_ < explicit_.size() && folder(explicit_[next_explicit_].path) == *dir)
-      out->push_back(explicit_[next_explicit_++]);
-    for (Walk& w : walks_)
-      if (w.has_folder && w.dir == *dir) {
-        out->insert(out->end(), w.files.begin(), w.files.end());
-        advance(w);
-      }
-    std::stable_sort(out->begin(), out->end(), [](const Input& a, const Input& b) {
-      return core::path_less(a.path, b.path);
-    });
-    out->erase(std::unique(out->begin(), out->end(),
-                           [](const Input& a, const Input& b) { return a.path == b.path; }),
-               out->end());
-    return true;
-  }
+  bool next(std::vector<Input>* out) { return walker_.next(out); }
 
  private:
-  // A depth-first walk. The stack keeps, for each folder on the way down, the names of
-  // its subfolders still to visit: memory grows with the depth and width of the tree, not
-  // with the number of files.
-  struct Frame {
-    fs::path dir;
-    std::vector<std::string> subdirs;  // sorted
-    std::size_t next = 0;
-  };
-  struct Walk {
-    std::optional<fs::path> root;  // not read yet
-    std::vector<Frame> stack;
-    bool has_folder = false;  // dir/files hold the next folder with candidates
-    std::string dir;
-    std::vector<Input> files;
-  };
-
-  // Reads folders of `w` until one has files to check (or none is left).
-  void advance(Walk& w) const {
-    w.has_folder = false;
-    while (!w.has_folder) {
-      fs::path dir;
-      if (w.root) {
-        dir = std::move(*w.root);
-        w.root.reset();
-      } else {
-        while (!w.stack.empty() && w.stack.back().next == w.stack.back().subdirs.size())
-          w.stack.pop_back();
-        if (w.stack.empty()) return;
-        Frame& top = w.stack.back();
-        dir = top.dir / top.subdirs[top.next++];
-      }
-      std::vector<Input> files;
-      Frame frame{dir, {}, 0};
-      std::error_code ec;
-      const auto note = [&](const fs::path& p, std::string why) {
-        if (excluded(display(p), *settings_)) return;
-        files.push_back({display(p), false, Candidate::kNo, std::move(why)});
-      };
-      fs::directory_iterator it(dir, ec);
-      if (ec)
-        note(dir, "cannot read this folder (" + ec.message() + "); its files are not checked");
-      for (fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
-        const fs::path& p = it->path();
-        std::string name = p.filename().string();
-        std::error_code ignored;
-        const bool link = it->is_symlink(ignored);
-        if (it->is_directory(ignored)) {
-          // Version-control and build folders hold no configs of the user's.
-          if (name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules") {
-            if (skipped_folder_) skipped_folder_(display(p), "version control or build folder");
-            continue;
-          }
-          if (excluded(display(p), *settings_)) {
-            if (skipped_folder_) skipped_folder_(display(p), "excluded by the settings");
-            continue;
-          }
-          if (ignored_ && ignored_(display(p), true)) {
-            if (skipped_folder_) skipped_folder_(display(p), "ignored by git");
-            continue;
-          }
-          // A link to a folder is not followed (it could lead back up the tree): said once.
-          if (link) {
-            note(p,
-                 "a link to a folder, not followed (it could lead back up the tree); give "
-                 "its target to check it");
-            continue;
-          }
-          frame.subdirs.push_back(std::move(name));
-          continue;
-        }
-        const Candidate c = candidate(p);
-        if (c == Candidate::kNo) continue;
-        if (link && !fs::exists(it->path(), ignored)) {
-          note(p, "a dangling symlink: its target does not exist");
-          continue;
-        }
-        if (!it->is_regular_file(ignored)) {
-          note(p, "not a regular file (a FIFO, socket or device): not read");
-          continue;
-        }
-        if (excluded(display(p), *settings_)) continue;
-        if (ignored_ && ignored_(display(p), false)) continue;
-        files.push_back({display(p), false, c, std::nullopt});
-      }
-      if (!frame.subdirs.empty()) {
-        std::sort(frame.subdirs.begin(), frame.subdirs.end());
-        w.stack.push_back(std::move(frame));
-      }
-      if (files.empty()) continue;
-      std::sort(files.begin(), files.end(),
-                [](const Input& x, const Input& y) { return core::path_less(x.path, y.path); });
-      w.dir = std::string(folder(files.front().path));
-      w.files = std::move(files);
-      w.has_folder = true;
-    }
-  }
-
-  const Settings* settings_ = nullptr;
-  std::function<void(const std::string&, const char*)> skipped_folder_;
-  std::function<bool(const std::string&, bool)> ignored_;
-  std::vector<Input> explicit_;
-  std::size_t next_explicit_ = 0;
-  std::vector<Walk> walks_;
+  Walker walker_;
 };
 
 // Rule selection: explicit selectors first, then ignores, then per-path ignores.
@@ -386,8 +183,17 @@ struct Worker {
     }
     core::Error err;
     const auto given = req.contents.find(in.path);
+    const std::uintmax_t limit = req.settings.max_file_size.value_or(kDefaultMaxFileSize);
+    bool too_large = false;
     auto bytes = given != req.contents.end() ? std::optional<std::string>(given->second)
-                                             : core::read_file(in.path, &err);
+                                             : core::read_file(in.path, &err, limit, &too_large);
+    if (!bytes && too_large) {
+      // No config, script or doc is this large; reading it could exhaust memory.
+      out->skipped = "larger than the size limit of " + size_text(limit) +
+                     ", not read (--max-file-size or max-file-size in .kafkalint.toml sets "
+                     "the limit; 0 turns it off)";
+      return nullptr;
+    }
     if (!bytes) {
       out->errors.push_back(err);
       return nullptr;

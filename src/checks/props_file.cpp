@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "checks/walk.h"
 #include "core/file_io.h"
 
 namespace kafkalint::checks {
@@ -110,8 +111,12 @@ std::vector<core::Error> refusals(const PropsFile& f) {
   return out;
 }
 
-std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err) {
-  auto bytes = core::read_file(path, err);
+std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err,
+                                      std::uintmax_t max_bytes) {
+  bool too_large = false;
+  auto bytes = core::read_file(path, err, max_bytes, &too_large);
+  if (too_large)
+    err->hint = "--max-file-size raises the limit of " + size_text(max_bytes) + "; 0 turns it off";
   if (!bytes) return nullptr;
   auto f = load_props(path, std::move(*bytes));
   if (f->refused()) {

@@ -2,6 +2,7 @@
 // A properties file ready for checking: its bytes, the template mask, the parsed document,
 // and the role of the process that reads it.
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,7 +71,8 @@ std::vector<core::Error> refusals(const PropsFile& f);
 
 /// Reads and loads `path`; nullptr and *err (the first problem) when the file cannot be read
 /// or Java would refuse it.
-std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err);
+std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err,
+                                      std::uintmax_t max_bytes = 0);
 
 /// Guesses the role from the file name: nullopt when the name does not tell.
 std::optional<Role> role_from_name(std::string_view path);

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "checks/props_file.h"
+#include "checks/walk.h"
 #include "core/file_io.h"
 #include "core/strings.h"
 #include "core/suggest.h"
@@ -110,8 +111,8 @@ std::optional<Settings> parse_settings(const std::string& contents, const std::s
   s.root = fs::path(path).parent_path().string();
   if (s.root.empty()) s.root = ".";
   static const std::vector<std::string> kKeys = {
-      "to",    "from",    "select",           "ignore",     "exclude", "per-path-ignores",
-      "roles", "fail-on", "bootstrap-server", "plugin-keys"};
+      "to",    "from",    "select",           "ignore",      "exclude",      "per-path-ignores",
+      "roles", "fail-on", "bootstrap-server", "plugin-keys", "max-file-size"};
   for (const auto& [k, node] : tbl) {
     const std::string key(k.str());
     bool ok = true;
@@ -128,7 +129,20 @@ std::optional<Settings> parse_settings(const std::string& contents, const std::s
       }
     } else if (key == "bootstrap-server")
       ok = read_string(path, node, key, &s.bootstrap_server, err);
-    else if (key == "select")
+    else if (key == "max-file-size") {
+      // 1048576 or "64M" (K, M, G: binary multiples); 0 turns the limit off.
+      std::optional<std::uintmax_t> size;
+      if (const auto n = node.value<std::int64_t>(); n && *n >= 0 && node.is_integer())
+        size = static_cast<std::uintmax_t>(*n);
+      else if (const auto size_text_value = node.value<std::string>())
+        size = parse_size(*size_text_value);
+      if (!size) {
+        *err = at(path, node, "'max-file-size' must be a size in bytes",
+                  "for example 67108864 or \"64M\" (K, M and G multiply by 1024); 0 for no limit");
+        return std::nullopt;
+      }
+      s.max_file_size = size;
+    } else if (key == "select")
       ok = read_list(path, node, key, &s.select, err);
     else if (key == "ignore")
       ok = read_list(path, node, key, &s.ignore, err);
@@ -170,7 +184,7 @@ std::optional<Settings> parse_settings(const std::string& contents, const std::s
     } else {
       std::string hint =
           "known keys: to, from, select, ignore, exclude, per-path-ignores, roles, "
-          "fail-on, bootstrap-server, plugin-keys";
+          "fail-on, bootstrap-server, plugin-keys, max-file-size";
       if (auto c = core::closest(key, kKeys, 1); !c.empty()) hint = "did you mean '" + c[0] + "'?";
       *err = at(path, node, "unknown setting '" + key + "'", hint);
       err->where.line = static_cast<int>(k.source().begin.line);

@@ -1,6 +1,7 @@
 #pragma once
 // Repository settings from .kafkalint.toml, found upward from the checked paths' folder.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,6 +28,9 @@ struct Settings {
   /// Where `to` and `from` are written: a version the release catalogue does not know is an
   /// error at that place (the catalogue is loaded after the settings).
   core::Location to_at, from_at;
+  /// Files larger than this are not read (a note says so); 0 = no limit. Unset: the default
+  /// of checks/walk.h.
+  std::optional<std::uintmax_t> max_file_size;
 };
 
 /// Looks for .kafkalint.toml in `start_dir` and its parents. No file is not an error.

@@ -22,6 +22,7 @@
 #include "checks/gitignore.h"
 #include "checks/script_checks.h"
 #include "checks/settings.h"
+#include "checks/walk.h"
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
@@ -150,6 +151,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   std::vector<std::string> paths, select, ignore;
   std::string from, to, format = "text", fail_on, role, baseline, write_baseline, bootstrap;
+  std::string max_file_size;
   std::string output_file, config, stdin_filename;
   unsigned jobs = 0;
   desc.add_options()("to", po::value(&to)->value_name("VERSION"),
@@ -176,6 +178,8 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
       "write-baseline", po::value(&write_baseline)->value_name("FILE"),
       "write the current findings to a baseline file")("jobs,j", po::value(&jobs)->value_name("N"),
                                                        "worker threads (default: all cores)")(
+      "max-file-size", po::value(&max_file_size)->value_name("SIZE"),
+      "do not read files larger than SIZE (bytes, or with K, M, G; default 64M; 0: no limit)")(
       "bootstrap-server", po::value(&bootstrap)->value_name("HOST:PORT"),
       "HOST:PORT of a broker: lets fixes replace '--zookeeper ADDR' in scripts safely")(
       "exit-zero", "exit 0 even when findings fail the run (2 still means it could not run)")(
@@ -300,6 +304,15 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   }
   req.settings = *settings;
   if (!bootstrap.empty()) req.settings.bootstrap_server = bootstrap;
+  if (vm.count("max-file-size")) {
+    req.settings.max_file_size = checks::parse_size(max_file_size);
+    if (!req.settings.max_file_size)
+      return usage_error("check",
+                         "'--max-file-size " + max_file_size +
+                             "' is not a size; give bytes, or a number with K, M or G (0: no "
+                             "limit)",
+                         ctx);
+  }
   // The address is pasted into scripts by fixes: only a plain HOST:PORT list is accepted, so
   // nothing in it can break out of the quoting it lands in ("b1:9092' ; touch x ; echo '");
   // the fix then writes it quoted for its place and checks that it reads back as one word.

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "checks/props_file.h"
+#include "checks/walk.h"
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
@@ -47,25 +48,43 @@ const knowledge::Release* resolve_version(const knowledge::VersionCatalog& v,
   return nullptr;
 }
 
-// The broker files: files as given, directories walked for *.properties (sorted).
+// The broker files: files as given, folders walked for *.properties (sorted) by the walker
+// `check` uses, so a loop, a FIFO or an unreadable folder is a note here too, never an abort.
 bool collect(const std::vector<std::string>& paths, std::vector<std::string>* out, Context& ctx) {
   for (const std::string& p : paths) {
     std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".properties")
-          found.push_back(it->path().generic_string());
-      std::sort(found.begin(), found.end());
-      if (found.empty()) {
-        usage_error("plan", "no *.properties file under '" + p + "'", ctx);
-        return false;
-      }
-      out->insert(out->end(), found.begin(), found.end());
-    } else {
+    if (!fs::is_directory(p, ec)) {
       out->push_back(p);
+      continue;
     }
+    checks::WalkOptions o;
+    o.roots = {p};
+    o.pick = [](const fs::path& f) {
+      return f.extension() == ".properties" ? checks::Candidate::kProperties
+                                            : checks::Candidate::kNo;
+    };
+    checks::Walker walker;
+    core::Error err;
+    if (!walker.open(std::move(o), &err)) {
+      report_error(err, ctx);
+      return false;
+    }
+    std::vector<std::string> found;
+    std::vector<checks::Input> folder;
+    while (walker.next(&folder))
+      for (const checks::Input& in : folder) {
+        if (in.note)
+          ctx.err << core::escape_controls(in.path)
+                  << ": note: not read: " << core::escape_controls(*in.note) << "\n";
+        else
+          found.push_back(in.path);
+      }
+    std::sort(found.begin(), found.end());
+    if (found.empty()) {
+      usage_error("plan", "no *.properties file under '" + p + "'", ctx);
+      return false;
+    }
+    out->insert(out->end(), found.begin(), found.end());
   }
   return true;
 }
@@ -121,7 +140,7 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   po::options_description desc("options");
   std::vector<std::string> paths;
   std::string from, to, format = "text", out_dir, fail_on = "warning";
-  std::string controllers, quorum, bridge;
+  std::string controllers, quorum, bridge, max_file_size;
   desc.add_options()("from", po::value(&from)->value_name("VERSION"),
                      "the Kafka version the cluster runs today (e.g. 2.1)")(
       "to", po::value(&to)->value_name("VERSION"), "the Kafka version to upgrade to (e.g. 2.6)")(
@@ -138,6 +157,8 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
       "ZooKeeper to KRaft: the release the migration runs on (3.5 .. 3.9; default 3.9 for 4.x)")(
       "fail-on", po::value(&fail_on)->value_name("SEVERITY"),
       "lowest finding severity that fails the run: error, warning (default) or info")(
+      "max-file-size", po::value(&max_file_size)->value_name("SIZE"),
+      "refuse broker files larger than SIZE (bytes, or with K, M, G; default 64M; 0: no limit)")(
       "file", po::value(&paths)->composing()->value_name("PATH"),
       "broker files or directories of them");
   po::positional_options_description pos;
@@ -155,6 +176,17 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
         "plan", "unknown severity '" + fail_on + "' for --fail-on; expected error, warning or info",
         ctx);
   if (paths.empty()) return usage_error("plan", "no broker file given", ctx);
+  std::uintmax_t size_limit = checks::kDefaultMaxFileSize;
+  if (vm.count("max-file-size")) {
+    const std::optional<std::uintmax_t> size = checks::parse_size(max_file_size);
+    if (!size)
+      return usage_error("plan",
+                         "'--max-file-size " + max_file_size +
+                             "' is not a size; give bytes, or a number with K, M or G (0: no "
+                             "limit)",
+                         ctx);
+    size_limit = *size;
+  }
   plan::MigrationOptions migration;
   if (!controllers.empty()) {
     core::Error cerr;
@@ -185,7 +217,7 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   if (!collect(paths, &files, ctx)) return kExitFailure;
   std::vector<std::unique_ptr<checks::PropsFile>> loaded;
   for (const std::string& f : files) {
-    auto pf = checks::read_props(f, &err);
+    auto pf = checks::read_props(f, &err, size_limit);
     if (!pf) return report_error(err, ctx);
     pf->role = checks::Role::kBroker;
     pf->role_reason = "plan";

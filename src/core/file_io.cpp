@@ -24,7 +24,8 @@ Error io_error(const std::string& path, const std::string& what) {
 
 }  // namespace
 
-std::optional<std::string> read_file(const std::string& path, Error* err) {
+std::optional<std::string> read_file(const std::string& path, Error* err, std::uintmax_t max_bytes,
+                                     bool* too_large) {
   // O_NONBLOCK: opening a FIFO nobody writes to would otherwise wait forever (a pre-commit
   // hook that never returns). Reads block again below, so a pipe with a writer (<(cmd)) is
   // read whole, and one without a writer reads as empty.
@@ -49,6 +50,16 @@ std::optional<std::string> read_file(const std::string& path, Error* err) {
     err->hint = "give the path of a config file or script; kafkalint reads files and pipes only";
     return std::nullopt;
   }
+  const auto refuse_size = [&] {
+    ::close(fd);
+    if (too_large) *too_large = true;
+    *err = Error{};
+    err->where.file = path;
+    err->message = "larger than the size limit of " + std::to_string(max_bytes) + " bytes";
+    return std::nullopt;
+  };
+  if (max_bytes > 0 && st.st_size > 0 && static_cast<std::uintmax_t>(st.st_size) > max_bytes)
+    return refuse_size();
   if (const int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   std::string out;
   if (st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
@@ -63,6 +74,8 @@ std::optional<std::string> read_file(const std::string& path, Error* err) {
     }
     if (n == 0) break;
     out.append(buf, static_cast<std::size_t>(n));
+    // A pipe (or a file that grows while read) stops at the limit too.
+    if (max_bytes > 0 && out.size() > max_bytes) return refuse_size();
   }
   ::close(fd);
   return out;

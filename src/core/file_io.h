@@ -1,6 +1,7 @@
 #pragma once
 // Reading whole files and replacing them atomically.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -8,8 +9,11 @@
 
 namespace kafkalint::core {
 
-/// Reads the file as raw bytes. On failure returns nullopt and sets *err.
-std::optional<std::string> read_file(const std::string& path, Error* err);
+/// Reads the file as raw bytes. On failure returns nullopt and sets *err. Only regular files
+/// and pipes are read (a device such as /dev/zero is refused). With `max_bytes` > 0, a file
+/// larger than that is not read: nullopt, *err says so, and *too_large (when given) is set.
+std::optional<std::string> read_file(const std::string& path, Error* err,
+                                     std::uintmax_t max_bytes = 0, bool* too_large = nullptr);
 
 /// Replaces `path` with `content` atomically: writes a temporary file in the same
 /// directory, copies the original file's mode, owner and group, fsyncs, then renames it over
