@@ -77,10 +77,12 @@ std::optional<Settings> load_settings(const std::string& path, core::Error* err)
 std::optional<Settings> parse_settings(const std::string& contents, const std::string& path,
                                        core::Error* err) {
   const std::string* text = &contents;
-  // toml++ 3.3 (Debian 12) reaches undefined behaviour on some invalid UTF-8: it never sees it.
+  // toml++ 3.3 (Debian 12) reaches undefined behaviour on invalid UTF-8 and on non-ASCII
+  // text: it reads the file rewritten in ASCII with the same meaning (core::toml_to_ascii).
   std::size_t bad = core::utf8_valid_prefix(*text);
   const bool utf8 = bad == text->size();
-  if (utf8) bad = core::toml_bare_non_ascii(*text);
+  std::string ascii;
+  if (utf8) bad = core::toml_to_ascii(*text, &ascii);
   if (bad != text->size()) {
     int line = 1, col = 1;
     for (std::size_t i = 0; i < bad; ++i) {
@@ -99,7 +101,7 @@ std::optional<Settings> parse_settings(const std::string& contents, const std::s
   }
   toml::table tbl;
   try {
-    tbl = toml::parse(*text, path);
+    tbl = toml::parse(ascii, path);
   } catch (const toml::parse_error& e) {
     err->where = {path, static_cast<int>(e.source().begin.line),
                   static_cast<int>(e.source().begin.column)};

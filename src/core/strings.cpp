@@ -1,6 +1,8 @@
 #include "core/strings.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace kafkalint::core {
 
@@ -93,6 +95,79 @@ std::size_t toml_bare_non_ascii(std::string_view s) {
     if (static_cast<unsigned char>(c) >= 0x80) return i;
     ++i;
   next:;
+  }
+  return s.size();
+}
+
+std::size_t toml_to_ascii(std::string_view s, std::string* out) {
+  out->clear();
+  out->reserve(s.size());
+  const auto ascii = [](char ch) { return static_cast<unsigned char>(ch) < 0x80; };
+  // Appends the code point of the UTF-8 sequence at s[*i] (s is valid UTF-8) as a TOML
+  // escape, advancing *i past it.
+  const auto escape = [&](std::size_t* i) {
+    const auto b = static_cast<unsigned char>(s[*i]);
+    const std::size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    unsigned cp = b & (n == 4 ? 0x07U : n == 3 ? 0x0FU : 0x1FU);
+    for (std::size_t k = 1; k < n && *i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3FU);
+    *i += n;
+    char buf[12];
+    std::snprintf(buf, sizeof buf, cp <= 0xFFFF ? "\\u%04X" : "\\U%08X", cp);
+    *out += buf;
+  };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '#') {  // a comment, to the end of the line: its characters mean nothing
+      for (; i < s.size() && s[i] != '\n'; ++i) *out += ascii(s[i]) ? s[i] : '@';
+      continue;
+    }
+    if (c != '"' && c != '\'') {
+      if (!ascii(c)) return i;  // TOML allows non-ASCII only in strings and comments
+      *out += c;
+      ++i;
+      continue;
+    }
+    const bool triple = s.substr(i, 3) == "\"\"\"" || s.substr(i, 3) == "'''";
+    const std::string_view q = s.substr(i, triple ? 3 : 1);
+    // The string's body: up to the closing quotes (a single-line string ends at the line).
+    std::size_t end = i + q.size();
+    while (end < s.size() && s.substr(end, q.size()) != q && (triple || s[end] != '\n'))
+      end += c == '"' && s[end] == '\\' && end + 1 < s.size() ? 2 : 1;
+    end = std::min(end, s.size());
+    const std::string_view body = s.substr(i + q.size(), end - i - q.size());
+    const bool plain = std::all_of(body.begin(), body.end(), ascii);
+    if (plain || c == '"') {
+      // A basic string holds escapes: each non-ASCII character becomes one.
+      *out += q;
+      for (std::size_t j = i + q.size(); j < end;) {
+        if (ascii(s[j])) {
+          if (s[j] == '\\' && c == '"' && j + 1 < end && !ascii(s[j + 1])) return j + 1;
+          *out += s[j];
+          if (s[j] == '\\' && c == '"' && j + 1 < end) *out += s[++j];
+          ++j;
+        } else {
+          escape(&j);
+        }
+      }
+    } else {
+      // A literal string has no escapes: written as the basic string of the same value.
+      *out += triple ? "\"\"\"" : "\"";
+      for (std::size_t j = i + q.size(); j < end;) {
+        if (s[j] == '\\' || s[j] == '"') *out += '\\';
+        if (ascii(s[j]))
+          *out += s[j++];
+        else
+          escape(&j);
+      }
+    }
+    i = end;
+    if (s.substr(i, q.size()) == q) {
+      *out +=
+          c == '"' || plain ? q : (triple ? std::string_view("\"\"\"") : std::string_view("\""));
+      i += q.size();
+    }
   }
   return s.size();
 }

@@ -39,4 +39,13 @@ std::size_t utf8_valid_prefix(std::string_view s);
 /// path (an upstream bug fixed after 3.3), so callers report them before it parses.
 std::size_t toml_bare_non_ascii(std::string_view s);
 
+/// `s` (valid UTF-8 TOML text) rewritten as ASCII with the same meaning, into *out: the
+/// non-ASCII characters of strings become \uXXXX or \UXXXXXXXX escapes (a literal string
+/// that holds one is written as the basic string of the same value), those of comments '@'.
+/// Returns s.size(), or the offset of a non-ASCII character outside strings and comments.
+/// toml++ 3.3 (Debian 12) reaches undefined behaviour on non-ASCII text wherever it asks
+/// whether a character is Unicode whitespace (its generated tables end in "unreachable"
+/// for most code points; fixed upstream after 3.3), so it is only ever given ASCII.
+std::size_t toml_to_ascii(std::string_view s, std::string* out);
+
 }  // namespace kafkalint::core

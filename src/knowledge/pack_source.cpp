@@ -66,9 +66,11 @@ std::optional<toml::table> parse_pack(const PackText& pack, core::Error* err) {
   // still gives the right table, only slower.
   if (!pack.snapshot.empty())
     if (std::optional<toml::table> root = read_snapshot(pack.snapshot)) return root;
-  // toml++ 3.3 reaches undefined behaviour on some invalid UTF-8: such a pack never reaches it.
+  // toml++ 3.3 reaches undefined behaviour on invalid UTF-8 and on non-ASCII text: it reads
+  // the pack rewritten in ASCII with the same meaning (core::toml_to_ascii).
   std::size_t bad = core::utf8_valid_prefix(pack.text);
-  if (bad == pack.text.size()) bad = core::toml_bare_non_ascii(pack.text);
+  std::string ascii;
+  if (bad == pack.text.size()) bad = core::toml_to_ascii(pack.text, &ascii);
   if (bad != pack.text.size()) {
     err->where.file = pack.display_name;
     err->where.line = 1 + static_cast<int>(std::count(
@@ -80,7 +82,7 @@ std::optional<toml::table> parse_pack(const PackText& pack, core::Error* err) {
   }
   // Debian's toml++ is built with exceptions; they stop here and become a located error.
   try {
-    return toml::parse(pack.text, pack.display_name);
+    return toml::parse(ascii, pack.display_name);
   } catch (const toml::parse_error& e) {
     err->where.file = pack.display_name;
     err->where.line = static_cast<int>(e.source().begin.line);

@@ -196,3 +196,32 @@ TEST_SUITE("hostile_config_trust") {
     }
   }
 }
+
+TEST_SUITE("hostile_config_trust") {
+  TEST_CASE("toml++ only ever reads ASCII: non-ASCII text is rewritten with the same meaning") {
+    std::string out;
+    // Strings keep their value as escapes; a literal string becomes the same basic string.
+    CHECK(core::toml_to_ascii("a = \"caf\xc3\xa9\"  # d\xc3\xa9j\xc3\xa0\n", &out) == 22);
+    CHECK(out == "a = \"caf\\u00E9\"  # d@@j@@\n");
+    CHECK(core::toml_to_ascii("b = '''x\\\"\xf0\x9f\x98\x80'''", &out) == 17);
+    CHECK(out == "b = \"\"\"x\\\\\\\"\\U0001F600\"\"\"");
+    // Outside strings and comments there is no way to write it.
+    CHECK(core::toml_to_ascii("t\xc3\xb6 = 1", &out) == 1);
+    // Found by fuzz/settings_fuzzer: a value toml++ reads as a number reached its
+    // "unreachable" Unicode-whitespace table on the e-acute after it.
+    test::TempDir dir;
+    test::write(dir.file(".kafkalint.toml"),
+                "# x\nto =-\"JJ*(JJcaf\xc3\xa9\nfrom = 'caf\xc3\xa9'\n");
+    const auto r = test::run_shell("cd '" + dir.path() + "' && '" + test::binary() + "' check .");
+    CHECK(r.code == 2);
+    CHECK(r.err.rfind(".kafkalint.toml:2:", 0) == 0);
+    // And a valid file with non-ASCII strings loads with their values.
+    test::write(dir.file(".kafkalint.toml"),
+                "to = \"3.9\"\nplugin-keys = ['caf\xc3\xa9.*', \"d\xc3\xa9j\xc3\xa0\"]\n");
+    test::write(dir.file("server.properties"), "broker.id=1\nlog.dirs=/d\ncaf\\u00e9.x=1\n");
+    const auto ok = test::run_shell("cd '" + dir.path() + "' && '" + test::binary() +
+                                    "' check server.properties");
+    CHECK(ok.code != 2);
+    CHECK(ok.out.find("KL101") == std::string::npos);
+  }
+}
