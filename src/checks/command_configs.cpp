@@ -134,6 +134,19 @@ void add_pairs(const ScriptFile& f, const Token& t, std::size_t skip, scripts::C
   }
 }
 
+// Every 'OPTION k=v' and 'OPTION=k=v' of a command line into `carrier` (`list` as add_pairs).
+void add_option_pairs(const ScriptFile& f, const CommandLine& c, const std::string& option,
+                      scripts::Carrier* carrier, bool list) {
+  const std::string glued = option + "=";
+  for (std::size_t i = 0; i < c.args.size(); ++i) {
+    const Token& t = c.args[i];
+    if (t.text == option && i + 1 < c.args.size())
+      add_pairs(f, c.args[++i], 0, carrier, list);
+    else if (t.text.rfind(glued, 0) == 0)
+      add_pairs(f, t, glued.size(), carrier, list);
+  }
+}
+
 class CommandConfigs {
  public:
   CommandConfigs(const ScriptFile& f, const CheckKnowledge& k, std::vector<core::Finding>* out)
@@ -166,13 +179,7 @@ class CommandConfigs {
       scripts::Carrier carrier;
       carrier.what = "kafka-topics.sh --config";
       carrier.role = "topic";
-      for (std::size_t i = 0; i < c.args.size(); ++i) {
-        const Token& t = c.args[i];
-        if (t.text == "--config" && i + 1 < c.args.size())
-          add_pairs(f_, c.args[i + 1], 0, &carrier);
-        else if (t.text.rfind("--config=", 0) == 0)
-          add_pairs(f_, t, 9, &carrier);
-      }
+      add_option_pairs(f_, c, "--config", &carrier, true);
       if (!carrier.entries.empty()) check_carrier(f_, k_, carrier, std::nullopt, out_);
       return;
     }
@@ -182,13 +189,7 @@ class CommandConfigs {
       scripts::Carrier carrier;
       carrier.what = "kafka-server-start.sh --override";
       carrier.role = "broker";
-      for (std::size_t i = 0; i < c.args.size(); ++i) {
-        const Token& t = c.args[i];
-        if (t.text == "--override" && i + 1 < c.args.size())
-          add_pairs(f_, c.args[++i], 0, &carrier, false);
-        else if (t.text.rfind("--override=", 0) == 0)
-          add_pairs(f_, t, 11, &carrier, false);
-      }
+      add_option_pairs(f_, c, "--override", &carrier, false);
       if (!carrier.entries.empty()) check_carrier(f_, k_, carrier, std::nullopt, out_);
     }
   }

@@ -25,6 +25,23 @@ namespace {
 // A scope word of the packs ("broker", "client", "any") as the set the lookups take.
 kl::ScopeSet S(std::string_view word) { return *kl::ScopeSet::parse(word); }
 
+// The release line of each version in ../shared/kafka-cli/versions.tsv ("2.8.1" -> "2.8").
+std::map<std::string, std::string> cli_release_lines() {
+  std::map<std::string, std::string> line_of;
+  std::istringstream versions(
+      kafkalint::test::read(*kafkalint::test::shared_dir() + "/kafka-cli/versions.tsv"));
+  std::string row;
+  std::getline(versions, row);
+  while (std::getline(versions, row)) {
+    std::istringstream cols(row);
+    std::string version, line;
+    std::getline(cols, version, '\t');
+    std::getline(cols, line, '\t');
+    line_of[version] = line;
+  }
+  return line_of;
+}
+
 const kl::RuleCatalog& rules() {
   static const kl::RuleCatalog cat = [] {
     Error err;
@@ -531,18 +548,9 @@ TEST_SUITE("knowledge_curated") {
             doctest::skip(!kafkalint::test::shared_dir().has_value())) {
     // (line, script, option) from the per-release option tables.
     std::set<std::tuple<std::string, std::string, std::string>> options;
-    std::map<std::string, std::string> line_of;
-    std::istringstream versions(
-        kafkalint::test::read(*kafkalint::test::shared_dir() + "/kafka-cli/versions.tsv"));
+    std::map<std::string, std::string> line_of = cli_release_lines();
+    line_of.erase("4.0-pre");
     std::string row;
-    std::getline(versions, row);
-    while (std::getline(versions, row)) {
-      std::istringstream cols(row);
-      std::string version, line;
-      std::getline(cols, version, '\t');
-      std::getline(cols, line, '\t');
-      if (version != "4.0-pre") line_of[version] = line;
-    }
     for (const char* file : {"/kafka-cli/options.tsv", "/kafka-4x/cli-options.tsv"}) {
       std::istringstream in(kafkalint::test::read(*kafkalint::test::shared_dir() + file));
       std::getline(in, row);
@@ -574,18 +582,8 @@ TEST_SUITE("knowledge_curated") {
   TEST_CASE("flags: every class a shipped script ran is known, with the release it left" *
             doctest::skip(!kafkalint::test::shared_dir().has_value())) {
     // (line, script, main class) from the per-release script tables.
-    std::map<std::string, std::string> line_of;
-    std::istringstream versions(
-        kafkalint::test::read(*kafkalint::test::shared_dir() + "/kafka-cli/versions.tsv"));
+    const std::map<std::string, std::string> line_of = cli_release_lines();
     std::string row;
-    std::getline(versions, row);
-    while (std::getline(versions, row)) {
-      std::istringstream cols(row);
-      std::string version, line;
-      std::getline(cols, version, '\t');
-      std::getline(cols, line, '\t');
-      line_of[version] = line;
-    }
     std::set<std::tuple<std::string, std::string, std::string>> ran;  // class, script, line
     std::string newest = "0.8.2";
     for (const char* file : {"/kafka-cli/scripts.tsv", "/kafka-4x/cli-scripts.tsv"}) {
@@ -599,7 +597,7 @@ TEST_SUITE("knowledge_curated") {
         std::getline(cols, cls, '\t');
         if (version == "4.0-pre" || cls.empty() || cls == "-" || cls.find(';') != std::string::npos)
           continue;
-        const std::string line = line_of.count(version) ? line_of[version] : version;
+        const std::string line = line_of.count(version) ? line_of.at(version) : version;
         if (v(line) > v(newest)) newest = line;
         ran.insert({cls, script, line});
       }
