@@ -99,4 +99,20 @@ TEST_SUITE("hostile_fixes") {
       CHECK(test::read(path) == c.fixed);
     }
   }
+
+  // Found by fuzz/fix_fuzzer: KL101 renamed a misspelt inter.broker.protocol.version while
+  // KL804 appended the pin in the same pass; the next pass's duplicate fix then dropped the
+  // value the user wrote (0.10.2) and kept only the appended pin.
+  TEST_CASE("a pin is not appended while a rename produces the same key") {
+    test::TempDir tmp;
+    const std::string path = tmp.file("server.properties");
+    test::write(path, std::string("broker.id=2\nzookeeper.connect=zk:2181\nlog.dirs=/d\n"
+                                  "inter.broker.protocl.version=0.10.2\n"));
+    test::run_cli({"check", "--isolated", "--from", "2.1", "--to", "3.9", "--fix", path});
+    const std::string once = test::read(path);
+    CHECK(effective(once, "inter.broker.protocol.version") == "0.10.2");
+    CHECK(effective(once, "inter.broker.protocl.version") == "<unset>");
+    test::run_cli({"check", "--isolated", "--from", "2.1", "--to", "3.9", "--fix", path});
+    CHECK(test::read(path) == once);
+  }
 }

@@ -1,6 +1,8 @@
 // KL205-KL209 and KL804: inter.broker.protocol.version and log.message.format.version
 // against the release catalogue, and the pins a rolling upgrade needs.
 
+#include <algorithm>
+
 #include "checks/properties/file_checker.h"
 #include "checks/upgrade_path.h"
 
@@ -145,7 +147,13 @@ void FileChecker::check_pins_for_upgrade(const Entry* ibp, const Entry* lmfv) {
                      " before the rolling upgrade and raise " + them + " after every broker runs " +
                      to->name + steps);
   const std::size_t end = f_.original.size();
-  if (properties::appends_cleanly(doc_, pins))
+  // A rename fix of this run that already produces a pinned key (a misspelt
+  // inter.broker.protocol.version) and the appended pin would both land; the next pass's
+  // duplicate fix would then drop the value the user wrote. The rename goes first.
+  const bool renamed_into = std::any_of(pins.begin(), pins.end(), [&](const auto& pin) {
+    return rename_targets_.count(pin.first) != 0;
+  });
+  if (!renamed_into && properties::appends_cleanly(doc_, pins))
     emit_.fix(fd, end, end, properties::appended_entries(doc_, pins), "add " + settings);
 }
 

@@ -1,0 +1,120 @@
+// libFuzzer target for the --fix path: parse, check, apply the safe fixes, parse again, until
+// nothing changes. Every pass must keep the map Java loads except for what its fixes intend
+// (a key renamed with its value, a duplicate gone, a legacy value replaced, the byte order
+// mark gone, a protocol pin added), and the passes must reach a fixed point as the engine's
+// bounded loop expects (checks/engine.cpp, kFixPasses).
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <string>
+
+#include "checks/context.h"
+#include "checks/fixes.h"
+#include "checks/props_file.h"
+#include "properties/document.h"
+
+using namespace kafkalint;
+
+namespace {
+
+struct Loaded {
+  knowledge::PackSource packs;
+  std::optional<knowledge::VersionCatalog> versions;
+  std::optional<knowledge::RuleCatalog> rules;
+  std::optional<knowledge::KeyFacts> keys;
+  std::optional<knowledge::SafetyFacts> safety;
+  std::optional<knowledge::ConfigCatalog> configs, from_configs;
+  checks::CheckKnowledge k;
+  Loaded() {
+    core::Error err;
+    versions = knowledge::VersionCatalog::load(packs, &err);
+    rules = knowledge::RuleCatalog::load(packs, &err);
+    keys = knowledge::KeyFacts::load(packs, *rules, &err);
+    safety = knowledge::SafetyFacts::load(packs, *rules, &err);
+    configs = knowledge::load_configs(packs, "3.9", &err);
+    from_configs = knowledge::load_configs(packs, "2.1", &err);
+    if (!versions || !rules || !keys || !safety || !configs || !from_configs) std::abort();
+    k.versions = &*versions;
+    k.rules = &*rules;
+    k.keys = &*keys;
+    k.safety = &*safety;
+    k.to = versions->find_line("3.9");
+    k.from = versions->find_line("2.1");
+    k.configs = &*configs;
+    k.from_configs = &*from_configs;
+    k.reference = k.to;
+  }
+};
+
+void require(bool ok) {
+  if (!ok) std::abort();
+}
+
+using Map = std::map<std::string, std::string>;
+
+Map effective(const properties::Document& d) {
+  Map m;
+  for (const auto& [k, v] : d.effective()) m.emplace(k, v);
+  return m;
+}
+
+// One pass: the text after the safe fixes of `text` (as `name`), checked against the map the
+// fixes intend. Returns false when nothing was fixed.
+bool pass(const Loaded& loaded, const std::string& name, std::string* text) {
+  auto f = checks::load_props(name, *text);
+  if (!f->parsed.ok()) return false;
+  f->role = checks::role_from_content(*f, *loaded.k.configs);
+  std::vector<core::Finding> found;
+  checks::check_properties(*f, loaded.k, &found);
+  std::sort(found.begin(), found.end(), core::finding_less);
+  const checks::AppliedFixes a = checks::apply_fixes(*text, found, false);
+  if (a.applied == 0 || a.text == *text) return false;
+
+  // The intended map: the old one, BOM-less when KL501's fix was taken, with the renames,
+  // replaced values and pins of the fixes taken.
+  std::string base_text = *text;
+  std::vector<const core::Finding*> taken;
+  for (std::size_t i : a.taken) taken.push_back(&found[i]);
+  for (const core::Finding* fd : taken)
+    if (fd->code == "KL501") base_text.erase(0, 3);
+  const properties::ParseResult base = properties::parse(base_text, name);
+  require(base.ok());
+  Map want = effective(base.doc);
+  for (const core::Finding* fd : taken) {
+    const std::string& repl = fd->fix->edits.front().replacement;
+    if (fd->code == "KL101") {  // a rename of the (only) entry of the subject key
+      require(want.count(fd->subject) == 1 && want.count(repl) == 0);
+      want[repl] = want[fd->subject];
+      want.erase(fd->subject);
+    } else if (fd->code == "KL204") {  // a legacy value replaced
+      require(want.count(fd->subject) == 1);
+      want[fd->subject] = repl;
+    } else if (fd->code == "KL804") {  // pins appended
+      const properties::ParseResult pins = properties::parse(repl, "pins");
+      for (const auto& [k, v] : pins.doc.effective()) want[std::string(k)] = std::string(v);
+    } else {
+      // KL107 removes an ignored duplicate; KL501 was applied to base_text. Any other safe
+      // property fix is new: this target must learn what it intends.
+      require(fd->code == "KL107" || fd->code == "KL501");
+    }
+  }
+  const properties::ParseResult after = properties::parse(a.text, name);
+  require(after.ok());
+  require(effective(after.doc) == want);
+  *text = a.text;
+  return true;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const Loaded loaded;
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  for (const char* name : {"server.properties", "producer.properties"}) {
+    std::string text = bytes;
+    int passes = 0;
+    while (pass(loaded, name, &text)) require(++passes <= 8);  // the engine stops at 8
+  }
+  return 0;
+}
