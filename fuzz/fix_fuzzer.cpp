@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "checks/context.h"
 #include "checks/fixes.h"
@@ -81,12 +82,17 @@ bool pass(const Loaded& loaded, const std::string& name, std::string* text) {
   const properties::ParseResult base = properties::parse(base_text, name);
   require(base.ok());
   Map want = effective(base.doc);
+  // Keys a rename took away. In a template, where no duplicate fix is offered, an earlier
+  // entry of the misspelt key may remain and become the one Java keeps: Kafka ignores that
+  // key either way, so only the renamed key's value and every other key are compared.
+  std::vector<std::string> renamed;
   for (const core::Finding* fd : taken) {
     const std::string& repl = fd->fix->edits.front().replacement;
     if (fd->code == "KL101") {  // a rename of the (only) entry of the subject key
       require(want.count(fd->subject) == 1 && want.count(repl) == 0);
       want[repl] = want[fd->subject];
       want.erase(fd->subject);
+      renamed.push_back(fd->subject);
     } else if (fd->code == "KL204") {  // a legacy value replaced
       require(want.count(fd->subject) == 1);
       want[fd->subject] = repl;
@@ -101,7 +107,10 @@ bool pass(const Loaded& loaded, const std::string& name, std::string* text) {
   }
   const properties::ParseResult after = properties::parse(a.text, name);
   require(after.ok());
-  require(effective(after.doc) == want);
+  Map got = effective(after.doc);
+  for (const std::string& k : renamed)
+    if (!want.count(k)) got.erase(k);
+  require(got == want);
   *text = a.text;
   return true;
 }
