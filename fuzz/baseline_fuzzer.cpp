@@ -7,16 +7,10 @@
 #include <string>
 
 #include "checks/baseline.h"
+#include "fuzz_support.h"
 
 using namespace kafkalint;
-
-namespace {
-
-void require(bool ok) {
-  if (!ok) std::abort();
-}
-
-}  // namespace
+using fuzz::require;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

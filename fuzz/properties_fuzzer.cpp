@@ -7,17 +7,15 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_support.h"
 #include "properties/document.h"
 #include "properties/edit.h"
 #include "properties/text.h"
 
 using namespace kafkalint::properties;
+using kafkalint::fuzz::require;
 
 namespace {
-
-void require(bool ok) {
-  if (!ok) std::abort();
-}
 
 void check_structure(const Document& d) {
   std::size_t at = 0;

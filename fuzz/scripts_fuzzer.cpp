@@ -8,15 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz_support.h"
 #include "scripts/extract.h"
 
 namespace {
 
+using kafkalint::fuzz::require;
 using kafkalint::scripts::Token;
-
-void require(bool ok) {
-  if (!ok) std::abort();
-}
 
 void check(std::string_view in, const std::vector<std::size_t>& starts, const Token& t) {
   require(t.offset <= in.size());

@@ -10,47 +10,17 @@
 #include <string>
 #include <vector>
 
+#include "../fuzz_support.h"
 #include "checks/context.h"
 #include "checks/fixes.h"
 #include "checks/props_file.h"
 #include "properties/document.h"
 
 using namespace kafkalint;
+using fuzz::Loaded;
+using fuzz::require;
 
 namespace {
-
-struct Loaded {
-  knowledge::PackSource packs;
-  std::optional<knowledge::VersionCatalog> versions;
-  std::optional<knowledge::RuleCatalog> rules;
-  std::optional<knowledge::KeyFacts> keys;
-  std::optional<knowledge::SafetyFacts> safety;
-  std::optional<knowledge::ConfigCatalog> configs, from_configs;
-  checks::CheckKnowledge k;
-  Loaded() {
-    core::Error err;
-    versions = knowledge::VersionCatalog::load(packs, &err);
-    rules = knowledge::RuleCatalog::load(packs, &err);
-    keys = knowledge::KeyFacts::load(packs, *rules, &err);
-    safety = knowledge::SafetyFacts::load(packs, *rules, &err);
-    configs = knowledge::load_configs(packs, "3.9", &err);
-    from_configs = knowledge::load_configs(packs, "2.1", &err);
-    if (!versions || !rules || !keys || !safety || !configs || !from_configs) std::abort();
-    k.versions = &*versions;
-    k.rules = &*rules;
-    k.keys = &*keys;
-    k.safety = &*safety;
-    k.to = versions->find_line("3.9");
-    k.from = versions->find_line("2.1");
-    k.configs = &*configs;
-    k.from_configs = &*from_configs;
-    k.reference = k.to;
-  }
-};
-
-void require(bool ok) {
-  if (!ok) std::abort();
-}
 
 using Map = std::map<std::string, std::string>;
 

@@ -1,0 +1,52 @@
+#pragma once
+// What the fuzz targets share: the assertion that turns a broken property into a crash
+// libFuzzer reports, and the knowledge a properties check needs (2.1 -> 3.9), loaded once.
+
+#include <cstdlib>
+#include <optional>
+
+#include "checks/context.h"
+#include "knowledge/catalog.h"
+#include "knowledge/configs.h"
+#include "knowledge/pack_source.h"
+#include "knowledge/versions.h"
+
+namespace kafkalint::fuzz {
+
+/// Aborts when a property the target asserts does not hold.
+inline void require(bool ok) {
+  if (!ok) std::abort();
+}
+
+/// The embedded packs and a CheckKnowledge for an upgrade 2.1 -> 3.9. Build one as a
+/// function-local static: loading takes longer than a run.
+struct Loaded {
+  knowledge::PackSource packs;
+  std::optional<knowledge::VersionCatalog> versions;
+  std::optional<knowledge::RuleCatalog> rules;
+  std::optional<knowledge::KeyFacts> keys;
+  std::optional<knowledge::SafetyFacts> safety;
+  std::optional<knowledge::ConfigCatalog> configs, from_configs;
+  checks::CheckKnowledge k;
+  Loaded() {
+    core::Error err;
+    versions = knowledge::VersionCatalog::load(packs, &err);
+    rules = knowledge::RuleCatalog::load(packs, &err);
+    keys = knowledge::KeyFacts::load(packs, *rules, &err);
+    safety = knowledge::SafetyFacts::load(packs, *rules, &err);
+    configs = knowledge::load_configs(packs, "3.9", &err);
+    from_configs = knowledge::load_configs(packs, "2.1", &err);
+    require(versions && rules && keys && safety && configs && from_configs);
+    k.versions = &*versions;
+    k.rules = &*rules;
+    k.keys = &*keys;
+    k.safety = &*safety;
+    k.to = versions->find_line("3.9");
+    k.from = versions->find_line("2.1");
+    k.configs = &*configs;
+    k.from_configs = &*from_configs;
+    k.reference = k.to;
+  }
+};
+
+}  // namespace kafkalint::fuzz
