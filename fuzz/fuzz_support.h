@@ -2,6 +2,7 @@
 // What the fuzz targets share: the assertion that turns a broken property into a crash
 // libFuzzer reports, and the knowledge a properties check needs (2.1 -> 3.9), loaded once.
 
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 
@@ -13,9 +14,12 @@
 
 namespace kafkalint::fuzz {
 
-/// Aborts when a property the target asserts does not hold.
-inline void require(bool ok) {
-  if (!ok) std::abort();
+/// Aborts when a property the target asserts does not hold, naming the target's line so a
+/// crash report says which property broke.
+inline void require(bool ok, const char* file = __builtin_FILE(), int line = __builtin_LINE()) {
+  if (ok) return;
+  std::fprintf(stderr, "fuzz: requirement failed at %s:%d\n", file, line);
+  std::abort();
 }
 
 /// The embedded packs and a CheckKnowledge for an upgrade 2.1 -> 3.9. Build one as a

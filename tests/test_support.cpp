@@ -82,6 +82,12 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
+RunResult run_script_test(const std::string& script, const std::string& work_dir) {
+  const std::string build_dir = KAFKALINT_BUILD_DIR;
+  return run_shell("bash '" + source_dir() + "/" + script + "' '" + source_dir() + "' '" +
+                   build_dir + "' '" + work_dir + "'");
+}
+
 std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
   std::vector<std::vector<std::string>> rows;
   std::istringstream in(read(path));

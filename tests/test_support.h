@@ -30,6 +30,11 @@ RunResult run_cli(const std::vector<std::string>& args);
 /// Runs a shell command, capturing stdout and stderr (for end-to-end tests of the binary).
 RunResult run_shell(const std::string& command);
 
+/// Runs a shell test script of the source tree (`tests/cli/x.sh`) as
+/// `bash SCRIPT SOURCE_DIR BUILD_DIR WORK_DIR`: the end-to-end recipes (CI jobs, hooks) that
+/// are written as the user would type them.
+RunResult run_script_test(const std::string& script, const std::string& work_dir);
+
 /// Cells of a tab-separated file, one row per line (the header row included).
 std::vector<std::vector<std::string>> read_tsv(const std::string& path);
 

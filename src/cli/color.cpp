@@ -21,8 +21,8 @@ bool env_set(const char* name) {
 
 }  // namespace
 
-std::optional<ColorWhen> take_color_option(std::vector<std::string>* argv, std::string* err) {
-  std::optional<ColorWhen> when;
+bool take_color_option(std::vector<std::string>* argv, std::optional<ColorWhen>* when,
+                       core::Error* err) {
   std::vector<std::string>& a = *argv;
   for (std::size_t i = 1; i < a.size();) {
     if (a[i] == "--") break;  // after "--" every word is a path
@@ -30,8 +30,8 @@ std::optional<ColorWhen> take_color_option(std::vector<std::string>* argv, std::
     std::size_t words = 0;
     if (a[i] == "--color") {
       if (i + 1 >= a.size()) {
-        *err = "'--color' needs a value: auto, always or never";
-        return std::nullopt;
+        err->message = "'--color' needs a value: auto, always or never";
+        return false;
       }
       value = a[i + 1];
       words = 2;
@@ -42,15 +42,15 @@ std::optional<ColorWhen> take_color_option(std::vector<std::string>* argv, std::
       ++i;
       continue;
     }
-    when = parse_when(value);
-    if (!when) {
-      *err = "unknown value '" + value + "' for '--color'; expected auto, always or never";
-      return std::nullopt;
+    *when = parse_when(value);
+    if (!*when) {
+      err->message = "unknown value '" + value + "' for '--color'; expected auto, always or never";
+      return false;
     }
     a.erase(a.begin() + static_cast<std::ptrdiff_t>(i),
             a.begin() + static_cast<std::ptrdiff_t>(i + words));
   }
-  return when;
+  return true;
 }
 
 bool use_color(ColorWhen when, bool out_is_tty) {

@@ -5,14 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.h"
+
 namespace kafkalint::cli {
 
 enum class ColorWhen { kAuto, kAlways, kNever };
 
 /// Removes every `--color WHEN` / `--color=WHEN` from `argv` (after argv[0], before a `--`)
-/// and returns the last WHEN; nullopt when there is none. A missing or unknown WHEN is an
-/// error message in *err.
-std::optional<ColorWhen> take_color_option(std::vector<std::string>* argv, std::string* err);
+/// and sets *when to the last WHEN (left empty when there is none). False with *err filled
+/// when a WHEN is missing or unknown; argv is then partly consumed and must not be used.
+[[nodiscard]] bool take_color_option(std::vector<std::string>* argv, std::optional<ColorWhen>* when,
+                                     core::Error* err);
 
 /// The decision: `always` and `never` are final; `auto` is off with NO_COLOR set, on with
 /// FORCE_COLOR set to anything but "", else on for a terminal whose TERM is not "dumb".

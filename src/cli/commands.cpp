@@ -97,10 +97,10 @@ int run_command(const std::vector<std::string>& argv_in, std::ostream& out, std:
   ctx.out_is_tty = out_is_tty;
   // --color is accepted anywhere on the line, like ruff's and grep's.
   std::vector<std::string> argv = argv_in;
-  std::string color_error;
-  const std::optional<ColorWhen> when = take_color_option(&argv, &color_error);
-  if (!color_error.empty()) {
-    err << "kafkalint: error: " << color_error << "\n";
+  std::optional<ColorWhen> when;
+  core::Error color_error;
+  if (!take_color_option(&argv, &when, &color_error)) {
+    err << "kafkalint: error: " << color_error.message << "\n";
     return kExitFailure;
   }
   ctx.color = use_color(when.value_or(ColorWhen::kAuto), out_is_tty);

@@ -13,9 +13,7 @@ TEST_SUITE("ci_recipes") {
       return;
     }
     test::TempDir tmp;
-    const std::string build_dir = KAFKALINT_BUILD_DIR;
-    auto r = test::run_shell("bash '" + test::source_dir() + "/tests/cli/ci_recipes_test.sh' '" +
-                             test::source_dir() + "' '" + build_dir + "' '" + tmp.path() + "'");
+    auto r = test::run_script_test("tests/cli/ci_recipes_test.sh", tmp.path());
     INFO(r.out, r.err);
     REQUIRE(r.code == 0);
     // The install step finds kafkalint on the PATH and does not build.

@@ -98,10 +98,19 @@ TEST_SUITE("cli_color") {
     CHECK(r.code == 2);
     CHECK(r.err.find("'--color' needs a value") != std::string::npos);
     std::vector<std::string> a{"kafkalint", "check", "--", "--color", "always"};
-    std::string e;
-    CHECK_FALSE(cli::take_color_option(&a, &e).has_value());
+    std::optional<cli::ColorWhen> when;
+    core::Error e;
+    CHECK(cli::take_color_option(&a, &when, &e));
+    CHECK_FALSE(when.has_value());
     CHECK(a.size() == 5);
-    CHECK(e.empty());
+    CHECK(e.message.empty());
+    std::vector<std::string> b{"kafkalint", "--color=never", "check", "--color", "always", "."};
+    CHECK(cli::take_color_option(&b, &when, &e));
+    CHECK(when == cli::ColorWhen::kAlways);  // the last one wins
+    CHECK(b == std::vector<std::string>{"kafkalint", "check", "."});
+    std::vector<std::string> c{"kafkalint", "check", "--color=sometimes"};
+    CHECK_FALSE(cli::take_color_option(&c, &when, &e));
+    CHECK(e.message == "unknown value 'sometimes' for '--color'; expected auto, always or never");
   }
 
   TEST_CASE("color: diffs are coloured line by line and strip back to the plain diff") {

@@ -14,9 +14,7 @@ TEST_SUITE("precommit") {
       return;
     }
     test::TempDir tmp;
-    const std::string build_dir = KAFKALINT_BUILD_DIR;
-    auto r = test::run_shell("bash '" + test::source_dir() + "/tests/cli/precommit_test.sh' '" +
-                             test::source_dir() + "' '" + build_dir + "' '" + tmp.path() + "'");
+    auto r = test::run_script_test("tests/cli/precommit_test.sh", tmp.path());
     INFO(r.out, r.err);
     CHECK(r.code == 0);
     CHECK(r.out.find("bad=1 good=0 dup=1") != std::string::npos);

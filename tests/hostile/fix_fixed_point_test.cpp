@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "checks/props_file.h"
 #include "properties/document.h"
 #include "test_support.h"
 
@@ -112,6 +113,30 @@ TEST_SUITE("hostile_fixes") {
     const std::string once = test::read(path);
     CHECK(effective(once, "inter.broker.protocol.version") == "0.10.2");
     CHECK(effective(once, "inter.broker.protocl.version") == "<unset>");
+    test::run_cli({"check", "--isolated", "--from", "2.1", "--to", "3.9", "--fix", path});
+    CHECK(test::read(path) == once);
+  }
+
+  // Found by fuzz/fix_fuzzer: in a template, a `{{ ... }}` that spans lines hides the
+  // key=value lines inside it from the rendered file, so the rename of a misspelt key after it
+  // is judged on the rendered view (the one the check reads), not on the raw text.
+  TEST_CASE("a template's rename is judged on the rendered file, and a second --fix is a no-op") {
+    test::TempDir tmp;
+    const std::string path = tmp.file("server.properties");
+    test::write(path, std::string("broker.id={{ broker_id }}\n"
+                                  "listeners={{ kafka_listeners\n"
+                                  "zookeeper.connect=old:2181\n"
+                                  "}}\nlog.dirs=/d\n"
+                                  "zoooeeper.connect=zk:2181\n"));
+    test::run_cli({"check", "--isolated", "--from", "2.1", "--to", "3.9", "--fix", path});
+    const std::string once = test::read(path);
+    const auto rendered = checks::load_props(path, once);
+    REQUIRE(rendered->parsed.ok());
+    const properties::Entry* zk = rendered->doc().find("zookeeper.connect");
+    REQUIRE(zk != nullptr);
+    CHECK(rendered->doc().value(*zk) == "zk:2181");
+    CHECK(rendered->doc().find("zoooeeper.connect") == nullptr);
+    CHECK(once.find("zookeeper.connect=old:2181\n") != std::string::npos);  // inside {{ }}
     test::run_cli({"check", "--isolated", "--from", "2.1", "--to", "3.9", "--fix", path});
     CHECK(test::read(path) == once);
   }

@@ -1,8 +1,9 @@
 // libFuzzer target for the --fix path: parse, check, apply the safe fixes, parse again, until
-// nothing changes. Every pass must keep the map Java loads except for what its fixes intend
-// (a key renamed with its value, a duplicate gone, a legacy value replaced, the byte order
-// mark gone, a protocol pin added), and the passes must reach a fixed point as the engine's
-// bounded loop expects (checks/engine.cpp, kFixPasses).
+// nothing changes. Every pass must keep the map Java loads (from the rendered file, for a
+// template) except for what its fixes intend (a key renamed with its value, a duplicate gone,
+// a legacy value replaced, the byte order mark gone, a protocol pin added), and the passes
+// must reach a fixed point as the engine's bounded loop expects (checks/engine.cpp,
+// kFixPasses).
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -10,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "../fuzz_support.h"
 #include "checks/context.h"
 #include "checks/fixes.h"
 #include "checks/props_file.h"
+#include "fuzz_support.h"
 #include "properties/document.h"
 
 using namespace kafkalint;
@@ -49,9 +50,11 @@ bool pass(const Loaded& loaded, const std::string& name, std::string* text) {
   for (std::size_t i : a.taken) taken.push_back(&found[i]);
   for (const core::Finding* fd : taken)
     if (fd->code == "KL501") base_text.erase(0, 3);
-  const properties::ParseResult base = properties::parse(base_text, name);
-  require(base.ok());
-  Map want = effective(base.doc);
+  // Both maps are read as the check reads them: through the template mask, which stands for
+  // the rendered file Kafka loads (a `{{ ... }}` may span lines that look like keys).
+  const auto base = checks::load_props(name, base_text);
+  require(base->parsed.ok());
+  Map want = effective(base->doc());
   // Keys a rename took away. In a template, where no duplicate fix is offered, an earlier
   // entry of the misspelt key may remain and become the one Java keeps: Kafka ignores that
   // key either way, so only the renamed key's value and every other key are compared.
@@ -75,9 +78,9 @@ bool pass(const Loaded& loaded, const std::string& name, std::string* text) {
       require(fd->code == "KL107" || fd->code == "KL501");
     }
   }
-  const properties::ParseResult after = properties::parse(a.text, name);
-  require(after.ok());
-  Map got = effective(after.doc);
+  const auto after = checks::load_props(name, a.text);
+  require(after->parsed.ok());
+  Map got = effective(after->doc());
   for (const std::string& k : renamed)
     if (!want.count(k)) got.erase(k);
   require(got == want);
