@@ -1,7 +1,10 @@
 #include "core/secrets.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <iterator>
+#include <map>
 
 #include "core/strings.h"
 
@@ -73,36 +76,145 @@ void SecretRegistry::add(std::string_view value) {
   if (const std::string j = json_escaped(value); j != value) add_locked(j);
 }
 
+// Every recorded secret in one Aho-Corasick automaton, so scrubbing a line costs one pass over
+// it (plus the occurrences found) instead of one search per secret: `show` of a file with
+// 20,000 passwords was quadratic.
+struct SecretRegistry::Matcher {
+  struct Node {
+    std::uint32_t first = 0;    // first child (the root's children are in `root`); 0 for none
+    std::uint32_t sibling = 0;  // next child of the same parent
+    std::uint32_t fail = 0;
+    std::uint32_t dict = 0;  // the nearest proper suffix that is a secret; 0 for none
+    std::int32_t rank = -1;  // the secret ending here, by priority; -1 for none
+    unsigned char c = 0;     // the byte leading here
+  };
+  std::array<std::uint32_t, 256> root{};
+  std::vector<Node> nodes;
+  std::vector<std::uint32_t> length;  // by rank
+
+  std::uint32_t child(std::uint32_t s, unsigned char c) const {
+    if (s == 0) return root[c];
+    for (std::uint32_t to = nodes[s].first; to != 0; to = nodes[to].sibling)
+      if (nodes[to].c == c) return to;
+    return 0;
+  }
+  std::uint32_t step(std::uint32_t s, unsigned char c) const {
+    for (;;) {
+      if (const std::uint32_t to = child(s, c); to != 0 || s == 0) return to;
+      s = nodes[s].fail;
+    }
+  }
+
+  // `by_rank`: the secrets, longest first and in the order recorded between equal lengths (the
+  // order the one-secret-at-a-time scrub replaced them in, whose result this keeps).
+  explicit Matcher(const std::vector<const std::string*>& by_rank) {
+    nodes.emplace_back();
+    for (std::size_t r = 0; r < by_rank.size(); ++r) {
+      std::uint32_t s = 0;
+      for (char ch : *by_rank[r]) {
+        const auto c = static_cast<unsigned char>(ch);
+        std::uint32_t to = child(s, c);
+        if (to == 0) {
+          to = static_cast<std::uint32_t>(nodes.size());
+          nodes.emplace_back();
+          nodes[to].c = c;
+          if (s == 0) {
+            root[c] = to;
+          } else {
+            nodes[to].sibling = nodes[s].first;
+            nodes[s].first = to;
+          }
+        }
+        s = to;
+      }
+      nodes[s].rank = static_cast<std::int32_t>(r);
+      length.push_back(static_cast<std::uint32_t>(by_rank[r]->size()));
+    }
+    // Breadth first, so every failure link points to a node already done.
+    std::vector<std::uint32_t> queue;
+    for (std::uint32_t to : root)
+      if (to != 0) queue.push_back(to);
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      const std::uint32_t u = queue[q];
+      for (std::uint32_t v = nodes[u].first; v != 0; v = nodes[v].sibling) {
+        const std::uint32_t f = step(nodes[u].fail, nodes[v].c);
+        nodes[v].fail = f;
+        nodes[v].dict = nodes[f].rank >= 0 ? f : nodes[f].dict;
+        queue.push_back(v);
+      }
+    }
+  }
+};
+
+SecretRegistry::SecretRegistry() = default;
+SecretRegistry::~SecretRegistry() = default;
+
 void SecretRegistry::add_locked(std::string value) {
-  if (std::find(values_.begin(), values_.end(), value) != values_.end()) return;
-  const auto at = std::find_if(values_.begin(), values_.end(),
-                               [&](const std::string& v) { return v.size() < value.size(); });
-  values_.insert(at, std::move(value));
+  if (!seen_.insert(value).second) return;
+  values_.push_back(std::move(value));
+  stale_ = true;
 }
 
 std::string SecretRegistry::scrub(std::string_view text) const {
   std::lock_guard<std::mutex> lock(mu_);
-  std::string out(text);
-  if (!enabled_) return out;
+  if (!enabled_ || values_.empty()) return std::string(text);
+  if (stale_ || !matcher_) {
+    std::vector<const std::string*> by_rank;
+    by_rank.reserve(values_.size());
+    for (const std::string& v : values_) by_rank.push_back(&v);
+    std::stable_sort(
+        by_rank.begin(), by_rank.end(),
+        [](const std::string* a, const std::string* b) { return a->size() > b->size(); });
+    matcher_ = std::make_unique<Matcher>(by_rank);
+    stale_ = false;
+  }
+  const Matcher& m = *matcher_;
   // Only whole words are secrets: a password "confluent" hides "password=confluent" but not
   // the image name "confluentinc/cp-kafka" of another file, which says nothing about it.
   auto word = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   };
-  for (const std::string& v : values_) {
-    std::size_t p = 0;
-    while ((p = out.find(v, p)) != std::string::npos) {
-      const bool starts = p == 0 || !word(v.front()) || !word(out[p - 1]);
-      const std::size_t end = p + v.size();
-      const bool ends = end == out.size() || !word(v.back()) || !word(out[end]);
-      if (!starts || !ends) {
-        ++p;
-        continue;
-      }
-      out.replace(p, v.size(), kHidden);
-      p += kHidden.size();
+  struct Hit {
+    std::uint32_t rank;
+    std::size_t begin, end;
+  };
+  std::vector<Hit> hits;
+  std::uint32_t s = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    s = m.step(s, static_cast<unsigned char>(text[i]));
+    for (std::uint32_t t = m.nodes[s].rank >= 0 ? s : m.nodes[s].dict; t != 0;
+         t = m.nodes[t].dict) {
+      const auto rank = static_cast<std::uint32_t>(m.nodes[t].rank);
+      const std::size_t end = i + 1;
+      const std::size_t begin = end - m.length[rank];
+      const bool starts = begin == 0 || !word(text[begin]) || !word(text[begin - 1]);
+      const bool ends = end == text.size() || !word(text[end - 1]) || !word(text[end]);
+      if (starts && ends) hits.push_back({rank, begin, end});
     }
   }
+  if (hits.empty()) return std::string(text);
+  // Where occurrences overlap, the higher-priority secret wins, then the leftmost: what
+  // replacing one secret at a time, longest first and left to right, did. (A hidden word's
+  // neighbours keep their whole-word status: a valid occurrence's edge is a non-word byte or
+  // is next to one.)
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.begin < b.begin;
+  });
+  std::map<std::size_t, std::size_t> taken;  // begin -> end, disjoint
+  for (const Hit& h : hits) {
+    auto after = taken.lower_bound(h.end);
+    if (after != taken.begin() && std::prev(after)->second > h.begin) continue;
+    taken.emplace(h.begin, h.end);
+  }
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;
+  for (const auto& [begin, end] : taken) {
+    out.append(text.substr(at, begin - at));
+    out.append(kHidden);
+    at = end;
+  }
+  out.append(text.substr(at));
   return out;
 }
 
@@ -131,9 +243,16 @@ ScrubBuf::int_type ScrubBuf::overflow(int_type ch) {
 }
 
 std::streamsize ScrubBuf::xsputn(const char* s, std::streamsize n) {
-  for (std::streamsize i = 0; i < n; ++i) {
-    line_ += s[i];
-    if (s[i] == '\n') emit_line();
+  std::string_view rest(s, static_cast<std::size_t>(n));
+  while (!rest.empty()) {
+    const std::size_t nl = rest.find('\n');
+    if (nl == std::string_view::npos) {
+      line_.append(rest);
+      break;
+    }
+    line_.append(rest.substr(0, nl + 1));
+    emit_line();
+    rest.remove_prefix(nl + 1);
   }
   return n;
 }

@@ -6,10 +6,13 @@
 // itself does. Files kafkalint writes for Kafka (--fix, edit --write, plan phase files) keep
 // them: only reports are scrubbed. --show-secrets turns scrubbing off for local use.
 
+#include <cstdint>
+#include <memory>
 #include <mutex>
 #include <streambuf>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace kafkalint::core {
@@ -32,15 +35,27 @@ class SecretRegistry {
   void note(std::string_view key, std::string_view value);
   /// Records a value known to be secret.
   void add(std::string_view value);
-  /// `text` with every recorded secret shown as [hidden]; `text` itself when disabled.
+  /// `text` with every recorded secret shown as [hidden]; `text` itself when disabled. A
+  /// secret is hidden only as a whole word (see secrets.cpp); where two occurrences overlap, the
+  /// longer secret wins (the earlier recorded one between equal lengths), then the leftmost.
+  /// One pass over `text` whatever the number of secrets.
   std::string scrub(std::string_view text) const;
   void set_enabled(bool on);
   bool enabled() const;
+  SecretRegistry();
+  ~SecretRegistry();
+  SecretRegistry(const SecretRegistry&) = delete;
+  SecretRegistry& operator=(const SecretRegistry&) = delete;
 
  private:
+  struct Matcher;
   void add_locked(std::string value);
   mutable std::mutex mu_;
-  std::vector<std::string> values_;  // longest first, so a secret inside another goes second
+  std::vector<std::string> values_;  // in the order recorded
+  std::unordered_set<std::string> seen_;
+  // Built from values_ on the first scrub after a change.
+  mutable std::unique_ptr<Matcher> matcher_;
+  mutable bool stale_ = false;
   bool enabled_ = true;
 };
 

@@ -6,7 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -122,5 +124,77 @@ TEST_SUITE("hostile_secrets") {
     CHECK(r.scrub("userconfluent") == "userconfluent");
     CHECK(r.scrub("password=\"p@ss-w0rd\"") == "password=\"[hidden]\"");
     CHECK(r.scrub("confluent") == "[hidden]");
+  }
+
+  // The registry scrubs a line in one pass over it, whatever the number of secrets. Its result
+  // must be what replacing one secret at a time gave (longest first, then in the order
+  // recorded, each left to right, whole words only), written out here as the reference.
+  TEST_CASE("many secrets, nested and overlapping, are hidden as one at a time would") {
+    auto word = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    auto one_at_a_time = [&](std::vector<std::string> values, std::string out) {
+      std::stable_sort(
+          values.begin(), values.end(),
+          [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+      for (const std::string& v : values) {
+        std::size_t p = 0;
+        while ((p = out.find(v, p)) != std::string::npos) {
+          const std::size_t end = p + v.size();
+          if ((p > 0 && word(v.front()) && word(out[p - 1])) ||
+              (end < out.size() && word(v.back()) && word(out[end]))) {
+            ++p;
+            continue;
+          }
+          out.replace(p, v.size(), core::kHidden);
+          p += core::kHidden.size();
+        }
+      }
+      return out;
+    };
+    // A small alphabet makes secrets nest and overlap; none of its letters is in "[hidden]",
+    // so the reference cannot find a secret inside a replacement.
+    std::mt19937 rng(16);
+    const std::string alphabet = "abc-. 01";
+    auto random_text = [&](std::size_t len) {
+      std::string t;
+      for (std::size_t i = 0; i < len; ++i) t += alphabet[rng() % alphabet.size()];
+      return t;
+    };
+    core::SecretRegistry r;
+    std::vector<std::string> values;
+    for (int i = 0; i < 3000; ++i) {
+      std::string v = random_text(4 + rng() % 6);
+      if (v.find_first_not_of(' ') != 0 || v.back() == ' ') continue;  // add() trims blanks
+      if (std::all_of(v.begin(), v.end(), [](char c) { return c == '0' || c == '1'; })) continue;
+      if (std::find(values.begin(), values.end(), v) != values.end()) continue;
+      r.add(v);
+      values.push_back(v);
+    }
+    REQUIRE(values.size() > 1000);
+    int hidden = 0;
+    for (int line = 0; line < 300; ++line) {
+      const std::string text = random_text(1 + rng() % 120);
+      const std::string got = r.scrub(text);
+      CHECK(got == one_at_a_time(values, text));
+      if (got != text) ++hidden;
+    }
+    CHECK(hidden > 100);  // the comparison above is not only of untouched lines
+    // A file of 20,000 password keys: each value hidden, each key kept.
+    test::TempDir dir;
+    std::string file;
+    for (int i = 0; i < 20000; ++i)
+      file += "app." + std::to_string(i) + ".ssl.key.password=Sec" + std::to_string(i) + "ret-" +
+              std::to_string(i * 7) + "\n";
+    test::write(dir.file("many.properties"), file);
+    const std::string shown =
+        test::run_shell("cd '" + dir.path() + "' && '" + test::binary() + "' show many.properties")
+            .out;
+    CHECK(shown.find("Sec") == std::string::npos);
+    std::size_t n = 0;
+    for (std::size_t p = 0;
+         (p = shown.find(".ssl.key.password=[hidden]\n", p)) != std::string::npos; ++p)
+      ++n;
+    CHECK(n == 20000);
   }
 }
