@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "checks/ansible_inventory.h"
 #include "checks/cluster_checks.h"
 #include "checks/doc_properties.h"
 #include "checks/single_node.h"
@@ -364,6 +365,7 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
     checker.check(c, role);
   }
   checker.check_clusters();
+  if (f.kind == scripts::FileKind::kYaml) check_ansible_inventory(f, k, out);
 }
 
 }  // namespace kafkalint::checks
