@@ -444,54 +444,21 @@ class Builder {
           {"start", "start it", "bin/kafka-server-start.sh -daemon " + in_.paths[i]});
       p.steps.push_back(std::move(s));
     }
-    std::string why =
-        "The migration needs a KRaft controller quorum next to the ZooKeeper cluster, on "
-        "dedicated nodes (combined broker and controller nodes cannot migrate). Each controller "
-        "gets a new file: its node.id (not a broker.id: brokers and controllers share one id "
-        "space), the quorum, its own CONTROLLER listener, the migration flag, and the brokers' "
-        "zookeeper.connect so it can copy the metadata. inter.broker.listener.name and its "
-        "protocol mapping let it send controller requests to the ZooKeeper brokers; their "
-        "security settings are copied from " +
-        in_.paths.front() + ".";
+    p.why.push_back(Reason{ReasonCode::kProvisionControllers}.with_files({in_.paths.front()}));
     if (value_of(first_, "zookeeper.set.acl").value_or("") == "true" ||
         value_of(first_, "zookeeper.sasl.client").value_or("") == "true")
-      why +=
-          " The brokers use secured znodes (zookeeper.set.acl) or SASL towards ZooKeeper: the "
-          "controllers need the same ZooKeeper login, the 'Client' section of the JAAS file the "
-          "brokers get with -Djava.security.auth.login.config.";
+      p.why.push_back({ReasonCode::kZooKeeperSecured});
     if (value_of(first_, "zookeeper.ssl.client.enable").value_or("") == "true")
-      why +=
-          " ZooKeeper is reached over TLS: the zookeeper-shell.sh commands take the brokers' "
-          "zookeeper.ssl.* and zookeeper.clientCnxnSocket settings in zk-tls.properties.";
+      p.why.push_back({ReasonCode::kZooKeeperTls});
     if (protocol_ != "PLAINTEXT")
-      why += " The controller listener uses the same protocol (" + protocol_ +
-             "): every key or trust store path copied from the brokers must exist on the "
-             "controller hosts, with certificates for their host names.";
-    why +=
-        " The controllers must be formatted with the cluster's existing id: the first command "
-        "prints it (it is also cluster.id in meta.properties in any broker's log directory";
-    if (!view_.first_log_dir.empty()) why += ", " + view_.first_log_dir + "/meta.properties";
-    why += "). Formatting writes the newest metadata.version of " + bridge().name + ".";
-    if (dynamic())
-      why +=
-          " Dynamic quorum (KIP-853): the controllers list controller.quorum.bootstrap.servers and "
-          "the voters are fixed when formatting with --initial-controllers, the same value on "
-          "every controller, with one directory id per controller generated once. Kafka 4.0 "
-          "keeps the quorum dynamic.";
-    else
-      why +=
-          " Static quorum: controller.quorum.voters on every node, so the format command needs "
-          "no quorum flag. It works on every bridge release and on 4.x; turning it into a "
-          "dynamic quorum later needs Kafka 4.1 or newer (kafka-features.sh upgrade --feature "
-          "kraft.version=1, then controller.quorum.bootstrap.servers).";
+      p.why.push_back(Reason{ReasonCode::kControllerProtocol}.with_value(protocol_));
+    Reason format = Reason{ReasonCode::kFormatClusterId}.with_to(bridge().name);
+    if (!view_.first_log_dir.empty()) format.files = {view_.first_log_dir + "/meta.properties"};
+    p.why.push_back(std::move(format));
+    p.why.push_back({dynamic() ? ReasonCode::kDynamicQuorum : ReasonCode::kStaticQuorum});
     if (!scram.empty())
-      why += " The controller listener authenticates the brokers with " + view_.mechanism +
-             ", whose credentials the controllers would only get from the migration itself: "
-             "--add-scram stores the brokers' user at format time (as in their JAAS config).";
-    why +=
-        " The brokers are not touched. While debugging, TRACE logging for "
-        "org.apache.kafka.metadata.migration in the controllers' log4j.properties helps.";
-    p.why = why;
+      p.why.push_back(Reason{ReasonCode::kScramAtFormat}.with_value(view_.mechanism));
+    p.why.push_back({ReasonCode::kBrokersUntouched});
     p.reversible = true;
     if (std::string q = quorum_describe(in_.controllers.front(), "--status"); !q.empty())
       p.gates.push_back(
@@ -542,20 +509,12 @@ class Builder {
                               std::string(v));
       for (const auto& [k, v] : copies) edit(p, i, EditAction::kSet, k, v);
     }
-    std::string why =
-        "Each broker keeps broker.id, zookeeper.connect and inter.broker.protocol.version " +
-        bridge().name + " and learns where the controllers are: the migration flag, the quorum (" +
-        quorum_key() +
-        "), controller.listener.names and the controller listener's protocol in "
-        "listener.security.protocol.map (" +
-        protocol_ + ", as the controllers serve it).";
-    if (uses_sasl(protocol_))
-      why += " sasl.mechanism.controller.protocol names the SASL mechanism of that listener.";
-    why +=
-        " Roll the brokers one at a time; the metadata migration starts by itself once the last "
-        "broker is back. Do not change inter.broker.protocol.version or metadata.version until the "
-        "migration is finalized.";
-    p.why = why;
+    p.why.push_back(Reason{ReasonCode::kMigrationMode}
+                        .with_to(bridge().name)
+                        .with_key(quorum_key())
+                        .with_value(protocol_));
+    if (uses_sasl(protocol_)) p.why.push_back({ReasonCode::kControllerSasl});
+    p.why.push_back({ReasonCode::kMigrationRoll});
     for (std::size_t i = 0; i < in_.given; ++i) p.steps.push_back(broker_steps(i));
     p.gates.push_back(
         {"the active controller logs 'Completed migration of metadata from Zookeeper to KRaft'",
@@ -669,24 +628,11 @@ class Builder {
         edit(p, i, EditAction::kSet, "authorizer.class.name", kStandardAuthorizer);
       }
     }
-    std::string why =
-        "The metadata now lives in the KRaft quorum. Each broker restarts as a KRaft broker: "
-        "process.roles=broker, node.id with the value of its broker.id (it must keep its id), no "
-        "ZooKeeper keys, no migration flag and no inter.broker.protocol.version (KRaft uses "
-        "metadata.version). The quorum key and controller.listener.names stay.";
-    if (cpl) why += " control.plane.listener.name goes too: KRaft refuses it.";
-    if (lmfv)
-      why +=
-          " log.message.format.version goes as well: a KRaft node ignores it (the message format "
-          "follows metadata.version) and 4.0 no longer has it.";
-    if (acl)
-      why +=
-          " AclAuthorizer becomes StandardAuthorizer, which reads the ACLs the migration copied "
-          "into the metadata.";
-    why +=
-        " The controllers still write the metadata to ZooKeeper, so the way back stays open "
-        "until the next phase.";
-    p.why = why;
+    p.why.push_back({ReasonCode::kBrokersToKraft});
+    if (cpl) p.why.push_back({ReasonCode::kControlPlaneDropped});
+    if (lmfv) p.why.push_back({ReasonCode::kMessageFormatDropped});
+    if (acl) p.why.push_back({ReasonCode::kAclAuthorizer});
+    p.why.push_back({ReasonCode::kZooKeeperStillWritten});
     for (std::size_t i = 0; i < in_.given; ++i) p.steps.push_back(broker_steps(i));
     p.gates.push_back(
         {"the metric kafka.controller:type=KafkaController,name=MigratingZkBrokerCount on the "
@@ -722,14 +668,7 @@ class Builder {
           {"verify", "wait until its lag in the quorum is 0 before the next controller", q});
       p.steps.push_back(std::move(s));
     }
-    p.why =
-        "Start only when every broker runs in KRaft mode (the previous phase's files, "
-        "MigratingZkBrokerCount 0). The controllers leave migration mode: the flag and the "
-        "ZooKeeper keys go, and they are restarted one at a time so the quorum keeps a majority. "
-        "Not reversible: after this the metadata is no longer written to ZooKeeper and the "
-        "cluster cannot go back to ZooKeeper mode (some operators run a week or two in the "
-        "previous phase first). Once finalized, the ZooKeeper ensemble can be decommissioned "
-        "if nothing else uses it.";
+    p.why.push_back({ReasonCode::kFinalizeMigration});
     p.reversible = false;
     p.gates.push_back(
         {"the metric kafka.controller:type=KafkaController,name=ZkMigrationState is 3 "

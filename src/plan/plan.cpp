@@ -58,6 +58,12 @@ using knowledge::Release;
 
 using core::split_list;
 
+// Transitional (issue 15): prose this file still words itself, as one kText reason.
+void append_text(Phase& p, const std::string& s) {
+  if (p.why.empty()) p.why.push_back(Reason{ReasonCode::kText});
+  p.why.back().value += s;
+}
+
 // The section of the upgrade notes for a target release (notes_sources.cpp).
 std::string notes_anchor(const Release& to) { return upgrade_notes_source(to); }
 
@@ -249,8 +255,9 @@ class Planner {
     }
     Phase p;
     p.title = "check the cluster before the first node starts on Kafka " + to_.name;
-    p.why = "Nothing is edited or restarted: these checks, made with the " + from_.name +
-            " tools, confirm what the next phases rely on.";
+    p.why.clear();
+    append_text(p, "Nothing is edited or restarted: these checks, made with the " + from_.name +
+                       " tools, confirm what the next phases rely on.");
     p.restart = Restart::kNone;
     p.nodes = NodeGroup::kAll;
     p.gates = std::move(gates);
@@ -1029,7 +1036,8 @@ class Planner {
       why += " Before editing, check with the " + from_.name +
              " tools that no partition is under-replicated (the command prints nothing).";
     }
-    p1.why = why;
+    p1.why.clear();
+    append_text(p1, why);
     snapshot(p1, {from_.name, to_.name});
     std::string already;
     if (p1.edits.empty()) {
@@ -1044,16 +1052,20 @@ class Planner {
     // Phase 2: the binaries, one broker at a time.
     Phase& p2 = new_phase("upgrade the binaries to " + plan_.to + ", one broker at a time",
                           Restart::kRolling, NodeGroup::kBrokers);
-    p2.why =
+    p2.why.clear();
+    append_text(
+        p2,
         "Each broker restarts on the new binaries with the pinned protocol; the cluster keeps "
         "serving because only one broker is down at a time and its replicas catch up before the "
         "next one stops. Until the protocol is raised the brokers can still go back to the " +
-        from_.name + " binaries.";
-    if (!pins)
-      p2.why =
-          "Each broker restarts on the new binaries, one at a time; wait for its replicas "
-          "to catch up before the next one stops.";
-    p2.why += already;
+            from_.name + " binaries.");
+    if (!pins) {
+      p2.why.clear();
+      append_text(p2,
+                  "Each broker restarts on the new binaries, one at a time; wait for its replicas "
+                  "to catch up before the next one stops.");
+    }
+    append_text(p2, already);
     p2.sources.push_back(notes_anchor(to_));
     roll(p2, true, to_, k_.to_cli);
     snapshot(p2, {to_.name});
@@ -1114,7 +1126,8 @@ class Planner {
       if (pv && from_top < pv->index && to_top >= pv->index)
         irreversible += "; protocol " + o.line + " " + o.consequence;
     }
-    p3.why = w3 + " Not reversible: " + irreversible + ".";
+    p3.why.clear();
+    append_text(p3, w3 + " Not reversible: " + irreversible + ".");
     p3.reversible = false;
     p3.sources.push_back(notes_anchor(to_));
     roll(p3, false, to_, k_.to_cli);
@@ -1133,13 +1146,16 @@ class Planner {
     for (std::size_t i : lmfv_later) edit(p4, i, EditAction::kSet, kLmfv, target);
     const std::string consumers =
         to_.record_format == knowledge::RecordFormat::kV1 ? "0.10.0" : "0.11.0";
-    p4.why =
-        "The new message format may only be written once " +
-        std::string(to_.record_format == knowledge::RecordFormat::kV1 ? "all" : "all (or most)") +
-        " consumers run " + consumers +
-        " or newer: brokers down-convert messages for older consumers, which costs "
-        "CPU and loses zero-copy. This can wait as long as needed. Not reversible: once messages "
-        "in the new format are on disk, the format must never be lowered again.";
+    p4.why.clear();
+    append_text(
+        p4, "The new message format may only be written once " +
+                std::string(to_.record_format == knowledge::RecordFormat::kV1 ? "all"
+                                                                              : "all (or most)") +
+                " consumers run " + consumers +
+                " or newer: brokers down-convert messages for older consumers, which costs "
+                "CPU and loses zero-copy. This can wait as long as needed. Not reversible: once "
+                "messages "
+                "in the new format are on disk, the format must never be lowered again.");
     p4.reversible = false;
     p4.sources.push_back(notes_anchor(to_));
     roll(p4, false, to_, k_.to_cli);
@@ -1201,10 +1217,12 @@ class Planner {
       if (p0.edits.empty()) {
         plan_.phases.pop_back();
       } else {
-        p0.why =
+        p0.why.clear();
+        append_text(
+            p0,
             "KRaft nodes take their protocol from metadata.version, so nothing is pinned. "
-            "The edits take effect when each node restarts on the new binaries in the next phase.";
-        p0.why += dropped_why() + elr;
+            "The edits take effect when each node restarts on the new binaries in the next phase.");
+        append_text(p0, dropped_why() + elr);
         p0.sources.push_back(notes_anchor(to_));
         snapshot(p0, {from_.name, to_.name});
       }
@@ -1215,9 +1233,11 @@ class Planner {
       if (p0.edits.empty()) {
         plan_.phases.pop_back();
       } else {
-        p0.why =
+        p0.why.clear();
+        append_text(
+            p0,
             "The edits take effect when each node restarts on the new binaries in the next phase." +
-            dropped_why();
+                dropped_why());
         p0.sources.push_back(notes_anchor(to_));
         snapshot(p0, {from_.name, to_.name});
       }
@@ -1225,24 +1245,27 @@ class Planner {
 
     Phase& roll_phase = new_phase("upgrade the binaries to " + plan_.to + ", one node at a time",
                                   Restart::kRolling, NodeGroup::kAll);
-    roll_phase.why =
+    roll_phase.why.clear();
+    append_text(
+        roll_phase,
         "KRaft clusters pin nothing: every node keeps using the current metadata.version until it "
         "is "
         "raised explicitly, so the nodes can be rolled onto the new binaries one at a time; verify "
         "the "
         "cluster's behaviour before the next phase. Until metadata.version is raised the nodes can "
         "still go back to the " +
-        from_.name + " binaries (derived: the metadata stays at the old level).";
+            from_.name + " binaries (derived: the metadata stays at the old level).");
     if (controllers)
-      roll_phase.why +=
+      append_text(
+          roll_phase,
           " The controllers go first: the Apache upgrade notes do not specify an order "
           "(unconfirmed); rolling the controller quorum first is vendor guidance "
           "(Confluent for Kubernetes). Restart one controller at a time so the quorum keeps a "
-          "majority.";
+          "majority.");
     else
-      roll_phase.why +=
-          " Only broker files were given: roll the controllers first, one at a time "
-          "(vendor guidance; the Apache notes do not specify an order).";
+      append_text(roll_phase,
+                  " Only broker files were given: roll the controllers first, one at a time "
+                  "(vendor guidance; the Apache notes do not specify an order).");
     roll_phase.sources.push_back(notes_anchor(to_));
     roll(roll_phase, true, to_, k_.to_cli);
     snapshot(roll_phase, {to_.name});
@@ -1335,7 +1358,8 @@ class Planner {
              "unstable.feature.versions.enable " +
              "is set, which is not for production, so the plan finalizes to " +
              to_.mv_latest_production + ".";
-    fin.why = why;
+    fin.why.clear();
+    append_text(fin, why);
     fin.sources.push_back(notes_anchor(to_));
     fin.sources.push_back(
         "MetadataVersion didMetadataChange flags (rules/kafka/versions.toml metadata_versions)");

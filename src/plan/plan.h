@@ -19,6 +19,7 @@
 #include "knowledge/cli_pack.h"
 #include "knowledge/configs.h"
 #include "knowledge/versions.h"
+#include "plan/reasons.h"
 
 namespace kafkalint::plan {
 
@@ -84,7 +85,7 @@ struct Gate {
 struct Phase {
   int number = 0;
   std::string title;
-  std::string why;
+  std::vector<Reason> why;  ///< worded by word_why (reasons.h) when rendered
   Restart restart = Restart::kNone;
   bool reversible = true;
   NodeGroup nodes = NodeGroup::kAll;

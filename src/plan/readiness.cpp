@@ -9,20 +9,8 @@ Phase readiness_phase(const knowledge::Release& running, const knowledge::Releas
   p.title = "prepare the hosts and tooling for Kafka " + to.name;
   p.restart = Restart::kNone;
   p.nodes = NodeGroup::kAll;
-  p.why = "Kafka " + to.name + " brokers, controllers and command-line tools need Java " +
-          std::to_string(to.java_min) +
-          " or newer (Java 8 is gone "
-          "and Java 11 is left to clients and Streams). Logging moved to Log4j2: the "
-          "distribution ships config/log4j2.yaml instead of log4j.properties, so convert each "
-          "node's Log4j 1 file (for example with log4j-transform-cli, keeping the loggers it "
-          "sets) and point KAFKA_LOG4J_OPTS at the new file; kafkalint check --to " +
-          to.name +
-          " flags a Log4j 1 log4j.properties. The ZooKeeper scripts (zookeeper-shell.sh, "
-          "zookeeper-server-start.sh, zookeeper-security-migration.sh) and "
-          "kafka-mirror-maker.sh are removed, as are the --zookeeper and --broker-list flags: "
-          "scripts and runbooks that use them must change first. Java clients, Streams and "
-          "Connect older than 2.1 can no longer connect (KIP-896); upgrade them before the "
-          "brokers.";
+  p.why.push_back(
+      Reason{ReasonCode::kReadiness}.with_to(to.name).with_value(std::to_string(to.java_min)));
   p.gates.push_back(
       {"every node and tools host runs Java " + std::to_string(to.java_min) + " or newer",
        "java -version"});

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/unified_diff.h"
+#include "plan/reasons.h"
 #include "properties/document.h"
 
 namespace kafkalint::plan {
@@ -206,7 +207,7 @@ std::string render_text(const Plan& p) {
          "; reversible: " + (ph.reversible ? "yes" : "NO") + "; nodes: " + to_string(ph.nodes) +
          "\n";
     if (!p.legs.empty()) o += "  files read by: Kafka " + running_text(ph) + "\n";
-    o += wrap("why: " + ph.why, "  ");
+    o += wrap("why: " + word_why(ph.why), "  ");
     if (ph.restart == Restart::kNone && !ph.commands.empty()) {
       o += "  run:\n";
       for (const std::string& c : ph.commands) o += "    $ " + c + "\n";
@@ -303,7 +304,7 @@ std::string render_json(const Plan& p) {
     ordered_json x;
     x["number"] = ph.number;
     x["title"] = ph.title;
-    x["why"] = ph.why;
+    x["why"] = word_why(ph.why);
     x["restart"] = to_string(ph.restart);
     x["reversible"] = ph.reversible;
     x["nodes"] = to_string(ph.nodes);
@@ -420,7 +421,7 @@ std::string render_markdown(const Plan& p) {
     o += "- Nodes: " + std::string(to_string(ph.nodes)) + "\n";
     if (!p.legs.empty()) o += "- Files read by: Kafka " + running_text(ph) + "\n";
     o += "\n";
-    o += ph.why + "\n";
+    o += word_why(ph.why) + "\n";
     if (ph.restart == Restart::kNone && !ph.commands.empty()) {
       o += "\n```sh\n";
       for (const std::string& c : ph.commands) o += c + "\n";

@@ -1,0 +1,110 @@
+#pragma once
+// Why a phase of a plan is what it is, as data. The planner (plan.cpp, migration_phases.cpp,
+// readiness.cpp) decides and records one Reason per sentence it wants said, with the facts the
+// sentence needs; word_why() (reasons.cpp) is the only place that turns them into prose, and
+// the renderer (render.cpp) calls it for text, JSON and Markdown alike.
+//
+// To add a reason: a code here (with the facts it reads), its sentence in reasons.cpp, a row in
+// tests/plan/reasons_test.cpp naming those facts, then push it where the planner decides.
+
+#include <string>
+#include <vector>
+
+namespace kafkalint::plan {
+
+/// One kind of sentence of a phase's `why`. The comment says which facts of Reason it words.
+enum class ReasonCode {
+  // --- the ZooKeeper -> KRaft migration (migration_phases.cpp) ---
+  kProvisionControllers,  ///< files[0]: the broker file the security settings come from
+  kZooKeeperSecured,      ///< the brokers use secured znodes or SASL towards ZooKeeper
+  kZooKeeperTls,          ///< ZooKeeper is reached over TLS
+  kControllerProtocol,    ///< value: the controller listener's security protocol
+  kFormatClusterId,  ///< to: the bridge release; files: a log directory's meta.properties (or none)
+  kDynamicQuorum,    ///< the quorum is dynamic (KIP-853)
+  kStaticQuorum,     ///< the quorum is static (controller.quorum.voters)
+  kScramAtFormat,    ///< value: the SASL/SCRAM mechanism stored at format time
+  kBrokersUntouched,       ///< the provisioning phase leaves the brokers alone
+  kMigrationMode,          ///< to: the bridge; key: the quorum key; value: the controller protocol
+  kControllerSasl,         ///< sasl.mechanism.controller.protocol is set
+  kMigrationRoll,          ///< roll the brokers; the migration starts by itself
+  kBrokersToKraft,         ///< the brokers restart as KRaft brokers
+  kControlPlaneDropped,    ///< control.plane.listener.name goes
+  kMessageFormatDropped,   ///< log.message.format.version goes (KRaft ignores it)
+  kAclAuthorizer,          ///< AclAuthorizer becomes StandardAuthorizer
+  kZooKeeperStillWritten,  ///< the way back stays open until the finalize phase
+  kFinalizeMigration,      ///< the controllers leave migration mode; not reversible
+  // --- the 4.x readiness phase (readiness.cpp) ---
+  kReadiness,  ///< to: the 4.x release; value: the oldest Java it runs on
+  // --- transitional: prose the planner still words itself (plan.cpp) ---
+  kText,  ///< value: the sentence(s), as they are
+};
+
+/// A key the target no longer has, and what the packs say to use instead.
+struct DroppedKey {
+  std::string key;
+  std::string replacement;  ///< a successor key, or ""
+  std::string note;         ///< otherwise what replaces it, in words, or ""
+  bool operator==(const DroppedKey& o) const {
+    return key == o.key && replacement == o.replacement && note == o.note;
+  }
+};
+
+/// What the plan writes, in the same edit, instead of a removed key.
+struct KeyReplacement {
+  enum class Kind {
+    kListeners,            ///< host.name/port -> listeners=value in file
+    kAdvertisedListeners,  ///< advertised.host.name/advertised.port -> advertised.listeners
+    kRenamed,              ///< key -> successors, same value
+    kClientQuota,          ///< key -> the dynamic default quota successors[0]=value
+  };
+  Kind kind = Kind::kRenamed;
+  std::string key;
+  std::vector<std::string> successors;
+  std::string value;
+  std::string file;
+  bool operator==(const KeyReplacement& o) const {
+    return kind == o.kind && key == o.key && successors == o.successors && value == o.value &&
+           file == o.file;
+  }
+};
+
+/// A reason code and its facts. Which fields a code reads is said at the code.
+struct Reason {
+  // A code alone is a reason (most need no fact): p.why.push_back({ReasonCode::kX}).
+  Reason(ReasonCode c) : code(c) {}
+
+  ReasonCode code;
+  std::string from;  ///< a release (or level) the plan starts from or keeps
+  std::string to;    ///< a release (or level) the phase moves to
+  std::string key;   ///< a property key
+  std::string value;
+  std::vector<std::string> files;    ///< file paths
+  std::vector<std::string> items;    ///< levels (protocol, metadata)
+  std::vector<std::string> details;  ///< one per item where the code says so
+  std::vector<DroppedKey> dropped;
+  std::vector<KeyReplacement> replaced;
+
+  // Facts by name where the reason is made: Reason{code}.with_to(r).with_key(k).
+  Reason with_from(std::string v) const { return with(&Reason::from, std::move(v)); }
+  Reason with_to(std::string v) const { return with(&Reason::to, std::move(v)); }
+  Reason with_key(std::string v) const { return with(&Reason::key, std::move(v)); }
+  Reason with_value(std::string v) const { return with(&Reason::value, std::move(v)); }
+  Reason with_files(std::vector<std::string> v) const { return with(&Reason::files, std::move(v)); }
+  Reason with_items(std::vector<std::string> v) const { return with(&Reason::items, std::move(v)); }
+
+ private:
+  template <typename T>
+  Reason with(T Reason::*field, T v) const {
+    Reason r = *this;
+    r.*field = std::move(v);
+    return r;
+  }
+};
+
+/// The reason as prose: one or more sentences, each ending in a period.
+std::string word(const Reason& r);
+
+/// A phase's `why`: its reasons worded in order, joined by one space.
+std::string word_why(const std::vector<Reason>& why);
+
+}  // namespace kafkalint::plan
