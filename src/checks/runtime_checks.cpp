@@ -40,11 +40,51 @@ int column_of(const std::string& s, std::size_t off) {
   return static_cast<int>(off - (nl == std::string::npos || off == 0 ? 0 : nl + 1)) + 1;
 }
 
+// KAFKA_LOG4J_OPTS naming a Log4j 1 file, for a 4.x target. The 4.x scripts test the
+// variable for a trailing `log4j.<...>` word, print "DEPRECATED: A Log4j 1.x configuration
+// file has been detected" and leave the file to Log4j2's limited Log4j 1 compatibility (4.0
+// upgrade notes; apache/kafka PR #17373, #18290). The variable is set on the same line (shell,
+// Dockerfile, Compose, systemd) or on the line before (a Kubernetes `name:`/`value:` pair);
+// other programs' variables (SCHEMA_REGISTRY_LOG4J_OPTS, KSQL_LOG4J_OPTS) are not Kafka's.
+template <typename Emit>
+void check_log4j_opts(const std::string& s, const std::string& target, const Emit& emit) {
+  static const std::string kVar = "KAFKA_LOG4J_OPTS";
+  static const std::string kProp = "-Dlog4j.configuration=";
+  if (s.find(kVar) == std::string::npos) return;
+  for (std::size_t at = s.find(kProp); at != std::string::npos; at = s.find(kProp, at + 1)) {
+    const std::size_t line_start = at == 0 ? 0 : s.rfind('\n', at - 1);
+    std::size_t from = line_start == std::string::npos ? 0 : line_start;
+    if (from > 0) {  // one line further back for a name:/value: pair
+      const std::size_t prev = s.rfind('\n', from - 1);
+      from = prev == std::string::npos ? 0 : prev;
+    }
+    const std::size_t var = s.find(kVar, from);
+    if (var == std::string::npos || var > at) continue;
+    // The variable must be the whole name: not SOME_KAFKA_LOG4J_OPTS.
+    if (var > 0 && (std::isalnum(static_cast<unsigned char>(s[var - 1])) || s[var - 1] == '_'))
+      continue;
+    std::size_t end = at + kProp.size();
+    while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end])) && s[end] != '"' &&
+           s[end] != '\'' && s[end] != ';')
+      ++end;
+    const std::string file = s.substr(at + kProp.size(), end - at - kProp.size());
+    if (file.empty()) continue;
+    core::Finding* fd = emit(
+        RuleId::KL150, at, end - at,
+        "KAFKA_LOG4J_OPTS names a Log4j 1 configuration ('" + file + "'): Kafka " + target +
+            " logs with Log4j2, its scripts print a DEPRECATED warning at every start and read "
+            "the file only through Log4j2's limited compatibility; convert it to log4j2.yaml, "
+            "e.g. with log4j-transform-cli, and pass it as -Dlog4j2.configurationFile=");
+    fd->notes.push_back(
+        "source: Kafka 4.0 upgrade notes (Log4j2, config/log4j2.yaml); apache/kafka #17373, "
+        "#18290");
+  }
+}
+
 }  // namespace
 
 void check_runtime(const ScriptFile& f, const CheckKnowledge& k, std::vector<core::Finding>* out) {
   const std::string& s = f.content;
-  if (s.find("kafka") == std::string::npos && s.find("Kafka") == std::string::npos) return;
   const auto v4 = *core::Version::parse("4.0");
   const auto emit = [&](RuleId id, std::size_t off, std::size_t len, std::string msg) {
     core::Finding fd = knowledge::make_finding(k.rules, id);
@@ -53,7 +93,10 @@ void check_runtime(const ScriptFile& f, const CheckKnowledge& k, std::vector<cor
     fd.message = std::move(msg);
     fd.source_line = std::string(f.line_text(fd.where.line));
     out->push_back(std::move(fd));
+    return &out->back();
   };
+  if (k.to && !(k.to->version < v4)) check_log4j_opts(s, k.to->name, emit);
+  if (s.find("kafka") == std::string::npos && s.find("Kafka") == std::string::npos) return;
   // The Kafka distributions the file downloads or unpacks: kafka_2.13-4.0.0.tgz.
   static const std::regex dist(R"(kafka_(2\.1[0-3])-(\d+)\.(\d+)(?:\.\d+)?(?:\.tgz|\.tar\.gz|\b))");
   std::optional<core::Version> installed;
