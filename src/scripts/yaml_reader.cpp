@@ -1,11 +1,19 @@
-// A line-based YAML reader that knows just enough YAML to find command lines: keys, block
-// and flow sequences, plain/quoted/block scalars with folding. It does not build a document;
-// it looks at the values of the keys that hold commands in docker-compose, Kubernetes,
-// Ansible and CI files, and skips every other value without misreading its body.
+// The command lines of YAML files: the values of the keys that hold commands in Compose,
+// Kubernetes, Ansible and CI files. The structure (which value belongs to which key, block and
+// flow sequences, where each scalar starts and ends) comes from libfyaml's event parser, the
+// same parser as the carriers'; each scalar's text is then mapped byte by byte onto the file,
+// so a finding inside a block scalar, a flow sequence or a folded plain scalar lands on the
+// exact line and column. Events are used rather than a document so that the part of a file
+// before a syntax error is still read, and template code ({{ }}, {% %}) is hidden from the
+// parser (Helm and Ansible files are templates) while the commands keep its text.
+
+#include <libfyaml.h>
 
 #include <algorithm>
 #include <array>
+#include <memory>
 
+#include "core/strings.h"
 #include "scripts/readers.h"
 
 namespace kafkalint::scripts {
@@ -36,160 +44,381 @@ KeyRole role_of(std::string_view key) {
   return KeyRole::kNone;
 }
 
+// The text libfyaml parses: the document with template code blanked (a line that is only a
+// template tag becomes blanks, a tag inside a line a run of 'x'), and bytes that are not
+// printable UTF-8 replaced (libfyaml 0.7.12 can loop forever on some of them). Same length as
+// the document, so every offset the parser reports is an offset of the document.
+std::string parser_text(std::string_view doc,
+                        std::vector<std::pair<std::size_t, std::size_t>>* tags) {
+  std::string t(doc);
+  for (std::size_t i = 0; i < t.size();) {
+    const std::size_t ok = core::utf8_valid_prefix(std::string_view(t).substr(i));
+    for (std::size_t k = i; k < i + ok; ++k) {
+      const auto c = static_cast<unsigned char>(t[k]);
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) t[k] = ' ';
+    }
+    i += ok;
+    if (i < t.size()) t[i++] = '?';
+  }
+  for (std::size_t line = 0; line < t.size();) {
+    std::size_t end = t.find('\n', line);
+    if (end == std::string::npos) end = t.size();
+    std::size_t first = line;
+    while (first < end && blank(t[first])) ++first;
+    bool only_tag = false;
+    for (std::size_t p = line; p + 1 < end;) {
+      const bool open = t[p] == '{' && (t[p + 1] == '{' || t[p + 1] == '%' || t[p + 1] == '#');
+      if (!open) {
+        ++p;
+        continue;
+      }
+      const char close = t[p + 1] == '{' ? '}' : t[p + 1];
+      std::size_t q = p + 2;
+      while (q + 1 < end && !(t[q] == close && t[q + 1] == '}')) ++q;
+      if (q + 1 >= end) break;  // unclosed on this line: left to the parser
+      q += 2;
+      tags->emplace_back(p, q);
+      std::size_t after = q;
+      while (after < end && blank(t[after])) ++after;
+      only_tag = p == first && after == end;
+      std::fill(t.begin() + static_cast<std::ptrdiff_t>(p),
+                t.begin() + static_cast<std::ptrdiff_t>(q),
+                only_tag || t[p + 1] != '{' ? ' ' : 'x');
+      p = q;
+    }
+    line = end + 1;
+  }
+  return t;
+}
+
+// libfyaml reports syntax errors on stderr by default; a file that is not YAML just has no
+// more commands.
+void discard(struct fy_diag*, void*, const char*, size_t) {}
+
 class YamlReader {
  public:
   YamlReader(Extractor& ex, const std::vector<Line>& lines)
-      : ex_(ex), s_(ex.content()), lines_(lines) {
+      : ex_(ex), s_(ex.content()), lines_(lines), doc_(join_lines(ex, lines, 0, lines.size())) {
     lo_.jinja = true;  // Ansible and Helm files are templates
   }
 
   void run() {
-    std::size_t i = 0;
-    while (i < lines_.size()) i = line(i);
-    flush();
+    std::vector<std::pair<std::size_t, std::size_t>> tags;
+    const std::string text = parser_text(doc_.text(), &tags);
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') line_starts_.push_back(i + 1);
+    parse(text);
+    while (!stack_.empty()) pop();
+    comments(text, tags);
   }
 
  private:
-  // Exec-form lists of one mapping are run together: Kubernetes runs command + args, and
-  // docker-compose entrypoint + command. They wait here until the mapping ends.
+  // One open collection. A mapping keeps its current key, and the exec-form lists of its
+  // command keys: Kubernetes runs command + args, and docker-compose entrypoint + command,
+  // of one mapping together. A sequence under a command key collects its items as words.
   // clang-tidy sees the loop variable of the implicit copy of parts[] (__i0) as ours.
-  struct PendingArgv {  // NOLINT(bugprone-reserved-identifier)
-    bool active = false;
-    std::size_t column = 0;
-    std::vector<Word> parts[3];  // entrypoint, command, args
+  struct Frame {  // NOLINT(bugprone-reserved-identifier)
+    bool map = false;
+    bool expect_key = true;      // map: the next node is a key
+    bool key_node = false;       // this collection is itself a mapping key
+    std::string key;             // map: the current key
+    std::size_t key_at = 0;      // map: document offset of the current key
+    bool pending = false;        // map: some exec-form list is waiting
+    std::vector<Word> parts[3];  // map: entrypoint, command, args
+    bool collect = false;        // seq: its items are words of a command
+    bool failed = false;         // seq: an item is a mapping, so it is no command list
+    bool flow = false;           // written [a, b] or {a: b}
+    std::string owner;           // seq: the key it is the value of
+    std::size_t owner_at = 0;
+    std::vector<Word> items;
   };
 
-  std::size_t first_char(const Line& l) const {
-    std::size_t p = l.begin;
-    while (p < l.end && blank(s_[p])) ++p;
+  void parse(const std::string& text) {
+    struct fy_diag_cfg dcfg {};
+    fy_diag_cfg_default(&dcfg);
+    dcfg.fp = nullptr;
+    dcfg.output_fn = discard;
+    std::unique_ptr<struct fy_diag, void (*)(struct fy_diag*)> diag(fy_diag_create(&dcfg),
+                                                                    fy_diag_destroy);
+    struct fy_parse_cfg cfg {};
+    cfg.flags = static_cast<enum fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DISABLE_MMAP_OPT);
+    cfg.diag = diag.get();
+    std::unique_ptr<struct fy_parser, void (*)(struct fy_parser*)> parser(fy_parser_create(&cfg),
+                                                                          fy_parser_destroy);
+    if (!parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) return;
+    while (struct fy_event* e = fy_parser_parse(parser.get())) {
+      event(e);
+      fy_parser_event_free(parser.get(), e);
+    }
+    // The rest of the file is not read: say so (a fix that breaks the YAML is refused on it).
+    if (fy_parser_get_stream_error(parser.get()))
+      ex_.warn(doc_.map(std::min(last_, text.size())), "not valid YAML from here on");
+  }
+
+  static std::size_t start_of(struct fy_token* t) {
+    const struct fy_mark* m = t ? fy_token_start_mark(t) : nullptr;
+    return m ? m->input_pos : 0;
+  }
+  static std::size_t end_of(struct fy_token* t) {
+    const struct fy_mark* m = t ? fy_token_end_mark(t) : nullptr;
+    return m ? m->input_pos : 0;
+  }
+
+  void event(struct fy_event* e) {
+    switch (e->type) {
+      case FYET_SCALAR:
+        scalar(e->scalar.value);
+        break;
+      case FYET_ALIAS:
+        value_done(nullptr);
+        break;
+      case FYET_MAPPING_START:
+      case FYET_SEQUENCE_START:
+        open(e->type == FYET_MAPPING_START, e->type == FYET_MAPPING_START
+                                                ? e->mapping_start.mapping_start
+                                                : e->sequence_start.sequence_start);
+        break;
+      case FYET_MAPPING_END:
+      case FYET_SEQUENCE_END:
+        if (!stack_.empty())
+          pop(e->type == FYET_SEQUENCE_END ? e->sequence_end.sequence_end
+                                           : e->mapping_end.mapping_end);
+        break;
+      default:
+        break;
+    }
+  }
+
+  void open(bool map, struct fy_token* start) {
+    last_ = std::max(last_, end_of(start));
+    Frame f;
+    f.map = map;
+    f.flow = start && (fy_token_get_type(start) == FYTT_FLOW_SEQUENCE_START ||
+                       fy_token_get_type(start) == FYTT_FLOW_MAPPING_START);
+    if (!stack_.empty()) {
+      Frame& parent = stack_.back();
+      if (parent.map && parent.expect_key) {
+        f.key_node = true;  // a complex key: read, but it names no command key
+      } else if (parent.map && !map && role_of(parent.key) != KeyRole::kNone) {
+        f.collect = true;
+        f.owner = parent.key;
+        f.owner_at = parent.key_at;
+      } else if (!parent.map && parent.collect) {
+        if (map && !parent.flow) {
+          parent.failed = true;  // a list of mappings: its mappings are read as such
+        } else {
+          // A collection inside a command list: one opaque word over its text.
+          nested_at_ = start_of(start);
+        }
+      }
+    }
+    stack_.push_back(std::move(f));
+  }
+
+  void pop(struct fy_token* end = nullptr) {
+    last_ = std::max(last_, end_of(end));
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    if (f.map) flush(f);
+    if (stack_.empty()) return;
+    Frame& parent = stack_.back();
+    if (!parent.map && parent.collect && nested_at_ != std::string::npos && end) {
+      const std::size_t b = doc_.map(nested_at_);
+      const std::size_t e = doc_.map_end(end_of(end));
+      Word w = ex_.word(ex_.copy(b, e), b, e);
+      w.opaque = true;
+      parent.items.push_back(std::move(w));
+      nested_at_ = std::string::npos;
+      return;
+    }
+    if (f.key_node) {
+      parent.key.clear();
+      parent.key_at = 0;
+      parent.expect_key = false;
+      return;
+    }
+    if (f.collect && !f.failed && parent.map) use_list(parent, f.owner, f.items);
+    if (parent.map) parent.expect_key = true;
+  }
+
+  void value_done(const Snippet* text) {
+    if (stack_.empty()) return;
+    Frame& f = stack_.back();
+    if (!f.map) {
+      if (f.collect && text) f.items.push_back(item_word_);
+      return;
+    }
+    if (f.expect_key) {
+      f.expect_key = false;
+      return;
+    }
+    f.expect_key = true;
+    if (!text) return;
+    const KeyRole role = role_of(f.key);
+    if (role == KeyRole::kNone || (role == KeyRole::kArgv && f.key == "args")) return;
+    ex_.shell(*text, lo_);
+  }
+
+  void scalar(struct fy_token* t) {
+    const std::size_t b = start_of(t), e = end_of(t);
+    last_ = std::max(last_, e);
+    const enum fy_scalar_style style = fy_token_scalar_style(t);
+    const bool quoted = style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED;
+    ranges_.emplace_back(quoted && b > 0 ? b - 1 : b, quoted ? e + 1 : e);
+    if (!stack_.empty() && stack_.back().map && stack_.back().expect_key) {
+      Frame& f = stack_.back();
+      std::size_t len = 0;
+      const char* k = fy_token_get_text(t, &len);
+      f.key = k ? std::string(k, len) : std::string();
+      f.key_at = b;
+      f.expect_key = false;
+      return;
+    }
+    // Only the values of command keys and the items of their lists are read.
+    const bool wanted =
+        !stack_.empty() && ((stack_.back().map && role_of(stack_.back().key) != KeyRole::kNone) ||
+                            (!stack_.back().map && stack_.back().collect));
+    if (!wanted) {
+      value_done(nullptr);
+      return;
+    }
+    Snippet text;
+    std::size_t wb = 0, we = 0;
+    if (quoted && b > 0) {
+      const std::size_t at = doc_.map(b - 1);
+      we = read_quoted(ex_, at, lines_.back().end, text);
+      wb = at;
+    } else if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
+      block(b, e, style == FYSS_FOLDED, text);
+      wb = text.empty() ? doc_.map(b) : text.map(0);
+      we = text.empty() ? wb : text.map_end(text.text().size());
+    } else {
+      plain(b, e, text);
+      wb = text.empty() ? doc_.map(b) : text.map(0);
+      we = text.empty() ? wb : text.map_end(text.text().size());
+    }
+    if (!stack_.back().map) item_word_ = ex_.word(text, wb, we);
+    value_done(&text);
+  }
+
+  std::size_t line_of(std::size_t at) const {
+    return static_cast<std::size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), at) -
+                                    line_starts_.begin()) -
+           1;
+  }
+  // The first non-blank of line i, as an original offset.
+  std::size_t first_char(std::size_t i) const {
+    std::size_t p = lines_[i].begin;
+    while (p < lines_[i].end && blank(s_[p])) ++p;
     return p;
   }
-  bool is_blank(std::size_t i) const { return first_char(lines_[i]) == lines_[i].end; }
-  bool is_comment(std::size_t i) const {
-    const std::size_t p = first_char(lines_[i]);
-    return p < lines_[i].end && s_[p] == '#';
-  }
-  std::size_t indent(std::size_t i) const { return first_char(lines_[i]) - lines_[i].begin; }
-  std::size_t column(std::size_t i, std::size_t offset) const { return offset - lines_[i].begin; }
+  bool is_blank(std::size_t i) const { return first_char(i) == lines_[i].end; }
+  std::size_t indent(std::size_t i) const { return first_char(i) - lines_[i].begin; }
 
-  void flush() {
-    if (pending_.active) {
+  // End of a plain scalar's piece of one line: before a ' #' comment and trailing blanks.
+  std::size_t plain_end(std::size_t b, std::size_t end) const {
+    std::size_t e = b;
+    for (; e < end; ++e)
+      if (s_[e] == '#' && e > b && blank(s_[e - 1])) break;
+    while (e > b && blank(s_[e - 1])) --e;
+    return e;
+  }
+
+  // A plain scalar over document[b, e): its lines folded with single spaces (n blank lines
+  // between two pieces become n line breaks), each piece at its place in the file.
+  void plain(std::size_t b, std::size_t e, Snippet& out) const {
+    const std::size_t first = line_of(b), last = line_of(e > b ? e - 1 : b);
+    std::size_t breaks = 0;
+    std::size_t break_at = 0;
+    for (std::size_t i = first; i <= last && i < lines_.size(); ++i) {
+      if (i > first && is_blank(i)) {
+        ++breaks;
+        continue;
+      }
+      const std::size_t from = i == first ? doc_.map(b) : first_char(i);
+      const std::size_t to =
+          i == last ? std::min(doc_.map_end(e), lines_[i].end) : plain_end(from, lines_[i].end);
+      if (i > first)
+        out.append_replacement(breaks == 1 ? std::string(" ") : std::string(breaks - 1, '\n'),
+                               break_at, 1);
+      if (to > from) out.append_copy(s_, from, to - from);
+      break_at = lines_[i].end;
+      breaks = 1;
+    }
+  }
+
+  // A literal or folded block scalar whose content is document[b, e) (from the start of its
+  // first content line): its lines without the content indentation, joined as YAML joins them.
+  void block(std::size_t b, std::size_t e, bool folded, Snippet& out) const {
+    const std::size_t first = line_of(b);
+    if (first == 0 || first >= lines_.size()) return;
+    // The header line ('key: |2'): an explicit indentation indicator counts from the indent
+    // of the line holding it.
+    const std::size_t header = first - 1;
+    std::size_t explicit_indent = 0;
+    for (std::size_t p = lines_[header].end; p > lines_[header].begin; --p) {
+      const char c = s_[p - 1];
+      if (c == '|' || c == '>') {
+        for (std::size_t q = p; q < lines_[header].end && !blank(s_[q]); ++q)
+          if (s_[q] >= '1' && s_[q] <= '9') explicit_indent = static_cast<std::size_t>(s_[q] - '0');
+        break;
+      }
+    }
+    // The scalar ends where the next token starts (a line start, or the end of the text).
+    const std::size_t end_line = e >= doc_.text().size() ? lines_.size() : line_of(e);
+    std::size_t content_indent = explicit_indent ? indent(header) + explicit_indent : 0;
+    std::size_t last_body = header;
+    for (std::size_t j = first; j < end_line && j < lines_.size(); ++j) {
+      if (is_blank(j)) continue;
+      if (!content_indent) content_indent = indent(j);
+      if (indent(j) < content_indent) break;  // a comment line after the block
+      last_body = j;
+    }
+    bool started = false;
+    std::size_t breaks = 0;
+    bool prev_more = false;
+    std::size_t break_at = 0;
+    for (std::size_t k = first; k <= last_body; ++k) {
+      const Line& l = lines_[k];
+      if (l.end - l.begin <= content_indent && is_blank(k)) {
+        ++breaks;
+        continue;
+      }
+      const std::size_t from = std::min(l.begin + content_indent, l.end);
+      const bool more = from < l.end && blank(s_[from]);
+      if (started) {
+        std::string sep;
+        if (folded && breaks == 1 && !more && !prev_more)
+          sep = " ";
+        else if (folded && !more && !prev_more)
+          sep = std::string(breaks - 1, '\n');
+        else
+          sep = std::string(breaks, '\n');
+        if (sep.empty()) sep = " ";
+        out.append_replacement(sep, break_at, 1);
+      }
+      out.append_copy(s_, from, l.end - from);
+      started = true;
+      breaks = 1;
+      prev_more = more;
+      break_at = l.end;
+    }
+  }
+
+  void flush(Frame& f) {
+    if (f.pending) {
       std::vector<Word> words;
-      for (auto& part : pending_.parts)
+      for (auto& part : f.parts)
         for (Word& w : part) words.push_back(std::move(w));
       ex_.argv(words, lo_);
     }
-    pending_ = PendingArgv{};
+    f.pending = false;
+    for (auto& part : f.parts) part.clear();
   }
 
-  // Finds 'key:' at p; returns the offset after ':' or npos.
-  std::size_t key_end(std::size_t p, std::size_t end, std::string_view& key) const {
-    if (p >= end) return std::string_view::npos;
-    if (s_[p] == '"' || s_[p] == '\'') {
-      const std::size_t close = s_.substr(0, end).find(s_[p], p + 1);  // bounded by the line
-      if (close == std::string_view::npos || close >= end) return std::string_view::npos;
-      std::size_t c = close + 1;
-      while (c < end && blank(s_[c])) ++c;
-      if (c < end && s_[c] == ':' && (c + 1 == end || blank(s_[c + 1]))) {
-        key = s_.substr(p + 1, close - p - 1);
-        return c + 1;
-      }
-      return std::string_view::npos;
-    }
-    if (s_[p] == '[' || s_[p] == '{' || s_[p] == '#' || s_[p] == '|' || s_[p] == '>')
-      return std::string_view::npos;
-    for (std::size_t c = p; c < end; ++c) {
-      if (s_[c] == '#' && c > p && blank(s_[c - 1])) return std::string_view::npos;
-      if (s_[c] == '{' && c + 1 < end && s_[c + 1] == '{')
-        return std::string_view::npos;  // Jinja value
-      if (s_[c] == ':' && (c + 1 == end || blank(s_[c + 1]))) {
-        std::size_t e = c;
-        while (e > p && blank(s_[e - 1])) --e;
-        key = s_.substr(p, e - p);
-        return c + 1;
-      }
-    }
-    return std::string_view::npos;
-  }
-
-  // One logical line starting at line i; returns the next line to read.
-  std::size_t line(std::size_t i) {
-    const Line& l = lines_[i];
-    std::size_t p = first_char(l);
-    if (p == l.end) return i + 1;
-    if (s_[p] == '#') {
-      ex_.comment(p, l.end);
-      return i + 1;
-    }
-    const std::string_view whole = s_.substr(p, l.end - p);
-    if (whole.substr(0, 3) == "---" || whole.substr(0, 3) == "...") return i + 1;
-    // Sequence entries '- ' (possibly nested '- - ').
-    std::size_t dash_col = std::string_view::npos;
-    while (p < l.end && s_[p] == '-' && (p + 1 == l.end || blank(s_[p + 1]))) {
-      if (dash_col == std::string_view::npos) dash_col = column(i, p);
-      ++p;
-      while (p < l.end && blank(s_[p])) ++p;
-    }
-    if (pending_.active && dash_col != std::string_view::npos && dash_col < pending_.column)
-      flush();
-    std::string_view key;
-    const std::size_t after = key_end(p, l.end, key);
-    if (after == std::string_view::npos) {
-      // A bare value (sequence entry of some other key, or a scalar document): skip its body.
-      if (p == l.end) return i + 1;
-      Snippet ignored;
-      std::size_t next = i + 1;
-      scalar(i, p, dash_col == std::string_view::npos ? indent(i) : dash_col, ignored, next);
-      return next;
-    }
-    const std::size_t key_col = column(i, p);
-    if (pending_.active && key_col < pending_.column) flush();
+  void use_list(Frame& map, const std::string& key, std::vector<Word>& items) {
     const KeyRole role = role_of(key);
-    std::size_t v = after;
-    while (v < l.end && blank(s_[v])) ++v;
-    return value(i, v, key_col, role, key);
-  }
-
-  // The value of a key whose text starts at v on line i.
-  std::size_t value(std::size_t i, std::size_t v, std::size_t key_col, KeyRole role,
-                    std::string_view key) {
-    const Line& l = lines_[i];
-    if (v == l.end || s_[v] == '#') {
-      if (v < l.end) ex_.comment(v, l.end);
-      // A block sequence may follow (at the key's column or deeper); a mapping is read line by
-      // line.
-      std::size_t j = i + 1;
-      while (j < lines_.size() && (is_blank(j) || is_comment(j))) ++j;
-      if (j >= lines_.size()) return i + 1;
-      const std::size_t fc = first_char(lines_[j]);
-      const bool dash =
-          fc < lines_[j].end && s_[fc] == '-' && (fc + 1 == lines_[j].end || blank(s_[fc + 1]));
-      if (role == KeyRole::kNone || !dash || indent(j) < key_col) return i + 1;
-      std::vector<Word> items;
-      std::size_t next = j;
-      if (!sequence(j, indent(j), items, next)) return i + 1;
-      use_list(role, key, key_col, items);
-      return next;
-    }
-    if (s_[v] == '[') {
-      std::vector<Word> items;
-      const std::size_t limit = lines_.back().end;
-      const std::size_t e = read_flow_sequence(ex_, v, limit, items);
-      if (role != KeyRole::kNone) use_list(role, key, key_col, items);
-      return line_after(i, e);
-    }
-    Snippet text;
-    std::size_t next = i + 1;
-    if (!scalar(i, v, key_col, text, next)) return i + 1;
-    if (role == KeyRole::kArgv && key != "args" && pending_.active && pending_.column != key_col)
-      flush();
-    if (role == KeyRole::kArgv || role == KeyRole::kShell || role == KeyRole::kHealth) {
-      if (role != KeyRole::kArgv || key != "args") ex_.shell(text, lo_);
-    }
-    return next;
-  }
-
-  void use_list(KeyRole role, std::string_view key, std::size_t key_col, std::vector<Word>& items) {
     if (role == KeyRole::kShell) {
       for (Word& w : items) ex_.shell(w.map, lo_);
       return;
@@ -209,181 +438,42 @@ class YamlReader {
       ex_.argv(items, lo_);
       return;
     }
-    if (pending_.active && (pending_.column != key_col || !pending_.parts[slot].empty())) flush();
-    pending_.active = true;
-    pending_.column = key_col;
-    pending_.parts[slot] = std::move(items);
+    if (map.pending && !map.parts[slot].empty()) flush(map);
+    map.pending = true;
+    map.parts[slot] = std::move(items);
   }
 
-  // Index of the line holding offset `e` (exclusive end), plus one.
-  std::size_t line_after(std::size_t i, std::size_t e) const {
-    while (i < lines_.size() && lines_[i].end < e) ++i;
-    return std::min(i + 1, lines_.size());
-  }
-
-  // A block sequence whose entries start at column `col`, from line i. False when an entry is
-  // a mapping (then it is no command list and the caller reads it line by line).
-  bool sequence(std::size_t i, std::size_t col, std::vector<Word>& items, std::size_t& next) {
-    while (i < lines_.size()) {
-      if (is_blank(i) || is_comment(i)) {
-        if (is_comment(i)) ex_.comment(first_char(lines_[i]), lines_[i].end);
-        ++i;
+  // Comments: a '#' at the start of a line or after a blank, outside every scalar and template
+  // tag, to the end of its line.
+  void comments(const std::string& text,
+                const std::vector<std::pair<std::size_t, std::size_t>>& tags) {
+    std::vector<std::pair<std::size_t, std::size_t>> covered = ranges_;
+    covered.insert(covered.end(), tags.begin(), tags.end());
+    std::sort(covered.begin(), covered.end());
+    std::size_t c = 0, reach = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      while (c < covered.size() && covered[c].first <= i)
+        reach = std::max(reach, covered[c++].second);
+      if (text[i] != '#' || i < reach || (i > 0 && !blank(text[i - 1]) && text[i - 1] != '\n'))
         continue;
-      }
-      const std::size_t fc = first_char(lines_[i]);
-      if (indent(i) != col || s_[fc] != '-' || !(fc + 1 == lines_[i].end || blank(s_[fc + 1])))
-        break;
-      std::size_t p = fc + 1;
-      while (p < lines_[i].end && blank(s_[p])) ++p;
-      std::string_view key;
-      if (key_end(p, lines_[i].end, key) != std::string_view::npos) return false;
-      if (p < lines_[i].end && s_[p] == '[') return false;
-      Snippet text;
-      std::size_t after = i + 1;
-      if (!scalar(i, p, col, text, after)) return false;
-      std::size_t b = text.empty() ? p : text.map(0);
-      std::size_t e = text.empty() ? p : text.map_end(text.text().size());
-      if (p < lines_[i].end && (s_[p] == '"' || s_[p] == '\'')) {
-        // The word of a quoted item spans its quotes, as in a flow sequence.
-        b = p;
-        e = std::max(e, p + 1);
-        if (e < s_.size() && s_[e] == s_[p]) ++e;
-      }
-      items.push_back(ex_.word(std::move(text), b, e));
-      i = after;
+      std::size_t end = text.find('\n', i);
+      if (end == std::string::npos) end = text.size();
+      ex_.comment(doc_.map(i), doc_.map_end(end));
+      i = end;
     }
-    next = i;
-    return true;
-  }
-
-  // A scalar starting at v on line i, whose parent node sits at column `parent`. Fills `out`
-  // and `next` (the line after it). False for collections.
-  bool scalar(std::size_t i, std::size_t v, std::size_t parent, Snippet& out, std::size_t& next) {
-    const Line& l = lines_[i];
-    next = i + 1;
-    if (v >= l.end) return true;
-    const char c = s_[v];
-    if (c == '|' || c == '>') return block_scalar(i, v, parent, out, next);
-    if (c == '"' || c == '\'') {
-      const std::size_t e = read_quoted(ex_, v, lines_.back().end, out);
-      next = line_after(i, e);
-      return true;
-    }
-    if (c == '[' || c == '{') {
-      // A flow collection: skipped (its lines must not be read as keys).
-      int depth = 0;
-      std::size_t p = v;
-      const std::size_t limit = lines_.back().end;
-      for (; p < limit; ++p) {
-        if (s_[p] == '[' || s_[p] == '{')
-          ++depth;
-        else if ((s_[p] == ']' || s_[p] == '}') && --depth == 0)
-          break;
-      }
-      next = line_after(i, std::min(p + 1, limit));
-      return false;
-    }
-    // Plain scalar: this line, then more-indented lines, folded with single spaces.
-    std::size_t e = plain_end(v, l.end);
-    out.append_copy(s_, v, e - v);
-    std::size_t j = i + 1;
-    std::size_t breaks = 1;
-    std::size_t break_at = l.end;
-    while (j < lines_.size()) {
-      if (is_blank(j)) {
-        ++breaks;
-        ++j;
-        continue;
-      }
-      if (indent(j) <= parent || is_comment(j)) break;
-      const std::size_t fc = first_char(lines_[j]);
-      std::string_view key;
-      if (key_end(fc, lines_[j].end, key) != std::string_view::npos) break;
-      out.append_replacement(breaks == 1 ? std::string(" ") : std::string(breaks - 1, '\n'),
-                             break_at, 1);
-      const std::size_t le = plain_end(fc, lines_[j].end);
-      out.append_copy(s_, fc, le - fc);
-      break_at = lines_[j].end;
-      breaks = 1;
-      ++j;
-      next = j;
-    }
-    return true;
-  }
-
-  // End of a plain scalar on one line: before ' #' comments and trailing blanks.
-  std::size_t plain_end(std::size_t b, std::size_t end) {
-    std::size_t e = b;
-    for (; e < end; ++e) {
-      if (s_[e] == '#' && e > b && blank(s_[e - 1])) {
-        ex_.comment(e, end);
-        break;
-      }
-    }
-    while (e > b && blank(s_[e - 1])) --e;
-    return e;
-  }
-
-  bool block_scalar(std::size_t i, std::size_t v, std::size_t parent, Snippet& out,
-                    std::size_t& next) {
-    const Line& l = lines_[i];
-    const bool folded = s_[v] == '>';
-    std::size_t explicit_indent = 0;
-    std::size_t p = v + 1;
-    for (; p < l.end && !blank(s_[p]); ++p)
-      if (s_[p] >= '1' && s_[p] <= '9') explicit_indent = static_cast<std::size_t>(s_[p] - '0');
-    while (p < l.end && blank(s_[p])) ++p;
-    if (p < l.end && s_[p] == '#') ex_.comment(p, l.end);
-    // Body: the following lines indented deeper than the parent (blank lines included).
-    std::size_t j = i + 1;
-    std::size_t content_indent = explicit_indent ? parent + explicit_indent : 0;
-    std::size_t last_body = i;
-    for (; j < lines_.size(); ++j) {
-      if (is_blank(j)) continue;
-      if (indent(j) <= parent) break;
-      if (!content_indent) content_indent = indent(j);
-      if (indent(j) < content_indent) break;
-      last_body = j;
-    }
-    next = last_body + 1;
-    if (last_body == i) return true;
-    bool first = true;
-    std::size_t breaks = 0;
-    bool prev_more = false;
-    std::size_t break_at = 0;
-    for (std::size_t k = i + 1; k <= last_body; ++k) {
-      const Line& b = lines_[k];
-      if (b.end - b.begin <= content_indent && is_blank(k)) {
-        ++breaks;
-        continue;
-      }
-      const std::size_t from = std::min(b.begin + content_indent, b.end);
-      const bool more = from < b.end && blank(s_[from]);
-      if (!first) {
-        std::string sep;
-        if (folded && breaks == 1 && !more && !prev_more)
-          sep = " ";
-        else if (folded && !more && !prev_more)
-          sep = std::string(breaks - 1, '\n');
-        else
-          sep = std::string(breaks, '\n');
-        if (sep.empty()) sep = " ";
-        out.append_replacement(sep, break_at, 1);
-      }
-      out.append_copy(s_, from, b.end - from);
-      first = false;
-      breaks = 1;
-      prev_more = more;
-      break_at = b.end;
-    }
-    return true;
   }
 
   Extractor& ex_;
   std::string_view s_;
   const std::vector<Line>& lines_;
+  Snippet doc_;  // the lines joined, each byte mapped to the file
+  std::vector<std::size_t> line_starts_;
   LexOptions lo_;
-  PendingArgv pending_;
+  std::vector<Frame> stack_;
+  std::vector<std::pair<std::size_t, std::size_t>> ranges_;  // every scalar, quotes included
+  std::size_t nested_at_ = std::string::npos;
+  std::size_t last_ = 0;  // the end of the last token the parser gave
+  Word item_word_;
 };
 
 }  // namespace
