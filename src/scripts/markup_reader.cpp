@@ -131,7 +131,11 @@ std::string role_before(const Extractor& ex, std::size_t block_begin) {
                                 {"consumer.properties", "consumer"},
                                 {"admin.properties", "admin"},
                                 {"client.properties", "admin"},
-                                {"command-config", "admin"}}) {
+                                {"command-config", "admin"},
+                                // A section about the clients (Kafka's own security page:
+                                // "Configuring Kafka Clients"): producer and consumer alike.
+                                {"kafka clients", "client"},
+                                {"client configuration", "client"}}) {
     const std::size_t at = text.rfind(name);
     if (at != std::string::npos && (best == std::string::npos || at > best)) {
       best = at;
