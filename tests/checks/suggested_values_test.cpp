@@ -12,6 +12,7 @@
 #include "checks/default_changes.h"
 #include "checks/props_file.h"
 #include "checks/value_check.h"
+#include "core/rule_id.h"
 #include "knowledge/catalog.h"
 #include "knowledge/store.h"
 
@@ -167,5 +168,58 @@ TEST_SUITE("suggested_values") {
       }
     }
     CHECK(suggestions > 100);
+  }
+}
+
+TEST_SUITE("suggested_values") {
+  TEST_CASE("KL804: every pin it appends is valid for the release that reads it") {
+    // For every upgrade between two lines with references, a ZooKeeper broker without pins
+    // gets KL804 and a fix that appends the pins. The fixed file is checked again, for the
+    // target and for the release the brokers run before the roll: no value rule (KL2xx, which
+    // for protocol versions are the release catalogue's checks KL205-KL209, the way Kafka
+    // parses a version) may fire on a pinned key, and KL804 is gone.
+    const knowledge::Store store;
+    const auto versions = store.versions();
+    REQUIRE(versions);
+    int pins = 0;
+    for (const knowledge::Release& from : versions->lines()) {
+      if (!from.released || !store.configs(from)) continue;
+      for (const knowledge::Release& to : versions->lines()) {
+        if (!(from.version < to.version) || !to.released || !store.configs(to)) continue;
+        core::Error err;
+        auto k = checks::load_check_knowledge(store, &to, &from, &err);
+        REQUIRE_MESSAGE(k, err.message);
+        const std::string text = "broker.id=1\nzookeeper.connect=zk:2181\n";
+        auto f = checks::load_props("server.properties", text);
+        f->role = checks::Role::kBroker;
+        std::vector<core::Finding> out;
+        checks::check_properties(*f, *k, &out);
+        for (const core::Finding& fd : out) {
+          if (!fd.is(RuleId::KL804) || !fd.fix) continue;
+          std::string fixed = text;
+          for (auto it = fd.fix->edits.rbegin(); it != fd.fix->edits.rend(); ++it)
+            fixed.replace(it->offset, it->length, it->replacement);
+          INFO(from.name << " -> " << to.name << ": " << fixed);
+          for (const knowledge::Release* reads : {&to, &from}) {
+            auto kr =
+                checks::load_check_knowledge(store, reads, reads == &to ? &from : nullptr, &err);
+            REQUIRE_MESSAGE(kr, err.message);
+            auto g = checks::load_props("server.properties", fixed);
+            g->role = checks::Role::kBroker;
+            std::vector<core::Finding> again;
+            checks::check_properties(*g, *kr, &again);
+            for (const core::Finding& a : again) {
+              INFO("read by " << reads->name << ": " << a.code << " " << a.message);
+              CHECK_FALSE(a.is(RuleId::KL804));
+              const bool pinned_key = a.subject == "inter.broker.protocol.version" ||
+                                      a.subject == "log.message.format.version";
+              CHECK_FALSE((pinned_key && a.code.rfind("KL2", 0) == 0));
+            }
+          }
+          ++pins;
+        }
+      }
+    }
+    CHECK(pins > 100);
   }
 }
