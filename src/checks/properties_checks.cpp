@@ -43,6 +43,7 @@ void FileChecker::run() {
   check_protocol_pins();
   check_shadowed();
   check_set_values();
+  check_default_minimums();
   // Unset keys: a controller hosts no partitions, template loops may set any key, and a
   // topic's file lists only its overrides (the rest come from the brokers' defaults).
   if (!controller_only() && !f_.templated() && f_.role != Role::kTopic) {

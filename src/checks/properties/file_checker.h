@@ -77,6 +77,7 @@ class FileChecker {
 
   // safety.cpp
   void check_set_values();
+  void check_default_minimums();
   void check_unset_keys();
   bool scala_producer() const;
   void check_scala_producer_acks(const knowledge::Release* runs);

@@ -72,6 +72,30 @@ void FileChecker::check_set_values() {
   }
 }
 
+// KL404 from the other side: a minimum the file leaves at its default against a replication
+// factor it sets. transaction.state.log.min.isr defaults to 2, so a transaction log of one
+// replica never completes a transaction (issue 11, point 3: effective values on both sides).
+void FileChecker::check_default_minimums() {
+  if (!k_.to || f_.templated() || controller_only()) return;
+  for (Scope s : scopes_)
+    for (const knowledge::SafetyCheck& c : k_.safety->checks()) {
+      if (c.when != knowledge::SafetyCondition::kNotBelow || !c.scopes.contains(s)) continue;
+      if (c.since && k_.to->version < *c.since) continue;
+      const Entry* o = doc_.find(c.other_key);
+      if (doc_.find(c.key) || !o || f_.value_opaque(*o) || f_.opaque(o->key)) continue;
+      const knowledge::ConfigKey* ck = find_key(c.key);
+      if (!ck || !ck->default_value) continue;
+      const std::string factor(java_trim(doc_.value(*o)));
+      if (!c.fires(*ck->default_value, factor)) continue;
+      auto& fd =
+          emit_.at_value(*o, c.rule,
+                         quoted(c.other_key + "=" + factor) + " with " + quoted(c.key) +
+                             " at its default " + quoted(*ck->default_value) + ": " + c.rationale);
+      fd.notes.push_back(quoted(c.key) + " is not set: its default " + quoted(*ck->default_value) +
+                         " applies");
+    }
+}
+
 // Safety checks on the defaults of the keys the file leaves unset, for the release the
 // brokers or clients will run.
 void FileChecker::check_unset_keys() {
