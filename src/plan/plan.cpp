@@ -58,12 +58,6 @@ using knowledge::Release;
 
 using core::split_list;
 
-// Transitional (issue 15): prose this file still words itself, as one kText reason.
-void append_text(Phase& p, const std::string& s) {
-  if (p.why.empty()) p.why.push_back(Reason{ReasonCode::kText});
-  p.why.back().value += s;
-}
-
 // The section of the upgrade notes for a target release (notes_sources.cpp).
 std::string notes_anchor(const Release& to) { return upgrade_notes_source(to); }
 
@@ -255,9 +249,7 @@ class Planner {
     }
     Phase p;
     p.title = "check the cluster before the first node starts on Kafka " + to_.name;
-    p.why.clear();
-    append_text(p, "Nothing is edited or restarted: these checks, made with the " + from_.name +
-                       " tools, confirm what the next phases rely on.");
+    p.why.push_back(Reason{ReasonCode::kPreflightChecks}.with_from(from_.name));
     p.restart = Restart::kNone;
     p.nodes = NodeGroup::kAll;
     p.gates = std::move(gates);
@@ -759,12 +751,10 @@ class Planner {
              *change->removed_in <= to_.version);
         if (!removed_now) continue;
         keys.push_back(key);
-        std::string note = "'" + key + "'";
-        if (change && !change->replacement.empty())
-          note += " (use '" + change->replacement + "')";
-        else if (change && !change->replacement_note.empty())
-          note += " (" + change->replacement_note + ")";
-        dropped_notes_.insert(note);
+        DroppedKey d{key, change ? change->replacement : "",
+                     change ? change->replacement_note : ""};
+        if (std::find(dropped_.begin(), dropped_.end(), d) == dropped_.end())
+          dropped_.push_back(std::move(d));
       }
       replace_address_keys(p, i, keys);
       replace_renamed_keys(p, i, keys);
@@ -804,12 +794,8 @@ class Planner {
       bool all = !successors.empty();
       for (const std::string& s : successors) all = all && both_know(s) && !value_of(w.doc, s);
       if (!all) continue;
-      std::string names;
-      for (const std::string& s : successors) {
-        edit(p, i, EditAction::kSet, s, *value);
-        names += (names.empty() ? "" : " and ") + s;
-      }
-      replaced_notes_.insert("'" + key + "' becomes " + names + " with the same value");
+      for (const std::string& s : successors) edit(p, i, EditAction::kSet, s, *value);
+      replaced({KeyReplacement::Kind::kRenamed, key, successors, "", ""});
     }
   }
 
@@ -848,8 +834,7 @@ class Planner {
       cmd += " --alter --entity-type clients --entity-default --add-config " + quota + "=" +
              *values.begin();
       p.commands.push_back(cmd);
-      replaced_notes_.insert("'" + key + "' becomes the dynamic default client quota " + quota +
-                             "=" + *values.begin() + " (the command below, run once)");
+      replaced({KeyReplacement::Kind::kClientQuota, key, {quota}, *values.begin(), ""});
     }
   }
 
@@ -869,7 +854,7 @@ class Planner {
     if (has("host.name") || has("port")) {
       const std::string v = "PLAINTEXT://" + host + ":" + port;
       edit(p, i, EditAction::kSet, "listeners", v);
-      replaced_notes_.insert("'host.name'/'port' become listeners=" + v + " in " + w.file->path);
+      replaced({KeyReplacement::Kind::kListeners, "", {}, v, w.file->path});
     }
     if ((has("advertised.host.name") || has("advertised.port")) &&
         !value_of(w.doc, "advertised.listeners")) {
@@ -877,43 +862,36 @@ class Planner {
                             value_of(w.doc, "advertised.host.name").value_or(host) + ":" +
                             value_of(w.doc, "advertised.port").value_or(port);
       edit(p, i, EditAction::kSet, "advertised.listeners", v);
-      replaced_notes_.insert(
-          "'advertised.host.name'/'advertised.port' become advertised.listeners=" + v + " in " +
-          w.file->path);
+      replaced({KeyReplacement::Kind::kAdvertisedListeners, "", {}, v, w.file->path});
     }
   }
 
-  std::string dropped_why() const {
-    if (dropped_notes_.empty()) return "";
-    std::string s = " Kafka " + to_.name + " no longer has ";
-    bool first = true;
-    for (const std::string& n : dropped_notes_) {
-      s += (first ? "" : ", ") + n;
-      first = false;
-    }
-    s += ": those lines are commented out, so the new binaries never read them (check that "
-         "nothing relies on them).";
-    if (!replaced_notes_.empty()) {
-      s += " So that each broker keeps what the removed keys gave it, in the same edit ";
-      first = true;
-      for (const std::string& n : replaced_notes_) {
-        s += (first ? "" : "; ") + n;
-        first = false;
-      }
-      s += ".";
-    }
-    return s;
+  void replaced(KeyReplacement r) {
+    if (std::find(replaced_.begin(), replaced_.end(), r) == replaced_.end())
+      replaced_.push_back(std::move(r));
+  }
+
+  // The keys the target no longer has, and what the same edit writes instead of them.
+  void say_dropped(Phase& p) const {
+    if (dropped_.empty()) return;
+    Reason r = Reason{ReasonCode::kKeysDropped}.with_to(to_.name);
+    r.dropped = dropped_;
+    p.why.push_back(std::move(r));
+    if (replaced_.empty()) return;
+    Reason k{ReasonCode::kKeysReplaced};
+    k.replaced = replaced_;
+    p.why.push_back(std::move(k));
   }
 
   // Finalizing 4.1 or later turns on eligible leader replicas (eligible.leader.replicas.version=1
   // at 4.1-IV0), and with ELR the cluster-wide min.insync.replicas comes from the controllers'
   // static config, not the brokers'. A controller file without it would drop the effective value
   // to the default 1, so the brokers' value is written into the controller files here, before
-  // the roll. Returns the sentence for the phase's why, empty when nothing was added.
-  std::string carry_min_isr_to_controllers(Phase& p) {
+  // the roll. Returns the reason for the phase's why when something was added.
+  std::optional<Reason> carry_min_isr_to_controllers(Phase& p) {
     if (reached(from_, Milestone::kEligibleLeaderReplicas) ||
         !reached(to_, Milestone::kEligibleLeaderReplicas))
-      return "";
+      return std::nullopt;
     constexpr const char* kMinIsr = "min.insync.replicas";
     std::optional<long> lowest;
     for (const Working& w : work_) {
@@ -925,7 +903,7 @@ class Planner {
       const long n = std::stol(*v);
       if (!lowest || n < *lowest) lowest = n;
     }
-    if (!lowest || *lowest <= 1) return "";
+    if (!lowest || *lowest <= 1) return std::nullopt;
     std::vector<std::string> added;
     for (std::size_t i = 0; i < work_.size(); ++i) {
       if (!work_[i].controller || value_of(work_[i].doc, kMinIsr)) continue;
@@ -933,16 +911,12 @@ class Planner {
       edit(p, i, EditAction::kSet, kMinIsr, std::to_string(*lowest));
       added.push_back(work_[i].file->path);
     }
-    if (added.empty()) return "";
-    std::string files;
-    for (std::size_t i = 0; i < added.size(); ++i) files += (i ? ", " : "") + added[i];
-    return " Finalizing " + to_.name +
-           " turns on eligible leader replicas (KIP-966), which take the cluster-wide "
-           "min.insync.replicas from the controllers' own config; " +
-           files + " did not set it, so the effective value would drop to 1 (the default). " +
-           kMinIsr + "=" + std::to_string(*lowest) +
-           " (the lowest the brokers set) is added to them; the controllers read it when they "
-           "restart on the new binaries.";
+    if (added.empty()) return std::nullopt;
+    return Reason{ReasonCode::kControllersGetMinIsr}
+        .with_to(to_.name)
+        .with_key(kMinIsr)
+        .with_value(std::to_string(*lowest))
+        .with_files(added);
   }
 
   // --- ZooKeeper mode ----------------------------------------------------------------------
@@ -984,88 +958,48 @@ class Planner {
     const bool pin_edits = !p1.edits.empty();
     if (!pin_edits) p1.title = "prepare the broker files for " + plan_.to;
     if (!same_line) remove_dropped_keys(p1, {kIbp, kLmfv});
-    std::string why;
     if (!pins) {
-      why = same_line
-                ? "A patch upgrade within " + from_.name + " keeps the protocol: nothing to pin."
-                : "Kafka " + to_.name + " has no inter.broker.protocol.version: nothing to pin.";
+      p1.why.push_back(same_line ? Reason{ReasonCode::kPatchKeepsProtocol}.with_from(from_.name)
+                                 : Reason{ReasonCode::kNoProtocolKey}.with_to(to_.name));
     } else {
-      why = !pin_edits
-                ? "Every file already pins the protocol to " + pin +
-                      " or lower, as it must be before the first new binary starts."
-                : "Until every broker runs the new binaries, all of them must keep speaking the "
-                  "protocol of " +
-                      from_.name + ": a broker started on " + to_.name +
-                      " without the pin would use its own " +
-                      "newer inter-broker protocol towards brokers that do not understand it. The "
-                      "pin equals "
-                      "the protocol the running " +
-                      from_.name +
-                      " brokers already use, so it needs no restart "
-                      "of its own: each broker reads it when it restarts on the new binaries in "
-                      "the next phase "
-                      "(the upgrade notes: set the pin, then upgrade the brokers one at a time).";
+      p1.why.push_back(
+          !pin_edits ? Reason{ReasonCode::kAlreadyPinnedBeforeRoll}.with_value(pin)
+                     : Reason{ReasonCode::kPinProtocol}.with_from(from_.name).with_to(to_.name));
       if (lmfv_pinned) {
+        // Why the message format is pinned too: the first of these that holds.
+        ReasonCode code = ReasonCode::kMessageFormatPinnedByOption;
         if (!from_.lmfv_key)
-          why += " log.message.format.version is pinned as well: " + from_.name +
-                 " has no such key, and without it " + to_.name +
-                 " would start writing its own newer message format.";
+          code = ReasonCode::kMessageFormatPinnedNoKey;
         else if (from_.record_format != knowledge::RecordFormat::kV2)
-          why +=
-              " log.message.format.version is pinned as well: the message format changes after " +
-              from_.name + ", and it may only change once the consumers are ready.";
+          code = ReasonCode::kMessageFormatPinnedFormatChanges;
         else if (to_.startup_check == knowledge::StartupCheck::kStrict)
-          why += " log.message.format.version is pinned as well: a " + to_.name +
-                 " broker refuses to start when the message format is above the protocol, and its "
-                 "default would be " +
-                 to_.name + ".";
-        else
-          why += " log.message.format.version is pinned as well (--pin-message-format).";
+          code = ReasonCode::kMessageFormatPinnedStrict;
+        p1.why.push_back(Reason{code}.with_key(kLmfv).with_from(from_.name).with_to(to_.name));
       }
-      if (!kept_lower.empty())
-        why +=
-            " Files that already pin an older protocol keep it (a previous upgrade was not "
-            "finished); "
-            "it is raised with the others at the end.";
+      if (!kept_lower.empty()) p1.why.push_back(Reason{ReasonCode::kOlderPinsKept});
     }
-    why += dropped_why();
+    say_dropped(p1);
     p1.sources.push_back(notes_anchor(to_));
     // Start from a healthy cluster: the check with the tools of the running release.
     if (std::string v = verify_command(k_.from_cli, work_.front()); !v.empty()) {
       p1.commands.insert(p1.commands.begin(), v);
-      why += " Before editing, check with the " + from_.name +
-             " tools that no partition is under-replicated (the command prints nothing).";
+      p1.why.push_back(Reason{ReasonCode::kVerifyBeforeEditing}.with_from(from_.name));
     }
-    p1.why.clear();
-    append_text(p1, why);
     snapshot(p1, {from_.name, to_.name});
-    std::string already;
+    std::optional<Reason> already;
     if (p1.edits.empty()) {
       plan_.phases.pop_back();
-      if (pins)
-        already = " Every file already pins the protocol to " + pin +
-                  " or lower, so nothing needs editing first.";
+      if (pins) already = Reason{ReasonCode::kAlreadyPinnedNothingToEdit}.with_value(pin);
     } else if (!pin_edits && pins) {
-      already = " Every file already pins the protocol to " + pin + " or lower.";
+      already = Reason{ReasonCode::kAlreadyPinned}.with_value(pin);
     }
 
     // Phase 2: the binaries, one broker at a time.
     Phase& p2 = new_phase("upgrade the binaries to " + plan_.to + ", one broker at a time",
                           Restart::kRolling, NodeGroup::kBrokers);
-    p2.why.clear();
-    append_text(
-        p2,
-        "Each broker restarts on the new binaries with the pinned protocol; the cluster keeps "
-        "serving because only one broker is down at a time and its replicas catch up before the "
-        "next one stops. Until the protocol is raised the brokers can still go back to the " +
-            from_.name + " binaries.");
-    if (!pins) {
-      p2.why.clear();
-      append_text(p2,
-                  "Each broker restarts on the new binaries, one at a time; wait for its replicas "
-                  "to catch up before the next one stops.");
-    }
-    append_text(p2, already);
+    p2.why.push_back(pins ? Reason{ReasonCode::kRollPinned}.with_from(from_.name)
+                          : Reason{ReasonCode::kRollUnpinned});
+    if (already) p2.why.push_back(*already);
     p2.sources.push_back(notes_anchor(to_));
     roll(p2, true, to_, k_.to_cli);
     snapshot(p2, {to_.name});
@@ -1095,39 +1029,26 @@ class Planner {
         lmfv_later.push_back(i);
       }
     }
-    std::string w3 = "All brokers run " + to_.name +
-                     " now; raising the protocol lets them use its "
-                     "new inter-broker features. Each broker reads the new value when it restarts.";
+    p3.why.push_back(Reason{ReasonCode::kRaiseProtocol}.with_to(to_.name));
     if (removes_lmfv) {
       if (lmfv_removed)
-        w3 +=
-            " log.message.format.version is removed in the same edit: from protocol 3.0 on it is "
-            "ignored (KIP-724) and 4.0 no longer has it.";
-      w3 +=
-          " Topic-level message.format.version overrides are ignored from protocol 3.0 on and "
-          "4.0 no longer has them; list them with the command below and delete them with "
-          "kafka-configs.sh --alter --delete-config message.format.version.";
-      if (old_format_removed)
-        w3 +=
-            " The files still pinned an old message format, so this step is also the format "
-            "change: raise it only once all consumers are 0.11.0 or newer (older ones make the "
-            "brokers down-convert, at a high CPU cost).";
+        p3.why.push_back(Reason{ReasonCode::kMessageFormatRemovedWithProtocol}.with_key(kLmfv));
+      p3.why.push_back(Reason{ReasonCode::kTopicFormatOverrides});
+      if (old_format_removed) p3.why.push_back(Reason{ReasonCode::kOldFormatRemoved});
     } else if (lmfv_later.empty() && lmfv_pinned) {
-      w3 +=
-          " The message format stays the same, so log.message.format.version moves along in the "
-          "same edit without an extra restart.";
+      p3.why.push_back(Reason{ReasonCode::kMessageFormatMovesAlong}.with_key(kLmfv));
     }
-    std::string irreversible =
-        "the upgrade notes allow a downgrade only until the protocol is raised";
     // The protocol versions that cannot be undone are versions.toml's [[one_way_protocol]].
+    Reason one_way{ReasonCode::kProtocolOneWay};
     const std::size_t to_top = top_index(to_);
     for (const knowledge::OneWayProtocol& o : k_.versions->one_way_protocols()) {
       const auto pv = resolve(o.version);
-      if (pv && from_top < pv->index && to_top >= pv->index)
-        irreversible += "; protocol " + o.line + " " + o.consequence;
+      if (pv && from_top < pv->index && to_top >= pv->index) {
+        one_way.items.push_back(o.line);
+        one_way.details.push_back(o.consequence);
+      }
     }
-    p3.why.clear();
-    append_text(p3, w3 + " Not reversible: " + irreversible + ".");
+    p3.why.push_back(std::move(one_way));
     p3.reversible = false;
     p3.sources.push_back(notes_anchor(to_));
     roll(p3, false, to_, k_.to_cli);
@@ -1146,16 +1067,10 @@ class Planner {
     for (std::size_t i : lmfv_later) edit(p4, i, EditAction::kSet, kLmfv, target);
     const std::string consumers =
         to_.record_format == knowledge::RecordFormat::kV1 ? "0.10.0" : "0.11.0";
-    p4.why.clear();
-    append_text(
-        p4, "The new message format may only be written once " +
-                std::string(to_.record_format == knowledge::RecordFormat::kV1 ? "all"
-                                                                              : "all (or most)") +
-                " consumers run " + consumers +
-                " or newer: brokers down-convert messages for older consumers, which costs "
-                "CPU and loses zero-copy. This can wait as long as needed. Not reversible: once "
-                "messages "
-                "in the new format are on disk, the format must never be lowered again.");
+    p4.why.push_back(Reason{to_.record_format == knowledge::RecordFormat::kV1
+                                ? ReasonCode::kMessageFormatWaitAll
+                                : ReasonCode::kMessageFormatWaitMost}
+                         .with_value(consumers));
     p4.reversible = false;
     p4.sources.push_back(notes_anchor(to_));
     roll(p4, false, to_, k_.to_cli);
@@ -1210,19 +1125,17 @@ class Planner {
           if (work_[i].doc.find(key)) edit(p0, i, EditAction::kUnset, key);
       remove_dropped_keys(p0, {kIbp, kLmfv});
       const bool removes = !p0.edits.empty();
-      const std::string elr = carry_min_isr_to_controllers(p0);
-      if (!removes && !elr.empty())
+      const std::optional<Reason> elr = carry_min_isr_to_controllers(p0);
+      if (!removes && elr)
         p0.title = "give the controllers min.insync.replicas before Kafka " + to_.name +
                    " turns on eligible leader replicas";
       if (p0.edits.empty()) {
         plan_.phases.pop_back();
       } else {
-        p0.why.clear();
-        append_text(
-            p0,
-            "KRaft nodes take their protocol from metadata.version, so nothing is pinned. "
-            "The edits take effect when each node restarts on the new binaries in the next phase.");
-        append_text(p0, dropped_why() + elr);
+        p0.why.push_back(Reason{ReasonCode::kKraftNothingPinned});
+        p0.why.push_back(Reason{ReasonCode::kEditsAtRestart});
+        say_dropped(p0);
+        if (elr) p0.why.push_back(*elr);
         p0.sources.push_back(notes_anchor(to_));
         snapshot(p0, {from_.name, to_.name});
       }
@@ -1233,11 +1146,8 @@ class Planner {
       if (p0.edits.empty()) {
         plan_.phases.pop_back();
       } else {
-        p0.why.clear();
-        append_text(
-            p0,
-            "The edits take effect when each node restarts on the new binaries in the next phase." +
-                dropped_why());
+        p0.why.push_back(Reason{ReasonCode::kEditsAtRestart});
+        say_dropped(p0);
         p0.sources.push_back(notes_anchor(to_));
         snapshot(p0, {from_.name, to_.name});
       }
@@ -1245,27 +1155,9 @@ class Planner {
 
     Phase& roll_phase = new_phase("upgrade the binaries to " + plan_.to + ", one node at a time",
                                   Restart::kRolling, NodeGroup::kAll);
-    roll_phase.why.clear();
-    append_text(
-        roll_phase,
-        "KRaft clusters pin nothing: every node keeps using the current metadata.version until it "
-        "is "
-        "raised explicitly, so the nodes can be rolled onto the new binaries one at a time; verify "
-        "the "
-        "cluster's behaviour before the next phase. Until metadata.version is raised the nodes can "
-        "still go back to the " +
-            from_.name + " binaries (derived: the metadata stays at the old level).");
-    if (controllers)
-      append_text(
-          roll_phase,
-          " The controllers go first: the Apache upgrade notes do not specify an order "
-          "(unconfirmed); rolling the controller quorum first is vendor guidance "
-          "(Confluent for Kubernetes). Restart one controller at a time so the quorum keeps a "
-          "majority.");
-    else
-      append_text(roll_phase,
-                  " Only broker files were given: roll the controllers first, one at a time "
-                  "(vendor guidance; the Apache notes do not specify an order).");
+    roll_phase.why.push_back(Reason{ReasonCode::kKraftRoll}.with_from(from_.name));
+    roll_phase.why.push_back(
+        Reason{controllers ? ReasonCode::kControllersFirst : ReasonCode::kRollControllersFirst});
     roll_phase.sources.push_back(notes_anchor(to_));
     roll(roll_phase, true, to_, k_.to_cli);
     snapshot(roll_phase, {to_.name});
@@ -1317,49 +1209,27 @@ class Planner {
           if (m.level > a->level && m.level <= b->level && m.metadata_change)
             changes.push_back(m.name);
     fin.reversible = changes.empty();
-    std::string why =
-        "Once every node runs " + to_.name +
-        ", raising metadata.version turns on the "
-        "features of the new release. It is done online with kafka-features.sh, without a restart; "
-        "the first command shows the current level (the plan assumes " +
-        from_mv + ", the newest of " + from_.name + ").";
-    if (release_version)
-      why +=
-          " Kafka 4.x finalizes with --release-version, which also raises the other features of "
-          "the release (group.version: the new consumer group protocol; transaction.version); "
-          "--metadata would leave them unfinalized.";
+    fin.why.push_back(Reason{ReasonCode::kFinalizeMetadata}
+                          .with_to(to_.name)
+                          .with_from(from_.name)
+                          .with_value(from_mv));
+    if (release_version) fin.why.push_back(Reason{ReasonCode::kReleaseVersion});
     bool static_quorum = false;
     for (const Working& w : work_)
       static_quorum = static_quorum || w.doc.find("controller.quorum.voters");
     if (release_version && static_quorum)
-      why +=
-          " The files use a static quorum (controller.quorum.voters): KAFKA-18979 and KAFKA-21426 "
-          "report that --release-version may also raise kraft.version and so switch the quorum to "
-          "dynamic; to avoid that, raise the features one by one with --feature NAME=LEVEL, "
-          "leaving kraft.version out.";
-    if (!fin.reversible) {
-      why += " Not reversible: metadata.version ";
-      for (std::size_t i = 0; i < changes.size(); ++i) why += (i ? ", " : "") + changes[i];
-      why += changes.size() == 1 ? " changes the metadata format, so metadata.version can no "
-                                   "longer be lowered below it"
-                                 : " change the metadata format, so metadata.version can no longer "
-                                   "be lowered below them";
-      why += " and the nodes cannot go back to the " + from_.name + " binaries.";
-    } else {
-      why += " Reversible: no metadata.version between " + from_mv + " and " +
-             to_.mv_latest_production +
-             " changes the metadata format, so it can be lowered again with kafka-features.sh "
-             "downgrade.";
-    }
+      fin.why.push_back(Reason{ReasonCode::kStaticQuorumReleaseVersion});
+    if (!fin.reversible)
+      fin.why.push_back(
+          Reason{ReasonCode::kMetadataOneWay}.with_items(changes).with_from(from_.name));
+    else
+      fin.why.push_back(Reason{ReasonCode::kMetadataReversible}.with_from(from_mv).with_to(
+          to_.mv_latest_production));
     if (stable)
-      why += " None of " + to_.name + "'s own metadata versions is marked production-ready (the " +
-             "newest production level is " + to_.mv_latest_production + " of " + stable->name +
-             "); the controllers refuse the unstable ones unless "
-             "unstable.feature.versions.enable " +
-             "is set, which is not for production, so the plan finalizes to " +
-             to_.mv_latest_production + ".";
-    fin.why.clear();
-    append_text(fin, why);
+      fin.why.push_back(Reason{ReasonCode::kUnstableMetadata}
+                            .with_to(to_.name)
+                            .with_from(stable->name)
+                            .with_value(to_.mv_latest_production));
     fin.sources.push_back(notes_anchor(to_));
     fin.sources.push_back(
         "MetadataVersion didMetadataChange flags (rules/kafka/versions.toml metadata_versions)");
@@ -1372,8 +1242,8 @@ class Planner {
   const PlanOptions& o_;
   Plan& plan_;
   std::vector<Working> work_;
-  std::set<std::string> dropped_notes_;
-  std::set<std::string> replaced_notes_;  // removed address keys written as listeners
+  std::vector<DroppedKey> dropped_;       // removed keys commented out, for the phase's why
+  std::vector<KeyReplacement> replaced_;  // what the same edit writes instead of them
 };
 
 }  // namespace

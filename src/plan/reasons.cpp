@@ -4,6 +4,8 @@
 
 #include "plan/reasons.h"
 
+#include <set>
+
 namespace kafkalint::plan {
 
 namespace {
@@ -53,6 +55,110 @@ std::string readiness(const Reason& r) {
          "scripts and runbooks that use them must change first. Java clients, Streams and "
          "Connect older than 2.1 can no longer connect (KIP-896); upgrade them before the "
          "brokers.";
+}
+
+// --- upgrades ---------------------------------------------------------------------------------
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string s;
+  for (std::size_t i = 0; i < items.size(); ++i) s += (i ? sep : "") + items[i];
+  return s;
+}
+
+std::string dropped_key(const DroppedKey& d) {
+  if (!d.replacement.empty()) return "'" + d.key + "' (use '" + d.replacement + "')";
+  if (!d.note.empty()) return "'" + d.key + "' (" + d.note + ")";
+  return "'" + d.key + "'";
+}
+
+std::string replacement(const KeyReplacement& k) {
+  using Kind = KeyReplacement::Kind;
+  switch (k.kind) {
+    case Kind::kListeners:
+      return "'host.name'/'port' become listeners=" + k.value + " in " + k.file;
+    case Kind::kAdvertisedListeners:
+      return "'advertised.host.name'/'advertised.port' become advertised.listeners=" + k.value +
+             " in " + k.file;
+    case Kind::kRenamed:
+      return "'" + k.key + "' becomes " + join(k.successors, " and ") + " with the same value";
+    case Kind::kClientQuota:
+      return "'" + k.key + "' becomes the dynamic default client quota " +
+             (k.successors.empty() ? "" : k.successors.front()) + "=" + k.value +
+             " (the command below, run once)";
+  }
+  return "";
+}
+
+// The notes in the order of their words, once each: the same key dropped from several files
+// is said once, and the sentence does not depend on the order the files were given in.
+template <typename T, typename F>
+std::string sorted_notes(const std::vector<T>& facts, F note, const char* sep) {
+  std::set<std::string> notes;
+  for (const T& f : facts) notes.insert(note(f));
+  return join(std::vector<std::string>(notes.begin(), notes.end()), sep);
+}
+
+std::string pin_protocol(const Reason& r) {
+  return "Until every broker runs the new binaries, all of them must keep speaking the protocol "
+         "of " +
+         r.from + ": a broker started on " + r.to +
+         " without the pin would use its own newer inter-broker protocol towards brokers that do "
+         "not understand it. The pin equals the protocol the running " +
+         r.from +
+         " brokers already use, so it needs no restart of its own: each broker reads it when it "
+         "restarts on the new binaries in the next phase (the upgrade notes: set the pin, then "
+         "upgrade the brokers one at a time).";
+}
+
+std::string controllers_get_min_isr(const Reason& r) {
+  return "Finalizing " + r.to +
+         " turns on eligible leader replicas (KIP-966), which take the cluster-wide "
+         "min.insync.replicas from the controllers' own config; " +
+         join(r.files, ", ") + " did not set it, so the effective value would drop to 1 (the " +
+         "default). " + r.key + "=" + r.value +
+         " (the lowest the brokers set) is added to them; the controllers read it when they "
+         "restart on the new binaries.";
+}
+
+std::string protocol_one_way(const Reason& r) {
+  std::string s =
+      "Not reversible: the upgrade notes allow a downgrade only until the protocol is raised";
+  for (std::size_t i = 0; i < r.items.size(); ++i)
+    s += "; protocol " + r.items[i] + " " + (i < r.details.size() ? r.details[i] : "");
+  return s + ".";
+}
+
+std::string message_format_wait(const Reason& r, const char* who) {
+  return std::string("The new message format may only be written once ") + who + " consumers run " +
+         r.value +
+         " or newer: brokers down-convert messages for older consumers, which costs CPU and "
+         "loses zero-copy. This can wait as long as needed. Not reversible: once messages in the "
+         "new format are on disk, the format must never be lowered again.";
+}
+
+std::string finalize_metadata(const Reason& r) {
+  return "Once every node runs " + r.to +
+         ", raising metadata.version turns on the features of the new release. It is done "
+         "online with kafka-features.sh, without a restart; the first command shows the current "
+         "level (the plan assumes " +
+         r.value + ", the newest of " + r.from + ").";
+}
+
+std::string metadata_one_way(const Reason& r) {
+  return "Not reversible: metadata.version " + join(r.items, ", ") +
+         (r.items.size() == 1 ? " changes the metadata format, so metadata.version can no "
+                                "longer be lowered below it"
+                              : " change the metadata format, so metadata.version can no longer "
+                                "be lowered below them") +
+         " and the nodes cannot go back to the " + r.from + " binaries.";
+}
+
+std::string unstable_metadata(const Reason& r) {
+  return "None of " + r.to + "'s own metadata versions is marked production-ready (the " +
+         "newest production level is " + r.value + " of " + r.from +
+         "); the controllers refuse the unstable ones unless unstable.feature.versions.enable is "
+         "set, which is not for production, so the plan finalizes to " +
+         r.value + ".";
 }
 
 }  // namespace
@@ -125,8 +231,122 @@ std::string word(const Reason& r) {
              "can be decommissioned if nothing else uses it.";
     case ReasonCode::kReadiness:
       return readiness(r);
-    case ReasonCode::kText:
-      return r.value;
+    case ReasonCode::kPreflightChecks:
+      return "Nothing is edited or restarted: these checks, made with the " + r.from +
+             " tools, confirm what the next phases rely on.";
+    case ReasonCode::kPatchKeepsProtocol:
+      return "A patch upgrade within " + r.from + " keeps the protocol: nothing to pin.";
+    case ReasonCode::kNoProtocolKey:
+      return "Kafka " + r.to + " has no inter.broker.protocol.version: nothing to pin.";
+    case ReasonCode::kAlreadyPinnedBeforeRoll:
+      return "Every file already pins the protocol to " + r.value +
+             " or lower, as it must be before the first new binary starts.";
+    case ReasonCode::kPinProtocol:
+      return pin_protocol(r);
+    case ReasonCode::kMessageFormatPinnedNoKey:
+      return r.key + " is pinned as well: " + r.from + " has no such key, and without it " + r.to +
+             " would start writing its own newer message format.";
+    case ReasonCode::kMessageFormatPinnedFormatChanges:
+      return r.key + " is pinned as well: the message format changes after " + r.from +
+             ", and it may only change once the consumers are ready.";
+    case ReasonCode::kMessageFormatPinnedStrict:
+      return r.key + " is pinned as well: a " + r.to +
+             " broker refuses to start when the message format is above the protocol, and its "
+             "default would be " +
+             r.to + ".";
+    case ReasonCode::kMessageFormatPinnedByOption:
+      return r.key + " is pinned as well (--pin-message-format).";
+    case ReasonCode::kOlderPinsKept:
+      return "Files that already pin an older protocol keep it (a previous upgrade was not "
+             "finished); it is raised with the others at the end.";
+    case ReasonCode::kKeysDropped:
+      return "Kafka " + r.to + " no longer has " + sorted_notes(r.dropped, dropped_key, ", ") +
+             ": those lines are commented out, so the new binaries never read them (check that "
+             "nothing relies on them).";
+    case ReasonCode::kKeysReplaced:
+      return "So that each broker keeps what the removed keys gave it, in the same edit " +
+             sorted_notes(r.replaced, replacement, "; ") + ".";
+    case ReasonCode::kVerifyBeforeEditing:
+      return "Before editing, check with the " + r.from +
+             " tools that no partition is under-replicated (the command prints nothing).";
+    case ReasonCode::kRollPinned:
+      return "Each broker restarts on the new binaries with the pinned protocol; the cluster "
+             "keeps serving because only one broker is down at a time and its replicas catch up "
+             "before the next one stops. Until the protocol is raised the brokers can still go "
+             "back to the " +
+             r.from + " binaries.";
+    case ReasonCode::kRollUnpinned:
+      return "Each broker restarts on the new binaries, one at a time; wait for its replicas to "
+             "catch up before the next one stops.";
+    case ReasonCode::kAlreadyPinnedNothingToEdit:
+      return "Every file already pins the protocol to " + r.value +
+             " or lower, so nothing needs editing first.";
+    case ReasonCode::kAlreadyPinned:
+      return "Every file already pins the protocol to " + r.value + " or lower.";
+    case ReasonCode::kRaiseProtocol:
+      return "All brokers run " + r.to +
+             " now; raising the protocol lets them use its new inter-broker features. Each "
+             "broker reads the new value when it restarts.";
+    case ReasonCode::kMessageFormatRemovedWithProtocol:
+      return r.key +
+             " is removed in the same edit: from protocol 3.0 on it is ignored (KIP-724) and 4.0 "
+             "no longer has it.";
+    case ReasonCode::kTopicFormatOverrides:
+      return "Topic-level message.format.version overrides are ignored from protocol 3.0 on and "
+             "4.0 no longer has them; list them with the command below and delete them with "
+             "kafka-configs.sh --alter --delete-config message.format.version.";
+    case ReasonCode::kOldFormatRemoved:
+      return "The files still pinned an old message format, so this step is also the format "
+             "change: raise it only once all consumers are 0.11.0 or newer (older ones make the "
+             "brokers down-convert, at a high CPU cost).";
+    case ReasonCode::kMessageFormatMovesAlong:
+      return "The message format stays the same, so " + r.key +
+             " moves along in the same edit without an extra restart.";
+    case ReasonCode::kProtocolOneWay:
+      return protocol_one_way(r);
+    case ReasonCode::kMessageFormatWaitAll:
+      return message_format_wait(r, "all");
+    case ReasonCode::kMessageFormatWaitMost:
+      return message_format_wait(r, "all (or most)");
+    case ReasonCode::kKraftNothingPinned:
+      return "KRaft nodes take their protocol from metadata.version, so nothing is pinned.";
+    case ReasonCode::kEditsAtRestart:
+      return "The edits take effect when each node restarts on the new binaries in the next "
+             "phase.";
+    case ReasonCode::kControllersGetMinIsr:
+      return controllers_get_min_isr(r);
+    case ReasonCode::kKraftRoll:
+      return "KRaft clusters pin nothing: every node keeps using the current metadata.version "
+             "until it is raised explicitly, so the nodes can be rolled onto the new binaries one "
+             "at a time; verify the cluster's behaviour before the next phase. Until "
+             "metadata.version is raised the nodes can still go back to the " +
+             r.from + " binaries (derived: the metadata stays at the old level).";
+    case ReasonCode::kControllersFirst:
+      return "The controllers go first: the Apache upgrade notes do not specify an order "
+             "(unconfirmed); rolling the controller quorum first is vendor guidance (Confluent "
+             "for Kubernetes). Restart one controller at a time so the quorum keeps a majority.";
+    case ReasonCode::kRollControllersFirst:
+      return "Only broker files were given: roll the controllers first, one at a time (vendor "
+             "guidance; the Apache notes do not specify an order).";
+    case ReasonCode::kFinalizeMetadata:
+      return finalize_metadata(r);
+    case ReasonCode::kReleaseVersion:
+      return "Kafka 4.x finalizes with --release-version, which also raises the other features "
+             "of the release (group.version: the new consumer group protocol; "
+             "transaction.version); --metadata would leave them unfinalized.";
+    case ReasonCode::kStaticQuorumReleaseVersion:
+      return "The files use a static quorum (controller.quorum.voters): KAFKA-18979 and "
+             "KAFKA-21426 report that --release-version may also raise kraft.version and so "
+             "switch the quorum to dynamic; to avoid that, raise the features one by one with "
+             "--feature NAME=LEVEL, leaving kraft.version out.";
+    case ReasonCode::kMetadataOneWay:
+      return metadata_one_way(r);
+    case ReasonCode::kMetadataReversible:
+      return "Reversible: no metadata.version between " + r.from + " and " + r.to +
+             " changes the metadata format, so it can be lowered again with kafka-features.sh "
+             "downgrade.";
+    case ReasonCode::kUnstableMetadata:
+      return unstable_metadata(r);
   }
   return "";
 }

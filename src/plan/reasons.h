@@ -8,6 +8,7 @@
 // tests/plan/reasons_test.cpp naming those facts, then push it where the planner decides.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kafkalint::plan {
@@ -35,8 +36,44 @@ enum class ReasonCode {
   kFinalizeMigration,      ///< the controllers leave migration mode; not reversible
   // --- the 4.x readiness phase (readiness.cpp) ---
   kReadiness,  ///< to: the 4.x release; value: the oldest Java it runs on
-  // --- transitional: prose the planner still words itself (plan.cpp) ---
-  kText,  ///< value: the sentence(s), as they are
+  // --- upgrades (plan.cpp) ---
+  kPreflightChecks,           ///< from: the running release whose tools check the cluster
+  kPatchKeepsProtocol,        ///< from: the line a patch upgrade stays in
+  kNoProtocolKey,             ///< to: a target without inter.broker.protocol.version
+  kAlreadyPinnedBeforeRoll,   ///< value: the pin every file already has (or lower)
+  kPinProtocol,               ///< from: the running release; to: the target
+  kMessageFormatPinnedNoKey,  ///< key: the message format key; from: a release without it; to
+  kMessageFormatPinnedFormatChanges,  ///< key; from: the release after which the format changes
+  kMessageFormatPinnedStrict,    ///< key; to: a target that refuses a format above the protocol
+  kMessageFormatPinnedByOption,  ///< key: pinned because of --pin-message-format
+  kOlderPinsKept,                ///< files that pin an older protocol keep it
+  kKeysDropped,          ///< to: the target; dropped: the keys it no longer has, commented out
+  kKeysReplaced,         ///< replaced: what the plan writes instead of removed keys, same edit
+  kVerifyBeforeEditing,  ///< from: the release whose tools check for under-replication
+  kRollPinned,           ///< from: the release the brokers can still go back to
+  kRollUnpinned,         ///< a roll with no protocol pin
+  kAlreadyPinnedNothingToEdit,        ///< value: the pin every file already has (or lower)
+  kAlreadyPinned,                     ///< value: the pin every file already has (or lower)
+  kRaiseProtocol,                     ///< to: the release every broker runs now
+  kMessageFormatRemovedWithProtocol,  ///< key: the message format key, removed in this edit
+  kTopicFormatOverrides,              ///< topic-level message.format.version overrides are ignored
+  kOldFormatRemoved,                  ///< the files pinned an old format: this step changes it
+  kMessageFormatMovesAlong,           ///< key: the message format key, raised in the same edit
+  kProtocolOneWay,         ///< items: protocol levels passed for good; details: their consequences
+  kMessageFormatWaitAll,   ///< value: the release every consumer must run first
+  kMessageFormatWaitMost,  ///< value: the release all (or most) consumers must run first
+  kKraftNothingPinned,     ///< KRaft nodes take their protocol from metadata.version
+  kEditsAtRestart,         ///< the edits take effect at the next restart
+  kControllersGetMinIsr,   ///< to; key: min.insync.replicas; value: its value; files: controllers
+  kKraftRoll,              ///< from: the release the nodes can still go back to
+  kControllersFirst,       ///< controller files were given: they roll first
+  kRollControllersFirst,   ///< only broker files were given: roll the controllers first
+  kFinalizeMetadata,       ///< to: the target; from: the running release; value: its metadata level
+  kReleaseVersion,         ///< 4.x finalizes with --release-version
+  kStaticQuorumReleaseVersion,  ///< --release-version may make a static quorum dynamic
+  kMetadataOneWay,      ///< items: the metadata levels that change the format; from: the release
+  kMetadataReversible,  ///< from, to: the metadata levels, no format change between them
+  kUnstableMetadata,    ///< to: the target; from: the release of its production level; value
 };
 
 /// A key the target no longer has, and what the packs say to use instead.

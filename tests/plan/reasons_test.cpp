@@ -1,12 +1,16 @@
 // The wording of the planner's reasons (plan/reasons.h): every fact a reason records reaches its
-// sentence.
+// sentence, and the planner records the facts it decided on (a pin names its key and releases).
 
 #include "plan/reasons.h"
 
 #include <doctest/doctest.h>
 
-#include <string>
-#include <vector>
+#include <memory>
+
+#include "checks/props_file.h"
+#include "knowledge/store.h"
+#include "plan/plan.h"
+#include "plan/plan_knowledge.h"
 
 using namespace kafkalint;
 using plan::ReasonCode;
@@ -40,6 +44,43 @@ const Row kRows[] = {
     {ReasonCode::kZooKeeperStillWritten, ""},
     {ReasonCode::kFinalizeMigration, ""},
     {ReasonCode::kReadiness, "to value"},
+    {ReasonCode::kPreflightChecks, "from"},
+    {ReasonCode::kPatchKeepsProtocol, "from"},
+    {ReasonCode::kNoProtocolKey, "to"},
+    {ReasonCode::kAlreadyPinnedBeforeRoll, "value"},
+    {ReasonCode::kPinProtocol, "from to"},
+    {ReasonCode::kMessageFormatPinnedNoKey, "key from to"},
+    {ReasonCode::kMessageFormatPinnedFormatChanges, "key from"},
+    {ReasonCode::kMessageFormatPinnedStrict, "key to"},
+    {ReasonCode::kMessageFormatPinnedByOption, "key"},
+    {ReasonCode::kOlderPinsKept, ""},
+    {ReasonCode::kKeysDropped, "to dropped"},
+    {ReasonCode::kKeysReplaced, "replaced"},
+    {ReasonCode::kVerifyBeforeEditing, "from"},
+    {ReasonCode::kRollPinned, "from"},
+    {ReasonCode::kRollUnpinned, ""},
+    {ReasonCode::kAlreadyPinnedNothingToEdit, "value"},
+    {ReasonCode::kAlreadyPinned, "value"},
+    {ReasonCode::kRaiseProtocol, "to"},
+    {ReasonCode::kMessageFormatRemovedWithProtocol, "key"},
+    {ReasonCode::kTopicFormatOverrides, ""},
+    {ReasonCode::kOldFormatRemoved, ""},
+    {ReasonCode::kMessageFormatMovesAlong, "key"},
+    {ReasonCode::kProtocolOneWay, "items details"},
+    {ReasonCode::kMessageFormatWaitAll, "value"},
+    {ReasonCode::kMessageFormatWaitMost, "value"},
+    {ReasonCode::kKraftNothingPinned, ""},
+    {ReasonCode::kEditsAtRestart, ""},
+    {ReasonCode::kControllersGetMinIsr, "to key value files"},
+    {ReasonCode::kKraftRoll, "from"},
+    {ReasonCode::kControllersFirst, ""},
+    {ReasonCode::kRollControllersFirst, ""},
+    {ReasonCode::kFinalizeMetadata, "to from value"},
+    {ReasonCode::kReleaseVersion, ""},
+    {ReasonCode::kStaticQuorumReleaseVersion, ""},
+    {ReasonCode::kMetadataOneWay, "items from"},
+    {ReasonCode::kMetadataReversible, "from to"},
+    {ReasonCode::kUnstableMetadata, "to from value"},
 };
 
 // A reason with every fact set to a token no sentence contains by itself.
@@ -86,6 +127,12 @@ bool says(const std::string& text, const std::string& token) {
   return text.find(token) != std::string::npos;
 }
 
+const knowledge::Release& line(const knowledge::VersionCatalog& v, const char* name) {
+  const knowledge::Release* r = v.find_line(name);
+  REQUIRE(r);
+  return *r;
+}
+
 }  // namespace
 
 TEST_SUITE("plan_reasons") {
@@ -110,6 +157,60 @@ TEST_SUITE("plan_reasons") {
       }
     }
     // A code added after the last row must get a row (and a sentence) too.
-    CHECK(static_cast<int>(ReasonCode::kReadiness) + 1 == index);  // then kText
+    CHECK(static_cast<int>(ReasonCode::kUnstableMetadata) + 1 == index);
+  }
+
+  TEST_CASE("reasons: a phase's why joins its sentences with one space") {
+    const std::vector<plan::Reason> why = {plan::Reason{ReasonCode::kRaiseProtocol}.with_to("2.8"),
+                                           plan::Reason{ReasonCode::kTopicFormatOverrides}};
+    CHECK(plan::word_why(why) == plan::word(why[0]) + " " + plan::word(why[1]));
+    CHECK(plan::word_why({}).empty());
+    // Dropped keys are said once each, in the order of their words, whatever the file order.
+    plan::Reason a = plan::Reason{ReasonCode::kKeysDropped}.with_to("3.0");
+    a.dropped = {{"port", "", ""}, {"host.name", "", ""}, {"port", "", ""}};
+    CHECK(plan::word(a) ==
+          "Kafka 3.0 no longer has 'host.name', 'port': those lines are commented out, so the new "
+          "binaries never read them (check that nothing relies on them).");
+  }
+
+  TEST_CASE("reasons: the planner records the pin's key and releases") {
+    const knowledge::Store store;
+    const auto loaded = store.versions();
+    REQUIRE(loaded);
+    const knowledge::Release& from = line(*loaded, "0.10.2");
+    const knowledge::Release& to = line(*loaded, "2.0");
+    auto f = checks::load_props("broker-1.properties",
+                                "broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\n"
+                                "zookeeper.connect=zk-1:2181\n");
+    f->role = checks::Role::kBroker;
+    core::Error err;
+    auto k = plan::load_plan_knowledge(store, from, to, &err);
+    REQUIRE_MESSAGE(k, err.message);
+    const plan::Plan p =
+        plan::make_plan(from, to, from.name, to.name, {f.get()}, *k, plan::PlanOptions{});
+    REQUIRE(!p.refused);
+    REQUIRE(!p.phases.empty());
+    const plan::Reason* pin = nullptr;
+    const plan::Reason* format = nullptr;
+    const plan::Phase* phase = nullptr;
+    for (const plan::Phase& ph : p.phases)
+      for (const plan::Reason& r : ph.why) {
+        if (r.code == ReasonCode::kPinProtocol) {
+          pin = &r;
+          phase = &ph;
+        }
+        if (r.code == ReasonCode::kMessageFormatPinnedFormatChanges) format = &r;
+      }
+    REQUIRE(pin);
+    CHECK(pin->from == "0.10.2");
+    CHECK(pin->to == "2.0");
+    REQUIRE(format);
+    CHECK(format->key == "log.message.format.version");
+    CHECK(format->from == "0.10.2");
+    // The phase's text names them.
+    const std::string text = plan::word_why(phase->why);
+    CHECK(says(text, "log.message.format.version is pinned as well"));
+    CHECK(says(text, "the message format changes after 0.10.2"));
+    CHECK(says(text, "a broker started on 2.0 without the pin"));
   }
 }
