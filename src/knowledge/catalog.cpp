@@ -529,6 +529,7 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
         f.str("value", &v.value, true);
         f.str("replacement", &v.replacement, true);
         f.version("removed_in", &removed, true);
+        f.version("replacement_since", &v.replacement_since);
         f.boolean("review", &v.review);
         read_rule_ref(f, rules, &v.rule);
         read_source(f, &v.source);

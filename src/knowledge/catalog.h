@@ -148,6 +148,9 @@ struct LegacyValue {
   std::string value;
   std::string replacement;
   core::Version removed_in;
+  // The first release that accepts the replacement, when later than the oldest one a
+  // reference covers: before it, the old value is the only one that works.
+  std::optional<core::Version> replacement_since;
   bool review = false;  // the replacement needs a human decision: its fix is unsafe
   RuleId rule{};        // required in the pack
   std::string source;

@@ -692,10 +692,13 @@ class Planner {
                            ? "stop the node"
                            : "stop the broker (controlled shutdown moves its leaders away)"),
            "bin/kafka-server-stop.sh"});
+      const bool edited =
+          std::any_of(p.edits.begin(), p.edits.end(), [&](const Edit& e) { return e.file == i; });
       if (swap)
         s.actions.push_back({"swap",
-                             "switch its installation to the Kafka " + plan_.to +
-                                 " binaries, keeping this file as its config",
+                             "switch its installation to the Kafka " + plan_.to + " binaries, " +
+                                 (edited ? "with this phase's edit of its file"
+                                         : "keeping this file as its config"),
                              ""});
       if (w.file->templated())
         // Kafka reads the rendered file, not the template.
@@ -761,6 +764,64 @@ class Planner {
       for (const std::string& key : keys) edit(p, i, EditAction::kComment, key);
     }
     replace_static_quotas(p);
+  }
+
+  // Values the target no longer accepts whose replacement does the same job (keys.toml
+  // [[legacy_value]] without `review`: SimpleAclAuthorizer -> AclAuthorizer, which reads the
+  // same ACLs from ZooKeeper, KIP-504). Where the running release accepts the replacement too it
+  // goes in with the pins; where it does not yet (AclAuthorizer came in 2.4) it goes in as each
+  // broker restarts on the new binaries, and is returned so the roll can make that edit.
+  struct ValueSwap {
+    std::size_t file;
+    std::string key, old_value;
+    const knowledge::LegacyValue* lv;
+  };
+  std::vector<ValueSwap> replace_removed_values(Phase& p, std::vector<Reason>* why) {
+    std::vector<ValueSwap> at_roll;
+    std::set<std::string> said;
+    if (!k_.keys) return at_roll;
+    for (std::size_t i = 0; i < work_.size(); ++i) {
+      std::set<std::string> seen;
+      for (const properties::Entry& e : work_[i].doc.entries()) {
+        const std::string key(work_[i].doc.key(e));
+        if (!seen.insert(key).second) continue;
+        const auto value = value_of(work_[i].doc, key);
+        // Only a literal old value matches: a template's placeholder never does.
+        const knowledge::LegacyValue* lv =
+            value ? k_.keys->legacy_value(key, *value, kBrokerScope) : nullptr;
+        if (!lv || lv->review || !(from_.version < lv->removed_in) || to_.version < lv->removed_in)
+          continue;
+        ValueSwap sw{i, key, *value, lv};
+        if (lv->replacement_since && from_.version < *lv->replacement_since) {
+          at_roll.push_back(std::move(sw));
+          continue;
+        }
+        edit(p, i, EditAction::kSet, key, lv->replacement);
+        if (said.insert(key + "=" + *value).second)
+          why->push_back(Reason{ReasonCode::kValueReplacedWithPins}
+                             .with_key(key)
+                             .with_value(*value)
+                             .with_to(lv->replacement)
+                             .with_from(lv->removed_in.str()));
+      }
+    }
+    return at_roll;
+  }
+
+  // The roll's edit of values the running release could not read yet, and why.
+  void swap_at_roll(Phase& p, const std::vector<ValueSwap>& swaps) {
+    std::set<std::string> said;
+    for (const ValueSwap& sw : swaps) {
+      edit(p, sw.file, EditAction::kSet, sw.key, sw.lv->replacement);
+      if (said.insert(sw.key + "=" + sw.old_value).second)
+        p.why.push_back(
+            Reason{ReasonCode::kValueReplacedAtRoll}
+                .with_key(sw.key)
+                .with_value(sw.old_value)
+                .with_to(sw.lv->replacement)
+                .with_from(from_.name)
+                .with_items({sw.lv->removed_in.str(), sw.lv->replacement_since->str()}));
+    }
   }
 
   // True when both the running release and the target read broker key `key`.
@@ -958,6 +1019,9 @@ class Planner {
     const bool pin_edits = !p1.edits.empty();
     if (!pin_edits) p1.title = "prepare the broker files for " + plan_.to;
     if (!same_line) remove_dropped_keys(p1, {kIbp, kLmfv});
+    std::vector<Reason> swapped;
+    const std::vector<ValueSwap> roll_swaps =
+        same_line ? std::vector<ValueSwap>{} : replace_removed_values(p1, &swapped);
     if (!pins) {
       p1.why.push_back(same_line ? Reason{ReasonCode::kPatchKeepsProtocol}.with_from(from_.name)
                                  : Reason{ReasonCode::kNoProtocolKey}.with_to(to_.name));
@@ -979,13 +1043,16 @@ class Planner {
       if (!kept_lower.empty()) p1.why.push_back(Reason{ReasonCode::kOlderPinsKept});
     }
     say_dropped(p1);
+    p1.why.insert(p1.why.end(), swapped.begin(), swapped.end());
     p1.sources.push_back(notes_anchor(to_));
     // Start from a healthy cluster: the check with the tools of the running release.
     if (std::string v = verify_command(k_.from_cli, work_.front()); !v.empty()) {
       p1.commands.insert(p1.commands.begin(), v);
       p1.why.push_back(Reason{ReasonCode::kVerifyBeforeEditing}.with_from(from_.name));
     }
-    snapshot(p1, {from_.name, to_.name});
+    // Values swapped at the roll: until then only the running release reads these files.
+    snapshot(p1, roll_swaps.empty() ? std::vector<std::string>{from_.name, to_.name}
+                                    : std::vector<std::string>{from_.name});
     std::optional<Reason> already;
     if (p1.edits.empty()) {
       plan_.phases.pop_back();
@@ -1000,6 +1067,7 @@ class Planner {
     p2.why.push_back(pins ? Reason{ReasonCode::kRollPinned}.with_from(from_.name)
                           : Reason{ReasonCode::kRollUnpinned});
     if (already) p2.why.push_back(*already);
+    swap_at_roll(p2, roll_swaps);
     p2.sources.push_back(notes_anchor(to_));
     roll(p2, true, to_, k_.to_cli);
     snapshot(p2, {to_.name});

@@ -266,6 +266,14 @@ std::string word(const Reason& r) {
     case ReasonCode::kKeysReplaced:
       return "So that each broker keeps what the removed keys gave it, in the same edit " +
              sorted_notes(r.replaced, replacement, "; ") + ".";
+    case ReasonCode::kValueReplacedWithPins:
+      return "In the same edit '" + r.key + "=" + r.value + "' becomes '" + r.to + "' (Kafka " +
+             r.from + " removed the old value; both releases read the new one).";
+    case ReasonCode::kValueReplacedAtRoll:
+      return "As each broker restarts on the new binaries its file changes with them: '" + r.key +
+             "=" + r.value + "' becomes '" + r.to + "' (Kafka " + r.items.at(0) +
+             " removed the old value; the new one exists from " + r.items.at(1) +
+             "). Going back to " + r.from + " means the old value again, with the old binaries.";
     case ReasonCode::kVerifyBeforeEditing:
       return "Before editing, check with the " + r.from +
              " tools that no partition is under-replicated (the command prints nothing).";

@@ -47,11 +47,16 @@ enum class ReasonCode {
   kMessageFormatPinnedStrict,    ///< key; to: a target that refuses a format above the protocol
   kMessageFormatPinnedByOption,  ///< key: pinned because of --pin-message-format
   kOlderPinsKept,                ///< files that pin an older protocol keep it
-  kKeysDropped,          ///< to: the target; dropped: the keys it no longer has, commented out
-  kKeysReplaced,         ///< replaced: what the plan writes instead of removed keys, same edit
-  kVerifyBeforeEditing,  ///< from: the release whose tools check for under-replication
-  kRollPinned,           ///< from: the release the brokers can still go back to
-  kRollUnpinned,         ///< a roll with no protocol pin
+  kKeysDropped,            ///< to: the target; dropped: the keys it no longer has, commented out
+  kKeysReplaced,           ///< replaced: what the plan writes instead of removed keys, same edit
+  kValueReplacedWithPins,  ///< key; value: the old value; to: its replacement; from: the
+                           ///< release that removed the old value (both releases read the new)
+  kValueReplacedAtRoll,    ///< key; value; to: the replacement; from: the running release, which
+                           ///< does not read it yet; items: the releases that removed the old
+                           ///< value and that brought the new one
+  kVerifyBeforeEditing,    ///< from: the release whose tools check for under-replication
+  kRollPinned,             ///< from: the release the brokers can still go back to
+  kRollUnpinned,           ///< a roll with no protocol pin
   kAlreadyPinnedNothingToEdit,        ///< value: the pin every file already has (or lower)
   kAlreadyPinned,                     ///< value: the pin every file already has (or lower)
   kRaiseProtocol,                     ///< to: the release every broker runs now

@@ -56,6 +56,8 @@ const Row kRows[] = {
     {ReasonCode::kOlderPinsKept, ""},
     {ReasonCode::kKeysDropped, "to dropped"},
     {ReasonCode::kKeysReplaced, "replaced"},
+    {ReasonCode::kValueReplacedWithPins, "key value to from"},
+    {ReasonCode::kValueReplacedAtRoll, "key value to from items"},
     {ReasonCode::kVerifyBeforeEditing, "from"},
     {ReasonCode::kRollPinned, "from"},
     {ReasonCode::kRollUnpinned, ""},
