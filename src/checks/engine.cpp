@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -32,6 +33,21 @@ namespace kafkalint::checks {
 namespace fs = std::filesystem;
 
 namespace {
+
+// std::sort of the findings, moving each finding once: the same algorithm on indices makes
+// the same comparisons and so the same order (ties included), without moving ~300-byte
+// findings n log n times (160,000 findings of one file spent a quarter of their time here).
+void sort_findings(std::vector<core::Finding>* findings) {
+  std::vector<core::Finding>& v = *findings;
+  std::vector<std::uint32_t> order(v.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return core::finding_less(v[a], v[b]); });
+  std::vector<core::Finding> sorted;
+  sorted.reserve(v.size());
+  for (std::uint32_t i : order) sorted.push_back(std::move(v[i]));
+  v = std::move(sorted);
+}
 
 // Files Kafka ships or reads that are properties files but not broker or client configs.
 std::optional<std::string> other_properties_kind(std::string_view path) {
@@ -390,7 +406,7 @@ struct Worker {
     }
     for (core::Finding& fd : raw)
       if (!sup.suppressed(fd) && selection.enabled(fd)) out->findings.push_back(std::move(fd));
-    std::sort(out->findings.begin(), out->findings.end(), core::finding_less);
+    sort_findings(&out->findings);
     if (fix) {
       AppliedFixes a = apply_fixes(text, out->findings, req.unsafe_fixes);
       if (a.applied > 0 && a.text != text) {

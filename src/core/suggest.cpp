@@ -1,6 +1,7 @@
 #include "core/suggest.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace kafkalint::core {
 
@@ -59,17 +60,30 @@ std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::s
   return std::min(prev[m], big);
 }
 
-}  // namespace
+// The set of character classes (byte mod 64) of `s`. An edit removes at most one character
+// of a word and brings at most one in, so a word holding k classes the candidate lacks (or
+// lacking k classes it holds) is at least k edits away: a lower bound on the distance that
+// costs two instructions.
+std::uint64_t char_classes(std::string_view s) {
+  std::uint64_t m = 0;
+  for (char c : s) m |= std::uint64_t{1} << (static_cast<unsigned char>(c) & 63U);
+  return m;
+}
 
-std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
-                                 std::size_t limit) {
+std::size_t missing(std::uint64_t have, std::uint64_t other) {
+  return static_cast<std::size_t>(__builtin_popcountll(have & ~other));
+}
+
+std::vector<std::string> closest_in(std::string_view word,
+                                    const std::vector<std::string>& candidates, std::size_t limit) {
   const std::size_t len = word.size();
   const std::size_t bound = len <= 4 ? 1 : len <= 10 ? 2 : std::min<std::size_t>(4, len / 5);
   std::vector<std::pair<std::size_t, std::size_t>> scored;  // (distance, index)
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const std::string& c = candidates[i];
     const std::size_t diff = c.size() > len ? c.size() - len : len - c.size();
-    if (diff > bound || c == word) continue;
+    if (diff > bound) continue;
+    if (c == word) continue;
     const std::size_t d = bounded_edit_distance(word, c, bound);
     if (d <= bound) scored.emplace_back(d, i);
   }
@@ -79,6 +93,47 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
   for (const auto& [d, i] : scored) {
     if (out.size() == limit) break;
     out.push_back(candidates[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t limit) {
+  return closest_in(word, candidates, limit);
+}
+
+Closest::Closest(std::vector<std::string> candidates) : candidates_(std::move(candidates)) {
+  chars_.reserve(candidates_.size());
+  for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    chars_.push_back(char_classes(candidates_[i]));
+    const std::size_t len = candidates_[i].size();
+    if (by_length_.size() <= len) by_length_.resize(len + 1);
+    by_length_[len].push_back(static_cast<std::uint32_t>(i));
+  }
+}
+
+std::vector<std::string> Closest::operator()(std::string_view word, std::size_t limit) const {
+  // Only the candidates of a length within the bound, in their order (ties keep it).
+  const std::size_t len = word.size();
+  const std::size_t bound = len <= 4 ? 1 : len <= 10 ? 2 : std::min<std::size_t>(4, len / 5);
+  const std::uint64_t mine = char_classes(word);
+  std::vector<std::pair<std::size_t, std::uint32_t>> scored;  // (distance, index)
+  for (std::size_t l = len > bound ? len - bound : 0; l <= len + bound && l < by_length_.size();
+       ++l)
+    for (std::uint32_t i : by_length_[l]) {
+      if (missing(mine, chars_[i]) > bound || missing(chars_[i], mine) > bound) continue;
+      const std::string& c = candidates_[i];
+      if (c == word) continue;
+      const std::size_t d = bounded_edit_distance(word, c, bound);
+      if (d <= bound) scored.emplace_back(d, i);
+    }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (const auto& [d, i] : scored) {
+    if (out.size() == limit) break;
+    out.push_back(candidates_[i]);
   }
   return out;
 }

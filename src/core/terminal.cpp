@@ -35,6 +35,16 @@ bool scan(std::string_view s, bool keep_newline, bool keep_tab, Keep keep, Escap
   bool changed = false;
   std::size_t i = 0;
   while (i < s.size()) {
+    // Printable ASCII, the bulk of any report, passes through as one run.
+    std::size_t run = i;
+    while (run < s.size() && static_cast<unsigned char>(s[run]) >= 0x20 &&
+           static_cast<unsigned char>(s[run]) < 0x7f)
+      ++run;
+    if (run > i) {
+      keep(s.substr(i, run - i));
+      i = run;
+      continue;
+    }
     const unsigned char c = static_cast<unsigned char>(s[i]);
     const std::size_t n = utf8_length(s, i);
     std::string esc;

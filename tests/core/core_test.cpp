@@ -69,6 +69,51 @@ TEST_SUITE("core") {
     }
   }
 
+  // Closest rules candidates out by the characters they lack before computing a distance:
+  // over an alphabet large enough for that to prune, its answers are the full distance's.
+  TEST_CASE("core: Closest agrees with the full edit distance") {
+    std::vector<std::string> words;
+    unsigned seed = 11;
+    const auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+    const std::string alphabet = "abcdefgxyz.012_-";
+    for (int i = 0; i < 400; ++i) {
+      // Variants of a few stems, so that many pairs are within the bound.
+      std::string w = i % 4 == 0 ? "log.retention" : i % 4 == 1 ? "plugin.x.12" : "ab.cd.ef";
+      const unsigned edits = next() % 4;
+      for (unsigned k = 0; k < edits && !w.empty(); ++k) {
+        const std::size_t at = next() % w.size();
+        switch (next() % 3) {
+          case 0:
+            w[at] = alphabet[next() % alphabet.size()];
+            break;
+          case 1:
+            w.insert(w.begin() + static_cast<long>(at), alphabet[next() % alphabet.size()]);
+            break;
+          default:
+            w.erase(at, 1);
+        }
+      }
+      words.push_back(w);
+    }
+    const Closest index(words);
+    std::size_t found = 0;
+    for (const std::string& w : words) {
+      const std::size_t len = w.size();
+      const std::size_t bound = len <= 4 ? 1 : len <= 10 ? 2 : std::min<std::size_t>(4, len / 5);
+      std::vector<std::pair<std::size_t, std::string>> want;
+      for (const std::string& c : words)
+        if (c != w && edit_distance(w, c) <= bound) want.emplace_back(edit_distance(w, c), c);
+      std::stable_sort(want.begin(), want.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      std::vector<std::string> expected;
+      for (const auto& [d, c] : want) expected.push_back(c);
+      found += expected.size();
+      CHECK(index(w, 100000) == expected);
+      CHECK(index(w, 2) == closest(w, words, 2));
+    }
+    CHECK(found > 1000);  // not only empty answers
+  }
+
   TEST_CASE("core: closest suggests near words only, best first") {
     std::vector<std::string> keys{"log.dirs", "log.dir", "broker.id", "listeners"};
     auto s = closest("log.dirz", keys);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -61,7 +62,7 @@ class FileChecker {
   bool check_legacy_or_changed(const Entry& e, std::string_view key);
   bool check_other_scope(const Entry& e, std::string_view key);
   void check_unknown(const Entry& e, std::string_view key);
-  bool known_first_segment(const std::string& seg) const;
+  bool known_first_segment(const std::string& seg);
   void check_shadowed();
 
   // values.cpp
@@ -99,8 +100,9 @@ class FileChecker {
   knowledge::ScopeSet scope_set_;         // scopes_ as one set, for the curated facts
   // The names of the keys the role's scopes know, gathered on the first unknown key (one
   // list per file, not one per unknown key).
-  std::vector<std::string> known_names_;
-  bool known_names_ready_ = false;
+  std::optional<core::Closest> known_names_;
+  // known_first_segment's answers: it scans every key of every scope, once per first word.
+  std::map<std::string, bool, std::less<>> first_segments_;
 };
 
 }  // namespace kafkalint::checks::props

@@ -123,12 +123,13 @@ bool FileChecker::check_other_scope(const Entry& e, std::string_view key) {
 }
 
 void FileChecker::check_unknown(const Entry& e, std::string_view key) {
-  if (!known_names_ready_) {
+  if (!known_names_) {
+    std::vector<std::string> names;
     for (Scope s : scopes_)
-      for (const knowledge::ConfigKey& c : k_.configs->keys(s)) known_names_.push_back(c.name);
-    known_names_ready_ = true;
+      for (const knowledge::ConfigKey& c : k_.configs->keys(s)) names.push_back(c.name);
+    known_names_.emplace(std::move(names));
   }
-  const std::vector<std::string> close = core::closest(key, known_names_, 3);
+  const std::vector<std::string> close = (*known_names_)(key, 3);
   // Sharing not even its first word with any Kafka key, it is most likely a plugin's
   // (authorizer, metrics reporter): said as info, never dropped silently.
   const bool plugin_like = close.empty() && !known_first_segment(first_segment(key));
@@ -172,13 +173,18 @@ void FileChecker::check_unknown(const Entry& e, std::string_view key) {
     emit_.fix(fd, e.key.begin, e.key.end, close[0], "rename to " + quoted(close[0]));
 }
 
-bool FileChecker::known_first_segment(const std::string& seg) const {
-  for (Scope s : knowledge::kAllScopes)
-    for (const knowledge::ConfigKey& c : k_.configs->keys(s))
-      if (c.name.compare(0, seg.size(), seg) == 0 &&
-          (c.name.size() == seg.size() || c.name[seg.size()] == '.'))
-        return true;
-  return false;
+bool FileChecker::known_first_segment(const std::string& seg) {
+  if (const auto it = first_segments_.find(seg); it != first_segments_.end()) return it->second;
+  const bool known = [&] {
+    for (Scope s : knowledge::kAllScopes)
+      for (const knowledge::ConfigKey& c : k_.configs->keys(s))
+        if (c.name.compare(0, seg.size(), seg) == 0 &&
+            (c.name.size() == seg.size() || c.name[seg.size()] == '.'))
+          return true;
+    return false;
+  }();
+  first_segments_.emplace(seg, known);
+  return known;
 }
 
 // KL304: a key Kafka reads only when another one is unset (KafkaConfig falls back to the
