@@ -12,6 +12,7 @@
 #include <string>
 #include <tuple>
 
+#include "checks/carrier_checks.h"
 #include "checks/cluster_checks.h"
 #include "checks/props_file.h"
 #include "core/file_io.h"
@@ -327,22 +328,6 @@ struct Setting {
   const VarsFile* file = nullptr;
 };
 
-// Java's properties escapes for a value that must stay on one line.
-std::string escaped(const std::string& v) {
-  std::string out;
-  for (const char c : v) {
-    if (c == '\\')
-      out += "\\\\";
-    else if (c == '\n')
-      out += "\\n";
-    else if (c == '\r')
-      out += "\\r";
-    else
-      out += c;
-  }
-  return out;
-}
-
 bool plain_key(const std::string& k) {
   return !k.empty() && k.find_first_of("=: \t\\#!\r\n") == std::string::npos;
 }
@@ -387,7 +372,7 @@ void check_ansible_inventory(const ScriptFile& f, const CheckKnowledge& k,
     h.settings = settings_of(vars, inv.template_keys());
     if (h.settings.empty()) continue;
     std::string text;
-    for (const Setting& s : h.settings) text += s.key + "=" + escaped(s.node->text) + "\n";
+    for (const Setting& s : h.settings) text += s.key + "=" + escaped_value(s.node->text) + "\n";
     h.props = load_props((*dir / name).string(), std::move(text));
     if (h.props->refused()) continue;
     h.facts = broker_facts(*h.props);

@@ -22,25 +22,6 @@ struct Slot {
   bool value_escaped = false;  // the synthetic value differs from the carrier's bytes
 };
 
-// Java's properties escapes for a value that must stay one line and keep its blanks.
-std::string escaped_value(const std::string& v) {
-  std::string out;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    const char c = v[i];
-    if (c == '\\')
-      out += "\\\\";
-    else if (c == '\n')
-      out += "\\n";
-    else if (c == '\r')
-      out += "\\r";
-    else if (i == 0 && (c == ' ' || c == '\t'))
-      out += std::string("\\") + c;
-    else
-      out += c;
-  }
-  return out;
-}
-
 // Where a carrier's release comes from, for the note on its findings.
 std::string release_source(const scripts::Carrier& c) {
   return c.image.empty() ? "the resource's Kafka version" : "the image tag";
@@ -323,6 +304,24 @@ std::vector<scripts::Carrier> env_file_carriers(const ScriptFile& f) {
 }
 
 }  // namespace
+
+std::string escaped_value(const std::string& v) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const char c = v[i];
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (i == 0 && (c == ' ' || c == '\t'))
+      out += std::string("\\") + c;
+    else
+      out += c;
+  }
+  return out;
+}
 
 void check_carrier(const ScriptFile& f, const CheckKnowledge& k, const scripts::Carrier& c,
                    std::optional<Role> role, std::vector<core::Finding>* out) {

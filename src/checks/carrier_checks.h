@@ -5,6 +5,7 @@
 // file spells the key or the plain value itself).
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "checks/context.h"
@@ -15,6 +16,10 @@
 #include "scripts/carriers.h"
 
 namespace kafkalint::checks {
+
+/// `v` written as a properties value Java reads back on one line with its blanks: `\`, line
+/// breaks and a leading blank escaped; other bytes (UTF-8 included) as they are.
+std::string escaped_value(const std::string& v);
 
 /// The findings of every carrier of `f` (YAML carriers, Dockerfile ENV, `docker run -e`). Each
 /// entry's lines go to `statements`, so a suppression comment just above an entry silences
