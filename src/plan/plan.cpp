@@ -781,26 +781,31 @@ class Planner {
     std::set<std::string> said;
     if (!k_.keys) return at_roll;
     for (std::size_t i = 0; i < work_.size(); ++i) {
+      // The keys first: an edit rebuilds the document, so its entries cannot be walked then.
+      std::vector<std::string> keys;
       std::set<std::string> seen;
       for (const properties::Entry& e : work_[i].doc.entries()) {
-        const std::string key(work_[i].doc.key(e));
-        if (!seen.insert(key).second) continue;
+        std::string key(work_[i].doc.key(e));
+        if (seen.insert(key).second) keys.push_back(std::move(key));
+      }
+      for (const std::string& key : keys) {
         const auto value = value_of(work_[i].doc, key);
         // Only a literal old value matches: a template's placeholder never does.
         const knowledge::LegacyValue* lv =
             value ? k_.keys->legacy_value(key, *value, kBrokerScope) : nullptr;
         if (!lv || lv->review || !(from_.version < lv->removed_in) || to_.version < lv->removed_in)
           continue;
-        ValueSwap sw{i, key, *value, lv};
+        const std::string old_value(*value);  // a copy: the edit rebuilds the document
+        ValueSwap sw{i, key, old_value, lv};
         if (lv->replacement_since && from_.version < *lv->replacement_since) {
           at_roll.push_back(std::move(sw));
           continue;
         }
         edit(p, i, EditAction::kSet, key, lv->replacement);
-        if (said.insert(key + "=" + *value).second)
+        if (said.insert(key + "=" + old_value).second)
           why->push_back(Reason{ReasonCode::kValueReplacedWithPins}
                              .with_key(key)
-                             .with_value(*value)
+                             .with_value(old_value)
                              .with_to(lv->replacement)
                              .with_from(lv->removed_in.str()));
       }
