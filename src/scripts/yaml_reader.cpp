@@ -11,10 +11,10 @@
 
 #include <algorithm>
 #include <array>
-#include <memory>
 
 #include "core/strings.h"
 #include "scripts/readers.h"
+#include "scripts/yaml_tree.h"
 
 namespace kafkalint::scripts {
 namespace {
@@ -91,10 +91,6 @@ std::string parser_text(std::string_view doc,
   return t;
 }
 
-// libfyaml reports syntax errors on stderr by default; a file that is not YAML just has no
-// more commands.
-void discard(struct fy_diag*, void*, const char*, size_t) {}
-
 class YamlReader {
  public:
   YamlReader(Extractor& ex, const std::vector<Line>& lines)
@@ -135,18 +131,8 @@ class YamlReader {
   };
 
   void parse(const std::string& text) {
-    struct fy_diag_cfg dcfg {};
-    fy_diag_cfg_default(&dcfg);
-    dcfg.fp = nullptr;
-    dcfg.output_fn = discard;
-    std::unique_ptr<struct fy_diag, void (*)(struct fy_diag*)> diag(fy_diag_create(&dcfg),
-                                                                    fy_diag_destroy);
-    struct fy_parse_cfg cfg {};
-    cfg.flags = static_cast<enum fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DISABLE_MMAP_OPT);
-    cfg.diag = diag.get();
-    std::unique_ptr<struct fy_parser, void (*)(struct fy_parser*)> parser(fy_parser_create(&cfg),
-                                                                          fy_parser_destroy);
-    if (!parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) return;
+    const QuietYamlParser parser(text);
+    if (!parser.get()) return;
     while (struct fy_event* e = fy_parser_parse(parser.get())) {
       event(e);
       fy_parser_event_free(parser.get(), e);

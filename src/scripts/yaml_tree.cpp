@@ -2,8 +2,6 @@
 
 #include <libfyaml.h>
 
-#include <memory>
-
 #include "core/strings.h"
 
 namespace kafkalint::scripts {
@@ -79,9 +77,28 @@ const YamlNode* YamlNode::get(std::string_view key) const {
   return nullptr;
 }
 
-// libfyaml reports syntax errors on stderr by default; kafkalint's output is its own, so the
-// library's diagnostics go nowhere (a file that is not YAML just has no carriers).
 static void discard(struct fy_diag*, void*, const char*, size_t) {}
+
+QuietYamlParser::QuietYamlParser(std::string_view text) {
+  struct fy_diag_cfg dcfg {};
+  fy_diag_cfg_default(&dcfg);
+  dcfg.fp = nullptr;
+  dcfg.output_fn = discard;
+  diag_ = fy_diag_create(&dcfg);
+  struct fy_parse_cfg cfg {};
+  cfg.flags = static_cast<enum fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DISABLE_MMAP_OPT);
+  cfg.diag = diag_;
+  parser_ = fy_parser_create(&cfg);
+  if (parser_ && fy_parser_set_string(parser_, text.data(), text.size()) != 0) {
+    fy_parser_destroy(parser_);
+    parser_ = nullptr;
+  }
+}
+
+QuietYamlParser::~QuietYamlParser() {
+  if (parser_) fy_parser_destroy(parser_);
+  if (diag_) fy_diag_destroy(diag_);
+}
 
 // YAML is printable Unicode text. Anything else is not YAML, and libfyaml 0.7.12 can loop
 // forever on some of it (a '%' directive followed by an invalid UTF-8 byte): such input never
@@ -103,18 +120,8 @@ static bool printable_utf8(std::string_view t) {
 std::vector<YamlNode> parse_yaml(std::string_view text) {
   std::vector<YamlNode> docs;
   if (!printable_utf8(text)) return docs;
-  struct fy_diag_cfg dcfg {};
-  fy_diag_cfg_default(&dcfg);
-  dcfg.fp = nullptr;
-  dcfg.output_fn = discard;
-  std::unique_ptr<struct fy_diag, void (*)(struct fy_diag*)> diag(fy_diag_create(&dcfg),
-                                                                  fy_diag_destroy);
-  struct fy_parse_cfg cfg {};
-  cfg.flags = static_cast<enum fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DISABLE_MMAP_OPT);
-  cfg.diag = diag.get();
-  std::unique_ptr<struct fy_parser, void (*)(struct fy_parser*)> parser(fy_parser_create(&cfg),
-                                                                        fy_parser_destroy);
-  if (!parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) return docs;
+  const QuietYamlParser parser(text);
+  if (!parser.get()) return docs;
   Budget budget{16 * text.size() + 1024};
   while (struct fy_document* d = fy_parse_load_document(parser.get())) {
     docs.push_back(convert(fy_document_root(d), 0, budget));

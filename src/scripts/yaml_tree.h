@@ -12,7 +12,29 @@
 #include <utility>
 #include <vector>
 
+struct fy_diag;
+struct fy_parser;
+
 namespace kafkalint::scripts {
+
+/// A libfyaml parser over `text` (which must outlive it) whose diagnostics go nowhere:
+/// kafkalint's output is its own, and a file that is not YAML just yields fewer events. Used by
+/// the carriers' tree and the command reader alike.
+class QuietYamlParser {
+ public:
+  explicit QuietYamlParser(std::string_view text);
+  ~QuietYamlParser();
+  QuietYamlParser(const QuietYamlParser&) = delete;
+  QuietYamlParser& operator=(const QuietYamlParser&) = delete;
+  /// The parser, or nullptr when libfyaml could not set it up on `text`.
+  struct fy_parser* get() const {
+    return parser_;
+  }
+
+ private:
+  struct fy_diag* diag_ = nullptr;  // outlives the parser, which reports to it
+  struct fy_parser* parser_ = nullptr;
+};
 
 struct YamlNode {
   enum class Kind { kNull, kScalar, kMap, kSeq };
