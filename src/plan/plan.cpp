@@ -143,6 +143,7 @@ class Planner {
       else
         plan_zookeeper();
       add_preflight();
+      report_by_hand();
       check_phase_files();
     }
     std::stable_sort(plan_.findings.begin(), plan_.findings.end(), core::finding_less);
@@ -257,11 +258,30 @@ class Planner {
     p.files_after = at > 0 ? plan_.phases[at - 1].files_after : plan_.originals;
     p.leg = plan_.phases[at].leg;
     plan_.phases.insert(plan_.phases.begin() + static_cast<long>(at), std::move(p));
+    for (ByHand& b : by_hand_)
+      if (b.phase >= at) ++b.phase;
     for (std::size_t i = 0; i < plan_.phases.size(); ++i)
       plan_.phases[i].number = static_cast<int>(i) + 1;
   }
 
   // --- findings ------------------------------------------------------------------------
+
+  // The template lines a phase would rewrite through template code: the operator's edits.
+  void report_by_hand() {
+    for (const ByHand& b : by_hand_) {
+      const TemplateEdit& e = b.edit;
+      core::Finding& fd = finding(
+          RuleId::KL811, core::Severity::kWarning,
+          "phase " + std::to_string(plan_.phases[b.phase].number) + ": the line sets '" +
+              std::string(e.masked_after.substr(0, e.masked_after.find('='))) +
+              "' through template code, which kafkalint does not rewrite; make the template "
+              "render '" +
+              e.masked_after + "' here");
+      fd.where.file = b.file;
+      fd.where.line = e.line;
+      fd.where.column = 1;
+    }
+  }
 
   core::Finding& finding(RuleId id, core::Severity severity, std::string message) {
     core::Finding f = knowledge::make_finding(k_.rules, id, std::move(message));
@@ -565,7 +585,9 @@ class Planner {
     std::optional<core::Error> err;
     switch (a) {
       case EditAction::kSet:
-        err = properties::set(w.doc, key, value);
+        // In a template every entry may be the rendered one (each in its own branch).
+        err = w.file->templated() ? properties::set_every(w.doc, key, value)
+                                  : properties::set(w.doc, key, value);
         break;
       case EditAction::kUnset:
         err = properties::unset(w.doc, key);
@@ -592,18 +614,10 @@ class Planner {
       // The edits replayed on the template itself; those that would rewrite template code
       // are left to the operator, with the line the template must render.
       ReplayResult rr = replay_on_template(w.tpl, properties::write(w.doc));
-      for (const TemplateEdit& e : rr.by_hand) {
-        core::Finding& fd = finding(
-            RuleId::KL811, core::Severity::kWarning,
-            "phase " + std::to_string(p.number) + ": the line sets '" +
-                std::string(e.masked_after.substr(0, e.masked_after.find('='))) +
-                "' through template code, which kafkalint does not rewrite; make the template "
-                "render '" +
-                e.masked_after + "' here");
-        fd.where.file = w.file->path;
-        fd.where.line = e.line;
-        fd.where.column = 1;
-      }
+      // Reported once the phases have their final numbers (a pre-flight phase may come first).
+      for (TemplateEdit& e : rr.by_hand)
+        by_hand_.push_back(
+            {static_cast<std::size_t>(&p - plan_.phases.data()), w.file->path, std::move(e)});
       w.tpl = std::move(rr.after);
       p.files_after.push_back(w.tpl.real);
     }
@@ -795,7 +809,7 @@ class Planner {
             value ? k_.keys->legacy_value(key, *value, kBrokerScope) : nullptr;
         if (!lv || lv->review || !(from_.version < lv->removed_in) || to_.version < lv->removed_in)
           continue;
-        const std::string old_value(*value);  // a copy: the edit rebuilds the document
+        const std::string& old_value = *value;  // owned by `value`, not by the document
         ValueSwap sw{i, key, old_value, lv};
         if (lv->replacement_since && from_.version < *lv->replacement_since) {
           at_roll.push_back(std::move(sw));
@@ -1317,6 +1331,12 @@ class Planner {
   std::vector<Working> work_;
   std::vector<DroppedKey> dropped_;       // removed keys commented out, for the phase's why
   std::vector<KeyReplacement> replaced_;  // what the same edit writes instead of them
+  struct ByHand {
+    std::size_t phase;  // index in plan_.phases
+    std::string file;
+    TemplateEdit edit;
+  };
+  std::vector<ByHand> by_hand_;  // template edits left to the operator, per phase
 };
 
 }  // namespace

@@ -84,6 +84,28 @@ std::optional<core::Error> set(Document& doc, std::string_view key, std::string_
   return commit(doc, std::move(out), expected, "setting", key);
 }
 
+std::optional<core::Error> set_every(Document& doc, std::string_view key, std::string_view value) {
+  if (auto err = refuse_malformed(doc)) return err;
+  const auto [k, v] = as_read(key, value);
+  const auto hits = doc.find_all(k);
+  if (hits.size() < 2) return set(doc, key, value);
+  Map expected = effective_map(doc);
+  expected[k] = v;
+  const std::string& t = doc.text();
+  const std::string escaped = escape_value(value);
+  std::string out;
+  out.reserve(t.size() + hits.size() * (escaped.size() + 1));
+  std::size_t at = 0;
+  for (const Entry* e : hits) {
+    out.append(t, at, e->value.begin - at);
+    if (e->separator().empty()) out += '=';
+    out += escaped;
+    at = e->value.end;
+  }
+  out.append(t, at, std::string::npos);
+  return commit(doc, std::move(out), expected, "setting", key);
+}
+
 std::string appended_entries(const Document& doc,
                              const std::vector<std::pair<std::string, std::string>>& entries) {
   const std::string le(doc.line_ending());

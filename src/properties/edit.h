@@ -23,6 +23,12 @@ namespace kafkalint::properties {
 [[nodiscard]] std::optional<core::Error> set(Document& doc, std::string_view key,
                                              std::string_view value);
 
+/// Like set(), but replaces the value of every entry of `key`, not only the last one. For
+/// templates: each entry may sit in its own `{% if %}`/`{% else %}` branch, and whichever
+/// branch renders is the one Kafka reads, so a plan must change them all.
+[[nodiscard]] std::optional<core::Error> set_every(Document& doc, std::string_view key,
+                                                   std::string_view value);
+
 /// The text that, appended to `doc`'s text, adds `entries` (UTF-8 key, value; escaped) as
 /// new lines: in the file's line ending, after a line break where the last line has none
 /// and an empty line where it leaves a continuation open, ending with a line break only

@@ -47,6 +47,22 @@ TEST_SUITE("properties") {
     CHECK(after_set("k\\u0065y=1\n", "key", "2") == "k\\u0065y=2\n");
   }
 
+  TEST_CASE("edit: set_every replaces every entry's value (each may be a template branch)") {
+    const auto every = [](const std::string& text, std::string_view k, std::string_view v) {
+      return edited(text, [&](Document& d) { return set_every(d, k, v); });
+    };
+    // Two branches of a template (control lines are blank in the masked view).
+    CHECK(every("a=1\n\nibp=2.4\nf=2.4\n\nibp : 2.3\n\n", "ibp", "3.0") ==
+          "a=1\n\nibp=3.0\nf=2.4\n\nibp : 3.0\n\n");
+    // Continued values, an entry without separator and escaped keys, all CRLF.
+    CHECK(every("k=1 \\\r\n  2\r\nk\r\nk\\u0065=x\r\n", "k", "v") ==
+          "k=v\r\nk=v\r\nk\\u0065=x\r\n");
+    CHECK(every("k\\u0065y=1\nkey=2\n", "key", "9") == "k\\u0065y=9\nkey=9\n");
+    // One entry or none: exactly set().
+    CHECK(every("a=1\nb=2\n", "b", "3") == "a=1\nb=3\n");
+    CHECK(every("a=1\n", "b", "2") == "a=1\nb=2\n");
+  }
+
   TEST_CASE("edit: set appends a missing key with the file's line ending and final newline") {
     CHECK(after_set("a=1\n", "b", "2") == "a=1\nb=2\n");
     CHECK(after_set("a=1\r\n", "b", "2") == "a=1\r\nb=2\r\n");
