@@ -147,6 +147,8 @@ const char* to_string(Milestone m) {
   switch (m) {
     case Milestone::kApiVersions:
       return "api-versions";
+    case Milestone::kOldestServedClient:
+      return "oldest-served-client";
     case Milestone::kAdminClientQuotas:
       return "admin-client-quotas";
     case Milestone::kMessageFormatIgnored:
@@ -161,8 +163,12 @@ const char* to_string(Milestone m) {
       return "migration-znode-reset";
     case Milestone::kZooKeeperRemoved:
       return "zookeeper-removed";
+    case Milestone::kMessageFormatRemoved:
+      return "message-format-removed";
     case Milestone::kEligibleLeaderReplicas:
       return "eligible-leader-replicas";
+    case Milestone::kQuorumConversion:
+      return "quorum-conversion";
   }
   return "";
 }
@@ -206,6 +212,22 @@ std::optional<VersionCatalog> VersionCatalog::load(const PackSource& packs, core
 bool VersionCatalog::reached(const Release& release, Milestone m) const {
   const Release* first = milestone_line(m);
   return first && !(release.version < first->version);
+}
+
+std::string VersionCatalog::milestone_name(Milestone m) const {
+  const Release* r = milestone_line(m);
+  return r ? r->name : "";
+}
+
+std::string VersionCatalog::milestone_series(Milestone m) const {
+  const Release* r = milestone_line(m);
+  return r ? r->name.substr(0, r->name.find('.')) + ".x" : "";
+}
+
+const Release* VersionCatalog::first_line_with(RecordFormat f) const {
+  for (const Release& r : lines_)
+    if (r.record_format == f) return &r;
+  return nullptr;
 }
 
 const Release* VersionCatalog::milestone_line(Milestone m) const {

@@ -135,6 +135,7 @@ struct OneWayProtocol {
 /// of comparing with a version written in code, so each fact is stated once, with its source.
 enum class Milestone {
   kApiVersions,             // brokers answer ApiVersions: the new tools can talk to them (KIP-35)
+  kOldestServedClient,      // the oldest client line 4.x brokers still serve (KIP-896)
   kAdminClientQuotas,       // client quotas set through the AdminClient (KIP-546)
   kMessageFormatIgnored,    // log.message.format.version ignored from protocol 3.0 (KIP-724)
   kZooKeeperClient38,       // brokers ship the ZooKeeper 3.8 client: no 3.4 servers (KIP-902)
@@ -142,12 +143,15 @@ enum class Milestone {
   kDynamicQuorum,           // dynamic KRaft controller quorums (KIP-853)
   kMigrationZnodeReset,     // a rolled-back migration must delete /migration before a retry
   kZooKeeperRemoved,        // the 4.x line: no ZooKeeper, Java 17, Log4j2, old APIs removed
+  kMessageFormatRemoved,    // log.message.format.version and message.format.version are gone
   kEligibleLeaderReplicas,  // finalising turns on eligible leader replicas (KIP-966)
+  kQuorumConversion,        // a static controller quorum can be made dynamic (kraft.version=1)
 };
 
 /// Every milestone, in the order versions.toml lists them.
 inline constexpr Milestone kAllMilestones[] = {
     Milestone::kApiVersions,
+    Milestone::kOldestServedClient,
     Milestone::kAdminClientQuotas,
     Milestone::kMessageFormatIgnored,
     Milestone::kZooKeeperClient38,
@@ -155,7 +159,9 @@ inline constexpr Milestone kAllMilestones[] = {
     Milestone::kDynamicQuorum,
     Milestone::kMigrationZnodeReset,
     Milestone::kZooKeeperRemoved,
+    Milestone::kMessageFormatRemoved,
     Milestone::kEligibleLeaderReplicas,
+    Milestone::kQuorumConversion,
 };
 
 /// The name of a milestone in versions.toml ("zookeeper-removed").
@@ -211,6 +217,14 @@ class VersionCatalog {
   bool reached(const Release& release, Milestone m) const;
   /// The line that first shipped milestone `m`, or nullptr when the catalogue does not say.
   const Release* milestone_line(Milestone m) const;
+  /// The name of that line ("4.0"), or "" when the catalogue does not say: for sentences that
+  /// name the release of a change.
+  std::string milestone_name(Milestone m) const;
+  /// The series of that line ("4.x"), or "".
+  std::string milestone_series(Milestone m) const;
+  /// The first line that writes record format `f` ("0.11.0" for V2): consumers from it on read
+  /// that format without down-conversion. nullptr when no line does.
+  const Release* first_line_with(RecordFormat f) const;
   /// Known issues of one patch release ("3.5.1").
   std::vector<const KnownIssue*> known_issues_for(std::string_view patch) const;
 

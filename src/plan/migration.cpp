@@ -149,12 +149,18 @@ class Road {
       return refuse(RuleId::KL820,
                     "Kafka " + name +
                         " cannot be the bridge of a ZooKeeper to KRaft migration; the migration "
-                        "runs on 3.5 .. 3.9 (production-ready from 3.6, 3.9 recommended)",
+                        "runs on " +
+                        first_bridge(knowledge::MigrationSupport::kPreview) + " .. " +
+                        last_bridge().name + " (production-ready from " +
+                        first_bridge(knowledge::MigrationSupport::kProduction) + ", " +
+                        last_bridge().name + " recommended)",
                     ops_source(last_bridge()));
     if (bridge_->zk_migration == knowledge::MigrationSupport::kPreview)
       finding(RuleId::KL820, core::Severity::kWarning,
               "the migration is a preview on Kafka " + bridge_->name +
-                  "; it is production-ready from 3.6 and 3.9 is recommended",
+                  "; it is production-ready from " +
+                  first_bridge(knowledge::MigrationSupport::kProduction) + " and " +
+                  last_bridge().name + " is recommended",
               ops_source(*bridge_))
           .severity = core::Severity::kWarning;
     if (bridge_->version < from_.version)
@@ -296,7 +302,9 @@ class Road {
     if (stage_ == Stage::kStart && m_.quorum == Quorum::kDynamic &&
         !versions_->reached(*bridge_, knowledge::Milestone::kDynamicQuorum))
       ok = refuse(RuleId::KL820,
-                  "--quorum dynamic needs a 3.9 bridge (KIP-853); migrations on " + bridge_->name +
+                  "--quorum dynamic needs a " +
+                      versions_->milestone_name(knowledge::Milestone::kDynamicQuorum) +
+                      " bridge (KIP-853); migrations on " + bridge_->name +
                       " use a static quorum (controller.quorum.voters)",
                   "KIP-853; " + ops_source(*bridge_));
     if (stage_ != Stage::kStart && ok) ok = check_startup();
@@ -354,6 +362,14 @@ class Road {
                      "KC39 validateValues (advertised listener names must be a subset of "
                      "listeners)",
                      file, "advertised.listeners");
+  }
+
+  // The first line whose migration is at least `support` (a preview, or production-ready).
+  std::string first_bridge(knowledge::MigrationSupport support) const {
+    for (const Release& r : versions_->lines())
+      if (r.zk_migration == support || r.zk_migration == knowledge::MigrationSupport::kProduction)
+        return r.name;
+    return "";
   }
 
   // The last line that runs a production migration (3.9): the bridge the guides recommend,
@@ -548,7 +564,7 @@ class Road {
   }
 
   void readiness(std::size_t leg) {
-    Phase p = readiness_phase(*bridge_, to_);
+    Phase p = readiness_phase(*versions_, *bridge_, to_);
     p.number = static_cast<int>(plan_.phases.size()) + 1;
     p.leg = leg;
     p.files_after = texts_;

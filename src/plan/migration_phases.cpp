@@ -154,6 +154,10 @@ class Builder {
   }
 
   const knowledge::Release& bridge() const { return *in_.bridge; }
+  // The release of milestone `m`, for a sentence that names it.
+  std::string milestone(knowledge::Milestone m) const {
+    return in_.versions ? in_.versions->milestone_name(m) : "";
+  }
   bool resets_migration_znode() const {
     return in_.versions &&
            in_.versions->reached(bridge(), knowledge::Milestone::kMigrationZnodeReset);
@@ -455,7 +459,16 @@ class Builder {
     Reason format = Reason{ReasonCode::kFormatClusterId}.with_to(bridge().name);
     if (!view_.first_log_dir.empty()) format.files = {view_.first_log_dir + "/meta.properties"};
     p.why.push_back(std::move(format));
-    p.why.push_back({dynamic() ? ReasonCode::kDynamicQuorum : ReasonCode::kStaticQuorum});
+    using knowledge::Milestone;
+    if (dynamic())
+      p.why.push_back(
+          Reason{ReasonCode::kDynamicQuorum}.with_since(milestone(Milestone::kZooKeeperRemoved)));
+    else
+      p.why.push_back(
+          Reason{ReasonCode::kStaticQuorum}
+              .with_series(
+                  in_.versions ? in_.versions->milestone_series(Milestone::kZooKeeperRemoved) : "")
+              .with_since(milestone(Milestone::kQuorumConversion)));
     if (!scram.empty())
       p.why.push_back(Reason{ReasonCode::kScramAtFormat}.with_value(view_.mechanism));
     p.why.push_back({ReasonCode::kBrokersUntouched});
@@ -630,7 +643,9 @@ class Builder {
     }
     p.why.push_back({ReasonCode::kBrokersToKraft});
     if (cpl) p.why.push_back({ReasonCode::kControlPlaneDropped});
-    if (lmfv) p.why.push_back({ReasonCode::kMessageFormatDropped});
+    if (lmfv)
+      p.why.push_back(Reason{ReasonCode::kMessageFormatDropped}.with_removed_in(
+          milestone(knowledge::Milestone::kMessageFormatRemoved)));
     if (acl) p.why.push_back({ReasonCode::kAclAuthorizer});
     p.why.push_back({ReasonCode::kZooKeeperStillWritten});
     for (std::size_t i = 0; i < in_.given; ++i) p.steps.push_back(broker_steps(i));

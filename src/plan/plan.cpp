@@ -1119,9 +1119,17 @@ class Planner {
     p3.why.push_back(Reason{ReasonCode::kRaiseProtocol}.with_to(to_.name));
     if (removes_lmfv) {
       if (lmfv_removed)
-        p3.why.push_back(Reason{ReasonCode::kMessageFormatRemovedWithProtocol}.with_key(kLmfv));
-      p3.why.push_back(Reason{ReasonCode::kTopicFormatOverrides});
-      if (old_format_removed) p3.why.push_back(Reason{ReasonCode::kOldFormatRemoved});
+        p3.why.push_back(Reason{ReasonCode::kMessageFormatRemovedWithProtocol}
+                             .with_key(kLmfv)
+                             .with_since(milestone(Milestone::kMessageFormatIgnored))
+                             .with_removed_in(milestone(Milestone::kMessageFormatRemoved)));
+      p3.why.push_back(Reason{ReasonCode::kTopicFormatOverrides}
+                           .with_since(milestone(Milestone::kMessageFormatIgnored))
+                           .with_removed_in(milestone(Milestone::kMessageFormatRemoved)));
+      // Without the pin the brokers write the target's own format.
+      if (old_format_removed)
+        p3.why.push_back(
+            Reason{ReasonCode::kOldFormatRemoved}.with_value(first_reader(to_.record_format)));
     } else if (lmfv_later.empty() && lmfv_pinned) {
       p3.why.push_back(Reason{ReasonCode::kMessageFormatMovesAlong}.with_key(kLmfv));
     }
@@ -1152,8 +1160,9 @@ class Planner {
         "raise log.message.format.version to " + target + " once the consumers are upgraded",
         Restart::kRolling, NodeGroup::kBrokers);
     for (std::size_t i : lmfv_later) edit(p4, i, EditAction::kSet, kLmfv, target);
-    const std::string consumers =
-        to_.record_format == knowledge::RecordFormat::kV1 ? "0.10.0" : "0.11.0";
+    // The consumers that read the new format without down-conversion: versions.toml's first
+    // line that writes it.
+    const std::string consumers = first_reader(to_.record_format);
     p4.why.push_back(Reason{to_.record_format == knowledge::RecordFormat::kV1
                                 ? ReasonCode::kMessageFormatWaitAll
                                 : ReasonCode::kMessageFormatWaitMost}
@@ -1169,6 +1178,15 @@ class Planner {
   // Whether `r` has the change of milestone `m` (versions.toml [[milestone]]).
   bool reached(const Release& r, knowledge::Milestone m) const {
     return k_.versions->reached(r, m);
+  }
+
+  // The release of milestone `m`, for a sentence that names it.
+  std::string milestone(knowledge::Milestone m) const { return k_.versions->milestone_name(m); }
+
+  // The first release whose consumers read record format `f`: the first line that writes it.
+  std::string first_reader(knowledge::RecordFormat f) const {
+    const Release* r = k_.versions->first_line_with(f);
+    return r ? r->name : "";
   }
 
   // The lowest metadata.version any release knows ("3.0-IV1").
@@ -1300,7 +1318,9 @@ class Planner {
                           .with_to(to_.name)
                           .with_from(from_.name)
                           .with_value(from_mv));
-    if (release_version) fin.why.push_back(Reason{ReasonCode::kReleaseVersion});
+    if (release_version)
+      fin.why.push_back(Reason{ReasonCode::kReleaseVersion}.with_series(
+          k_.versions->milestone_series(Milestone::kZooKeeperRemoved)));
     bool static_quorum = false;
     for (const Working& w : work_)
       static_quorum = static_quorum || w.doc.find("controller.quorum.voters");

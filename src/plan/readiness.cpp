@@ -4,20 +4,25 @@
 
 namespace kafkalint::plan {
 
-Phase readiness_phase(const knowledge::Release& running, const knowledge::Release& to) {
+Phase readiness_phase(const knowledge::VersionCatalog& versions, const knowledge::Release& running,
+                      const knowledge::Release& to) {
+  const std::string clients = versions.milestone_name(knowledge::Milestone::kOldestServedClient);
   Phase p;
   p.title = "prepare the hosts and tooling for Kafka " + to.name;
   p.restart = Restart::kNone;
   p.nodes = NodeGroup::kAll;
-  p.why.push_back(
-      Reason{ReasonCode::kReadiness}.with_to(to.name).with_value(std::to_string(to.java_min)));
+  p.why.push_back(Reason{ReasonCode::kReadiness}
+                      .with_to(to.name)
+                      .with_value(std::to_string(to.java_min))
+                      .with_since(clients));
   p.gates.push_back(
       {"every node and tools host runs Java " + std::to_string(to.java_min) + " or newer",
        "java -version"});
   p.gates.push_back(
       {"every node has a Log4j2 configuration to start with (log4j2.yaml or a converted file)",
        ""});
-  p.gates.push_back({"no client, Streams or Connect application older than 2.1 is left", ""});
+  p.gates.push_back(
+      {"no client, Streams or Connect application older than " + clients + " is left", ""});
   p.sources.push_back("UP-4x branch " + to.name + " upgrade.md (Java " +
                       std::to_string(to.java_min) + ", Log4j2, removed tools and flags); KIP-896");
   p.running = {running.name};
@@ -56,7 +61,7 @@ void add_readiness(Plan* plan, const knowledge::VersionCatalog& versions,
       break;
     }
   if (at == plan->phases.size()) return;
-  Phase p = readiness_phase(from, to);
+  Phase p = readiness_phase(versions, from, to);
   add_metadata_version_gate(*plan, &p);
   p.files_after = at > 0 ? plan->phases[at - 1].files_after : plan->originals;
   p.leg = plan->phases[at].leg;

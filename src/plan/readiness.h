@@ -9,8 +9,9 @@
 namespace kafkalint::plan {
 
 /// The readiness phase for an upgrade into `to` (4.0 or later) while `running` runs; its
-/// number, leg and files are left to the caller.
-Phase readiness_phase(const knowledge::Release& running, const knowledge::Release& to);
+/// number, leg and files are left to the caller. `versions` says which clients `to` serves.
+Phase readiness_phase(const knowledge::VersionCatalog& versions, const knowledge::Release& running,
+                      const knowledge::Release& to);
 
 /// Inserts the readiness phase before the first rolling phase of an ordinary plan from a 3.x
 /// release into 4.x (across the zookeeper-removed milestone of `versions`), renumbering the

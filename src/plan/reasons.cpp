@@ -53,8 +53,8 @@ std::string readiness(const Reason& r) {
          "zookeeper-server-start.sh, zookeeper-security-migration.sh) and "
          "kafka-mirror-maker.sh are removed, as are the --zookeeper and --broker-list flags: "
          "scripts and runbooks that use them must change first. Java clients, Streams and "
-         "Connect older than 2.1 can no longer connect (KIP-896); upgrade them before the "
-         "brokers.";
+         "Connect older than " +
+         r.since + " can no longer connect (KIP-896); upgrade them before the brokers.";
 }
 
 // --- upgrades ---------------------------------------------------------------------------------
@@ -183,13 +183,14 @@ std::string word(const Reason& r) {
     case ReasonCode::kDynamicQuorum:
       return "Dynamic quorum (KIP-853): the controllers list controller.quorum.bootstrap.servers "
              "and the voters are fixed when formatting with --initial-controllers, the same value "
-             "on every controller, with one directory id per controller generated once. Kafka 4.0 "
-             "keeps the quorum dynamic.";
+             "on every controller, with one directory id per controller generated once. Kafka " +
+             r.since + " keeps the quorum dynamic.";
     case ReasonCode::kStaticQuorum:
       return "Static quorum: controller.quorum.voters on every node, so the format command needs "
-             "no quorum flag. It works on every bridge release and on 4.x; turning it into a "
-             "dynamic quorum later needs Kafka 4.1 or newer (kafka-features.sh upgrade --feature "
-             "kraft.version=1, then controller.quorum.bootstrap.servers).";
+             "no quorum flag. It works on every bridge release and on " +
+             r.series + "; turning it into a dynamic quorum later needs Kafka " + r.since +
+             " or newer (kafka-features.sh upgrade --feature kraft.version=1, then "
+             "controller.quorum.bootstrap.servers).";
     case ReasonCode::kScramAtFormat:
       return "The controller listener authenticates the brokers with " + r.value +
              ", whose credentials the controllers would only get from the migration itself: "
@@ -214,7 +215,8 @@ std::string word(const Reason& r) {
       return "control.plane.listener.name goes too: KRaft refuses it.";
     case ReasonCode::kMessageFormatDropped:
       return "log.message.format.version goes as well: a KRaft node ignores it (the message "
-             "format follows metadata.version) and 4.0 no longer has it.";
+             "format follows metadata.version) and " +
+             r.removed_in + " no longer has it.";
     case ReasonCode::kAclAuthorizer:
       return "AclAuthorizer becomes StandardAuthorizer, which reads the ACLs the migration "
              "copied into the metadata.";
@@ -296,17 +298,17 @@ std::string word(const Reason& r) {
              " now; raising the protocol lets them use its new inter-broker features. Each "
              "broker reads the new value when it restarts.";
     case ReasonCode::kMessageFormatRemovedWithProtocol:
-      return r.key +
-             " is removed in the same edit: from protocol 3.0 on it is ignored (KIP-724) and 4.0 "
-             "no longer has it.";
+      return r.key + " is removed in the same edit: from protocol " + r.since +
+             " on it is ignored (KIP-724) and " + r.removed_in + " no longer has it.";
     case ReasonCode::kTopicFormatOverrides:
-      return "Topic-level message.format.version overrides are ignored from protocol 3.0 on and "
-             "4.0 no longer has them; list them with the command below and delete them with "
+      return "Topic-level message.format.version overrides are ignored from protocol " + r.since +
+             " on and " + r.removed_in +
+             " no longer has them; list them with the command below and delete them with "
              "kafka-configs.sh --alter --delete-config message.format.version.";
     case ReasonCode::kOldFormatRemoved:
       return "The files still pinned an old message format, so this step is also the format "
-             "change: raise it only once all consumers are 0.11.0 or newer (older ones make the "
-             "brokers down-convert, at a high CPU cost).";
+             "change: raise it only once all consumers are " +
+             r.value + " or newer (older ones make the brokers down-convert, at a high CPU cost).";
     case ReasonCode::kMessageFormatMovesAlong:
       return "The message format stays the same, so " + r.key +
              " moves along in the same edit without an extra restart.";
@@ -339,7 +341,8 @@ std::string word(const Reason& r) {
     case ReasonCode::kFinalizeMetadata:
       return finalize_metadata(r);
     case ReasonCode::kReleaseVersion:
-      return "Kafka 4.x finalizes with --release-version, which also raises the other features "
+      return "Kafka " + r.series +
+             " finalizes with --release-version, which also raises the other features "
              "of the release (group.version: the new consumer group protocol; "
              "transaction.version); --metadata would leave them unfinalized.";
     case ReasonCode::kStaticQuorumReleaseVersion:

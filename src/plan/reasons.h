@@ -21,8 +21,8 @@ enum class ReasonCode {
   kZooKeeperTls,          ///< ZooKeeper is reached over TLS
   kControllerProtocol,    ///< value: the controller listener's security protocol
   kFormatClusterId,  ///< to: the bridge release; files: a log directory's meta.properties (or none)
-  kDynamicQuorum,    ///< the quorum is dynamic (KIP-853)
-  kStaticQuorum,     ///< the quorum is static (controller.quorum.voters)
+  kDynamicQuorum,    ///< since: the first release without ZooKeeper, which keeps it dynamic
+  kStaticQuorum,     ///< series: the ZooKeeper-less series; since: the release that can convert
   kScramAtFormat,    ///< value: the SASL/SCRAM mechanism stored at format time
   kBrokersUntouched,       ///< the provisioning phase leaves the brokers alone
   kMigrationMode,          ///< to: the bridge; key: the quorum key; value: the controller protocol
@@ -30,12 +30,13 @@ enum class ReasonCode {
   kMigrationRoll,          ///< roll the brokers; the migration starts by itself
   kBrokersToKraft,         ///< the brokers restart as KRaft brokers
   kControlPlaneDropped,    ///< control.plane.listener.name goes
-  kMessageFormatDropped,   ///< log.message.format.version goes (KRaft ignores it)
+  kMessageFormatDropped,   ///< removed_in: the release without log.message.format.version
   kAclAuthorizer,          ///< AclAuthorizer becomes StandardAuthorizer
   kZooKeeperStillWritten,  ///< the way back stays open until the finalize phase
   kFinalizeMigration,      ///< the controllers leave migration mode; not reversible
   // --- the 4.x readiness phase (readiness.cpp) ---
-  kReadiness,  ///< to: the 4.x release; value: the oldest Java it runs on
+  kReadiness,  ///< to: the 4.x release; value: the oldest Java it runs on; since: the oldest
+               ///< client release it still serves
   // --- upgrades (plan.cpp) ---
   kPreflightChecks,           ///< from: the running release whose tools check the cluster
   kPatchKeepsProtocol,        ///< from: the line a patch upgrade stays in
@@ -60,10 +61,12 @@ enum class ReasonCode {
   kAlreadyPinnedNothingToEdit,        ///< value: the pin every file already has (or lower)
   kAlreadyPinned,                     ///< value: the pin every file already has (or lower)
   kRaiseProtocol,                     ///< to: the release every broker runs now
-  kMessageFormatRemovedWithProtocol,  ///< key: the message format key, removed in this edit
-  kTopicFormatOverrides,              ///< topic-level message.format.version overrides are ignored
-  kOldFormatRemoved,                  ///< the files pinned an old format: this step changes it
-  kMessageFormatMovesAlong,           ///< key: the message format key, raised in the same edit
+  kMessageFormatRemovedWithProtocol,  ///< key: the message format key, removed in this edit;
+                                      ///< since: the protocol that ignores it; removed_in
+  kTopicFormatOverrides,     ///< topic-level message.format.version overrides: since; removed_in
+  kOldFormatRemoved,         ///< the files pinned an old format: this step changes it; value: the
+                             ///< release every consumer must run first
+  kMessageFormatMovesAlong,  ///< key: the message format key, raised in the same edit
   kProtocolOneWay,         ///< items: protocol levels passed for good; details: their consequences
   kMessageFormatWaitAll,   ///< value: the release every consumer must run first
   kMessageFormatWaitMost,  ///< value: the release all (or most) consumers must run first
@@ -74,7 +77,7 @@ enum class ReasonCode {
   kControllersFirst,       ///< controller files were given: they roll first
   kRollControllersFirst,   ///< only broker files were given: roll the controllers first
   kFinalizeMetadata,       ///< to: the target; from: the running release; value: its metadata level
-  kReleaseVersion,         ///< 4.x finalizes with --release-version
+  kReleaseVersion,         ///< series: the series that finalizes with --release-version
   kStaticQuorumReleaseVersion,  ///< --release-version may make a static quorum dynamic
   kMetadataOneWay,      ///< items: the metadata levels that change the format; from: the release
   kMetadataReversible,  ///< from, to: the metadata levels, no format change between them
@@ -120,6 +123,9 @@ struct Reason {
   std::string to;    ///< a release (or level) the phase moves to
   std::string key;   ///< a property key
   std::string value;
+  std::string since;                 ///< the first release (or protocol) with a change
+  std::string removed_in;            ///< the first release without a key or feature
+  std::string series;                ///< a release series ("4.x")
   std::vector<std::string> files;    ///< file paths
   std::vector<std::string> items;    ///< levels (protocol, metadata)
   std::vector<std::string> details;  ///< one per item where the code says so
@@ -131,6 +137,9 @@ struct Reason {
   Reason with_to(std::string v) const { return with(&Reason::to, std::move(v)); }
   Reason with_key(std::string v) const { return with(&Reason::key, std::move(v)); }
   Reason with_value(std::string v) const { return with(&Reason::value, std::move(v)); }
+  Reason with_since(std::string v) const { return with(&Reason::since, std::move(v)); }
+  Reason with_removed_in(std::string v) const { return with(&Reason::removed_in, std::move(v)); }
+  Reason with_series(std::string v) const { return with(&Reason::series, std::move(v)); }
   Reason with_files(std::vector<std::string> v) const { return with(&Reason::files, std::move(v)); }
   Reason with_items(std::vector<std::string> v) const { return with(&Reason::items, std::move(v)); }
 

@@ -20,7 +20,8 @@ namespace {
 // One code and the facts its sentence must name; every other fact must stay out of it.
 struct Row {
   ReasonCode code;
-  const char* facts;  // among: from to key value files items details dropped replaced
+  const char* facts;  // among: from to key value since removed_in series files items details
+                      // dropped replaced
 };
 
 // In the order of the enum, one row per code (the test checks both).
@@ -30,8 +31,8 @@ const Row kRows[] = {
     {ReasonCode::kZooKeeperTls, ""},
     {ReasonCode::kControllerProtocol, "value"},
     {ReasonCode::kFormatClusterId, "to files"},
-    {ReasonCode::kDynamicQuorum, ""},
-    {ReasonCode::kStaticQuorum, ""},
+    {ReasonCode::kDynamicQuorum, "since"},
+    {ReasonCode::kStaticQuorum, "series since"},
     {ReasonCode::kScramAtFormat, "value"},
     {ReasonCode::kBrokersUntouched, ""},
     {ReasonCode::kMigrationMode, "to key value"},
@@ -39,11 +40,11 @@ const Row kRows[] = {
     {ReasonCode::kMigrationRoll, ""},
     {ReasonCode::kBrokersToKraft, ""},
     {ReasonCode::kControlPlaneDropped, ""},
-    {ReasonCode::kMessageFormatDropped, ""},
+    {ReasonCode::kMessageFormatDropped, "removed_in"},
     {ReasonCode::kAclAuthorizer, ""},
     {ReasonCode::kZooKeeperStillWritten, ""},
     {ReasonCode::kFinalizeMigration, ""},
-    {ReasonCode::kReadiness, "to value"},
+    {ReasonCode::kReadiness, "to value since"},
     {ReasonCode::kPreflightChecks, "from"},
     {ReasonCode::kPatchKeepsProtocol, "from"},
     {ReasonCode::kNoProtocolKey, "to"},
@@ -64,9 +65,9 @@ const Row kRows[] = {
     {ReasonCode::kAlreadyPinnedNothingToEdit, "value"},
     {ReasonCode::kAlreadyPinned, "value"},
     {ReasonCode::kRaiseProtocol, "to"},
-    {ReasonCode::kMessageFormatRemovedWithProtocol, "key"},
-    {ReasonCode::kTopicFormatOverrides, ""},
-    {ReasonCode::kOldFormatRemoved, ""},
+    {ReasonCode::kMessageFormatRemovedWithProtocol, "key since removed_in"},
+    {ReasonCode::kTopicFormatOverrides, "since removed_in"},
+    {ReasonCode::kOldFormatRemoved, "value"},
     {ReasonCode::kMessageFormatMovesAlong, "key"},
     {ReasonCode::kProtocolOneWay, "items details"},
     {ReasonCode::kMessageFormatWaitAll, "value"},
@@ -78,7 +79,7 @@ const Row kRows[] = {
     {ReasonCode::kControllersFirst, ""},
     {ReasonCode::kRollControllersFirst, ""},
     {ReasonCode::kFinalizeMetadata, "to from value"},
-    {ReasonCode::kReleaseVersion, ""},
+    {ReasonCode::kReleaseVersion, "series"},
     {ReasonCode::kStaticQuorumReleaseVersion, ""},
     {ReasonCode::kMetadataOneWay, "items from"},
     {ReasonCode::kMetadataReversible, "from to"},
@@ -93,6 +94,9 @@ plan::Reason full(ReasonCode code) {
                        .with_to("TO-8.2")
                        .with_key("fact.key")
                        .with_value("VALUE-9")
+                       .with_since("SINCE-5.5")
+                       .with_removed_in("GONE-6.6")
+                       .with_series("SERIES-3.x")
                        .with_files({"dir-a/one.properties", "dir-b/two.properties"})
                        .with_items({"LEVEL-IV1", "LEVEL-IV2"});
   r.details = {"CONSEQUENCE-ONE", "CONSEQUENCE-TWO"};
@@ -112,6 +116,9 @@ std::vector<std::string> tokens(const std::string& name) {
   if (name == "to") return {"TO-8.2"};
   if (name == "key") return {"fact.key"};
   if (name == "value") return {"VALUE-9"};
+  if (name == "since") return {"SINCE-5.5"};
+  if (name == "removed_in") return {"GONE-6.6"};
+  if (name == "series") return {"SERIES-3.x"};
   if (name == "files") return {"dir-a/one.properties"};
   if (name == "items") return {"LEVEL-IV1", "LEVEL-IV2"};
   if (name == "details") return {"CONSEQUENCE-ONE", "CONSEQUENCE-TWO"};
@@ -139,8 +146,9 @@ const knowledge::Release& line(const knowledge::VersionCatalog& v, const char* n
 
 TEST_SUITE("plan_reasons") {
   TEST_CASE("reasons: every code words exactly the facts it records") {
-    const std::vector<std::string> all = {"from",  "to",      "key",     "value",   "files",
-                                          "items", "details", "dropped", "replaced"};
+    const std::vector<std::string> all = {"from",  "to",         "key",     "value",
+                                          "since", "removed_in", "series",  "files",
+                                          "items", "details",    "dropped", "replaced"};
     int index = 0;
     for (const Row& row : kRows) {
       INFO("code " << static_cast<int>(row.code) << ", facts '" << row.facts << "'");
