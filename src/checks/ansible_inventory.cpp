@@ -29,17 +29,28 @@ namespace fs = std::filesystem;
 constexpr std::size_t kMaxFiles = 256;
 constexpr std::uintmax_t kMaxBytes = 1U << 20U;
 
-// The folder holding group_vars/ and host_vars/, when `path` is one of their variable files.
+// The folder holding group_vars/, host_vars/, the inventory files and roles/, when `path` is
+// one of their variable files: group_vars/ or host_vars/ files, a YAML inventory (hosts.yml,
+// inventory.yml, or any file of an inventory/ folder) or a role's defaults
+// (roles/<role>/defaults/main.yml or defaults/main/*.yml).
 std::optional<fs::path> inventory_dir(const std::string& path) {
   const fs::path p = fs::path(path).lexically_normal();
+  const auto or_dot = [](const fs::path& dir) { return dir.empty() ? fs::path(".") : dir; };
   fs::path d = p.parent_path();
   for (int up = 0; up < 2 && !d.empty(); ++up, d = d.parent_path()) {
     const std::string n = d.filename().string();
-    if (n == "group_vars" || n == "host_vars") {
-      const fs::path dir = d.parent_path();
-      return dir.empty() ? fs::path(".") : dir;
-    }
+    if (n == "group_vars" || n == "host_vars") return or_dot(d.parent_path());
   }
+  if (p.parent_path().filename() == "inventory") return or_dot(p.parent_path().parent_path());
+  const std::string name = core::ascii_lower(p.filename().string());
+  for (const char* n : {"hosts", "hosts.yml", "hosts.yaml", "hosts.ini", "inventory",
+                        "inventory.yml", "inventory.yaml", "inventory.ini"})
+    if (name == n) return or_dot(p.parent_path());
+  // roles/<role>/defaults/main.yml or roles/<role>/defaults/main/<file>.yml
+  d = p.parent_path();
+  if (d.filename() == "main") d = d.parent_path();
+  if (d.filename() == "defaults" && d.parent_path().parent_path().filename() == "roles")
+    return or_dot(d.parent_path().parent_path().parent_path());
   return std::nullopt;
 }
 
@@ -84,14 +95,74 @@ bool regular(const fs::path& p) {
 struct VarsFile {
   std::string path;
   std::vector<scripts::YamlNode> docs;
+  // The values of an INI inventory's variables, as scalars placed where they are written.
+  std::deque<scripts::YamlNode> ini_values;
 };
 
-// The variables one group or host gets from its vars files, in the order Ansible reads them.
+// The variables one group or host gets from one source, by name.
 struct Var {
   const scripts::YamlNode* value = nullptr;
   const VarsFile* file = nullptr;
 };
 using Vars = std::map<std::string, Var>;
+
+// One play of a playbook: the hosts it targets (group or host names; empty when the pattern
+// uses exclusions, intersections or wildcards, which are not resolved here), its vars and the
+// roles it runs with their params.
+struct Play {
+  std::vector<std::string> targets;
+  Vars vars;
+  std::vector<std::pair<std::string, Vars>> roles;
+};
+
+// An INI word split the way Ansible's inventory reads a host line: whitespace outside quotes
+// separates words, a quoted part loses its quotes, '#' outside quotes starts a comment.
+struct IniWord {
+  std::string text;
+  std::size_t begin = 0;                       // offset of the word's first byte in the line
+  std::size_t value_begin = 0, value_end = 0;  // after '=': the value's bytes, quotes excluded
+  bool quoted = false;
+};
+
+std::vector<IniWord> ini_words(std::string_view line) {
+  std::vector<IniWord> out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (i >= line.size() || line[i] == '#') break;
+    IniWord w;
+    w.begin = i;
+    char quote = 0;
+    for (; i < line.size(); ++i) {
+      const char c = line[i];
+      if (quote) {
+        if (c == quote) {
+          quote = 0;
+          if (w.value_begin) w.value_end = i;
+          continue;
+        }
+      } else if (c == ' ' || c == '\t') {
+        break;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+        if (w.value_begin && w.text.back() == '=') {
+          w.value_begin = i + 1;
+          w.quoted = true;
+        }
+        continue;
+      } else if (c == '=' && !w.value_begin) {
+        w.text += c;
+        w.value_begin = i + 1;
+        w.value_end = i + 1;
+        continue;
+      }
+      w.text += c;
+      if (w.value_begin && !w.quoted) w.value_end = i + 1;
+    }
+    out.push_back(std::move(w));
+  }
+  return out;
+}
 
 class Inventory {
  public:
@@ -100,12 +171,17 @@ class Inventory {
   bool load() {
     if (!vars_of("group_vars", &group_vars_) || !vars_of("host_vars", &host_vars_)) return false;
     membership();
-    templates();
+    roles();
+    playbooks();
     return true;
   }
 
-  // Each host's resolved variables: 'all', then its groups from the shallowest to the deepest
-  // (by name among equals), then its own host_vars; a later definition replaces the variable.
+  // Each host's resolved variables, from the lowest precedence to the highest as Ansible
+  // documents it: the defaults of the broker roles its plays run, the inventory file's group
+  // vars ('all', then its groups from the shallowest to the deepest, by name among equals),
+  // group_vars/all, group_vars/<group> in the same order, the inventory file's host vars,
+  // host_vars/<host>, then the play's vars and the role's params. A later definition
+  // replaces the variable.
   std::map<std::string, Vars> hosts() const {
     std::set<std::string> names;
     if (has_inventory_) {
@@ -117,14 +193,26 @@ class Inventory {
     }
     std::map<std::string, Vars> out;
     for (const std::string& host : names) {
+      std::set<std::string> groups;
+      if (auto it = host_groups_.find(host); it != host_groups_.end()) groups = closure(it->second);
       std::vector<std::pair<int, std::string>> order;
-      if (auto it = host_groups_.find(host); it != host_groups_.end())
-        for (const std::string& g : closure(it->second)) order.emplace_back(depth(g, 0), g);
+      for (const std::string& g : groups) order.emplace_back(depth(g, 0), g);
       std::sort(order.begin(), order.end());
+      const std::vector<const Play*> plays = plays_of(host, groups);
       Vars v;
+      for (const Play* p : plays)
+        for (const auto& [role, params] : p->roles) apply(role_defaults_, role, &v);
+      apply(inline_group_vars_, "all", &v);
+      for (const auto& [d, g] : order) apply(inline_group_vars_, g, &v);
       apply(group_vars_, "all", &v);
       for (const auto& [d, g] : order) apply(group_vars_, g, &v);
+      apply(inline_host_vars_, host, &v);
       apply(host_vars_, host, &v);
+      for (const Play* p : plays) {
+        for (const auto& [k, var] : p->vars) v[k] = var;
+        for (const auto& [role, params] : p->roles)
+          for (const auto& [k, var] : params) v[k] = var;
+      }
       out.emplace(host, std::move(v));
     }
     return out;
@@ -143,30 +231,54 @@ class Inventory {
       for (const auto& [k, var] : file_vars) (*v)[k] = var;
   }
 
-  const VarsFile* read(const fs::path& p) {
-    if (++files_ > kMaxFiles || !regular(p)) return nullptr;
-    VarsFile f;
-    f.path = p.lexically_normal().string();
-    const std::string self = fs::path(self_.path).lexically_normal().string();
-    if (f.path == self) {
-      f.path = self_.path;
-      f.docs = scripts::parse_yaml(self_.content);
-    } else {
-      core::Error err;
-      const auto text = core::read_file(p.string(), &err);
-      if (!text) return nullptr;
-      f.docs = scripts::parse_yaml(*text);
+  // The plays that run a role writing a broker config on `host` (in `groups`), in playbook
+  // order. Role defaults are a role's own: a host gets them only from a play that runs it.
+  std::vector<const Play*> plays_of(const std::string& host,
+                                    const std::set<std::string>& groups) const {
+    std::vector<const Play*> out;
+    for (const Play& p : plays_) {
+      const bool targets_host = std::any_of(
+          p.targets.begin(), p.targets.end(),
+          [&](const std::string& t) { return t == "all" || t == host || groups.count(t) > 0; });
+      const bool broker_role = std::any_of(p.roles.begin(), p.roles.end(), [&](const auto& r) {
+        return template_roles_.count(r.first) > 0;
+      });
+      if (targets_host && broker_role) out.push_back(&p);
     }
+    return out;
+  }
+
+  // The text of `p` (the checked file's own content when `p` is it) and its display path.
+  std::optional<std::string> text_of(const fs::path& p, std::string* path) {
+    if (!regular(p) || ++files_ > kMaxFiles) return std::nullopt;
+    *path = p.lexically_normal().string();
+    if (*path == fs::path(self_.path).lexically_normal().string()) {
+      *path = self_.path;
+      return self_.content;
+    }
+    core::Error err;
+    return core::read_file(p.string(), &err);
+  }
+
+  const VarsFile* read(const fs::path& p) {
+    VarsFile f;
+    const std::optional<std::string> text = text_of(p, &f.path);
+    if (!text) return nullptr;
+    f.docs = scripts::parse_yaml(*text);
     files_store_.push_back(std::move(f));
     return &files_store_.back();
   }
 
-  static Vars top_level(const VarsFile& f) {
+  static Vars vars_in(const scripts::YamlNode* map, const VarsFile& f) {
     Vars v;
-    if (f.docs.empty() || f.docs.front().kind != scripts::YamlNode::Kind::kMap) return v;
-    for (const auto& [k, val] : f.docs.front().map)
+    if (!map || map->kind != scripts::YamlNode::Kind::kMap) return v;
+    for (const auto& [k, val] : map->map)
       if (k.is_scalar()) v[k.text] = Var{&val, &f};
     return v;
+  }
+
+  static Vars top_level(const VarsFile& f) {
+    return f.docs.empty() ? Vars() : vars_in(&f.docs.front(), f);
   }
 
   // group_vars/<name>.yml and group_vars/<name>/*.yml (likewise host_vars). False when the
@@ -187,8 +299,9 @@ class Inventory {
     return true;
   }
 
-  // Which groups each host is in, from the inventory files next to group_vars/ (hosts,
-  // inventory, hosts.yml, ... or the files of an inventory/ folder), YAML or INI.
+  // Which groups each host is in, and the variables the inventory file itself gives groups
+  // and hosts, from the inventory files next to group_vars/ (hosts, inventory, hosts.yml, ...
+  // or the files of an inventory/ folder), YAML or INI.
   void membership() {
     std::vector<fs::path> candidates;
     for (const char* name : {"hosts", "hosts.yml", "hosts.yaml", "hosts.ini", "inventory",
@@ -196,25 +309,37 @@ class Inventory {
       candidates.push_back(dir_ / name);
     for (const fs::path& e : sorted_entries(dir_ / "inventory")) candidates.push_back(e);
     for (const fs::path& p : candidates) {
-      if (!regular(p) || ++files_ > kMaxFiles) continue;
-      core::Error err;
-      const auto text = core::read_file(p.string(), &err);
+      VarsFile f;
+      const std::optional<std::string> text = text_of(p, &f.path);
       if (!text) continue;
       const std::string ext = core::ascii_lower(p.extension().string());
-      if (ext == ".yml" || ext == ".yaml" || (ext.empty() && text->find('[') == std::string::npos))
-        yaml_inventory(*text);
-      else if (ext == ".ini" || ext.empty())
-        ini_inventory(*text);
+      if (ext == ".yml" || ext == ".yaml" ||
+          (ext.empty() && text->find('[') == std::string::npos)) {
+        f.docs = scripts::parse_yaml(*text);
+        files_store_.push_back(std::move(f));
+        yaml_inventory(files_store_.back());
+      } else if (ext == ".ini" || ext.empty()) {
+        files_store_.push_back(std::move(f));
+        ini_inventory(*text, &files_store_.back());
+      }
     }
   }
 
-  void yaml_group(const std::string& name, const scripts::YamlNode& g, int depth) {
+  void yaml_group(const std::string& name, const scripts::YamlNode& g, int depth,
+                  const VarsFile& f) {
     if (depth > 16 || g.kind != scripts::YamlNode::Kind::kMap) return;
+    // A group named in several places gets every place's vars; a later one wins.
+    if (Vars v = vars_in(g.get("vars"), f); !v.empty())
+      inline_group_vars_[name].push_back(std::move(v));
     if (const scripts::YamlNode* hosts = g.get("hosts");
         hosts && hosts->kind == scripts::YamlNode::Kind::kMap) {
       has_inventory_ = true;
-      for (const auto& [h, v] : hosts->map)
-        if (h.is_scalar()) host_groups_[h.text].insert(name);
+      for (const auto& [h, v] : hosts->map) {
+        if (!h.is_scalar()) continue;
+        host_groups_[h.text].insert(name);
+        if (Vars hv = vars_in(&v, f); !hv.empty())
+          inline_host_vars_[h.text].push_back(std::move(hv));
+      }
     }
     if (const scripts::YamlNode* children = g.get("children");
         children && children->kind == scripts::YamlNode::Kind::kMap) {
@@ -222,22 +347,42 @@ class Inventory {
         if (!c.is_scalar()) continue;
         has_inventory_ = true;
         parents_[c.text].insert(name);
-        yaml_group(c.text, v, depth + 1);
+        yaml_group(c.text, v, depth + 1, f);
       }
     }
   }
 
-  void yaml_inventory(const std::string& text) {
-    for (const scripts::YamlNode& d : scripts::parse_yaml(text))
+  void yaml_inventory(const VarsFile& f) {
+    for (const scripts::YamlNode& d : f.docs)
       if (d.kind == scripts::YamlNode::Kind::kMap)
         for (const auto& [k, v] : d.map)
-          if (k.is_scalar()) yaml_group(k.text, v, 0);
+          if (k.is_scalar()) yaml_group(k.text, v, 0, f);
   }
 
-  void ini_inventory(const std::string& text) {
+  // A scalar for an INI value at [begin, end) of the file, on 1-based `line`.
+  static const scripts::YamlNode* ini_value(VarsFile* f, std::string text, std::size_t begin,
+                                            std::size_t end, int line, std::size_t line_start,
+                                            bool quoted) {
+    scripts::YamlNode n;
+    n.kind = scripts::YamlNode::Kind::kScalar;
+    n.text = std::move(text);
+    n.begin = begin;
+    n.end = end;
+    n.line = line;
+    n.column = static_cast<int>(begin - line_start) + 1;
+    n.plain = !quoted;
+    f->ini_values.push_back(std::move(n));
+    return &f->ini_values.back();
+  }
+
+  void ini_inventory(const std::string& text, VarsFile* f) {
     std::string section = "ungrouped", kind;
-    for (std::string_view line : lines_of(text)) {
-      line = trim(line);
+    int line_no = 0;
+    for (std::string_view raw : lines_of(text)) {
+      ++line_no;
+      const std::size_t line_start = static_cast<std::size_t>(raw.data() - text.data());
+      const std::string_view line = trim(raw);
+      const std::size_t indent = static_cast<std::size_t>(line.data() - raw.data());
       if (line.empty() || line[0] == '#' || line[0] == ';') continue;
       if (line.front() == '[' && line.back() == ']') {
         const std::string_view s = line.substr(1, line.size() - 2);
@@ -246,13 +391,46 @@ class Inventory {
         kind = colon == std::string_view::npos ? "" : std::string(s.substr(colon + 1));
         continue;
       }
-      const std::string_view word = line.substr(0, line.find_first_of(" \t"));
-      if (word.find('=') != std::string_view::npos) continue;
+      if (kind == "vars") {
+        // 'name=value': the value is the rest of the line, quotes removed.
+        const std::size_t eq = line.find('=');
+        if (eq == std::string_view::npos) continue;
+        const std::string name(trim(line.substr(0, eq)));
+        std::string_view value = line.substr(eq + 1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+          value.remove_prefix(1);
+        bool quoted = false;
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+            value.back() == value.front()) {
+          value = value.substr(1, value.size() - 2);
+          quoted = true;
+        }
+        if (name.empty()) continue;
+        const std::size_t begin = line_start + static_cast<std::size_t>(value.data() - raw.data());
+        const scripts::YamlNode* node = ini_value(
+            f, std::string(value), begin, begin + value.size(), line_no, line_start, quoted);
+        inline_group_vars_[section].push_back(Vars{{name, Var{node, f}}});
+        continue;
+      }
+      const std::vector<IniWord> words = ini_words(line);
+      if (words.empty() || words[0].value_begin) continue;
+      const std::string& word = words[0].text;
       if (kind.empty()) {
         has_inventory_ = true;
-        host_groups_[std::string(word)].insert(section);
+        host_groups_[word].insert(section);
+        Vars v;
+        for (std::size_t i = 1; i < words.size(); ++i) {
+          const IniWord& w = words[i];
+          const std::size_t eq = w.text.find('=');
+          if (eq == std::string::npos || eq == 0) continue;
+          const std::size_t at = line_start + indent;
+          v[w.text.substr(0, eq)] = Var{ini_value(f, w.text.substr(eq + 1), at + w.value_begin,
+                                                  at + w.value_end, line_no, line_start, w.quoted),
+                                        f};
+        }
+        if (!v.empty()) inline_host_vars_[word].push_back(std::move(v));
       } else if (kind == "children") {
-        parents_[std::string(word)].insert(section);
+        parents_[word].insert(section);
       }
     }
   }
@@ -281,9 +459,11 @@ class Inventory {
   }
 
   // roles/*/templates/server.properties.j2 (or broker.properties.j2): lines whose whole value
-  // is one variable tie that variable to the key.
-  void templates() {
-    for (const fs::path& role : sorted_entries(dir_ / "roles"))
+  // is one variable tie that variable to the key. Such a role writes a broker config; its
+  // defaults (defaults/main.yml, or the files of defaults/main/) are its lowest layer.
+  void roles() {
+    for (const fs::path& role : sorted_entries(dir_ / "roles")) {
+      bool broker = false;
       for (const fs::path& t : sorted_entries(role / "templates")) {
         const std::string name = core::ascii_lower(t.filename().string());
         if (name != "server.properties.j2" && name != "broker.properties.j2") continue;
@@ -291,22 +471,97 @@ class Inventory {
         core::Error err;
         const auto text = core::read_file(t.string(), &err);
         if (!text) continue;
-        for (std::string_view line : lines_of(*text)) {
-          line = trim(line);
-          const std::size_t eq = line.find('=');
-          if (line.empty() || line[0] == '#' || line[0] == '!' || eq == std::string_view::npos)
-            continue;
-          const std::string key(trim(line.substr(0, eq)));
-          std::string_view v = trim(line.substr(eq + 1));
-          if (v.size() < 5 || v.substr(0, 2) != "{{" || v.substr(v.size() - 2) != "}}") continue;
-          v = trim(v.substr(2, v.size() - 4));
-          const bool identifier = !v.empty() && !std::isdigit(static_cast<unsigned char>(v[0])) &&
-                                  std::all_of(v.begin(), v.end(), [](char c) {
-                                    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-                                  });
-          if (identifier && !key.empty()) template_keys_.emplace(std::string(v), key);
+        broker = true;
+        template_lines(*text);
+      }
+      if (!broker) continue;
+      const std::string name = role.filename().string();
+      template_roles_.insert(name);
+      const fs::path defaults = role / "defaults";
+      for (const fs::path& e : sorted_entries(defaults)) {
+        std::error_code ec;
+        if (e.stem() != "main") continue;
+        if (fs::is_directory(e, ec)) {
+          for (const fs::path& inner : sorted_entries(e))
+            if (vars_file_name(inner))
+              if (const VarsFile* f = read(inner)) role_defaults_[name].push_back(top_level(*f));
+        } else if (vars_file_name(e)) {
+          if (const VarsFile* f = read(e)) role_defaults_[name].push_back(top_level(*f));
         }
       }
+    }
+  }
+
+  void template_lines(const std::string& text) {
+    for (std::string_view line : lines_of(text)) {
+      line = trim(line);
+      const std::size_t eq = line.find('=');
+      if (line.empty() || line[0] == '#' || line[0] == '!' || eq == std::string_view::npos)
+        continue;
+      const std::string key(trim(line.substr(0, eq)));
+      std::string_view v = trim(line.substr(eq + 1));
+      if (v.size() < 5 || v.substr(0, 2) != "{{" || v.substr(v.size() - 2) != "}}") continue;
+      v = trim(v.substr(2, v.size() - 4));
+      const bool identifier = !v.empty() && !std::isdigit(static_cast<unsigned char>(v[0])) &&
+                              std::all_of(v.begin(), v.end(), [](char c) {
+                                return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                              });
+      if (identifier && !key.empty()) template_keys_.emplace(std::string(v), key);
+    }
+  }
+
+  // The playbooks next to roles/: YAML files whose document is a list of plays with 'hosts'.
+  // Only plays that run a broker role matter (they give its defaults to their hosts).
+  void playbooks() {
+    if (template_roles_.empty()) return;
+    for (const fs::path& p : sorted_entries(dir_)) {
+      const std::string ext = core::ascii_lower(p.extension().string());
+      if (ext != ".yml" && ext != ".yaml") continue;
+      const VarsFile* f = read(p);
+      if (!f) continue;
+      for (const scripts::YamlNode& d : f->docs)
+        if (d.kind == scripts::YamlNode::Kind::kSeq)
+          for (const scripts::YamlNode& play : d.seq) add_play(play, *f);
+    }
+  }
+
+  void add_play(const scripts::YamlNode& play, const VarsFile& f) {
+    const scripts::YamlNode* hosts = play.get("hosts");
+    const scripts::YamlNode* roles = play.get("roles");
+    if (!hosts || !roles || roles->kind != scripts::YamlNode::Kind::kSeq) return;
+    Play p;
+    std::vector<std::string> patterns;
+    if (hosts->is_scalar()) patterns.push_back(hosts->text);
+    for (const scripts::YamlNode& h : hosts->seq)
+      if (h.is_scalar()) patterns.push_back(h.text);
+    for (const std::string& pattern : patterns)
+      for (std::size_t i = 0; i <= pattern.size();) {
+        std::size_t e = pattern.find_first_of(":,", i);
+        if (e == std::string::npos) e = pattern.size();
+        const std::string t(trim(std::string_view(pattern).substr(i, e - i)));
+        // Exclusions, intersections, wildcards, ranges and templates select hosts this
+        // reading does not resolve: such a play gives no host its role's defaults.
+        if (t.find_first_of("!&*?~[{") != std::string::npos) return;
+        if (!t.empty()) p.targets.push_back(t);
+        i = e + 1;
+      }
+    p.vars = vars_in(play.get("vars"), f);
+    for (const scripts::YamlNode& r : roles->seq) {
+      std::string name;
+      Vars params;
+      if (r.is_scalar()) {
+        name = r.text;
+      } else if (r.kind == scripts::YamlNode::Kind::kMap) {
+        const scripts::YamlNode* n = r.get("role");
+        if (!n) n = r.get("name");
+        if (n && n->is_scalar()) name = n->text;
+        params = vars_in(r.get("vars"), f);
+      }
+      // A role given by path is found by its folder name.
+      name = fs::path(name).filename().string();
+      if (!name.empty()) p.roles.emplace_back(name, std::move(params));
+    }
+    plays_.push_back(std::move(p));
   }
 
   fs::path dir_;
@@ -314,10 +569,14 @@ class Inventory {
   std::size_t files_ = 0;
   std::deque<VarsFile> files_store_;
   VarsByName group_vars_, host_vars_;
+  VarsByName inline_group_vars_, inline_host_vars_;  // from the inventory file itself
+  VarsByName role_defaults_;                         // role -> its defaults files
   bool has_inventory_ = false;
   std::map<std::string, std::set<std::string>> host_groups_;  // host -> its own groups
   std::map<std::string, std::set<std::string>> parents_;      // group -> its parent groups
   std::map<std::string, std::string> template_keys_;
+  std::set<std::string> template_roles_;  // roles with a broker config template
+  std::vector<Play> plays_;
 };
 
 // One Kafka setting of one host: the key, and the variable value that gives it.

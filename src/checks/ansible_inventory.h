@@ -1,12 +1,15 @@
 #pragma once
-// Brokers that an Ansible inventory configures through its variable files: group_vars/<group>.yml
-// (or group_vars/<group>/*.yml) and host_vars/<host>.yml (or host_vars/<host>/*.yml). Each
-// host's variables are resolved the way Ansible resolves them (the 'all' group first, then the
-// host's other groups, then its host_vars; a variable defined twice is replaced as a whole, as
-// with Ansible's default hash_behaviour), and the hosts' brokers are compared as a cluster
-// (KL6xx). Kafka settings come from cp-ansible's kafka_broker_custom_properties map and from
-// the variables a role's server.properties template writes as a whole value
-// ('broker.id={{ kafka_broker_id }}').
+// Brokers that an Ansible inventory configures through its variables. Each host's variables
+// are resolved in Ansible's documented order of precedence, lowest first: the defaults of a
+// role writing the broker config (roles/<role>/defaults/main.yml or defaults/main/*.yml), for
+// the hosts a playbook next to roles/ runs it on; the inventory file's own group vars (YAML
+// 'vars:', INI '[group:vars]'; 'all' first, then the host's groups shallow to deep);
+// group_vars/all and group_vars/<group> in the same order; the inventory file's host vars
+// (YAML host mappings, INI 'host key=value'); host_vars/<host>; the play's vars and the role's
+// params. A variable defined twice is replaced as a whole, as with Ansible's default
+// hash_behaviour. The hosts' brokers are compared as a cluster (KL6xx). Kafka settings come
+// from cp-ansible's kafka_broker_custom_properties map and from the variables a role's
+// server.properties template writes as a whole value ('broker.id={{ kafka_broker_id }}').
 
 #include <vector>
 
@@ -17,8 +20,9 @@
 namespace kafkalint::checks {
 
 /// The cluster findings of the inventory `f` belongs to that point into `f` (a group_vars or
-/// host_vars file); nothing for any other file. Every variable file of the inventory computes
-/// the same findings and keeps its own, so each is reported once, where its value is written.
+/// host_vars file, an inventory file, a role's defaults); nothing for any other file. Every
+/// variable file of the inventory computes the same findings and keeps its own, so each is reported
+/// once, where its value is written.
 void check_ansible_inventory(const ScriptFile& f, const CheckKnowledge& k,
                              std::vector<core::Finding>* out);
 

@@ -350,7 +350,7 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
     }
   } else if (f.kind == scripts::FileKind::kEnv) {
     carriers = env_file_carriers(f);
-  } else {
+  } else if (f.kind != scripts::FileKind::kInventory) {
     if (f.kind == scripts::FileKind::kDockerfile)
       carriers = scripts::dockerfile_carriers(f.content);
     for (scripts::Carrier& c : scripts::docker_run_carriers(f.content))
@@ -364,7 +364,8 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
     checker.check(c, role);
   }
   checker.check_clusters();
-  if (f.kind == scripts::FileKind::kYaml) check_ansible_inventory(f, k, out);
+  if (f.kind == scripts::FileKind::kYaml || f.kind == scripts::FileKind::kInventory)
+    check_ansible_inventory(f, k, out);
 }
 
 }  // namespace kafkalint::checks

@@ -40,6 +40,7 @@ FileKind kind_from_name(const std::string& name) {
   if (ext == ".bat" || ext == ".cmd") return FileKind::kBatch;
   if (ext == ".ps1" || ext == ".psm1") return FileKind::kPowerShell;
   if (ext == ".env") return FileKind::kEnv;  // '.env', 'kafka.env' (Compose env_file)
+  if (name == "hosts.ini" || name == "inventory.ini") return FileKind::kInventory;
   if (ext == ".mk" || ext == ".make") return FileKind::kMakefile;
   if (ext == ".dockerfile") return FileKind::kDockerfile;
   // "Dockerfile", "Dockerfile.prod", "broker-Dockerfile", "Containerfile"; the same for make.
@@ -49,6 +50,23 @@ FileKind kind_from_name(const std::string& name) {
   if (core::ends_with(stem, "makefile")) return FileKind::kMakefile;
   if (!ext.empty()) return FileKind::kUnknown;  // .properties, .conf, .json, ...
   return FileKind::kUnknown;
+}
+
+// The first line that is not blank or a comment is a '[group]' header.
+bool ini_inventory_shape(std::string_view content) {
+  std::size_t p = 0;
+  while (p < content.size()) {
+    std::size_t e = content.find('\n', p);
+    if (e == std::string_view::npos) e = content.size();
+    std::string_view l = content.substr(p, e - p);
+    p = e + 1;
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t'))
+      l.remove_suffix(1);
+    if (l.empty() || l.front() == '#' || l.front() == ';') continue;
+    return l.size() > 2 && l.front() == '[' && l.back() == ']';
+  }
+  return false;
 }
 
 FileKind kind_from_content(std::string_view content) {
@@ -101,6 +119,10 @@ FileKind detect_kind(std::string_view path, std::string_view content) {
   if (kind != FileKind::kUnknown) return kind;
   const bool has_extension = name.find('.') != std::string::npos;
   if (!has_extension) {
+    // Ansible's INI inventories are named 'hosts' or 'inventory' by convention and start with
+    // a [group] header: their inline variables are broker settings.
+    if ((name == "hosts" || name == "inventory") && ini_inventory_shape(content))
+      return FileKind::kInventory;
     kind = kind_from_content(content);
     // A template named after no file type ("kafka-acls-command.j2") renders a command line.
     if (kind == FileKind::kUnknown && templated) return FileKind::kShell;
@@ -150,6 +172,8 @@ ExtractResult extract(std::string_view path, std::string_view content, FileKind 
       break;
     case FileKind::kEnv:
       break;  // variables only: read as a carrier (env_file_carrier)
+    case FileKind::kInventory:
+      break;  // groups, hosts and variables: read by the Ansible inventory checks
     case FileKind::kUnknown:
       break;
   }

@@ -78,11 +78,12 @@ enum class FileKind {
   kBatch,       ///< cmd.exe batch file (.bat, .cmd)
   kPowerShell,  ///< PowerShell script (.ps1): shell-like words, backtick line continuations
   kEnv,         ///< Compose/Docker env file ('.env', 'kafka.env'): NAME=VALUE lines, no commands
+  kInventory,   ///< Ansible INI inventory ('hosts', 'inventory.ini'): groups, hosts, their vars
   kUnknown
 };
 
 /// "shell", "dockerfile", "makefile", "yaml", "markdown", "asciidoc", "html", "text", "batch",
-/// "powershell", "env", "unknown".
+/// "powershell", "env", "ansible-inventory", "unknown".
 const char* kind_name(FileKind kind);
 
 /// Picks the reader for a file from its name, then its content (shebang, Dockerfile/YAML

@@ -128,6 +128,8 @@ const char* kind_name(FileKind kind) {
       return "powershell";
     case FileKind::kEnv:
       return "env";
+    case FileKind::kInventory:
+      return "ansible-inventory";
     case FileKind::kUnknown:
       break;
   }

@@ -16,10 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A copy of the real inventory in a fresh folder.
-void copy_real(const test::TempDir& tmp) {
-  const fs::path src =
-      fs::path(test::source_dir()) / "testdata/checks/carriers/ansible-inventory-real";
+// A copy of a real inventory golden (ansible-inventory-real by default) in a fresh folder.
+void copy_real(const test::TempDir& tmp, const char* golden = "ansible-inventory-real") {
+  const fs::path src = fs::path(test::source_dir()) / "testdata/checks/carriers" / golden;
   fs::copy(src, tmp.path(), fs::copy_options::recursive);
   fs::remove(tmp.file("args"));
   fs::remove(tmp.file("expected.txt"));
@@ -27,10 +26,26 @@ void copy_real(const test::TempDir& tmp) {
   fs::remove(tmp.file("MANIFEST.tsv"));
 }
 
+// `text` with `from` replaced by `to` (which must be there).
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+// Drops the kafka_broker_id line of a host_vars file of the real inventory.
+void drop_id(const test::TempDir& tmp, const std::string& host) {
+  const std::string path = tmp.file("host_vars/" + host + ".yml");
+  const std::string text = test::read(path);
+  const std::size_t at = text.find("kafka_broker_id:");
+  REQUIRE(at != std::string::npos);
+  test::write(path, text.substr(0, at) + text.substr(text.find('\n', at) + 1));
+}
+
 // The KL6xx findings of `check --to 2.5` on the folder: "file:line:column CODE" each.
-std::vector<std::string> cluster_findings(const test::TempDir& tmp) {
+std::vector<std::string> cluster_findings(const test::TempDir& tmp, const char* to = "2.5") {
   const test::RunResult r = test::run_shell("cd '" + tmp.path() + "' && '" + test::binary() +
-                                            "' check --to 2.5 --format json .");
+                                            "' check --to " + to + " --format json .");
   const auto j = nlohmann::json::parse(r.out);
   std::vector<std::string> out;
   for (const auto& f : j["findings"]) {
@@ -109,5 +124,87 @@ TEST_SUITE("checks_ansible_inventory") {
                 "[brokers_dc2]\nbroker3_host\n\n[kafka_broker:children]\nbrokers_dc2\n");
     CHECK(cluster_findings(tmp) ==
           std::vector<std::string>{"host_vars/broker3_host.yml:2:18 KL601"});
+  }
+
+  TEST_CASE("ansible: role defaults are the lowest layer, for the hosts whose play runs the role") {
+    test::TempDir tmp;
+    copy_real(tmp);
+    // Without their own ids broker2 and broker3 take the kafka-broker role's default 0 (the
+    // playbook kafka.yml runs the role on kafka_broker); zookeeper_host, whose play does not
+    // run it, is no broker.
+    drop_id(tmp, "broker2_host");
+    drop_id(tmp, "broker3_host");
+    CHECK(cluster_findings(tmp) ==
+          std::vector<std::string>{"roles/kafka-broker/defaults/main.yml:12:18 KL601"});
+    // A play whose pattern excludes hosts is not resolved: it gives no host the defaults.
+    test::write(tmp.file("kafka.yml"),
+                replaced(test::read(tmp.file("kafka.yml")), "- hosts: kafka_broker",
+                         "- hosts: all:!zookeeper"));
+    CHECK(cluster_findings(tmp).empty());
+  }
+
+  TEST_CASE("ansible: each layer of the precedence wins over the one below it") {
+    test::TempDir tmp;
+    copy_real(tmp);
+    drop_id(tmp, "broker2_host");
+    drop_id(tmp, "broker3_host");
+    // The inventory file's group vars win over the role defaults...
+    const std::string inv = tmp.file("inventory/inventory.yml");
+    test::write(inv, replaced(test::read(inv), "    kafka_broker:\n      hosts:",
+                              "    kafka_broker:\n      vars:\n        kafka_broker_id: 9\n"
+                              "      hosts:"));
+    CHECK(cluster_findings(tmp) == std::vector<std::string>{"inventory/inventory.yml:11:26 KL601"});
+    // ...group_vars/<group> wins over them...
+    test::write(tmp.file("group_vars/kafka_broker.yml"),
+                test::read(tmp.file("group_vars/kafka_broker.yml")) + "kafka_broker_id: 8\n");
+    CHECK(cluster_findings(tmp) ==
+          std::vector<std::string>{"group_vars/kafka_broker.yml:11:18 KL601"});
+    // ...the inventory file's host vars win over group_vars/<group>...
+    test::write(inv, replaced(test::read(inv),
+                              "        broker3_host:\n          ansible_host: 176.34.71.14\n",
+                              "        broker3_host:\n          ansible_host: 176.34.71.14\n"
+                              "          kafka_broker_id: 1003\n"
+                              "          kafka_broker_zookeeper_connect: "
+                              "127.0.0.1:2181,10.0.0.9:2181\n"));
+    CHECK(cluster_findings(tmp) == std::vector<std::string>{"inventory/inventory.yml:22:43 KL603"});
+    // ...and host_vars/<host> wins over the inventory file's host vars.
+    test::write(tmp.file("host_vars/broker3_host.yml"),
+                test::read(tmp.file("host_vars/broker3_host.yml")) +
+                    "kafka_broker_zookeeper_connect: 127.0.0.1:2181\n");
+    CHECK(cluster_findings(tmp).empty());
+  }
+
+  TEST_CASE("ansible: inline host vars of a real YAML inventory are compared where written") {
+    test::TempDir tmp;
+    copy_real(tmp, "ansible-yaml-inline-vars-real");
+    CHECK(cluster_findings(tmp, "4.1").empty());
+    // Two of the six brokers given one id in their inline cp-ansible custom properties.
+    std::string text = test::read(tmp.file("hosts.yml"));
+    for (const char* host :
+         {"ec2-region-a-broker2.example.com", "ec2-region-b-broker1.example.com"})
+      text = replaced(
+          text, std::string(host) + ":\n      kafka_broker_custom_properties:\n",
+          std::string(host) + ":\n      kafka_broker_custom_properties:\n        broker.id: 1\n");
+    test::write(tmp.file("hosts.yml"), text);
+    CHECK(cluster_findings(tmp, "4.1") == std::vector<std::string>{"hosts.yml:52:20 KL601"});
+  }
+
+  TEST_CASE("ansible: INI inline host and group vars, over the real role's defaults") {
+    test::TempDir tmp;
+    copy_real(tmp, "ansible-ini-inline-vars-real");
+    CHECK(cluster_findings(tmp, "3.8").empty());
+    // Two brokers without their inline id take the sleighzy.kafka role's default 0.
+    std::string hosts = test::read(tmp.file("hosts"));
+    hosts = replaced(hosts, "192.168.64.42       kafka_broker_id=1   ", "192.168.64.42");
+    hosts = replaced(hosts, "192.168.64.43       kafka_broker_id=2   ", "192.168.64.43");
+    test::write(tmp.file("hosts"), hosts);
+    CHECK(cluster_findings(tmp, "3.8") ==
+          std::vector<std::string>{"roles/sleighzy.kafka/defaults/main/001-kafka.yml:28:18 KL601"});
+    // [kafka:vars] wins over the role defaults; an inline host var over [kafka:vars]; the
+    // finding is on the INI line that repeats 192.168.64.41's id.
+    test::write(tmp.file("hosts"),
+                replaced(hosts, "192.168.64.43\n", "192.168.64.43 kafka_broker_id=\"0\"\n") +
+                    "\n[kafka:vars]\nkafka_broker_id=4\n");
+    CHECK(cluster_findings(tmp, "3.8") == std::vector<std::string>{"hosts:4:32 KL601"});
   }
 }
