@@ -24,14 +24,31 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def insert_in_order(text, header, code, entry):
-    """`entry` placed before the first block whose code sorts after `code`."""
+    """`entry` placed before the first block whose code sorts after `code`, and before the
+    section comment (`# ---- KL4xx ...`) that may open that block's category, so the entry
+    stays in its own category block."""
     blocks = list(re.finditer(r"^\[\[%s\]\]\ncode = \"(KL\d{3})\"" % header, text, re.M))
     for m in blocks:
         if m.group(1) == code:
             sys.exit("new-rule: %s already has a [[%s]] entry" % (code, header))
         if m.group(1) > code:
-            return text[:m.start()] + entry + "\n" + text[m.start():]
+            at = m.start()
+            section = re.search(r"^# -{8,}[^\n]*\n(?:#[^\n]*\n|\n)*\Z", text[:at], re.M)
+            if section:
+                at = section.start()
+            return text[:at] + entry + "\n" + text[at:]
     return text.rstrip("\n") + "\n\n" + entry
+
+
+def first_input(spec):
+    """(file name in the case folder, its text). An existing file (a path, or a name found in
+    the current directory) is copied; a bare name that does not exist gets a placeholder."""
+    if os.path.isfile(spec):
+        with open(spec, encoding="utf-8") as f:
+            return os.path.basename(spec), f.read()
+    if os.path.basename(spec) != spec:
+        sys.exit("new-rule: --input %s does not exist" % spec)
+    return spec, None
 
 
 def main():
@@ -41,7 +58,8 @@ def main():
     ap.add_argument("--file", required=True, help="the C++ file that reports the rule")
     ap.add_argument("--severity", default="warning", choices=["error", "warning", "info"])
     ap.add_argument("--fix", default="none", choices=["none", "safe", "unsafe"])
-    ap.add_argument("--input", default="server.properties", help="the first golden's input file")
+    ap.add_argument("--input", default="server.properties", help="the first golden's input: an existing file to copy into the case, "
+                    "or a file name for a placeholder")
     ap.add_argument("--args", default="--to 3.9", help="the first golden's command-line arguments")
     a = ap.parse_args()
     if not re.fullmatch(r"KL[1-9]\d\d", a.code):
@@ -57,18 +75,26 @@ def main():
             % (a.code, a.name, a.severity, CATEGORIES[a.code[2]], a.file, a.fix))
     doc = ('[[doc]]\ncode = "%s"\nwhy = """\nFILL IN: why it matters to the people who run the cluster, in your own words."""\n'
            % a.code)
+    # Everything is checked before anything is written, so a refused run changes nothing.
+    input_name, input_text = first_input(a.input)
+    if input_text is None:
+        input_text = "# FILL IN: the smallest real input on which %s fires\n" % a.code
+    case = os.path.join(ROOT, "testdata", "checks", "%s-%s" % (a.code, a.name), "first-case")
+    if os.path.exists(case):
+        sys.exit("new-rule: %s already exists" % os.path.relpath(case, ROOT))
+    updated = []
     for rel, header, entry in (("rules/kafka/rules.toml", "rule", rule),
                                ("rules/kafka/rule-docs.toml", "doc", doc)):
         path = os.path.join(ROOT, rel)
         with open(path, encoding="utf-8") as f:
-            text = f.read()
+            updated.append((rel, path, insert_in_order(f.read(), header, a.code, entry)))
+    for rel, path, text in updated:
         with open(path, "w", encoding="utf-8") as f:
-            f.write(insert_in_order(text, header, a.code, entry))
+            f.write(text)
         print("new-rule: added %s to %s" % (a.code, rel))
-    case = os.path.join(ROOT, "testdata", "checks", "%s-%s" % (a.code, a.name), "first-case")
-    os.makedirs(case, exist_ok=False)
-    with open(os.path.join(case, a.input), "w") as f:
-        f.write("# FILL IN: the smallest real input on which %s fires\n" % a.code)
+    os.makedirs(case)
+    with open(os.path.join(case, input_name), "w", encoding="utf-8") as f:
+        f.write(input_text)
     with open(os.path.join(case, "args"), "w") as f:
         f.write("%s --select %s\n" % (a.args, a.code))
     with open(os.path.join(case, "expected.txt"), "w") as f:
