@@ -755,18 +755,17 @@ std::optional<FlagFacts> FlagFacts::parse(const PackText& pack, const RuleCatalo
       for (const toml::table* t : run_classes) {
         RunClassAlias a;
         curated::Fields f(pack, *t, "[[run_class]]", err);
-        std::optional<core::Version> first, last;
+        std::optional<core::Version> first;
         f.str("class", &a.main_class, true);
         f.str("tool", &a.tool, true);
         f.version("first", &first, true);
-        f.version("last", &last, true);
+        f.version("last", &a.last);
         f.version("redirect_removed_in", &a.redirect_removed_in);
         f.version("removed_in", &a.removed_in);
         read_source(f, &a.source);
         if (!f.finish() || !check_tool_name(f, "tool", a.tool)) return std::nullopt;
         a.first = *first;
-        a.last = *last;
-        if (a.last < a.first) {
+        if (a.last && *a.last < a.first) {
           f.fail(f.node_of("last"), "run_class '" + a.main_class + "' ends before it starts");
           return std::nullopt;
         }

@@ -264,7 +264,9 @@ struct RunClassAlias {
   std::string main_class;
   std::string tool;
   core::Version first;
-  core::Version last;
+  /// The last line whose script calls it; none while the newest line still does, so a new
+  /// release needs no edit for the classes it keeps.
+  std::optional<core::Version> last;
   std::optional<core::Version> redirect_removed_in;
   /// The release whose jars no longer have the class at all (moved to org.apache.kafka.tools).
   std::optional<core::Version> removed_in;
