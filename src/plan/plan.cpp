@@ -461,13 +461,21 @@ class Planner {
     const Release* pinned = nullptr;
     std::string where;
     for (const Working& w : work_) {
-      const auto v = value_of(w.doc, kIbp);
-      if (!v) continue;
-      const auto pv = resolve(*v);
-      if (!pv || pv->index <= top || !pv->release) continue;
-      if (!pinned || pinned->version < pv->release->version) {
-        pinned = pv->release;
-        where = w.file->path + " (" + kIbp + "=" + *v + ")";
+      // A template renders one of its branches: any entry may be the pin a broker runs with.
+      std::vector<std::string> values;
+      if (w.file->templated()) {
+        for (const properties::Entry* e : w.doc.find_all(kIbp))
+          values.emplace_back(w.doc.value(*e));
+      } else if (auto v = value_of(w.doc, kIbp)) {
+        values.push_back(std::move(*v));
+      }
+      for (const std::string& v : values) {
+        const auto pv = resolve(v);
+        if (!pv || pv->index <= top || !pv->release) continue;
+        if (!pinned || pinned->version < pv->release->version) {
+          pinned = pv->release;
+          where = w.file->path + " (" + kIbp + "=" + v + ")";
+        }
       }
     }
     if (!pinned) return true;
