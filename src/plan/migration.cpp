@@ -655,6 +655,30 @@ bool Road::classify() {
     else
       what = "the brokers are at different steps of the migration: " + list(zk) +
              " without the flag, " + list(kraft) + " in KRaft mode";
+    // The way forward: finish the half-done roll the way its finished brokers show, then the
+    // same command again, which resumes from the step every broker has then reached.
+    std::string files;
+    for (std::size_t i = 0; i < total; ++i) files += " " + plan_.brokers[i];
+    const std::string model = !flagged.empty() ? flagged.front() : "";
+    if (!zk.empty())
+      plan_.path.push_back(
+          "roll " + list(zk) + " into migration mode, one broker at a time: give each the keys " +
+          (model.empty() ? "the migration guide lists" : model + " has") +
+          " (zookeeper.metadata.migration.enable=true, controller.quorum.voters or "
+          "controller.quorum.bootstrap.servers, controller.listener.names and its "
+          "listener.security.protocol.map entry) and restart it");
+    if (!kraft.empty()) {
+      std::vector<std::string> left = flagged;
+      left.insert(left.end(), zk.begin(), zk.end());
+      plan_.path.push_back("restart " + list(left) +
+                           " as KRaft brokers, one at a time, configured as " + kraft.front() +
+                           " is (process.roles=broker, node.id, no zookeeper.connect and no "
+                           "migration flag)");
+    }
+    plan_.path.push_back(
+        "plan again with the same files; the plan resumes from the step every "
+        "broker has reached: kafkalint plan --from " +
+        from_text_ + " --to " + to_text_ + files);
     return refuse(RuleId::KL821, what,
                   ops + (kraft.empty() || !zk.empty() ? ""
                                                       : "; KAFKA-20960 (finalizing while brokers "

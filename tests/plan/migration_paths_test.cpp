@@ -1,0 +1,85 @@
+// Issue 12 point 8: a refusal's "path to take instead" must itself lead to a plan. For the two
+// half-done rolls of a migration (KL821), the test takes the golden cluster, does what the path's
+// first steps say (exactly as the finished brokers show), and runs the path's last step, the same
+// command again: it must plan, resuming from the step every broker has reached.
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace kafkalint;
+
+namespace {
+
+const char* const kFiles =
+    " broker-1.properties broker-2.properties broker-3.properties controller-3000.properties"
+    " controller-3001.properties controller-3002.properties";
+
+std::string plan_in(const test::TempDir& dir) {
+  return test::run_shell("cd '" + dir.path() + "' && '" + test::binary() +
+                         "' plan --from 3.9 --to 4.0" + kFiles)
+      .out;
+}
+
+void copy_golden(const std::string& name, const test::TempDir& dir) {
+  for (const auto& e :
+       fs::directory_iterator(test::source_dir() + "/testdata/plan/" + name + "/brokers"))
+    test::write(dir.file(e.path().filename().string()), test::read(e.path().string()));
+}
+
+// The path's last step must be the command that is run again, with every file.
+void check_path(const std::string& out) {
+  CHECK(out.find(": refused") != std::string::npos);
+  CHECK(out.find("path to take instead:") != std::string::npos);
+  CHECK(out.find(std::string("plan again with the same files; the plan resumes from the step "
+                             "every broker has reached: kafkalint plan --from 3.9 --to 4.0") +
+                 kFiles) != std::string::npos);
+}
+
+}  // namespace
+
+TEST_SUITE("plan_migration_paths") {
+  TEST_CASE("plan: a half-done roll into migration mode has a path that plans") {
+    test::TempDir dir;
+    copy_golden("refuse-migration-half-rolled", dir);
+    check_path(plan_in(dir));
+    // Step 1: broker-3 gets the migration keys broker-1 has, as the path says.
+    const std::string model = test::read(dir.file("broker-1.properties"));
+    std::string keys;
+    for (const char* k : {"zookeeper.metadata.migration.enable=", "controller.quorum.voters=",
+                          "controller.listener.names=", "listener.security.protocol.map="}) {
+      const auto at = model.find(std::string("\n") + k);
+      REQUIRE(at != std::string::npos);
+      keys += model.substr(at + 1, model.find('\n', at + 1) - at);
+    }
+    test::write(dir.file("broker-3.properties"),
+                test::read(dir.file("broker-3.properties")) + keys);
+    const std::string out = plan_in(dir);
+    CHECK(out.find(": refused") == std::string::npos);
+    CHECK(out.find("KL821") == std::string::npos);
+    CHECK(out.find("phase 1:") != std::string::npos);
+  }
+
+  TEST_CASE("plan: a half-done roll to KRaft brokers has a path that plans") {
+    test::TempDir dir;
+    copy_golden("refuse-migration-half-kraft", dir);
+    check_path(plan_in(dir));
+    // Step 1: brokers 2 and 3 restart as KRaft brokers, configured as broker-1 is.
+    const std::string model = test::read(dir.file("broker-1.properties"));
+    for (const std::string n : {"2", "3"}) {
+      std::string b = std::regex_replace(model, std::regex("kafka-1\\."), "kafka-" + n + ".");
+      b = std::regex_replace(b, std::regex("\nnode\\.id=1\n"), "\nnode.id=" + n + "\n");
+      b = std::regex_replace(b, std::regex("Broker 1"), "Broker " + n);
+      REQUIRE(b.find("node.id=" + n) != std::string::npos);
+      test::write(dir.file("broker-" + n + ".properties"), b);
+    }
+    const std::string out = plan_in(dir);
+    CHECK(out.find(": refused") == std::string::npos);
+    CHECK(out.find("KL821") == std::string::npos);
+    CHECK(out.find("phase 1:") != std::string::npos);
+  }
+}
