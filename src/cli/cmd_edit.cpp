@@ -68,23 +68,27 @@ int run_edit(const std::vector<std::string>& args, Context& ctx) {
   core::Error err;
   auto bytes = core::read_file(file, &err);
   if (!bytes) return report_error(err, ctx);
-  const std::string original = *bytes;
   properties::ParseResult parsed = properties::parse(std::move(*bytes), file);
   if (!parsed.ok()) {
     for (const core::Error& e : parsed.errors) report_error(e, ctx);
     return kExitFailure;
   }
   properties::Document& doc = parsed.doc;
+  // The editor holds one parsed document and edits its text in place; the original is
+  // rebuilt at the end from each edit's undo splices, not kept beside it (issue 16: peak
+  // memory a few times the file).
+  std::vector<std::vector<properties::Splice>> undo;
   for (const Operation& op : ops) {
+    undo.emplace_back();
     std::optional<core::Error> failed;
     if (op.kind == "set") {
       const std::size_t eq = op.arg.find('=');
       failed = properties::set(doc, std::string_view(op.arg).substr(0, eq),
-                               std::string_view(op.arg).substr(eq + 1));
+                               std::string_view(op.arg).substr(eq + 1), &undo.back());
     } else {
       const std::size_t entries = doc.entries().size();
-      failed =
-          op.kind == "unset" ? properties::unset(doc, op.arg) : properties::comment(doc, op.arg);
+      failed = op.kind == "unset" ? properties::unset(doc, op.arg, &undo.back())
+                                  : properties::comment(doc, op.arg, &undo.back());
       if (!failed && doc.entries().size() == entries)
         ctx.err << "kafkalint edit: note: '" << op.arg << "' is not set in " << file
                 << "; nothing to " << op.kind << "\n";
@@ -92,7 +96,17 @@ int run_edit(const std::vector<std::string>& args, Context& ctx) {
     if (failed) return report_error(*failed, ctx);
   }
 
-  const std::string edited = properties::write(doc);
+  // The document's text is the edited file byte for byte (write(doc) == doc.text()).
+  const std::string edited = properties::take_text(std::move(doc));
+  std::string original;
+  if (diff || write) {
+    std::size_t grown = edited.size();  // room for the undo splices: no copy while growing
+    for (const auto& u : undo)
+      for (const properties::Splice& x : u) grown += x.with.size();
+    original.reserve(grown);
+    original = edited;
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it) (void)properties::splice(original, *it);
+  }
   if (diff) {
     std::error_code ec;
     const std::filesystem::path cwd = std::filesystem::current_path(ec);

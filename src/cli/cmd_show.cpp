@@ -152,9 +152,14 @@ int run_show(const std::vector<std::string>& args, Context& ctx) {
   }
   if (effective) return show_effective(parsed.doc, file, to, role, format, ctx);
   // Keys in Java's String order (UTF-16 code units), the order of a TreeMap in Kafka tools.
-  const std::string out =
-      format == "json" ? properties::to_json(parsed.doc) : properties::to_properties(parsed.doc);
-  ctx.out.write(out.data(), static_cast<std::streamsize>(out.size()));
+  // Written in pieces: the map of a large file is never built whole (issue 16: peak memory).
+  const auto write = [&ctx](std::string_view piece) {
+    ctx.out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+  };
+  if (format == "json")
+    properties::to_json(parsed.doc, write);
+  else
+    properties::to_properties(parsed.doc, write);
   return kExitOk;
 }
 

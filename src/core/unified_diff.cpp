@@ -108,8 +108,28 @@ void append_line(std::string& out, char prefix, std::string_view line) {
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view a_name,
                          std::string_view b_name, int context) {
   if (before == after) return {};
-  const auto a = split_lines(before);
-  const auto b = split_lines(after);
+  // The common leading lines, except the last `context` of them, can be in no hunk: the
+  // script starts after them (Myers' first snake would only walk them), so a large file
+  // with a change near its end costs little more than its two texts.
+  const auto ctx_lines = static_cast<std::size_t>(std::max(context, 0));
+  std::vector<std::size_t> starts;  // byte offsets of the last (up to ctx_lines) common lines
+  std::size_t skipped = 0;          // lines left out
+  std::size_t from = 0;             // where the first line not left out starts
+  for (std::size_t at = 0;;) {
+    const std::size_t nl = before.find('\n', at);
+    if (nl == std::string_view::npos || nl >= after.size() ||
+        before.compare(at, nl + 1 - at, after, at, nl + 1 - at) != 0)
+      break;
+    starts.push_back(at);
+    at = nl + 1;
+    if (starts.size() > ctx_lines) {
+      starts.erase(starts.begin());
+      ++skipped;
+      from = starts.empty() ? at : starts.front();
+    }
+  }
+  const auto a = split_lines(before.substr(from));
+  const auto b = split_lines(after.substr(from));
   const std::vector<Op> ops = line_edit_script(a, b);
   const auto ctx = static_cast<std::size_t>(std::max(context, 0));
 
@@ -148,9 +168,9 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
       break;
     }
     out += "@@ -";
-    append_range(out, ai[begin], ai[end] - ai[begin]);
+    append_range(out, skipped + ai[begin], ai[end] - ai[begin]);
     out += " +";
-    append_range(out, bi[begin], bi[end] - bi[begin]);
+    append_range(out, skipped + bi[begin], bi[end] - bi[begin]);
     out += " @@\n";
     for (std::size_t j = begin; j < end; ++j) {
       switch (ops[j]) {

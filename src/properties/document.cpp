@@ -9,21 +9,33 @@
 
 namespace kafkalint::properties {
 
-// The range of index_->by_hash whose entries have `key`, in file order.
-std::pair<std::size_t, std::size_t> Document::lookup(std::string_view key) const {
+namespace {
+// An index slot: the key's hash in the high half, the entry's index in the low half, so the
+// sorted slots group equal hashes in file order at 8 bytes an entry.
+std::uint64_t hash32(std::string_view key) {
+  const std::uint64_t h = std::hash<std::string_view>{}(key);
+  return (h ^ (h >> 32)) & 0xffffffffULL;
+}
+}  // namespace
+
+const std::vector<std::uint64_t>& Document::index() const {
   std::call_once(index_->built, [this] {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>>& v = index_->by_hash;
+    std::vector<std::uint64_t>& v = index_->by_hash;
     v.reserve(entries_.size());
     for (std::size_t i = 0; i < entries_.size(); ++i)
-      v.emplace_back(std::hash<std::string_view>{}(this->key(entries_[i])),
-                     static_cast<std::uint32_t>(i));
+      v.push_back(hash32(this->key(entries_[i])) << 32 | i);
     std::sort(v.begin(), v.end());
   });
-  const auto& v = index_->by_hash;
-  const std::uint64_t h = std::hash<std::string_view>{}(key);
-  auto lo = std::lower_bound(v.begin(), v.end(), std::pair<std::uint64_t, std::uint32_t>(h, 0));
+  return index_->by_hash;
+}
+
+// The range of index() whose entries have `key`, in file order.
+std::pair<std::size_t, std::size_t> Document::lookup(std::string_view key) const {
+  const auto& v = index();
+  const std::uint64_t h = hash32(key);
+  auto lo = std::lower_bound(v.begin(), v.end(), h << 32);
   auto hi = lo;
-  while (hi != v.end() && hi->first == h) ++hi;
+  while (hi != v.end() && (*hi >> 32) == h) ++hi;
   return {static_cast<std::size_t>(lo - v.begin()), static_cast<std::size_t>(hi - v.begin())};
 }
 
@@ -31,7 +43,7 @@ std::vector<const Entry*> Document::find_all(std::string_view key) const {
   std::vector<const Entry*> out;
   const auto [b, e] = lookup(key);
   for (std::size_t i = b; i < e; ++i) {
-    const Entry& en = entries_[index_->by_hash[i].second];
+    const Entry& en = entries_[index_->by_hash[i] & 0xffffffffU];
     if (this->key(en) == key) out.push_back(&en);
   }
   return out;
@@ -40,7 +52,7 @@ std::vector<const Entry*> Document::find_all(std::string_view key) const {
 const Entry* Document::find(std::string_view key) const {
   const auto [b, e] = lookup(key);
   for (std::size_t i = e; i > b; --i) {
-    const Entry& en = entries_[index_->by_hash[i - 1].second];
+    const Entry& en = entries_[index_->by_hash[i - 1] & 0xffffffffU];
     if (this->key(en) == key) return &en;
   }
   return nullptr;
@@ -50,23 +62,24 @@ std::size_t Document::count(std::string_view key) const {
   const auto [b, e] = lookup(key);
   std::size_t n = 0;
   for (std::size_t i = b; i < e; ++i)
-    if (this->key(entries_[index_->by_hash[i].second]) == key) ++n;
+    if (this->key(entries_[index_->by_hash[i] & 0xffffffffU]) == key) ++n;
   return n;
 }
 
 namespace {
 
-// A key prepared for sorting: its first 24 bytes as three big-endian integers decide most
+// A key prepared for sorting: its first 16 bytes as two big-endian integers decide most
 // comparisons without touching the key's bytes (a large file has millions of keys, spread
-// over the whole text, so every memory access avoided counts).
+// over the whole text, so every memory access avoided counts), in 24 bytes an entry (show
+// of a large file must stay within a few times its size).
 struct SortKey {
   std::uint64_t p0;
   std::uint64_t p1;
-  std::uint64_t p2;
-  std::string_view key;
   std::uint32_t index;  // entry index: among equal keys the last entry wins
-  bool exotic;          // holds a byte >= 0xED: byte order may differ from UTF-16 order
+  std::uint32_t size;   // key size, high bit set when the key holds a byte >= 0xED (byte
+                        // order may then differ from UTF-16 order)
 };
+constexpr std::uint32_t kExotic = 0x80000000U;
 
 std::uint64_t load_be(const char* p, std::size_t n) {
   if (n >= 8) {
@@ -96,46 +109,64 @@ bool has_exotic_byte(std::string_view s) {
   return false;
 }
 
-bool key_less(const SortKey& a, const SortKey& b) {
-  if (!a.exotic && !b.exotic) {
-    // Without bytes >= 0xED (characters below U+D000) byte order is UTF-16 order. Zero
-    // padding makes equal prefixes mean "the shorter key is a prefix of the longer".
-    if (a.p0 != b.p0) return a.p0 < b.p0;
-    if (a.p1 != b.p1) return a.p1 < b.p1;
-    if (a.p2 != b.p2) return a.p2 < b.p2;
-    if (a.key.size() > 24 && b.key.size() > 24) {
-      const int c = std::memcmp(a.key.data() + 24, b.key.data() + 24,
-                                std::min(a.key.size(), b.key.size()) - 24);
-      if (c != 0) return c < 0;
-    }
-    if (a.key.size() != b.key.size()) return a.key.size() < b.key.size();
-    return a.index < b.index;
-  }
-  if (a.key == b.key) return a.index < b.index;
-  return utf16_less(a.key, b.key);
-}
-
 }  // namespace
 
+std::vector<std::uint32_t> Document::effective_order() const {
+  std::vector<std::uint32_t> order;
+  {
+    std::vector<SortKey> keys;
+    keys.reserve(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      const std::string_view k = key(entries_[i]);
+      const std::size_t n = k.size();
+      keys.push_back(SortKey{load_be(k.data(), n), n > 8 ? load_be(k.data() + 8, n - 8) : 0,
+                             static_cast<std::uint32_t>(i),
+                             static_cast<std::uint32_t>(n) | (has_exotic_byte(k) ? kExotic : 0)});
+    }
+    auto key_less = [this](const SortKey& a, const SortKey& b) {
+      if (!((a.size | b.size) & kExotic)) {
+        // Without bytes >= 0xED (characters below U+D000) byte order is UTF-16 order. Zero
+        // padding makes equal prefixes mean "the shorter key is a prefix of the longer".
+        if (a.p0 != b.p0) return a.p0 < b.p0;
+        if (a.p1 != b.p1) return a.p1 < b.p1;
+        if (a.size > 16 && b.size > 16) {
+          const int c =
+              std::memcmp(key(entries_[a.index]).data() + 16, key(entries_[b.index]).data() + 16,
+                          std::min(a.size, b.size) - 16);
+          if (c != 0) return c < 0;
+        }
+        if (a.size != b.size) return a.size < b.size;
+        return a.index < b.index;
+      }
+      const std::string_view ka = key(entries_[a.index]);
+      const std::string_view kb = key(entries_[b.index]);
+      if (ka == kb) return a.index < b.index;
+      return utf16_less(ka, kb);
+    };
+    std::sort(keys.begin(), keys.end(), key_less);
+    order.reserve(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i + 1 < keys.size() && (keys[i + 1].size & ~kExotic) == (keys[i].size & ~kExotic) &&
+          key(entries_[keys[i + 1].index]) == key(entries_[keys[i].index]))
+        continue;  // a later one wins
+      order.push_back(keys[i].index);
+    }
+  }
+  return order;
+}
+
 std::vector<std::pair<std::string_view, std::string_view>> Document::effective() const {
-  std::vector<SortKey> keys;
-  keys.reserve(entries_.size());
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    const std::string_view k = key(entries_[i]);
-    const bool exotic = has_exotic_byte(k);
-    const std::size_t n = k.size();
-    keys.push_back(SortKey{load_be(k.data(), n), n > 8 ? load_be(k.data() + 8, n - 8) : 0,
-                           n > 16 ? load_be(k.data() + 16, n - 16) : 0, k,
-                           static_cast<std::uint32_t>(i), exotic});
-  }
-  std::sort(keys.begin(), keys.end(), key_less);
+  const std::vector<std::uint32_t> order = effective_order();
   std::vector<std::pair<std::string_view, std::string_view>> out;
-  out.reserve(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i + 1 < keys.size() && keys[i + 1].key == keys[i].key) continue;  // a later one wins
-    out.emplace_back(keys[i].key, value(entries_[keys[i].index]));
-  }
+  out.reserve(order.size());
+  for (std::uint32_t i : order) out.emplace_back(key(entries_[i]), value(entries_[i]));
   return out;
+}
+
+std::string take_text(Document&& doc) {
+  std::string text = std::move(doc.text_);
+  doc = Document();
+  return text;
 }
 
 bool Document::ends_with_newline() const {
@@ -165,36 +196,70 @@ std::string write(const Document& doc) {
   return out;
 }
 
-std::string to_json(const Document& doc) {
-  const auto map = doc.effective();
-  if (map.empty()) return "{}\n";
+namespace {
+// Output of a large file goes out in pieces of about this size.
+constexpr std::size_t kPiece = std::size_t{1} << 16;
+}  // namespace
+
+void to_json(const Document& doc, const std::function<void(std::string_view)>& sink) {
+  const auto order = doc.effective_order();
+  if (order.empty()) {
+    sink("{}\n");
+    return;
+  }
+  const auto& entries = doc.entries();
   std::string out;
-  out.reserve(doc.text().size() + map.size() * 8 + 4);
+  out.reserve(2 * kPiece);
   out += "{\n";
   // Sorted order visits the text out of order: fetch a few pairs ahead to hide the misses.
   constexpr std::size_t kAhead = 8;
-  for (std::size_t i = 0; i < map.size(); ++i) {
-    if (i + kAhead < map.size()) {
-      __builtin_prefetch(map[i + kAhead].first.data());
-      __builtin_prefetch(map[i + kAhead].second.data());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (i + kAhead < order.size()) {
+      const Entry& ahead = entries[order[i + kAhead]];
+      __builtin_prefetch(doc.key(ahead).data());
+      __builtin_prefetch(doc.value(ahead).data());
     }
+    const Entry& e = entries[order[i]];
     out += i ? ",\n  " : "  ";
-    append_json_string(out, map[i].first);
+    append_json_string(out, doc.key(e));
     out += ": ";
-    append_json_string(out, map[i].second);
+    append_json_string(out, doc.value(e));
+    if (out.size() >= kPiece) {
+      sink(out);
+      out.clear();
+    }
   }
   out += "\n}\n";
+  sink(out);
+}
+
+void to_properties(const Document& doc, const std::function<void(std::string_view)>& sink) {
+  std::string out;
+  out.reserve(2 * kPiece);
+  for (std::uint32_t i : doc.effective_order()) {
+    const Entry& e = doc.entries()[i];
+    out += escape_key(doc.key(e));
+    out += '=';
+    out += escape_value(doc.value(e));
+    out += '\n';
+    if (out.size() >= kPiece) {
+      sink(out);
+      out.clear();
+    }
+  }
+  if (!out.empty()) sink(out);
+}
+
+std::string to_json(const Document& doc) {
+  std::string out;
+  out.reserve(doc.text().size() + 4);
+  to_json(doc, [&out](std::string_view piece) { out += piece; });
   return out;
 }
 
 std::string to_properties(const Document& doc) {
   std::string out;
-  for (const auto& [key, value] : doc.effective()) {
-    out += escape_key(key);
-    out += '=';
-    out += escape_value(value);
-    out += '\n';
-  }
+  to_properties(doc, [&out](std::string_view piece) { out += piece; });
   return out;
 }
 

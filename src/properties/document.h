@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -99,6 +100,29 @@ class Document {
   /// The map Java loads: last duplicate wins; sorted like Java's String.compareTo
   /// (UTF-16 code unit order), so output matches a TreeMap of the loaded Properties.
   std::vector<std::pair<std::string_view, std::string_view>> effective() const;
+  /// The indices in entries() of the entries effective() lists, in its order: the map at
+  /// 4 bytes a key (show of a large file).
+  std::vector<std::uint32_t> effective_order() const;
+  /// Calls f(key, value) for every pair of the map Java loads, in no defined order: the
+  /// map without effective()'s sort and its vectors (edits fingerprint large files with it).
+  template <typename F>
+  void for_each_effective(F&& f) const {
+    const auto& v = index();
+    constexpr std::uint64_t kLow = 0xffffffffU;
+    for (std::size_t b = 0; b < v.size();) {
+      std::size_t e = b + 1;
+      while (e < v.size() && (v[e] >> 32) == (v[b] >> 32)) ++e;
+      // A run shares a hash; its entries are in file order, so an entry is effective when
+      // no later entry of the run has its key (runs are duplicates, rarely collisions).
+      for (std::size_t i = b; i < e; ++i) {
+        const std::string_view k = key(entries_[v[i] & kLow]);
+        bool last = true;
+        for (std::size_t j = i + 1; j < e && last; ++j) last = key(entries_[v[j] & kLow]) != k;
+        if (last) f(k, value(entries_[v[i] & kLow]));
+      }
+      b = e;
+    }
+  }
 
   /// The first line terminator of the file ("\n" when it has none).
   std::string_view line_ending() const { return line_ending_; }
@@ -118,12 +142,14 @@ class Document {
   // The entries ordered by (hash of key, index), built on the first lookup: checks look keys
   // up once per entry, which a scan of the entries made quadratic in the file's size. Shared
   // by copies (the entries never change after parsing) and built once under a once_flag, as
-  // several threads may look up in one document. Documents only shown or edited never pay.
+  // several threads may look up in one document. Documents only shown never pay.
   struct KeyIndex {
     std::once_flag built;
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> by_hash;
+    std::vector<std::uint64_t> by_hash;  // hash << 32 | entry index, sorted
   };
   std::pair<std::size_t, std::size_t> lookup(std::string_view key) const;
+  const std::vector<std::uint64_t>& index() const;
+  friend std::string take_text(Document&& doc);
 
   std::shared_ptr<KeyIndex> index_ = std::make_shared<KeyIndex>();
   std::string text_;
@@ -145,6 +171,10 @@ struct [[nodiscard]] ParseResult {
   bool ok() const { return errors.empty(); }
 };
 
+/// Moves the text out of `doc` and empties it: edits re-parse a large file in place
+/// instead of holding a second copy.
+std::string take_text(Document&& doc);
+
 /// Parses `bytes` exactly as java.util.Properties.load(InputStream) does. Never throws
 /// (except std::bad_alloc); problems are returned in ParseResult::errors.
 ParseResult parse(std::string bytes, std::string file_name);
@@ -156,6 +186,13 @@ std::string write(const Document& doc);
 /// The effective map as one JSON object, keys in Document::effective() order, one
 /// "key": "value" pair per line (`{}` when empty), newline-terminated.
 std::string to_json(const Document& doc);
+
+/// to_json() handed to `sink` in pieces of about 64 KiB, in order: a large file's map is
+/// never built whole.
+void to_json(const Document& doc, const std::function<void(std::string_view)>& sink);
+
+/// to_properties() handed to `sink` in pieces, likewise.
+void to_properties(const Document& doc, const std::function<void(std::string_view)>& sink);
 
 /// The effective map as a properties file: one `key=value` line per key in
 /// Document::effective() order, escaped (ASCII only) so that Java loads the same map.

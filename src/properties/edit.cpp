@@ -1,6 +1,9 @@
 #include "properties/edit.h"
 
-#include <map>
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <random>
 #include <string>
 #include <utility>
 
@@ -10,15 +13,111 @@ namespace kafkalint::properties {
 
 namespace {
 
-struct Utf16Less {
-  bool operator()(const std::string& a, const std::string& b) const { return utf16_less(a, b); }
-};
-using Map = std::map<std::string, std::string, Utf16Less>;
+// Edits prove themselves by comparing the map Java loads after the edit with the expected
+// one. Two maps of a large file (and two parsed documents) cost many times the file, so the
+// comparison is on a fingerprint: the count of pairs and the sum of a keyed SipHash-2-4 of
+// each (key, value). The key is random per process, so a hostile file cannot be crafted
+// to collide; two different maps agree with probability about 2^-64.
+std::uint64_t rotl(std::uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
 
-Map effective_map(const Document& doc) {
-  Map m;
-  for (const auto& [k, v] : doc.effective()) m.emplace(k, v);
-  return m;
+struct SipHash {
+  std::uint64_t v0, v1, v2, v3;
+  std::uint64_t tail = 0;  // bytes not yet in a word, little endian
+  std::size_t length = 0;
+
+  SipHash(std::uint64_t k0, std::uint64_t k1)
+      : v0(k0 ^ 0x736f6d6570736575ULL),
+        v1(k1 ^ 0x646f72616e646f6dULL),
+        v2(k0 ^ 0x6c7967656e657261ULL),
+        v3(k1 ^ 0x7465646279746573ULL) {}
+
+  void round() {
+    v0 += v1;
+    v1 = rotl(v1, 13);
+    v1 ^= v0;
+    v0 = rotl(v0, 32);
+    v2 += v3;
+    v3 = rotl(v3, 16);
+    v3 ^= v2;
+    v0 += v3;
+    v3 = rotl(v3, 21);
+    v3 ^= v0;
+    v2 += v1;
+    v1 = rotl(v1, 17);
+    v1 ^= v2;
+    v2 = rotl(v2, 32);
+  }
+  void word(std::uint64_t m) {
+    v3 ^= m;
+    round();
+    round();
+    v0 ^= m;
+  }
+  void add(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && length % 8 != 0) {  // fill the pending word
+      tail |= std::uint64_t{static_cast<unsigned char>(s[i++])} << (8 * (length++ % 8));
+      if (length % 8 == 0) {
+        word(tail);
+        tail = 0;
+      }
+    }
+    for (; i + 8 <= s.size(); i += 8, length += 8) {
+      std::uint64_t m;
+      std::memcpy(&m, s.data() + i, 8);  // little-endian host (x86-64, aarch64)
+      word(m);
+    }
+    for (; i < s.size(); ++i)
+      tail |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * (length++ % 8));
+  }
+  std::uint64_t finish() {
+    word(tail | (std::uint64_t{length & 0xff} << 56));
+    v2 ^= 0xff;
+    round();
+    round();
+    round();
+    round();
+    return v0 ^ v1 ^ v2 ^ v3;
+  }
+};
+
+struct Fingerprint {
+  std::uint64_t sum = 0;
+  std::uint64_t count = 0;
+  bool operator==(const Fingerprint& o) const { return sum == o.sum && count == o.count; }
+  bool operator!=(const Fingerprint& o) const { return !(*this == o); }
+};
+
+std::uint64_t pair_hash(std::string_view key, std::string_view value) {
+  static const std::pair<std::uint64_t, std::uint64_t> secret = [] {
+    std::random_device rd;
+    auto word = [&rd] { return (std::uint64_t{rd()} << 32) ^ rd(); };
+    return std::pair<std::uint64_t, std::uint64_t>(word(), word());
+  }();
+  SipHash h(secret.first, secret.second);
+  // The key's length first: ("ab", "c") and ("a", "bc") hash apart.
+  const std::uint64_t n = key.size();
+  char len[8];
+  std::memcpy(len, &n, 8);
+  h.add(std::string_view(len, 8));
+  h.add(key);
+  h.add(value);
+  return h.finish();
+}
+
+void add_pair(Fingerprint& f, std::string_view key, std::string_view value) {
+  f.sum += pair_hash(key, value);
+  ++f.count;
+}
+void remove_pair(Fingerprint& f, std::string_view key, std::string_view value) {
+  f.sum -= pair_hash(key, value);
+  --f.count;
+}
+
+Fingerprint fingerprint(const Document& doc) {
+  Fingerprint f;
+  doc.for_each_effective([&f](std::string_view k, std::string_view v) { add_pair(f, k, v); });
+  return f;
 }
 
 // The key and value exactly as Java reads them back after escaping (the user's bytes may
@@ -49,39 +148,77 @@ std::optional<core::Error> refuse_malformed(const Document& doc) {
   return std::nullopt;
 }
 
-// Installs `text` as the document if Java reads `expected` from it.
-std::optional<core::Error> commit(Document& doc, std::string text, const Map& expected,
-                                  std::string_view op, std::string_view key) {
-  ParseResult r = parse(std::move(text), doc.file_name());
-  if (!r.ok() || effective_map(r.doc) != expected) {
-    core::Error e = edit_error(doc, std::string(op) + " '" + std::string(key) +
-                                        "' cannot be done without changing other entries");
-    e.hint = "the end of the file leaves a continuation open; edit it by hand";
-    return e;
+std::vector<Splice> apply_splices(std::string& text, const std::vector<Splice>& splices) {
+  std::vector<Splice> undo;
+  undo.reserve(splices.size());
+  if (splices.size() == 1) {
+    const Splice& s = splices.front();
+    undo.push_back({s.begin, s.begin + s.with.size(), text.substr(s.begin, s.end - s.begin)});
+    text.replace(s.begin, s.end - s.begin, s.with);
+    return undo;
   }
-  doc = std::move(r.doc);
-  return std::nullopt;
+  std::string out;
+  std::size_t grown = text.size();
+  for (const Splice& s : splices) grown += s.with.size();
+  out.reserve(grown);
+  std::size_t at = 0;
+  for (const Splice& s : splices) {
+    out.append(text, at, s.begin - at);
+    undo.push_back({out.size(), out.size() + s.with.size(), text.substr(s.begin, s.end - s.begin)});
+    out += s.with;
+    at = s.end;
+  }
+  out.append(text, at, std::string::npos);
+  text = std::move(out);
+  return undo;
+}
+
+// Installs the text with `splices` applied as the document if Java reads the map
+// `expected` from it. The old document is released first and, on failure, parsed again
+// from the undone text: a large file is never held as two parsed documents.
+std::optional<core::Error> commit(Document& doc, const std::vector<Splice>& splices,
+                                  const Fingerprint& expected, std::string_view op,
+                                  std::string_view key, std::vector<Splice>* undo) {
+  const std::string file = doc.file_name();
+  const core::Error failure =
+      edit_error(doc, std::string(op) + " '" + std::string(key) +
+                          "' cannot be done without changing other entries");
+  std::string text = take_text(std::move(doc));
+  std::vector<Splice> undone = apply_splices(text, splices);
+  ParseResult r = parse(std::move(text), file);
+  if (r.ok() && fingerprint(r.doc) == expected) {
+    doc = std::move(r.doc);
+    if (undo) undo->insert(undo->end(), undone.begin(), undone.end());
+    return std::nullopt;
+  }
+  text = take_text(std::move(r.doc));
+  apply_splices(text, undone);
+  doc = parse(std::move(text), file).doc;  // the text it had, so the document it was
+  core::Error e = failure;
+  e.hint = "the end of the file leaves a continuation open; edit it by hand";
+  return e;
 }
 
 }  // namespace
 
-std::optional<core::Error> set(Document& doc, std::string_view key, std::string_view value) {
+std::optional<core::Error> set(Document& doc, std::string_view key, std::string_view value,
+                               std::vector<Splice>* undo) {
   if (auto err = refuse_malformed(doc)) return err;
   const auto [k, v] = as_read(key, value);
-  const std::string& t = doc.text();
-  Map expected = effective_map(doc);
-  expected[k] = v;
-  std::string out;
+  Fingerprint expected = fingerprint(doc);
+  Splice s;
   if (const Entry* e = doc.find(k)) {
-    out.reserve(t.size() + value.size());
-    out.append(t, 0, e->value.begin);
-    if (e->separator().empty()) out += '=';
-    out += escape_value(value);
-    out.append(t, e->value.end, std::string::npos);
+    remove_pair(expected, k, doc.value(*e));
+    s.begin = e->value.begin;
+    s.end = e->value.end;
+    if (e->separator().empty()) s.with = "=";
+    s.with += escape_value(value);
   } else {
-    out = t + appended_entries(doc, {{std::string(key), std::string(value)}});
+    s.begin = s.end = doc.text().size();
+    s.with = appended_entries(doc, {{std::string(key), std::string(value)}});
   }
-  return commit(doc, std::move(out), expected, "setting", key);
+  add_pair(expected, k, v);
+  return commit(doc, {std::move(s)}, expected, "setting", key, undo);
 }
 
 std::optional<core::Error> set_every(Document& doc, std::string_view key, std::string_view value) {
@@ -89,21 +226,16 @@ std::optional<core::Error> set_every(Document& doc, std::string_view key, std::s
   const auto [k, v] = as_read(key, value);
   const auto hits = doc.find_all(k);
   if (hits.size() < 2) return set(doc, key, value);
-  Map expected = effective_map(doc);
-  expected[k] = v;
-  const std::string& t = doc.text();
+  Fingerprint expected = fingerprint(doc);
+  remove_pair(expected, k, doc.value(*hits.back()));
+  add_pair(expected, k, v);
   const std::string escaped = escape_value(value);
-  std::string out;
-  out.reserve(t.size() + hits.size() * (escaped.size() + 1));
-  std::size_t at = 0;
-  for (const Entry* e : hits) {
-    out.append(t, at, e->value.begin - at);
-    if (e->separator().empty()) out += '=';
-    out += escaped;
-    at = e->value.end;
-  }
-  out.append(t, at, std::string::npos);
-  return commit(doc, std::move(out), expected, "setting", key);
+  std::vector<Splice> splices;
+  splices.reserve(hits.size());
+  for (const Entry* e : hits)
+    splices.push_back(
+        {e->value.begin, e->value.end, e->separator().empty() ? "=" + escaped : escaped});
+  return commit(doc, splices, expected, "setting", key, nullptr);
 }
 
 std::string appended_entries(const Document& doc,
@@ -126,53 +258,61 @@ std::string appended_entries(const Document& doc,
 bool appends_cleanly(const Document& doc,
                      const std::vector<std::pair<std::string, std::string>>& entries) {
   if (refuse_malformed(doc)) return false;
-  Map expected = effective_map(doc);
+  Fingerprint expected = fingerprint(doc);
+  std::vector<std::pair<std::string, std::string>> added;  // as read, last value per key
   for (const auto& [key, value] : entries) {
-    const auto [k, v] = as_read(key, value);
-    expected[k] = v;
+    auto [k, v] = as_read(key, value);
+    auto same =
+        std::find_if(added.begin(), added.end(), [&k = k](const auto& a) { return a.first == k; });
+    if (same != added.end()) {
+      remove_pair(expected, same->first, same->second);
+      same->second = v;
+    } else {
+      if (const Entry* e = doc.find(k)) remove_pair(expected, k, doc.value(*e));
+      added.emplace_back(k, v);
+    }
+    add_pair(expected, k, v);
   }
   const ParseResult r = parse(doc.text() + appended_entries(doc, entries), doc.file_name());
-  return r.ok() && effective_map(r.doc) == expected;
+  return r.ok() && fingerprint(r.doc) == expected;
 }
 
 namespace {
 
-// Rewrites every entry of `key` (continuation lines included) with what `replace` appends for
+// Rewrites every entry of `key` (continuation lines included) with what `replace` returns for
 // it, keeping every other byte: the common part of unset() and comment().
 template <typename Replace>
 std::optional<core::Error> rewrite_entries(Document& doc, std::string_view key, const char* action,
-                                           std::size_t extra_per_entry, Replace replace) {
+                                           std::vector<Splice>* undo, Replace replace) {
   if (auto err = refuse_malformed(doc)) return err;
   const std::string k = as_read(key, "").first;
   const auto hits = doc.find_all(k);
   if (hits.empty()) return std::nullopt;
-  Map expected = effective_map(doc);
-  expected.erase(k);
+  Fingerprint expected = fingerprint(doc);
+  remove_pair(expected, k, doc.value(*hits.back()));
   const std::string& t = doc.text();
-  std::string out;
-  out.reserve(t.size() + extra_per_entry * hits.size());
-  std::size_t at = 0;
-  for (const Entry* e : hits) {
-    out.append(t, at, e->raw.begin - at);
-    replace(*e, t, out);
-    at = e->raw.end;
-  }
-  out.append(t, at, std::string::npos);
-  return commit(doc, std::move(out), expected, action, key);
+  std::vector<Splice> splices;
+  splices.reserve(hits.size());
+  for (const Entry* e : hits)
+    splices.push_back({e->raw.begin, e->raw.end,
+                       replace(std::string_view(t).substr(e->raw.begin, e->raw.size()))});
+  return commit(doc, splices, expected, action, key, undo);
 }
 
 }  // namespace
 
-std::optional<core::Error> unset(Document& doc, std::string_view key) {
-  return rewrite_entries(doc, key, "removing", 0,
-                         [](const Entry&, const std::string&, std::string&) {});
+std::optional<core::Error> unset(Document& doc, std::string_view key, std::vector<Splice>* undo) {
+  return rewrite_entries(doc, key, "removing", undo,
+                         [](std::string_view) { return std::string(); });
 }
 
-std::optional<core::Error> comment(Document& doc, std::string_view key) {
-  return rewrite_entries(
-      doc, key, "commenting out", 16, [](const Entry& e, const std::string& t, std::string& out) {
-        out += commented_lines(std::string_view(t).substr(e.raw.begin, e.raw.size()));
-      });
+std::optional<core::Error> comment(Document& doc, std::string_view key, std::vector<Splice>* undo) {
+  return rewrite_entries(doc, key, "commenting out", undo,
+                         [](std::string_view raw) { return commented_lines(raw); });
+}
+
+std::vector<Splice> splice(std::string& text, const std::vector<Splice>& splices) {
+  return apply_splices(text, splices);
 }
 
 std::string commented_lines(std::string_view raw, std::string_view mark) {

@@ -14,14 +14,29 @@
 namespace kafkalint::properties {
 
 // Every edit checks its own result: it re-parses the new text and compares the map Java
-// would load with the expected one. On any difference it returns an error and leaves `doc`
-// unchanged. A document with a malformed \uxxxx escape (Java refuses it) is not edited.
+// would load with the expected one (by a keyed fingerprint of the whole map, so a large file
+// is never held twice). On any difference it returns an error and leaves `doc` unchanged.
+// A document with a malformed \uxxxx escape (Java refuses it) is not edited. `undo`, when
+// given, receives (appended, in text order) the splices that turn the new text back into the
+// old one: `kafkalint edit` rebuilds the original from them instead of keeping a copy.
+
+/// Bytes [begin, end) of a text replaced by `with`.
+struct Splice {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string with;
+};
+
+/// Applies `splices` (in text order, not overlapping) to `text`; returns the splices, in
+/// text order, that undo them.
+std::vector<Splice> splice(std::string& text, const std::vector<Splice>& splices);
 
 /// Sets `key` (UTF-8) to `value` (UTF-8): replaces the value of the entry Java keeps (the
 /// last one) in place, keeping its separator; or appends `key=value` on a new line using
 /// the file's line ending, keeping the file's final newline or lack of one.
 [[nodiscard]] std::optional<core::Error> set(Document& doc, std::string_view key,
-                                             std::string_view value);
+                                             std::string_view value,
+                                             std::vector<Splice>* undo = nullptr);
 
 /// Like set(), but replaces the value of every entry of `key`, not only the last one. For
 /// templates: each entry may sit in its own `{% if %}`/`{% else %}` branch, and whichever
@@ -43,11 +58,13 @@ bool appends_cleanly(const Document& doc,
                      const std::vector<std::pair<std::string, std::string>>& entries);
 
 /// Removes every entry of `key`, continuation lines included. No entry: no change.
-[[nodiscard]] std::optional<core::Error> unset(Document& doc, std::string_view key);
+[[nodiscard]] std::optional<core::Error> unset(Document& doc, std::string_view key,
+                                               std::vector<Splice>* undo = nullptr);
 
 /// Turns every entry of `key` into comment lines: '#' before each of its physical lines,
 /// so no line of it continues any more. No entry: no change.
-[[nodiscard]] std::optional<core::Error> comment(Document& doc, std::string_view key);
+[[nodiscard]] std::optional<core::Error> comment(Document& doc, std::string_view key,
+                                                 std::vector<Splice>* undo = nullptr);
 
 /// `raw` (whole physical lines of an entry) with `mark` before each line: the text that
 /// comments the entry out ("\r\n", "\r" and "\n" end lines).

@@ -186,7 +186,15 @@ class Parser {
     }
     has_cr_ = std::memchr(text_.data(), '\r', n_) != nullptr;
     detect_line_ending();
-    doc_.entries_.reserve(n_ / 64 + 1);
+    // Reserved at their upper bounds (an entry or comment per line; decoded text at most
+    // twice the bytes) so they never grow by copying: pages never written are never
+    // resident, while a doubling vector holds old and new blocks at once (edit, show and
+    // diff of a large file must stay within a few times its size).
+    std::size_t lines = 1;
+    for (std::size_t i = 0; i < n_; ++i) lines += text_[i] == '\n' || text_[i] == '\r';
+    doc_.entries_.reserve(lines);
+    doc_.comments_.reserve(lines);
+    doc_.arena_.reserve(2 * n_);
     std::size_t pos = 0;
     int line = 1;
     while (pos < n_) read_logical_line(pos, line);
