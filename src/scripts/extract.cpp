@@ -52,17 +52,23 @@ FileKind kind_from_name(const std::string& name) {
   return FileKind::kUnknown;
 }
 
+// The line that starts at `p`, without its indentation and trailing blanks; `p` moves past it.
+std::string_view next_trimmed_line(std::string_view content, std::size_t& p) {
+  std::size_t e = content.find('\n', p);
+  if (e == std::string_view::npos) e = content.size();
+  std::string_view l = content.substr(p, e - p);
+  p = e + 1;
+  while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+  while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t'))
+    l.remove_suffix(1);
+  return l;
+}
+
 // The first line that is not blank or a comment is a '[group]' header.
 bool ini_inventory_shape(std::string_view content) {
   std::size_t p = 0;
   while (p < content.size()) {
-    std::size_t e = content.find('\n', p);
-    if (e == std::string_view::npos) e = content.size();
-    std::string_view l = content.substr(p, e - p);
-    p = e + 1;
-    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
-    while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t'))
-      l.remove_suffix(1);
+    const std::string_view l = next_trimmed_line(content, p);
     if (l.empty() || l.front() == '#' || l.front() == ';') continue;
     return l.size() > 2 && l.front() == '[' && l.back() == ']';
   }
@@ -83,12 +89,7 @@ FileKind kind_from_content(std::string_view content) {
   // The first instruction-looking line decides: FROM (Dockerfile), apiVersion/---/services (YAML).
   std::size_t p = 0;
   while (p < content.size()) {
-    std::size_t e = content.find('\n', p);
-    if (e == std::string_view::npos) e = content.size();
-    std::string_view l = content.substr(p, e - p);
-    p = e + 1;
-    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
-    while (!l.empty() && (l.back() == '\r' || l.back() == ' ')) l.remove_suffix(1);
+    const std::string_view l = next_trimmed_line(content, p);
     if (l.empty() || l.front() == '#') continue;
     const std::string lo = core::ascii_lower(l.substr(0, 12));
     if (lo.substr(0, 5) == "from " || lo.substr(0, 4) == "arg ") return FileKind::kDockerfile;
