@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <iterator>
+#include <map>
+#include <tuple>
+#include <utility>
 
 #include "core/strings.h"
 
@@ -208,6 +212,134 @@ MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
     if (blank_line) m.control_lines.push_back(static_cast<int>(l));
   }
   return m;
+}
+
+namespace {
+
+// The statement of a code tag, without its delimiters and trim markers ("if x", "endif").
+std::string_view statement(std::string_view tag) {
+  for (std::string_view open : {"{%", "<%"})
+    if (tag.substr(0, open.size()) == open) tag.remove_prefix(open.size());
+  for (std::string_view close : {"%}", "%>"})
+    if (tag.size() >= close.size() && tag.substr(tag.size() - close.size()) == close)
+      tag.remove_suffix(close.size());
+  while (!tag.empty() &&
+         (tag.front() == '-' || tag.front() == '+' || tag.front() == ' ' || tag.front() == '\t'))
+    tag.remove_prefix(1);
+  while (!tag.empty() && (tag.back() == '-' || tag.back() == '+' || tag.back() == ' ' ||
+                          tag.back() == '\t' || tag.back() == '\r' || tag.back() == '\n'))
+    tag.remove_suffix(1);
+  return tag;
+}
+
+std::string_view first_word(std::string_view s) {
+  std::size_t n = 0;
+  while (n < s.size() && (std::isalnum(static_cast<unsigned char>(s[n])) || s[n] == '_')) ++n;
+  return s.substr(0, n);
+}
+
+bool ends_with_word(std::string_view s, std::string_view w) {
+  if (s.size() < w.size() || s.substr(s.size() - w.size()) != w) return false;
+  return s.size() == w.size() ||
+         !std::isalnum(static_cast<unsigned char>(s[s.size() - w.size() - 1]));
+}
+
+enum class Stmt { kOther, kIf, kElif, kElse, kEnd, kOpenOther };
+
+Stmt classify(std::string_view tag, TemplateSyntax syntax) {
+  if (tag.substr(0, 3) == "{%#" || tag.substr(0, 3) == "<%#" || tag.substr(0, 2) == "{#")
+    return Stmt::kOther;
+  const std::string_view st = statement(tag);
+  const std::string_view w = first_word(st);
+  if (w == "if" || (syntax == TemplateSyntax::kErb && w == "unless")) return Stmt::kIf;
+  if (w == "elif" || w == "elsif") return Stmt::kElif;
+  if (w == "else") return Stmt::kElse;
+  if (syntax == TemplateSyntax::kJinja) {
+    if (w == "endif") return Stmt::kEnd;
+    if (w.substr(0, 3) == "end") return Stmt::kEnd;  // endfor, endmacro, endwith, ...
+    for (std::string_view b : {"for", "macro", "block", "with", "filter", "call", "raw"})
+      if (w == b) return Stmt::kOpenOther;
+    return Stmt::kOther;
+  }
+  if (w == "end") return Stmt::kEnd;
+  for (std::string_view b : {"case", "while", "until", "for", "begin"})
+    if (w == b) return Stmt::kOpenOther;
+  std::string_view rest = st;
+  if (const auto bar = rest.rfind('|'); bar != std::string_view::npos && bar > 0) {
+    // "x.each do |y|": the block's parameters follow "do".
+    const auto open_bar = rest.rfind('|', bar - 1);
+    if (open_bar != std::string_view::npos) rest = rest.substr(0, open_bar);
+    while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+  }
+  if (ends_with_word(rest, "do")) return Stmt::kOpenOther;
+  return Stmt::kOther;
+}
+
+struct Block {
+  bool branch = false;    // an if-block; other blocks are transparent
+  bool has_else = false;  // the last arm is an else: one arm always renders
+  int arms = 1;
+  int parent = -1;  // enclosing if-block (transparent blocks skipped), -1 = the top level
+  int parent_arm = 0;
+};
+
+}  // namespace
+
+bool renders_always(std::string_view content, const MaskedTemplate& mask,
+                    const std::vector<std::size_t>& offsets) {
+  if (offsets.empty()) return false;
+  std::vector<Block> blocks;
+  std::vector<int> open;  // blocks not yet closed, innermost last
+  // The innermost enclosing if-block and its current arm.
+  const auto scope = [&]() -> std::pair<int, int> {
+    for (auto it = open.rbegin(); it != open.rend(); ++it)
+      if (blocks[static_cast<std::size_t>(*it)].branch)
+        return {*it, blocks[static_cast<std::size_t>(*it)].arms - 1};
+    return {-1, 0};
+  };
+  // Where each offset sits: (if-block, arm); -1 = the top level.
+  std::vector<std::pair<int, int>> at(offsets.size(), {-2, 0});
+  std::vector<ByteRange> code = mask.code;
+  std::sort(code.begin(), code.end(),
+            [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+  const auto place_before = [&](std::size_t limit) {
+    for (std::size_t k = 0; k < offsets.size(); ++k)
+      if (at[k].first == -2 && offsets[k] < limit) at[k] = scope();
+  };
+  for (const ByteRange& r : code) {
+    place_before(r.begin);
+    const Stmt s = classify(content.substr(r.begin, r.end - r.begin), mask.syntax);
+    if (s == Stmt::kIf || s == Stmt::kOpenOther) {
+      Block b;
+      b.branch = s == Stmt::kIf;
+      std::tie(b.parent, b.parent_arm) = scope();
+      blocks.push_back(b);
+      open.push_back(static_cast<int>(blocks.size()) - 1);
+    } else if ((s == Stmt::kElif || s == Stmt::kElse) && !open.empty()) {
+      Block& b = blocks[static_cast<std::size_t>(open.back())];
+      if (!b.branch) continue;  // a for-else: the loop's own, not an if arm
+      ++b.arms;
+      if (s == Stmt::kElse) b.has_else = true;
+    } else if (s == Stmt::kEnd && !open.empty()) {
+      open.pop_back();
+    }
+  }
+  place_before(content.size() + 1);
+  // covered(block, arm): that arm renders one of the offsets whenever it renders.
+  std::map<std::pair<int, int>, bool> direct;
+  for (const auto& a : at) direct[a] = true;
+  std::function<bool(int, int)> covered = [&](int block, int arm) -> bool {
+    if (direct.count({block, arm})) return true;
+    for (std::size_t c = 0; c < blocks.size(); ++c) {
+      const Block& b = blocks[c];
+      if (!b.branch || !b.has_else || b.parent != block || b.parent_arm != arm) continue;
+      bool all = true;
+      for (int a = 0; a < b.arms && all; ++a) all = covered(static_cast<int>(c), a);
+      if (all) return true;
+    }
+    return false;
+  };
+  return covered(-1, 0);
 }
 
 }  // namespace kafkalint::checks

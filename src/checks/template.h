@@ -56,4 +56,12 @@ TemplateSyntax detect_template(std::string_view path, std::string_view content);
 /// Masks `content` for `syntax`. For kNone only ${...} references are marked opaque.
 MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax);
 
+/// Whether every rendering of a template holds at least one of `offsets` (byte offsets of the
+/// original text, e.g. the entries of one key). Follows the if-blocks of the template code
+/// (Jinja if/elif/else/endif, ERB if/unless/elsif/else/end): an offset inside an `if` without
+/// an `else`, or inside some arms only, is not rendered every time. Other blocks (for, macro,
+/// ERB `do` blocks) count as rendered, so only real branches make the answer false.
+bool renders_always(std::string_view content, const MaskedTemplate& mask,
+                    const std::vector<std::size_t>& offsets);
+
 }  // namespace kafkalint::checks

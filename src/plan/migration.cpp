@@ -12,6 +12,7 @@
 #include "checks/cluster_checks.h"
 #include "checks/kraft_startup.h"
 #include "plan/migration_model.h"
+#include "plan/pins_above.h"
 #include "plan/plan_knowledge.h"
 #include "plan/readiness.h"
 #include "properties/edit.h"
@@ -57,6 +58,7 @@ class Road {
         plan_.brokers.push_back(f->path);
         plan_.originals.push_back(f->original);
         texts_.push_back(f->original);
+        files_.push_back(f);
         if (pass == 0) ++given_;
       }
   }
@@ -69,7 +71,7 @@ class Road {
     }
     versions_ = store_.versions().get();
     rules_ = store_.rules().get();
-    if (classify() && choose_bridge() && validate()) {
+    if (check_pins_above_from() && classify() && choose_bridge() && validate()) {
       add_controller_slots();
       // Without a ZooKeeper leg nothing has checked the files as given yet.
       if (bridge_->version == from_.version && !check_given(err)) return false;
@@ -131,6 +133,17 @@ class Road {
   }
 
   // --- where the files stand (a migration may be under way) -------------------------------
+
+  // A pin above --from means the brokers run newer binaries than --from says: every leg and
+  // the bridge would be chosen from the wrong release (plan/pins_above.h).
+  bool check_pins_above_from() {
+    const PinAboveFrom pin = find_pin_above_from(*versions_, from_, files_);
+    if (!pin.pinned) return true;
+    PinRefusal r = pin_above_refusal(pin, from_, to_);
+    refuse(RuleId::KL807, std::move(r.message), r.source);
+    plan_.path = std::move(r.path);
+    return false;
+  }
 
   bool classify();
 
@@ -592,6 +605,7 @@ class Road {
   Quorum quorum_ = Quorum::kStatic;
   std::string quorum_value_, cname_, cprotocol_;
   std::vector<std::string> texts_;  // every file as it is at the current point of the plan
+  std::vector<const checks::PropsFile*> files_;  // the files as given, brokers first
   std::set<std::string> seen_findings_;
 };
 

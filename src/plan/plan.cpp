@@ -11,8 +11,10 @@
 #include "checks/cluster_checks.h"
 #include "checks/context.h"
 #include "checks/props_file.h"
+#include "checks/template.h"
 #include "core/strings.h"
 #include "plan/notes_sources.h"
+#include "plan/pins_above.h"
 #include "plan/template_replay.h"
 #include "properties/edit.h"
 #include "properties/endpoint.h"
@@ -137,7 +139,8 @@ class Planner {
 
   void run() {
     check_files();
-    if (check_mode() && check_request() && check_path() && check_pins_above_from()) {
+    if (check_mode() && check_request() && check_path() && check_pins_above_from() &&
+        check_pins_in_every_branch()) {
       if (plan_.mode == "kraft")
         plan_kraft();
       else
@@ -452,50 +455,60 @@ class Planner {
     return true;
   }
 
-  // A ZooKeeper-mode pin above --from: the brokers already run newer binaries (a --from broker
-  // refuses to start with it), so --from is not the cluster's real state. The plan would lower
-  // the pin to --from, a protocol downgrade: refused, with the plan from the pinned release.
+  // A pin above --from is a protocol downgrade if planned from --from (plan/pins_above.h).
   bool check_pins_above_from() {
-    if (plan_.mode != "zookeeper" || from_.protocol_versions.empty()) return true;
-    const std::size_t top = top_index(from_);
-    const Release* pinned = nullptr;
-    std::string where;
+    if (plan_.mode != "zookeeper") return true;
+    std::vector<const checks::PropsFile*> files;
+    for (const Working& w : work_) files.push_back(w.file);
+    const PinAboveFrom pin = find_pin_above_from(*k_.versions, from_, files);
+    if (!pin.pinned) return true;
+    PinRefusal r = pin_above_refusal(pin, from_, to_);
+    refuse(RuleId::KL807, std::move(r.message), r.source);
+    plan_.path = std::move(r.path);
+    return false;
+  }
+
+  // The pins of the roll must reach every broker a template renders: a pin written only in some
+  // branches of an if-block leaves the other hosts unpinned when their binaries change.
+  bool check_pins_in_every_branch() {
+    if (plan_.mode != "zookeeper" || !to_.ibp_key || &from_ == &to_) return true;
+    std::vector<const char*> keys = {kIbp};
+    if (lmfv_needed()) keys.push_back(kLmfv);
+    bool ok = true;
     for (const Working& w : work_) {
-      // A template renders one of its branches: any entry may be the pin a broker runs with.
-      std::vector<std::string> values;
-      if (w.file->templated()) {
-        for (const properties::Entry* e : w.doc.find_all(kIbp))
-          values.emplace_back(w.doc.value(*e));
-      } else if (auto v = value_of(w.doc, kIbp)) {
-        values.push_back(std::move(*v));
-      }
-      for (const std::string& v : values) {
-        const auto pv = resolve(v);
-        if (!pv || pv->index <= top || !pv->release) continue;
-        if (!pinned || pinned->version < pv->release->version) {
-          pinned = pv->release;
-          where = w.file->path + " (" + kIbp + "=" + v + ")";
-        }
+      if (!w.file->templated()) continue;
+      for (const char* key : keys) {
+        const std::vector<const properties::Entry*> entries = w.file->doc().find_all(key);
+        if (entries.empty()) continue;  // no pin at all: the plan adds one outside any branch
+        std::vector<std::size_t> offsets;
+        for (const properties::Entry* e : entries) offsets.push_back(e->raw.begin);
+        if (checks::renders_always(w.file->original, w.file->mask, offsets)) continue;
+        ok = refuse(RuleId::KL812,
+                    std::string("'") + key +
+                        "' is written only inside some branches of this template's if-blocks: "
+                        "a broker whose template renders another branch starts on the " +
+                        to_.name + " binaries without the pin; write '" + key + "=" +
+                        protocol_value(from_) +
+                        "' in every branch, or once outside the if-blocks, and plan again",
+                    notes_anchor(to_));
+        core::Finding& f = plan_.findings.back();
+        f.where.file = w.file->path;
+        f.where.line = entries.front()->line;
+        f.where.column = entries.front()->column;
+        f.subject = key;
       }
     }
-    if (!pinned) return true;
-    refuse(RuleId::KL807,
-           "the files pin the inter-broker protocol above --from " + from_.name + ": " + where +
-               "; the brokers must already run Kafka " + pinned->name +
-               " or newer, and lowering the pin to " + from_.name +
-               " would be a protocol downgrade, which Kafka does not support once the protocol "
-               "is raised",
-           notes_anchor(*pinned));
-    if (pinned->version < to_.version)
+    if (!ok)
       plan_.path = {
-          "check the version the brokers run (the libs/kafka_*.jar name, or "
-          "the 'Kafka version' line of server.log), then plan from it: kafkalint plan --from " +
-          pinned->name + " --to " + to_.name + " ..."};
-    else
-      plan_.path = {"the brokers already run Kafka " + pinned->name +
-                    " or newer: nothing to upgrade to " + to_.name +
-                    "; check the version the brokers run and plan from it"};
-    return false;
+          "write the pin in every branch of the template (or once outside its "
+          "if-blocks), then the same command again: kafkalint plan --from " +
+          plan_.from + " --to " + plan_.to + " ..."};
+    return ok;
+  }
+
+  bool lmfv_needed() const {
+    return to_.ibp_key && &from_ != &to_ && to_.lmfv_key &&
+           (o_.pin_message_format || knowledge::message_format_pin_needed(from_, to_));
   }
 
   bool check_path() {
@@ -1014,9 +1027,7 @@ class Planner {
     const std::string pin = protocol_value(from_);
     const std::size_t from_top = top_index(from_);
     const bool pins = to_.ibp_key && !same_line;
-    const bool lmfv_needed =
-        pins && to_.lmfv_key &&
-        (o_.pin_message_format || knowledge::message_format_pin_needed(from_, to_));
+    const bool lmfv_needed = this->lmfv_needed();
 
     // Phase 1: pins (and keys the target dropped), before any new binary starts.
     Phase& p1 =

@@ -87,4 +87,41 @@ TEST_SUITE("checks") {
   TEST_CASE("template: CRLF and lone CR line breaks are kept") {
     CHECK(masked("{% x %}\r\na={{b}}\rc=1", TemplateSyntax::kJinja) == "       \r\na=_____\rc=1");
   }
+
+  TEST_CASE("template: renders_always follows if-blocks, not other blocks") {
+    // Offsets of every line that starts with "pin=".
+    const auto always = [](const std::string& text, TemplateSyntax syntax) {
+      std::vector<std::size_t> at;
+      for (std::size_t i = 0; (i = text.find("pin=", i)) != std::string::npos; ++i)
+        if (i == 0 || text[i - 1] == '\n') at.push_back(i);
+      return renders_always(text, mask_template(text, syntax), at);
+    };
+    const TemplateSyntax j = TemplateSyntax::kJinja, e = TemplateSyntax::kErb;
+    CHECK(always("a=1\npin=1\n", j));
+    CHECK_FALSE(always("a=1\n", j));
+    CHECK_FALSE(always("{% if x %}\npin=1\n{% endif %}\n", j));
+    CHECK(always("{% if x %}\npin=1\n{% else %}\npin=2\n{% endif %}\n", j));
+    CHECK_FALSE(
+        always("{% if x %}\npin=1\n{% elif y %}\na=1\n{% else %}\npin=2\n{% endif %}\n", j));
+    CHECK(always("{%- if x -%}\npin=1\n{%- elif y %}\npin=3\n{% else %}\npin=2\n{% endif %}\n", j));
+    // Nested: the outer else arm holds an if without else.
+    CHECK_FALSE(
+        always("{% if x %}\npin=1\n{% else %}\n{% if y %}\npin=2\n{% endif %}\n{% endif %}\n", j));
+    CHECK(
+        always("{% if x %}\npin=1\n{% else %}\n{% if y %}\npin=2\n{% else %}\npin=3\n"
+               "{% endif %}\n{% endif %}\n",
+               j));
+    // An unconditional entry after a partial one covers every rendering.
+    CHECK(always("{% if x %}\npin=1\n{% endif %}\npin=2\n", j));
+    // Loops and comments are not branches; a for-else is the loop's.
+    CHECK(always("{% for h in hosts %}\npin=1\n{% else %}\n{% endfor %}\n", j));
+    CHECK(always("{# if x #}\npin=1\n", j));
+    CHECK_FALSE(always("{% for h in hosts %}{% if h %}\npin=1\n{% endif %}{% endfor %}\n", j));
+    // ERB: if/unless/elsif/else/end, `do` blocks closed by the same `end`.
+    CHECK_FALSE(always("<% if @x -%>\npin=1\n<% end -%>\n", e));
+    CHECK_FALSE(always("<% unless @x %>\npin=1\n<% end %>\n", e));
+    CHECK(always("<% if @x %>\npin=1\n<% elsif @y %>\npin=2\n<% else %>\npin=3\n<% end %>\n", e));
+    CHECK(always("<% @h.each do |k, v| %>\nk=v\n<% end %>\npin=1\n", e));
+    CHECK_FALSE(always("<% @h.each do |k| %>\n<% if k %>\npin=1\n<% end %>\n<% end %>\n", e));
+  }
 }

@@ -1,4 +1,4 @@
-// Issue 12 point 8: a refusal's "path to take instead" must itself lead to a plan. For the two
+// Issue 12 point 8: a refusal's "path to take instead" must itself lead to a plan. For the three
 // half-done rolls of a migration (KL821), the test takes the golden cluster, does what the path's
 // first steps say (exactly as the finished brokers show), and runs the path's last step, the same
 // command again: it must plan, resuming from the step every broker has reached.
@@ -64,22 +64,60 @@ TEST_SUITE("plan_migration_paths") {
     CHECK(out.find("phase 1:") != std::string::npos);
   }
 
+  // The same for brokers still without the migration flag next to a KRaft broker: the path's
+  // last roll (to KRaft brokers) is the one that brings them to the same step.
   TEST_CASE("plan: a half-done roll to KRaft brokers has a path that plans") {
-    test::TempDir dir;
-    copy_golden("refuse-migration-half-kraft", dir);
-    check_path(plan_in(dir));
-    // Step 1: brokers 2 and 3 restart as KRaft brokers, configured as broker-1 is.
-    const std::string model = test::read(dir.file("broker-1.properties"));
-    for (const std::string n : {"2", "3"}) {
-      std::string b = std::regex_replace(model, std::regex("kafka-1\\."), "kafka-" + n + ".");
-      b = std::regex_replace(b, std::regex("\nnode\\.id=1\n"), "\nnode.id=" + n + "\n");
-      b = std::regex_replace(b, std::regex("Broker 1"), "Broker " + n);
-      REQUIRE(b.find("node.id=" + n) != std::string::npos);
-      test::write(dir.file("broker-" + n + ".properties"), b);
+    for (const char* name :
+         {"refuse-migration-half-kraft", "refuse-migration-kraft-next-to-zookeeper"}) {
+      CAPTURE(name);
+      test::TempDir dir;
+      copy_golden(name, dir);
+      check_path(plan_in(dir));
+      // Step 1: brokers 2 and 3 restart as KRaft brokers, configured as broker-1 is.
+      const std::string model = test::read(dir.file("broker-1.properties"));
+      for (const std::string n : {"2", "3"}) {
+        std::string b = std::regex_replace(model, std::regex("kafka-1\\."), "kafka-" + n + ".");
+        b = std::regex_replace(b, std::regex("\nnode\\.id=1\n"), "\nnode.id=" + n + "\n");
+        b = std::regex_replace(b, std::regex("Broker 1"), "Broker " + n);
+        REQUIRE(b.find("node.id=" + n) != std::string::npos);
+        test::write(dir.file("broker-" + n + ".properties"), b);
+      }
+      const std::string out = plan_in(dir);
+      CHECK(out.find(": refused") == std::string::npos);
+      CHECK(out.find("KL821") == std::string::npos);
+      CHECK(out.find("phase 1:") != std::string::npos);
     }
-    const std::string out = plan_in(dir);
-    CHECK(out.find(": refused") == std::string::npos);
-    CHECK(out.find("KL821") == std::string::npos);
-    CHECK(out.find("phase 1:") != std::string::npos);
+  }
+
+  // Pins above --from (KL807) on the migration road: the path names the release the pins say;
+  // planned from it, with the same other options and files, the road plans.
+  TEST_CASE("plan: pins above --from on the migration road have a path that plans") {
+    for (const char* name :
+         {"refuse-migration-pins-above-from", "refuse-migration-start-pins-above-from"}) {
+      CAPTURE(name);
+      test::TempDir dir;
+      copy_golden(name, dir);
+      std::string args =
+          test::trim_newline(test::read(test::source_dir() + "/testdata/plan/" + name + "/args"));
+      std::string files;
+      for (const auto& e : fs::directory_iterator(dir.path()))
+        files += " '" + e.path().filename().string() + "'";
+      const auto run = [&](const std::string& a) {
+        return test::run_shell("cd '" + dir.path() + "' && '" + test::binary() + "' plan " + a +
+                               files);
+      };
+      const test::RunResult refused = run(args);
+      CHECK(refused.code == 1);
+      CHECK(refused.out.find("KL807") != std::string::npos);
+      std::smatch m;
+      REQUIRE(std::regex_search(refused.out, m,
+                                std::regex("then plan from it: kafkalint plan --from (\\S+) "
+                                           "--to (\\S+) \\.\\.\\.")));
+      args = std::regex_replace(args, std::regex("--from \\S+"), "--from " + m[1].str());
+      const test::RunResult planned = run(args);
+      CHECK(planned.out.find(": refused") == std::string::npos);
+      CHECK(planned.out.find("KL807") == std::string::npos);
+      CHECK(planned.out.find("phase 1:") != std::string::npos);
+    }
   }
 }
