@@ -35,3 +35,11 @@ pairs refuse-migration-half-rolled 3.9 4.0
 pairs ../plan-pairs/zk-2.3-sasl-ssl-jbod 2.3 2.8 2.3 3.0 2.3 3.5 2.3 3.9 2.1 2.3 2.3 4.0
 pairs ../plan-pairs/zk-0.11-host-port 0.11.0 1.0 0.11.0 2.0 0.11.0 2.8 0.11.0 3.0 1.0 3.0
 pairs ../plan-pairs/kraft-3.7-combined 3.7 3.9 3.7 4.0 3.7 4.1 3.7 4.2 3.7 3.7 3.6 3.7
+pairs refuse-migration-pins-above-from 3.8 4.0 3.9 4.0 3.5 3.9
+pairs refuse-migration-start-pins-above-from 3.7 4.0 3.9 4.0
+pairs refuse-migration-kraft-next-to-zookeeper 3.9 4.0 3.9 4.1
+pairs refuse-zk-2.4-template-pin-one-branch 2.4 3.0 2.4 2.8 1.1 2.4
+pairs zk-2.4-to-3.0-template-branch-literals 2.4 3.0 2.4 3.5
+pairs zk-2.8-to-3.5-template-branch-pins 2.8 3.5 2.8 3.9
+pairs resume-migration-mode-3.9-to-4.0 3.9 4.0 3.9 4.1
+pairs zk-2.1-to-3.5-simple-acl-authorizer 2.1 3.5 2.1 3.0

@@ -1,12 +1,14 @@
 // Issue 12 point 8: a refusal's "path to take instead" must itself lead to a plan. For the three
 // half-done rolls of a migration (KL821), the test takes the golden cluster, does what the path's
 // first steps say (exactly as the finished brokers show), and runs the path's last step, the same
-// command again: it must plan, resuming from the step every broker has reached.
+// command again: it must plan, resuming from the step every broker has reached. The last case
+// walks the plan commands of every refused golden's path, chained through their --out files.
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <regex>
+#include <sstream>
 
 #include "test_support.h"
 
@@ -119,5 +121,75 @@ TEST_SUITE("plan_migration_paths") {
       CHECK(planned.out.find("KL807") == std::string::npos);
       CHECK(planned.out.find("phase 1:") != std::string::npos);
     }
+  }
+
+  // Every refused golden: the path's leading steps that are plan commands are run in order,
+  // each on the files the previous one wrote (its last phase, --out), with the golden's other
+  // options where the step says "...": none may be refused. A step the operator does by hand
+  // ends the walk (the cases above do those steps).
+  TEST_CASE("plan: the plan commands of every refusal's path plan, chained") {
+    int walked = 0;
+    for (const auto& c : fs::directory_iterator(test::source_dir() + "/testdata/plan")) {
+      const std::string name = c.path().filename().string();
+      if (!fs::exists(c.path() / "expected.txt")) continue;
+      const std::string expected = test::read((c.path() / "expected.txt").string());
+      const auto at = expected.find("\npath to take instead:\n");
+      if (at == std::string::npos) continue;
+      CAPTURE(name);
+      const std::string args = test::trim_newline(test::read((c.path() / "args").string()));
+      // The golden's options other than --from/--to, for steps that say "...".
+      const std::string extra =
+          std::regex_replace(args, std::regex("--(from|to) \\S+ ?"), std::string());
+      test::TempDir dir;
+      fs::create_directories(dir.file("brokers"));
+      std::string files;
+      for (const auto& e : fs::directory_iterator(c.path() / "brokers")) {
+        test::write(dir.file("brokers/" + e.path().filename().string()),
+                    test::read(e.path().string()));
+        files += " 'brokers/" + e.path().filename().string() + "'";
+      }
+      std::istringstream steps(expected.substr(at + 23));
+      std::string line;
+      int n = 0;
+      static const std::regex step(
+          R"(^  \d+\. (?:.*then plan from it: )?kafkalint plan (--from \S+ --to \S+)(.*)$)");
+      while (std::getline(steps, line)) {
+        std::smatch m;
+        // A step that applies only in some case ("if the ensemble runs ...") does not stop
+        // the walk; any other step done by hand does.
+        if (std::regex_match(line, std::regex(R"(^  \d+\. if .*)"))) continue;
+        if (!std::regex_match(line, m, step)) break;
+        std::string rest = std::regex_replace(m[2].str(), std::regex(R"( \([^)]*\)$)"), "");
+        std::string cmd = m[1].str();
+        if (rest.size() >= 4 && rest.compare(rest.size() - 4, 4, " ...") == 0) {
+          rest.resize(rest.size() - 4);
+          // "--controllers ..." names the golden's controllers: take them from its args.
+          if (rest.find("--controllers") == std::string::npos) cmd += rest;
+          cmd += " " + extra + files;
+        } else {
+          cmd += rest;  // the step names its own options and files
+        }
+        const std::string out = "out-" + std::to_string(++n);
+        const test::RunResult r = test::run_shell("cd '" + dir.path() + "' && '" + test::binary() +
+                                                  "' plan " + cmd + " --out " + out);
+        INFO("step " << n << ": plan " << cmd << "\n" << r.out);
+        CHECK(r.out.find(": refused") == std::string::npos);
+        if (r.out.find(": refused") != std::string::npos) break;
+        // The next step starts from the files this one ends with.
+        int last = 0;
+        while (fs::exists(dir.file(out + "/phase-" + std::to_string(last + 1)))) ++last;
+        REQUIRE(last > 0);
+        for (const auto& e :
+             fs::recursive_directory_iterator(dir.file(out + "/phase-" + std::to_string(last))))
+          if (e.is_regular_file()) {
+            const std::string rel =
+                fs::relative(e.path(), dir.file(out + "/phase-" + std::to_string(last))).string();
+            if (fs::exists(dir.file(rel)))
+              test::write(dir.file(rel), test::read(e.path().string()));
+          }
+        ++walked;
+      }
+    }
+    CHECK(walked >= 7);  // zk-2.0-to-3.6 walks both of its hops
   }
 }
