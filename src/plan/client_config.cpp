@@ -119,6 +119,11 @@ std::optional<NewFile> client_config(const Plan& p) {
     for (const char* key : {"ssl.truststore.type", "ssl.truststore.location",
                             "ssl.endpoint.identification.algorithm", "ssl.enabled.protocols"})
       if (const std::string v = value(key); !v.empty()) o += std::string(key) + "=" + v + "\n";
+    // An empty value turns off the host name check (the brokers' certificates may not name
+    // their hosts): the admin client must do the same, or it refuses those certificates.
+    if (d.find("ssl.endpoint.identification.algorithm") &&
+        value("ssl.endpoint.identification.algorithm").empty())
+      o += "ssl.endpoint.identification.algorithm=\n";
     if (!value("ssl.truststore.location").empty()) o += "#ssl.truststore.password=PASSWORD\n";
     // Brokers that require client certificates need one from the admin too.
     if (value("ssl.client.auth") == "required")

@@ -81,7 +81,6 @@ std::optional<std::string> value_of(const properties::Document& doc, std::string
   return core::trim_blanks(doc.value(*e));
 }
 
-// host:port of the first listener a client can use, and whether it is PLAINTEXT.
 // Where a template renders to, by the usual convention: its name without the template
 // extension (server.properties.j2 -> server.properties).
 std::string rendered_path(const std::string& path) {
@@ -91,6 +90,7 @@ std::string rendered_path(const std::string& path) {
   return path;
 }
 
+// host:port of the first listener a client can use, and whether it is PLAINTEXT.
 // A templated file's masked view hides its host names behind underscores: the commands use
 // the template's own text for them ("{{ inventory_hostname }}:9093"), never the mask.
 void find_address(Working& w) {
@@ -106,6 +106,11 @@ void find_address(Working& w) {
     }
     const properties::ParseResult real = properties::parse(text, w.file->path);
     e = properties::client_endpoint(real.doc);
+    // A listener list built by a loop ends its first item in control code
+    // ("{% if not loop.last %},{% endif %}"): that is no part of the address.
+    for (std::string_view code : {"{%", "{#", "<% ", "<%-", "<%#"})
+      if (const auto cut = e.address.find(code); cut != std::string::npos) e.address.resize(cut);
+    e.address = core::trim_blanks(e.address);
     if (auto zk = real.doc.find("zookeeper.connect"))
       w.zookeeper = core::trim_blanks(real.doc.value(*zk));
     if (auto id = real.doc.find("broker.id"))
@@ -194,8 +199,7 @@ class Planner {
             w.file->templated() ? w.real_broker_id : value_of(w.doc, "broker.id").value_or("");
         if (t && t->find_option("--all") && t->find_option("--bootstrap-server") && !id.empty()) {
           std::string cmd = "bin/kafka-configs.sh --bootstrap-server " + w.address;
-          if (!w.plaintext && t->find_option("--command-config"))
-            cmd += " --command-config client.properties";
+          cmd += command_config(t, w);
           cmd += " --entity-type brokers --entity-name " + id + " --describe --all";
           gates.push_back(
               {"every running broker (--entity-name each broker.id) reports "
@@ -224,8 +228,7 @@ class Planner {
       else if (t && broker && t->find_option("--bootstrap-server"))
         cmd = "bin/kafka-metadata-quorum.sh --bootstrap-server " + (via = broker)->address;
       if (via) {
-        if (!via->plaintext && t->find_option("--command-config"))
-          cmd += " --command-config client.properties";
+        cmd += command_config(t, *via);
         gates.push_back(
             {"the quorum has a leader and every voter is caught up (MaxFollowerLag "
              "0) before the first node restarts",
@@ -653,15 +656,20 @@ class Planner {
     return order;
   }
 
+  // The flag that gives a tool the client settings of a secured listener: the client.properties
+  // the plan writes (plan/client_config.h). Empty for PLAINTEXT or a tool without the option.
+  static std::string command_config(const knowledge::CliTool* t, const Working& w) {
+    return !w.plaintext && t && t->find_option("--command-config")
+               ? " --command-config client.properties"
+               : "";
+  }
+
   // The command that shows under-replicated partitions, with the flags of `cli`'s release.
   // How a tool reaches the cluster: the broker listener of `w` (with client.properties when it
   // is secured) when `broker_ok` and the tool can, else ZooKeeper; "" when neither works.
   static std::string connect_args(const knowledge::CliTool* t, const Working& w, bool broker_ok) {
     if (broker_ok && t->find_option("--bootstrap-server")) {
-      std::string a = "--bootstrap-server " + w.address;
-      if (!w.plaintext && t->find_option("--command-config"))
-        a += " --command-config client.properties";
-      return a;
+      return "--bootstrap-server " + w.address + command_config(t, w);
     }
     if (t->find_option("--zookeeper") && !w.zookeeper.empty()) return "--zookeeper " + w.zookeeper;
     return "";
@@ -702,9 +710,7 @@ class Planner {
           "bin/kafka-metadata-quorum.sh --bootstrap-controller " + (via = &work_.front())->address;
     else
       return "";
-    if (!via->plaintext && t->find_option("--command-config"))
-      cmd += " --command-config client.properties";
-    return cmd + " describe --replication";
+    return cmd + command_config(t, *via) + " describe --replication";
   }
 
   static bool has_role(const Working& w, std::string_view role) {
@@ -1169,7 +1175,7 @@ class Planner {
     if (removes_lmfv && k_.to_cli)
       if (const knowledge::CliTool* t = k_.to_cli->find("kafka-topics.sh");
           t && t->find_option("--topics-with-overrides") && t->find_option("--bootstrap-server"))
-        p3.commands.push_back("bin/kafka-topics.sh --bootstrap-server " + work_.front().address +
+        p3.commands.push_back("bin/kafka-topics.sh " + connect_args(t, work_.front(), true) +
                               " --describe --topics-with-overrides");
     snapshot(p3, {to_.name});
 

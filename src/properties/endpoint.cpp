@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <vector>
 
 #include "core/strings.h"
 
@@ -15,13 +16,31 @@ std::optional<std::string> value_of(const Document& d, std::string_view key) {
   return core::trim_blanks(d.value(*e));
 }
 
+bool ssl_or_sasl(const std::string& name) {
+  return name == "SSL" || name == "SASL_SSL" || name == "SASL_PLAINTEXT";
+}
+
 std::map<std::string, std::string> protocol_map(const Document& d) {
   std::map<std::string, std::string> protocols;
-  if (auto m = value_of(d, "listener.security.protocol.map"))
+  const auto m = value_of(d, "listener.security.protocol.map");
+  if (m)
     for (const std::string& item : core::split_list(*m)) {
       const auto colon = item.find(':');
       if (colon != std::string::npos) protocols[item.substr(0, colon)] = item.substr(colon + 1);
     }
+  // A KRaft node without the map maps its controller listeners to PLAINTEXT unless an SSL or
+  // SASL listener name is in use (KafkaConfig.effectiveListenerSecurityProtocolMap, 3.3+).
+  const auto roles = value_of(d, "process.roles");
+  const auto names = value_of(d, "controller.listener.names");
+  if (m || !roles || roles->empty() || !names) return protocols;
+  const std::vector<std::string> controllers = core::split_list(*names);
+  bool secured = false;
+  for (const std::string& n : controllers) secured = secured || ssl_or_sasl(n);
+  if (auto ls = value_of(d, "listeners"))
+    for (const std::string& l : core::split_list(*ls))
+      secured = secured || ssl_or_sasl(l.substr(0, l.find("://")));
+  if (!secured)
+    for (const std::string& n : controllers) protocols.emplace(n, "PLAINTEXT");
   return protocols;
 }
 
