@@ -729,9 +729,11 @@ class Planner {
       s.running = running.name;
       s.actions.push_back(
           {"stop",
-           std::string(w.controller
-                           ? "stop the node"
-                           : "stop the broker (controlled shutdown moves its leaders away)"),
+           std::string(!w.controller
+                           ? "stop the broker (controlled shutdown moves its leaders away)"
+                       : has_role(w, "broker")
+                           ? "stop the node (controlled shutdown moves its leaders away)"
+                           : "stop the node"),
            "bin/kafka-server-stop.sh"});
       const bool edited =
           std::any_of(p.edits.begin(), p.edits.end(), [&](const Edit& e) { return e.file == i; });
@@ -756,9 +758,20 @@ class Planner {
           s.actions.push_back(
               {"verify", "wait until the controller is back in the quorum and has caught up", ""});
         else
-          s.actions.push_back(
-              {"verify", "wait until its lag in the quorum is 0 before the next node", q});
-      } else {
+          s.actions.push_back({"verify",
+                               has_role(w, "broker")
+                                   ? "wait until its lag in the quorum is 0"
+                                   : "wait until its lag in the quorum is 0 before the next node",
+                               q});
+      }
+      if (w.controller && has_role(w, "broker")) {
+        // A combined node also hosts partitions: its replicas must catch up too, or the next
+        // restart takes a second replica of them offline.
+        s.actions.push_back({"verify",
+                             "then until no partition is under-replicated (the command prints "
+                             "nothing) before the next node",
+                             verify_command(cli, w, false)});
+      } else if (!w.controller) {
         // During the binary roll the brokers not yet restarted still run the old release.
         const bool old_running = swap && !reached(from_, Milestone::kApiVersions);
         std::string v = verify_command(cli, w, old_running);
