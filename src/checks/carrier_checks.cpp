@@ -100,6 +100,10 @@ class CarrierChecker {
       // File-level findings (a key that is not set) need the whole config, which the image
       // or the operator completes: not the carrier's business.
       if (fd.where.line == 1 && fd.where.column == 1 && fd.source_line.empty()) continue;
+      // KL231 (no node.id) is such a finding too, only placed on process.roles: images set
+      // the id from their own variables (Bitnami's KAFKA_BROKER_ID in its KRaft examples) or
+      // base config, which this reading does not see.
+      if (fd.is(RuleId::KL231)) continue;
       const std::size_t i = static_cast<std::size_t>(fd.where.line - 1);
       if (i >= slots.size()) continue;
       relocate(fd, *entries[i], slots[i], c);

@@ -376,8 +376,18 @@ DotEnv read_dotenv(std::string_view content) {
     EnvWord w;
     if (env_file_line(content, pos, nl, &w)) {
       const std::size_t eq = w.text.find('=');
+      std::string value = w.text.substr(eq + 1);
+      // Compose interpolates unquoted and double-quoted values of the .env file itself with
+      // the variables set above them ('LISTENER=${HOST}:${PORT}'); a single-quoted value is
+      // literal
+      // (https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/,
+      // ".env file syntax"). A value naming a variable the file does not set stays as written.
+      if (content[w.begin + eq + 1] != '\'') {
+        Interpolation in = compose_interpolate(value, env);
+        if (in.changed && in.resolved) value = std::move(in.text);
+      }
       // A later line overrides an earlier one: the file fills one map, line by line.
-      env.vars[w.text.substr(0, eq)] = DotEnv::Var{w.text.substr(eq + 1), line};
+      env.vars[w.text.substr(0, eq)] = DotEnv::Var{std::move(value), line};
     }
     pos = nl + 1;
   }

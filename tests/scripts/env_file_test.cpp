@@ -99,4 +99,19 @@ TEST_SUITE("scripts") {
     CHECK(run("${A}").note == "A=2 from .env line 5");
     CHECK(run("${NOPE:-${A}}").text == "2");
   }
+
+  TEST_CASE("scripts: a .env value names the variables set above it, unless single-quoted") {
+    // As in JrMarcco/middleware-docker's kafka/.env (golden compose-dotenv-bitnami-real).
+    const DotEnv env = read_dotenv(
+        "HOST_1=172.25.3.142\nPORT_1=19092\nLISTENER_1=${HOST_1}:${PORT_1}\n"
+        "QUOTED=\"${HOST_1}\"\nLITERAL='${HOST_1}'\nLATER=${AFTER}\nAFTER=1\n");
+    CHECK(env.vars.at("LISTENER_1").value == "172.25.3.142:19092");
+    CHECK(env.vars.at("QUOTED").value == "172.25.3.142");
+    CHECK(env.vars.at("LITERAL").value == "${HOST_1}");
+    // A variable set only below (or nowhere) leaves the value as written.
+    CHECK(env.vars.at("LATER").value == "${AFTER}");
+    const Interpolation in = compose_interpolate("PLAINTEXT://${LISTENER_1}", env);
+    CHECK(in.text == "PLAINTEXT://172.25.3.142:19092");
+    CHECK(in.note == "LISTENER_1=172.25.3.142:19092 from .env line 3");
+  }
 }
