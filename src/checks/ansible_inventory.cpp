@@ -29,6 +29,99 @@ namespace fs = std::filesystem;
 constexpr std::size_t kMaxFiles = 256;
 constexpr std::uintmax_t kMaxBytes = 1U << 20U;
 
+// A range bound as Python's int() reads the digits Ansible passes it: an optional sign, then at
+// most 18 digits (anything else makes Ansible fail, and the pattern stays a single name here).
+std::optional<long long> range_int(std::string_view s) {
+  bool negative = false;
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty() || s.size() > 18) return std::nullopt;
+  long long v = 0;
+  for (const char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return negative ? -v : v;
+}
+
+// Python's str.zfill: zeros after the sign up to `width` characters.
+std::string zfill(std::string s, std::size_t width) {
+  if (s.size() >= width) return s;
+  const std::size_t at = !s.empty() && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  s.insert(at, width - s.size(), '0');
+  return s;
+}
+
+// Appends the names of `pattern` to `out`; false where Ansible would reject the pattern or it
+// names too many hosts. Follows expand_hostname_range: the first '[' and the first ']' split
+// head, range and tail; each name made is expanded again while it still holds a '['.
+bool expand_range(std::string_view pattern, int depth, std::vector<std::string>* out) {
+  const std::size_t open = pattern.find('[');
+  if (open == std::string_view::npos) {
+    out->emplace_back(pattern);
+    return out->size() <= kMaxRangeHosts;
+  }
+  const std::size_t close = pattern.find(']');
+  if (depth > 16 || close == std::string_view::npos || close < open ||
+      pattern.find('|') != std::string_view::npos)
+    return false;
+  const std::string_view head = pattern.substr(0, open);
+  const std::string_view tail = pattern.substr(close + 1);
+  std::vector<std::string_view> bounds;
+  for (std::string_view r = pattern.substr(open + 1, close - open - 1);;) {
+    const std::size_t colon = r.find(':');
+    bounds.push_back(r.substr(0, colon));
+    if (colon == std::string_view::npos) break;
+    r.remove_prefix(colon + 1);
+  }
+  if (bounds.size() != 2 && bounds.size() != 3) return false;
+  const std::string_view begin = bounds[0].empty() ? std::string_view("0") : bounds[0];
+  const std::string_view end = bounds[1];
+  if (end.empty()) return false;
+  std::size_t width = 0;  // a leading zero asks for values padded to the begin's width
+  if (begin.size() > 1 && begin[0] == '0') {
+    if (end.size() != begin.size()) return false;
+    width = begin.size();
+  }
+  const std::optional<long long> step = bounds.size() == 3 ? range_int(bounds[2]) : 1;
+  if (!step || *step == 0) return false;
+  const auto letter = [](std::string_view s) {
+    return s.size() == 1 && std::isalpha(static_cast<unsigned char>(s[0])) != 0;
+  };
+  // Letters run through Python's string.ascii_letters, a-z then A-Z.
+  const auto letter_index = [](char c) { return c >= 'a' ? c - 'a' : c - 'A' + 26; };
+  long long from = 0;
+  long long to = 0;
+  const bool letters = letter(begin) && letter(end);
+  if (letters) {
+    from = letter_index(begin[0]);
+    to = letter_index(end[0]);
+    if (from > to) return false;
+  } else {
+    const std::optional<long long> b = range_int(begin);
+    const std::optional<long long> e = range_int(end);
+    if (!b || !e) return false;
+    from = *b;
+    to = *e;
+  }
+  // Python's range(from, to + 1, step) (or the letter slice [from:to + 1:step]); its length
+  // is checked first so that a huge range costs nothing.
+  const long long stop = to + 1;
+  const long long count = *step > 0 ? (stop > from ? (stop - from + *step - 1) / *step : 0)
+                                    : (from > stop ? (from - stop - *step - 1) / -*step : 0);
+  if (count > static_cast<long long>(kMaxRangeHosts)) return false;
+  if (letters && *step < 0) return true;  // a letter slice with a negative stride is empty
+  for (long long i = 0, v = from; i < count; ++i, v += *step) {
+    std::string value = letters ? std::string(1, static_cast<char>(v < 26 ? 'a' + v : 'A' + v - 26))
+                                : std::to_string(v);
+    if (width != 0) value = zfill(std::move(value), width);
+    if (!expand_range(std::string(head) + value + std::string(tail), depth + 1, out)) return false;
+  }
+  return true;
+}
+
 // The folder holding group_vars/, host_vars/, the inventory files and roles/, when `path` is
 // one of their variable files: group_vars/ or host_vars/ files, a YAML inventory (hosts.yml,
 // inventory.yml, or any file of an inventory/ folder) or a role's defaults
@@ -336,9 +429,10 @@ class Inventory {
       has_inventory_ = true;
       for (const auto& [h, v] : hosts->map) {
         if (!h.is_scalar()) continue;
-        host_groups_[h.text].insert(name);
+        const std::vector<std::string> names = expand_host_pattern(h.text);
+        for (const std::string& host : names) host_groups_[host].insert(name);
         if (Vars hv = vars_in(&v, f); !hv.empty())
-          inline_host_vars_[h.text].push_back(std::move(hv));
+          for (const std::string& host : names) inline_host_vars_[host].push_back(hv);
       }
     }
     if (const scripts::YamlNode* children = g.get("children");
@@ -417,7 +511,8 @@ class Inventory {
       const std::string& word = words[0].text;
       if (kind.empty()) {
         has_inventory_ = true;
-        host_groups_[word].insert(section);
+        const std::vector<std::string> hosts = expand_host_pattern(word);
+        for (const std::string& host : hosts) host_groups_[host].insert(section);
         Vars v;
         for (std::size_t i = 1; i < words.size(); ++i) {
           const IniWord& w = words[i];
@@ -428,7 +523,8 @@ class Inventory {
                                                   at + w.value_end, line_no, line_start, w.quoted),
                                         f};
         }
-        if (!v.empty()) inline_host_vars_[word].push_back(std::move(v));
+        if (!v.empty())
+          for (const std::string& host : hosts) inline_host_vars_[host].push_back(v);
       } else if (kind == "children") {
         parents_[word].insert(section);
       }
@@ -617,6 +713,12 @@ std::vector<Setting> settings_of(const Vars& vars,
 }
 
 }  // namespace
+
+std::vector<std::string> expand_host_pattern(std::string_view pattern) {
+  std::vector<std::string> out;
+  if (!expand_range(pattern, 0, &out)) return {std::string(pattern)};
+  return out;
+}
 
 void check_ansible_inventory(const ScriptFile& f, const CheckKnowledge& k,
                              std::vector<core::Finding>* out) {

@@ -11,6 +11,8 @@
 // from cp-ansible's kafka_broker_custom_properties map and from the variables a role's
 // server.properties template writes as a whole value ('broker.id={{ kafka_broker_id }}').
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/context.h"
@@ -18,6 +20,20 @@
 #include "core/finding.h"
 
 namespace kafkalint::checks {
+
+/// The host names an inventory host pattern stands for, expanded the way Ansible's inventory
+/// plugins do (ansible.plugins.inventory.expand_hostname_range; documented under "Adding ranges
+/// of hosts" in https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html):
+/// the first `[begin:end]` or `[begin:end:stride]` is replaced by each value of the inclusive
+/// range and the result expanded again, so 'web[01:03].example.com' gives web01, web02 and
+/// web03, 'db-[a:c]' gives db-a, db-b, db-c and 'n[0:10:2]' six names. A begin with a leading
+/// zero pads every value to its width; an empty begin is 0. A pattern Ansible rejects (unequal
+/// padded widths, no end, a zero or non-numeric stride, letters out of order), or one naming
+/// more than kMaxRangeHosts hosts, is kept as the single name it is written as.
+std::vector<std::string> expand_host_pattern(std::string_view pattern);
+
+/// The most host names one pattern expands to; a larger range stays unexpanded.
+inline constexpr std::size_t kMaxRangeHosts = 4096;
 
 /// The cluster findings of the inventory `f` belongs to that point into `f` (a group_vars or
 /// host_vars file, an inventory file, a role's defaults); nothing for any other file. Every

@@ -4,6 +4,8 @@
 // carriers/ansible-inventory-real (Stupnikov-NA/kafka-playbook-sample) and changes one thing
 // per case.
 
+#include "checks/ansible_inventory.h"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -122,6 +124,42 @@ TEST_SUITE("checks_ansible_inventory") {
     test::write(tmp.file("inventory/hosts.ini"),
                 "[zookeeper]\nzookeeper_host\n\n[kafka_broker]\nbroker1_host\nbroker2_host\n\n"
                 "[brokers_dc2]\nbroker3_host\n\n[kafka_broker:children]\nbrokers_dc2\n");
+    CHECK(cluster_findings(tmp) ==
+          std::vector<std::string>{"host_vars/broker3_host.yml:2:18 KL601"});
+  }
+
+  TEST_CASE("ansible: host ranges expand as Ansible's expand_hostname_range does") {
+    using V = std::vector<std::string>;
+    using checks::expand_host_pattern;
+    CHECK(expand_host_pattern("web[01:03].example.com") ==
+          V{"web01.example.com", "web02.example.com", "web03.example.com"});
+    CHECK(expand_host_pattern("db-[a:c]") == V{"db-a", "db-b", "db-c"});
+    CHECK(expand_host_pattern("n[0:10:2]") == V{"n0", "n2", "n4", "n6", "n8", "n10"});
+    CHECK(expand_host_pattern("db-[99:101]-node") == V{"db-99-node", "db-100-node", "db-101-node"});
+    // Letters run a-z then A-Z; an empty begin is 0; several ranges multiply.
+    CHECK(expand_host_pattern("h[y:B]") == V{"hy", "hz", "hA", "hB"});
+    CHECK(expand_host_pattern("h[:2]") == V{"h0", "h1", "h2"});
+    CHECK(expand_host_pattern("r[1:2]n[01:02]") == V{"r1n01", "r1n02", "r2n01", "r2n02"});
+    // A begin above the end names no host, as Python's range() does.
+    CHECK(expand_host_pattern("h[5:3]").empty());
+    // Patterns Ansible rejects, and huge ranges, stay the one name written.
+    for (const char* bad : {"h[01:3]", "h[1:]", "h[1:3:0]", "h[c:a]", "h[1:x]", "h[1]", "h[1:3",
+                            "h[0:99999999999]", "plain.example.com"})
+      CHECK(expand_host_pattern(bad) == V{bad});
+  }
+
+  TEST_CASE("ansible: an INI host range puts every host it names in the group") {
+    test::TempDir tmp;
+    copy_real(tmp);
+    fs::remove(tmp.file("inventory/inventory.yml"));
+    test::write(tmp.file("host_vars/broker3_host.yml"), "---\nkafka_broker_id: 1001\n");
+    // broker[1:2]_host leaves broker3 out of kafka_broker: its repeated id is no clash.
+    test::write(tmp.file("inventory/hosts.ini"),
+                "[zookeeper]\nzookeeper_host\n\n[kafka_broker]\nbroker[1:2]_host\n");
+    CHECK(cluster_findings(tmp).empty());
+    // broker[1:3]_host names broker3 too: the clash with broker1 is found where it is written.
+    test::write(tmp.file("inventory/hosts.ini"),
+                "[zookeeper]\nzookeeper_host\n\n[kafka_broker]\nbroker[1:3]_host\n");
     CHECK(cluster_findings(tmp) ==
           std::vector<std::string>{"host_vars/broker3_host.yml:2:18 KL601"});
   }
