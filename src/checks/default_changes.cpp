@@ -97,6 +97,47 @@ bool accepted_by(const knowledge::ConfigCatalog& cat, Scope s, const std::string
          ValueProblem::kNone;
 }
 
+// Split a list value the way ConfigDef reads a LIST (comma-separated, blanks trimmed).
+bool lists_class(std::string_view list, std::string_view cls) {
+  for (const std::string& item : core::split_list(std::string(list)))
+    if (core::trim_blanks(item) == cls) return true;
+  return false;
+}
+
+constexpr std::string_view kJmxReporter = "org.apache.kafka.common.metrics.JmxReporter";
+
+// metric.reporters set without JmxReporter: until auto.include.jmx.reporter is removed, Kafka
+// adds JmxReporter on its own (always before 3.4; while that key is true from 3.4, KIP-830);
+// from then on only metric.reporters counts, so the JMX metrics the node reports today vanish.
+void check_jmx_reporter(const PropsFile& f, const CheckKnowledge& k, Emitter& emit) {
+  const knowledge::KeyChange* gone =
+      k.keys->change("auto.include.jmx.reporter", knowledge::ScopeSet::of(Scope::kBroker));
+  if (!gone || !gone->removed_in || !(k.from->version < *gone->removed_in) ||
+      k.to->version < *gone->removed_in)
+    return;
+  const properties::Entry* reporters = f.doc().find("metric.reporters");
+  if (!reporters) return;  // the new default is JmxReporter itself
+  const std::string value(java_trim(f.doc().value(*reporters)));
+  if (lists_class(value, kJmxReporter)) return;
+  bool auto_include = true;
+  bool known = false;
+  for (Scope s : role_scopes(f.role))
+    known = known || k.from_configs->find(s, "auto.include.jmx.reporter");
+  if (const properties::Entry* e = f.doc().find("auto.include.jmx.reporter"); e && known)
+    auto_include = core::ascii_lower(java_trim(f.doc().value(*e))) != "false";
+  if (!auto_include) return;  // JMX is off today as well
+  const std::string keep =
+      value.empty() ? std::string(kJmxReporter) : value + "," + std::string(kJmxReporter);
+  auto& fd = emit.at_value(*reporters, RuleId::KL301,
+                           "'metric.reporters' does not list JmxReporter: Kafka " + k.from->name +
+                               " adds it on its own, Kafka " + gone->removed_in->str() +
+                               " does not (auto.include.jmx.reporter is gone, KIP-830), so the "
+                               "JMX metrics reported today disappear");
+  fd.subject = "metric.reporters";
+  fd.severity = core::Severity::kWarning;
+  fd.notes.push_back("set 'metric.reporters=" + keep + "' to keep today's behaviour");
+}
+
 }  // namespace
 
 void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter& emit) {
@@ -122,6 +163,7 @@ void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter&
       if (std::find(it->second.begin(), it->second.end(), d) == it->second.end())
         it->second.push_back(d);
     }
+  check_jmx_reporter(f, k, emit);
   for (const std::string& key : order) {
     const std::vector<const DefaultChange*>& chain = by_key[key];
     const DefaultChange& first = *chain.front();

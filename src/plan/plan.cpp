@@ -816,8 +816,38 @@ class Planner {
       replace_address_keys(p, i, keys);
       replace_renamed_keys(p, i, keys);
       for (const std::string& key : keys) edit(p, i, EditAction::kComment, key);
+      keep_jmx_reporter(p, i);
     }
     replace_static_quotas(p);
+  }
+
+  // Until auto.include.jmx.reporter goes (keys.toml), Kafka adds JmxReporter to
+  // metric.reporters on its own unless that key is false; after it only metric.reporters
+  // counts. A file that lists other reporters keeps its JMX metrics by naming JmxReporter, which
+  // the running release accepts too (it does not add it twice).
+  void keep_jmx_reporter(Phase& p, std::size_t i) {
+    constexpr const char* kJmx = "org.apache.kafka.common.metrics.JmxReporter";
+    const knowledge::KeyChange* gone =
+        k_.keys ? k_.keys->change("auto.include.jmx.reporter", kBrokerScope) : nullptr;
+    if (!gone || !gone->removed_in || !(from_.version < *gone->removed_in) ||
+        to_.version < *gone->removed_in)
+      return;
+    Working& w = work_[i];
+    if (w.file->templated()) return;  // the value may be a placeholder: check says it
+    // The file as given: the working copy may have the removed key commented out already.
+    const properties::Document& d = w.file->doc();
+    const auto reporters = value_of(d, "metric.reporters");
+    if (!reporters) return;
+    for (const std::string& r : split_list(*reporters))
+      if (r == kJmx) return;
+    const bool known = k_.from_configs && k_.from_configs->find(knowledge::Scope::kBroker,
+                                                                "auto.include.jmx.reporter");
+    if (known &&
+        core::ascii_lower(value_of(d, "auto.include.jmx.reporter").value_or("true")) == "false")
+      return;  // JMX is off today and stays off
+    const std::string v = reporters->empty() ? std::string(kJmx) : *reporters + "," + kJmx;
+    edit(p, i, EditAction::kSet, "metric.reporters", v);
+    replaced({KeyReplacement::Kind::kJmxReporter, "", {}, v, w.file->path});
   }
 
   // Values the target no longer accepts whose replacement does the same job (keys.toml
@@ -993,10 +1023,11 @@ class Planner {
 
   // The keys the target no longer has, and what the same edit writes instead of them.
   void say_dropped(Phase& p) const {
-    if (dropped_.empty()) return;
-    Reason r = Reason{ReasonCode::kKeysDropped}.with_to(to_.name);
-    r.dropped = dropped_;
-    p.why.push_back(std::move(r));
+    if (!dropped_.empty()) {
+      Reason r = Reason{ReasonCode::kKeysDropped}.with_to(to_.name);
+      r.dropped = dropped_;
+      p.why.push_back(std::move(r));
+    }
     if (replaced_.empty()) return;
     Reason k{ReasonCode::kKeysReplaced};
     k.replaced = replaced_;

@@ -81,6 +81,10 @@ std::string replacement(const KeyReplacement& k) {
              " in " + k.file;
     case Kind::kRenamed:
       return "'" + k.key + "' becomes " + join(k.successors, " and ") + " with the same value";
+    case Kind::kJmxReporter:
+      return "metric.reporters=" + k.value + " in " + k.file +
+             " keeps the JMX metrics (JmxReporter was added on its own before 'auto.include." +
+             "jmx.reporter' went, KIP-830)";
     case Kind::kClientQuota:
       return "'" + k.key + "' becomes the dynamic default client quota " +
              (k.successors.empty() ? "" : k.successors.front()) + "=" + k.value +

@@ -101,6 +101,7 @@ struct KeyReplacement {
     kAdvertisedListeners,  ///< advertised.host.name/advertised.port -> advertised.listeners
     kRenamed,              ///< key -> successors, same value
     kClientQuota,          ///< key -> the dynamic default quota successors[0]=value
+    kJmxReporter,          ///< metric.reporters=value in file, JmxReporter added
   };
   Kind kind = Kind::kRenamed;
   std::string key;
