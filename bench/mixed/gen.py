@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes a deterministic repository of N files (default 10,000) mixing the carriers kafkalint
 reads: broker and client .properties files, Compose files (with a .env next to some),
-Kubernetes resources (Strimzi Kafka, ConfigMaps embedding server.properties) and Markdown
+Kubernetes resources (Strimzi Kafka, ConfigMaps embedding server.properties), Ansible
+inventories (an INI 'hosts.ini' naming its brokers by a host range, group_vars with
+cp-ansible's kafka_broker_custom_properties, host_vars with each broker's id) and Markdown
 runbooks (properties fences, multi-line commands without backslashes, prompts and output).
 One folder per "service" of about 10 files; about 5% of the files carry a mistake
 (a misspelt key, a removed key, a bad value, a removed option) so the run reports findings as
@@ -159,6 +161,29 @@ $ bin/kafka-console-producer.sh --bootstrap-server kafka-1:9092 --topic %s-event
 """ % (svc, svc, option, svc, svc)
 
 
+def inventory(svc):
+    return """[zookeeper]
+zk-%s-[1:3].example.internal
+
+[kafka_broker]
+kafka-%s-[01:03].example.internal
+""" % (svc, svc)
+
+
+def group_vars():
+    retention = "one-week" if bad() else "168"
+    return """---
+kafka_broker_custom_properties:
+  log.retention.hours: %s
+  num.partitions: 6
+  default.replication.factor: 3
+""" % retention
+
+
+def host_vars(i):
+    return "---\nkafka_broker_id: %d\n" % (i if not bad() else 1)
+
+
 written = 0
 folder = 0
 
@@ -189,5 +214,11 @@ while written < total:
     write(base + "k8s/configmap.yaml", configmap(svc))
     write(base + "docs/RUNBOOK.md", runbook(svc))
     write(base + "README.md", "# %s\n\nSee `docs/RUNBOOK.md`.\n" % svc)
+    if folder % 2 == 0:
+        write(base + "ansible/hosts.ini", inventory(svc))
+        write(base + "ansible/group_vars/kafka_broker.yml", group_vars())
+        for i in (1, 2, 3):
+            write(base + "ansible/host_vars/kafka-%s-%02d.example.internal.yml" % (svc, i),
+                  host_vars(i))
 
 print("%d files in %d folders under %s" % (written, folder, out))

@@ -89,6 +89,9 @@ std::optional<bool> gitignore_match(const std::string& text, const std::string& 
 const std::optional<fs::path>& GitIgnore::root_of(const fs::path& dir) const {
   auto it = roots_.find(dir);
   if (it != roots_.end()) return it->second;
+  // The caches are only caches: emptied when full, so a walk of any number of folders holds
+  // at most kMaxCached of each (a repository's folders would otherwise all stay in memory).
+  if (roots_.size() >= kMaxCached) roots_.clear();
   std::optional<fs::path> root;
   std::error_code ec;
   if (fs::exists(dir / ".git", ec))
@@ -101,6 +104,7 @@ const std::optional<fs::path>& GitIgnore::root_of(const fs::path& dir) const {
 const std::vector<GitIgnore::Rule>& GitIgnore::rules_of(const fs::path& file) const {
   auto it = rules_.find(file);
   if (it != rules_.end()) return it->second;
+  if (rules_.size() >= kMaxCached) rules_.clear();
   std::vector<Rule> rules;
   std::error_code ec;
   if (fs::is_regular_file(file, ec)) {
@@ -112,13 +116,42 @@ const std::vector<GitIgnore::Rule>& GitIgnore::rules_of(const fs::path& file) co
   return rules_[file] = std::move(rules);
 }
 
+// The rule sets that apply to the entries of folder `dir`, from the root's info/exclude down
+// to dir's own .gitignore, each with the path from its folder to `dir`.
+GitIgnore::Chain GitIgnore::chain_of(const fs::path& dir) const {
+  Chain c;
+  c.dir = dir;
+  const std::optional<fs::path>& root = root_of(dir);
+  if (!root) return c;
+  c.in_tree = true;
+  std::vector<std::string> parts;
+  for (const fs::path& p : dir.lexically_relative(*root))
+    if (p != ".") parts.push_back(p.string());
+  if (!parts.empty() && (parts[0] == ".." || parts[0] == ".git")) {
+    c.in_tree = false;
+    return c;
+  }
+  c.exclude = rules_of(*root / ".git" / "info" / "exclude");
+  fs::path folder = *root;
+  for (std::size_t i = 0; i <= parts.size(); ++i) {
+    std::string prefix;
+    for (std::size_t j = i; j < parts.size(); ++j) prefix += parts[j] + "/";
+    c.levels.emplace_back(rules_of(folder / ".gitignore"), std::move(prefix));
+    if (i < parts.size()) folder /= parts[i];
+  }
+  return c;
+}
+
 bool GitIgnore::ignored(const std::string& path, bool dir) const {
-  const fs::path full = fs::absolute(fs::path(path)).lexically_normal();
-  if (!full.has_parent_path()) return false;
-  const std::optional<fs::path>& root = root_of(full.parent_path());
-  if (!root) return false;
-  const fs::path rel = full.lexically_relative(*root);
-  if (rel.empty() || *rel.begin() == ".." || *rel.begin() == ".git") return false;
+  fs::path full = fs::absolute(fs::path(path)).lexically_normal();
+  if (!full.has_filename() && full.has_parent_path()) full = full.parent_path();  // "a/b/"
+  if (!full.has_parent_path() || full.parent_path() == full) return false;
+  // The entries of one folder come one after another in a walk: its chain is built once.
+  const fs::path parent = full.parent_path();
+  if (!last_ || last_->dir != parent) last_ = chain_of(parent);
+  const Chain& c = *last_;
+  const std::string name = full.filename().string();
+  if (!c.in_tree || (c.levels.size() == 1 && name == ".git")) return false;
   // Rules of the root's info/exclude, then of each .gitignore from the root down: the last
   // rule that matches decides.
   std::optional<bool> verdict;
@@ -126,14 +159,8 @@ bool GitIgnore::ignored(const std::string& path, bool dir) const {
     for (const Rule& x : rules)
       if (rule_matches({x.pattern, x.negate, x.dir_only, x.anchored}, r, dir)) verdict = !x.negate;
   };
-  apply(rules_of(*root / ".git" / "info" / "exclude"), rel.generic_string());
-  fs::path folder = *root;
-  fs::path below = rel;
-  for (auto part = rel.begin(); part != rel.end(); ++part) {
-    apply(rules_of(folder / ".gitignore"), below.generic_string());
-    folder /= *part;
-    below = below.lexically_relative(*part);
-  }
+  apply(c.exclude, c.levels.front().second + name);
+  for (const auto& [rules, prefix] : c.levels) apply(rules, prefix + name);
   return verdict.value_or(false);
 }
 

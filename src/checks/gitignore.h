@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kafkalint::checks {
@@ -26,11 +27,22 @@ class GitIgnore {
     bool dir_only = false;
     bool anchored = false;  // relative to the .gitignore's folder, not any name below it
   };
+  struct Chain {
+    std::filesystem::path dir;
+    bool in_tree = false;  // dir lies in a git work tree, outside its .git
+    std::vector<Rule> exclude;
+    std::vector<std::pair<std::vector<Rule>, std::string>> levels;  // root first
+  };
+  Chain chain_of(const std::filesystem::path& dir) const;
   const std::optional<std::filesystem::path>& root_of(const std::filesystem::path& dir) const;
   const std::vector<Rule>& rules_of(const std::filesystem::path& file) const;
 
+  // Folders whose root and .gitignore rules are remembered, at most: enough for the
+  // ancestors of the folders a depth-first walk is in, small next to a large repository.
+  static constexpr std::size_t kMaxCached = 1024;
   mutable std::map<std::filesystem::path, std::optional<std::filesystem::path>> roots_;
   mutable std::map<std::filesystem::path, std::vector<Rule>> rules_;
+  mutable std::optional<Chain> last_;  // the folder of the last path asked about
 };
 
 /// The rules of one .gitignore text, for tests: whether `rel` (relative to the file's folder)

@@ -77,3 +77,29 @@ TEST_SUITE("checks") {
     CHECK(named.out.find("conf/c.generated.properties:2:1") != std::string::npos);
   }
 }
+
+TEST_SUITE("checks") {
+  TEST_CASE("gitignore: verdicts stay right past the folders the caches hold") {
+    // More folders than GitIgnore remembers (kMaxCached): its caches are emptied on the way,
+    // and a folder asked about again, or one of a deeper .gitignore, still gets its rules.
+    test::TempDir tmp;
+    const std::string root = tmp.file("repo");
+    fs::create_directories(root + "/.git");
+    test::write(root + "/.gitignore", "*.log\n");
+    fs::create_directories(root + "/keep");
+    test::write(root + "/keep/.gitignore", "!*.log\nlocal.properties\n");
+    checks::GitIgnore g;
+    for (int round = 0; round < 2; ++round)
+      for (int i = 0; i < 1500; ++i) {
+        const std::string dir = root + "/f" + std::to_string(i);
+        CAPTURE(dir);
+        REQUIRE(g.ignored(dir + "/a.log", false));
+        REQUIRE_FALSE(g.ignored(dir + "/a.properties", false));
+        if (i % 100 == 0) {
+          CHECK_FALSE(g.ignored(root + "/keep/a.log", false));
+          CHECK(g.ignored(root + "/keep/local.properties", false));
+          CHECK_FALSE(g.ignored(root + "/.git", true));
+        }
+      }
+  }
+}
