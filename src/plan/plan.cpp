@@ -242,7 +242,6 @@ class Planner {
   // otherwise they get a phase of their own there.
   void add_preflight() {
     std::vector<Gate> gates = preflight_gates();
-    if (gates.empty()) return;
     std::size_t at = plan_.phases.size();
     for (std::size_t i = 0; i < plan_.phases.size(); ++i)
       if (plan_.phases[i].restart == Restart::kRolling) {
@@ -250,6 +249,20 @@ class Planner {
         break;
       }
     if (at == plan_.phases.size()) return;
+    // The roll starts from a healthy cluster: when no earlier phase checked it (no pin phase:
+    // the files were pinned already), the check with the running release's tools is a gate.
+    if (plan_.mode == "zookeeper" && !work_.empty()) {
+      bool checked = false;
+      for (std::size_t i = 0; i < at; ++i)
+        for (const std::string& c : plan_.phases[i].commands)
+          checked = checked || c.find("--under-replicated-partitions") != std::string::npos;
+      if (const std::string v = verify_command(k_.from_cli, work_.front()); !checked && !v.empty())
+        gates.push_back(
+            {"no partition is under-replicated (the command prints nothing): the roll "
+             "starts from a healthy cluster",
+             v});
+    }
+    if (gates.empty()) return;
     if (at > 0 && plan_.phases[at - 1].restart == Restart::kNone) {
       for (Gate& g : gates) plan_.phases[at - 1].gates.push_back(std::move(g));
       return;
