@@ -77,6 +77,14 @@ SHORT_VALIDATORS = {"non-null string", "non-empty string", "non-empty list",
                     # is dropped above); other releases list the versions instead.
                     "kafka.api.ApiVersionValidator$"}
 CUSTOM_VALIDATOR = "<custom validator>"
+# Custom validators read from Kafka's source (docs/validator-audit.md) whose rule is a range
+# plus one value, which the value check already reads. 3.9's RemoteLogManagerConfig lambda
+# rejects 0 and anything below -1 (-1 = fall back to remote.log.manager.thread.pool.size);
+# 4.0 replaced it with a plain [1,...] range, which the reference prints itself.
+SOURCE_VALIDATORS = {
+    "remote.log.manager.copier.thread.pool.size": "[1,...] or -1",
+    "remote.log.manager.expiration.thread.pool.size": "[1,...] or -1",
+}
 # Maps rendered from a Java HashMap change order between releases without changing value.
 ORDER_FREE_MAPS = {"listener.security.protocol.map"}
 # ssl.protocol / ssl.enabled.protocols depend on the JVM from 2.6 on; the docs show whichever
@@ -116,7 +124,7 @@ def normalise_default(raw, type_, name, line):
     return text, False
 
 
-def normalise_valid(raw):
+def normalise_valid(raw, name=""):
     text = " ".join(raw.split())
     if not text:
         return ""
@@ -125,7 +133,9 @@ def normalise_valid(raw):
     # A custom validator whose toString() is a sentence would copy prose into the pack;
     # kafka-4x writes those as <custom validator>, and so do we.
     if not text.startswith(("[", "(", "<")) and text not in SHORT_VALIDATORS:
-        return CUSTOM_VALIDATOR
+        text = CUSTOM_VALIDATOR
+    if text == CUSTOM_VALIDATOR and name in SOURCE_VALIDATORS:
+        return SOURCE_VALIDATORS[name]
     return text
 
 
@@ -229,7 +239,7 @@ def docs_entry_to_key(e, scope, line, where):
         raise ValueError("%s: %s: unknown type %r" % (where, name, type_))
     default, required = normalise_default(e.get("Default", ""), type_, name, line)
     key = {"name": name, "type": type_, "default": default, "required": required,
-           "valid": normalise_valid(e.get("Valid Values", "")),
+           "valid": normalise_valid(e.get("Valid Values", ""), name),
            "importance": e.get("Importance", "")}
     if key["importance"] not in IMPORTANCES:
         raise ValueError("%s: %s: unknown importance %r" % (where, name, key["importance"]))
@@ -280,7 +290,7 @@ def tsv_row_to_key(r, line, internal):
     default, required = normalise_default(r["default"], type_, r["name"], line)
     valid = r["valid_values"]
     key = {"name": r["name"], "type": type_, "default": default, "required": required,
-           "valid": normalise_valid(valid), "importance": r["importance"]}
+           "valid": normalise_valid(valid, r["name"]), "importance": r["importance"]}
     if internal:
         key["internal"] = True
     return key
