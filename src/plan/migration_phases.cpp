@@ -34,12 +34,6 @@ std::string upper(std::string s) {
   return s;
 }
 
-std::optional<std::string> value_of(const properties::Document& d, std::string_view key) {
-  const properties::Entry* e = d.find(key);
-  if (!e) return std::nullopt;
-  return core::trim_blanks(d.value(*e));
-}
-
 std::vector<Listener> parse_listeners(const std::string& v) {
   std::vector<Listener> out;
   for (const std::string& item : split_list(v)) {

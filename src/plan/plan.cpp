@@ -75,12 +75,6 @@ struct Working {
   std::string real_broker_id;  // templated files: broker.id as the template writes it
 };
 
-std::optional<std::string> value_of(const properties::Document& doc, std::string_view key) {
-  const properties::Entry* e = doc.find(key);
-  if (!e) return std::nullopt;
-  return core::trim_blanks(doc.value(*e));
-}
-
 // Where a template renders to, by the usual convention: its name without the template
 // extension (server.properties.j2 -> server.properties).
 std::string rendered_path(const std::string& path) {

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <functional>
 
+#include "core/strings.h"
 #include "properties/text.h"
 
 namespace kafkalint::properties {
@@ -261,6 +262,12 @@ std::string to_properties(const Document& doc) {
   std::string out;
   to_properties(doc, [&out](std::string_view piece) { out += piece; });
   return out;
+}
+
+std::optional<std::string> value_of(const Document& doc, std::string_view key) {
+  const Entry* e = doc.find(key);
+  if (!e) return std::nullopt;
+  return core::trim_blanks(doc.value(*e));
 }
 
 }  // namespace kafkalint::properties

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -174,6 +175,10 @@ struct [[nodiscard]] ParseResult {
 /// Moves the text out of `doc` and empties it: edits re-parse a large file in place
 /// instead of holding a second copy.
 std::string take_text(Document&& doc);
+
+/// The value Java sees for `key` with surrounding blanks trimmed, or nullopt when the key is
+/// absent: the one way the planner and the endpoint reader read a setting.
+std::optional<std::string> value_of(const Document& doc, std::string_view key);
 
 /// Parses `bytes` exactly as java.util.Properties.load(InputStream) does. Never throws
 /// (except std::bad_alloc); problems are returned in ParseResult::errors.

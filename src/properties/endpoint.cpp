@@ -6,15 +6,10 @@
 #include <vector>
 
 #include "core/strings.h"
+#include "properties/document.h"
 
 namespace kafkalint::properties {
 namespace {
-
-std::optional<std::string> value_of(const Document& d, std::string_view key) {
-  const Entry* e = d.find(key);
-  if (!e) return std::nullopt;
-  return core::trim_blanks(d.value(*e));
-}
 
 bool ssl_or_sasl(const std::string& name) {
   return name == "SSL" || name == "SASL_SSL" || name == "SASL_PLAINTEXT";
