@@ -97,48 +97,53 @@ bool accepted_by(const knowledge::ConfigCatalog& cat, Scope s, const std::string
          ValueProblem::kNone;
 }
 
-// Split a list value the way ConfigDef reads a LIST (comma-separated, blanks trimmed).
-bool lists_class(std::string_view list, std::string_view cls) {
-  for (const std::string& item : core::split_list(std::string(list)))
-    if (core::trim_blanks(item) == cls) return true;
-  return false;
-}
-
-constexpr std::string_view kJmxReporter = "org.apache.kafka.common.metrics.JmxReporter";
-
-// metric.reporters set without JmxReporter: until auto.include.jmx.reporter is removed, Kafka
-// adds JmxReporter on its own (always before 3.4; while that key is true from 3.4, KIP-830);
-// from then on only metric.reporters counts, so the JMX metrics the node reports today vanish.
+// metric.reporters set without JmxReporter loses its JMX metrics once Kafka stops adding
+// JmxReporter on its own (jmx_reporters_to_keep).
 void check_jmx_reporter(const PropsFile& f, const CheckKnowledge& k, Emitter& emit) {
-  const knowledge::KeyChange* gone =
-      k.keys->change("auto.include.jmx.reporter", knowledge::ScopeSet::of(Scope::kBroker));
-  if (!gone || !gone->removed_in || !(k.from->version < *gone->removed_in) ||
-      k.to->version < *gone->removed_in)
-    return;
-  const properties::Entry* reporters = f.doc().find("metric.reporters");
-  if (!reporters) return;  // the new default is JmxReporter itself
-  const std::string value(java_trim(f.doc().value(*reporters)));
-  if (lists_class(value, kJmxReporter)) return;
-  bool auto_include = true;
-  bool known = false;
+  bool from_reads = false;
   for (Scope s : role_scopes(f.role))
-    known = known || k.from_configs->find(s, "auto.include.jmx.reporter");
-  if (const properties::Entry* e = f.doc().find("auto.include.jmx.reporter"); e && known)
-    auto_include = core::ascii_lower(java_trim(f.doc().value(*e))) != "false";
-  if (!auto_include) return;  // JMX is off today as well
-  const std::string keep =
-      value.empty() ? std::string(kJmxReporter) : value + "," + std::string(kJmxReporter);
-  auto& fd = emit.at_value(*reporters, RuleId::KL301,
+    from_reads = from_reads || k.from_configs->find(s, "auto.include.jmx.reporter");
+  const auto keep = jmx_reporters_to_keep(f.doc(), *k.keys, *k.from, *k.to, from_reads);
+  if (!keep) return;
+  auto& fd = emit.at_value(*keep->entry, RuleId::KL301,
                            "'metric.reporters' does not list JmxReporter: Kafka " + k.from->name +
-                               " adds it on its own, Kafka " + gone->removed_in->str() +
+                               " adds it on its own, Kafka " + keep->removed_in.str() +
                                " does not (auto.include.jmx.reporter is gone, KIP-830), so the "
                                "JMX metrics reported today disappear");
   fd.subject = "metric.reporters";
   fd.severity = core::Severity::kWarning;
-  fd.notes.push_back("set 'metric.reporters=" + keep + "' to keep today's behaviour");
+  fd.notes.push_back("set 'metric.reporters=" + keep->reporters + "' to keep today's behaviour");
 }
 
 }  // namespace
+
+// Until auto.include.jmx.reporter is removed, Kafka adds JmxReporter to metric.reporters on its
+// own (always before 3.4; from 3.4 while that key is true, KIP-830); from then on only
+// metric.reporters counts.
+std::optional<JmxKeep> jmx_reporters_to_keep(const properties::Document& doc,
+                                             const knowledge::KeyFacts& keys,
+                                             const knowledge::Release& from,
+                                             const knowledge::Release& to,
+                                             bool from_reads_auto_include) {
+  constexpr std::string_view kJmxReporter = "org.apache.kafka.common.metrics.JmxReporter";
+  const knowledge::KeyChange* gone =
+      keys.change("auto.include.jmx.reporter", knowledge::ScopeSet::of(Scope::kBroker));
+  if (!gone || !gone->removed_in || !(from.version < *gone->removed_in) ||
+      to.version < *gone->removed_in)
+    return std::nullopt;
+  const properties::Entry* reporters = doc.find("metric.reporters");
+  if (!reporters) return std::nullopt;  // the new default is JmxReporter itself
+  const std::string value(java_trim(doc.value(*reporters)));
+  // ConfigDef reads a LIST as comma-separated items, blanks trimmed.
+  for (const std::string& item : core::split_list(value))
+    if (core::trim_blanks(item) == kJmxReporter) return std::nullopt;
+  if (const properties::Entry* e = doc.find("auto.include.jmx.reporter");
+      e && from_reads_auto_include && core::ascii_lower(java_trim(doc.value(*e))) == "false")
+    return std::nullopt;  // JMX is off today as well
+  return JmxKeep{
+      value.empty() ? std::string(kJmxReporter) : value + "," + std::string(kJmxReporter),
+      *gone->removed_in, reporters};
+}
 
 void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter& emit) {
   if (!k.from || !k.to || !(k.from->version < k.to->version) || !k.from_configs) return;

@@ -10,6 +10,7 @@
 
 #include "checks/cluster_checks.h"
 #include "checks/context.h"
+#include "checks/default_changes.h"
 #include "checks/props_file.h"
 #include "checks/template.h"
 #include "core/strings.h"
@@ -828,33 +829,22 @@ class Planner {
     replace_static_quotas(p);
   }
 
-  // Until auto.include.jmx.reporter goes (keys.toml), Kafka adds JmxReporter to
-  // metric.reporters on its own unless that key is false; after it only metric.reporters
-  // counts. A file that lists other reporters keeps its JMX metrics by naming JmxReporter, which
-  // the running release accepts too (it does not add it twice).
+  // A file that lists other reporters keeps its JMX metrics across the release that stops
+  // adding JmxReporter on its own by naming it (checks/default_changes.h); the running release
+  // accepts that too and does not add it twice.
   void keep_jmx_reporter(Phase& p, std::size_t i) {
-    constexpr const char* kJmx = "org.apache.kafka.common.metrics.JmxReporter";
-    const knowledge::KeyChange* gone =
-        k_.keys ? k_.keys->change("auto.include.jmx.reporter", kBrokerScope) : nullptr;
-    if (!gone || !gone->removed_in || !(from_.version < *gone->removed_in) ||
-        to_.version < *gone->removed_in)
-      return;
     Working& w = work_[i];
-    if (w.file->templated()) return;  // the value may be a placeholder: check says it
+    // A templated value is not known until the template renders: neither check nor plan judges
+    // it.
+    if (!k_.keys || w.file->templated()) return;
+    const bool from_reads = k_.from_configs && k_.from_configs->find(knowledge::Scope::kBroker,
+                                                                     "auto.include.jmx.reporter");
     // The file as given: the working copy may have the removed key commented out already.
-    const properties::Document& d = w.file->doc();
-    const auto reporters = value_of(d, "metric.reporters");
-    if (!reporters) return;
-    for (const std::string& r : split_list(*reporters))
-      if (r == kJmx) return;
-    const bool known = k_.from_configs && k_.from_configs->find(knowledge::Scope::kBroker,
-                                                                "auto.include.jmx.reporter");
-    if (known &&
-        core::ascii_lower(value_of(d, "auto.include.jmx.reporter").value_or("true")) == "false")
-      return;  // JMX is off today and stays off
-    const std::string v = reporters->empty() ? std::string(kJmx) : *reporters + "," + kJmx;
-    edit(p, i, EditAction::kSet, "metric.reporters", v);
-    replaced({KeyReplacement::Kind::kJmxReporter, "", {}, v, w.file->path});
+    const auto keep =
+        checks::jmx_reporters_to_keep(w.file->doc(), *k_.keys, from_, to_, from_reads);
+    if (!keep) return;
+    edit(p, i, EditAction::kSet, "metric.reporters", keep->reporters);
+    replaced({KeyReplacement::Kind::kJmxReporter, "", {}, keep->reporters, w.file->path});
   }
 
   // Values the target no longer accepts whose replacement does the same job (keys.toml
