@@ -731,6 +731,8 @@ class Planner {
   void roll(Phase& p, bool swap, const Release& running, const knowledge::CliCatalog* cli) {
     for (std::size_t i : roll_order()) {
       const Working& w = work_[i];
+      // A combined node is a controller that also hosts partitions.
+      const bool combined = w.controller && has_role(w, "broker");
       NodeSteps s;
       s.file = i;
       s.address = w.address;
@@ -739,9 +741,8 @@ class Planner {
           {"stop",
            std::string(!w.controller
                            ? "stop the broker (controlled shutdown moves its leaders away)"
-                       : has_role(w, "broker")
-                           ? "stop the node (controlled shutdown moves its leaders away)"
-                           : "stop the node"),
+                       : combined ? "stop the node (controlled shutdown moves its leaders away)"
+                                  : "stop the node"),
            "bin/kafka-server-stop.sh"});
       const bool edited =
           std::any_of(p.edits.begin(), p.edits.end(), [&](const Edit& e) { return e.file == i; });
@@ -767,12 +768,12 @@ class Planner {
               {"verify", "wait until the controller is back in the quorum and has caught up", ""});
         else
           s.actions.push_back({"verify",
-                               has_role(w, "broker")
+                               combined
                                    ? "wait until its lag in the quorum is 0"
                                    : "wait until its lag in the quorum is 0 before the next node",
                                q});
       }
-      if (w.controller && has_role(w, "broker")) {
+      if (combined) {
         // A combined node also hosts partitions: its replicas must catch up too, or the next
         // restart takes a second replica of them offline.
         s.actions.push_back({"verify",
