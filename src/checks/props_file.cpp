@@ -84,7 +84,12 @@ std::unique_ptr<PropsFile> load_props(std::string path, std::string bytes) {
   f->path = std::move(path);
   f->original = std::move(bytes);
   f->mask = mask_template(f->original, detect_template(f->path, f->original));
-  f->parsed = properties::parse(f->mask.text, f->path);
+  // A plain file's template view is its bytes unchanged: parsed from that copy, which the
+  // document then owns, so a large file is held twice (bytes read, document), not three times.
+  if (f->templated())
+    f->parsed = properties::parse(f->mask.text, f->path);
+  else
+    f->parsed = properties::parse(std::move(f->mask.text), f->path);
   f->line_starts.push_back(0);
   const std::string& s = f->original;
   for (std::size_t i = 0; i < s.size(); ++i) {

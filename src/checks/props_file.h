@@ -33,7 +33,8 @@ knowledge::ScopeSet role_scope_set(Role r);
 struct PropsFile {
   std::string path;                // as reported
   std::string original;            // the bytes read
-  MaskedTemplate mask;             // the template view (same offsets as `original`)
+  MaskedTemplate mask;             // the template view (same offsets as `original`); its
+                                   // text is moved into `parsed` when not templated()
   properties::ParseResult parsed;  // parse of mask.text
   Role role = Role::kBroker;
   std::string role_reason;  // "file name", "content", "--role", ".kafkalint.toml"

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "checks/props_file.h"
+#include "checks/template.h"
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
@@ -17,6 +18,7 @@
 #include "knowledge/configs.h"
 #include "knowledge/store.h"
 #include "knowledge/versions.h"
+#include "properties/document.h"
 
 namespace kafkalint::cli {
 
@@ -25,6 +27,30 @@ namespace {
 std::string quoted(const std::optional<std::string>& v, bool dflt) {
   if (!v) return "(unset)";
   return "'" + *v + "'" + (dflt ? " (default)" : "");
+}
+
+// Reads `path` as read_props() does, keeping only what a diff reads: the parsed document and
+// the template ranges (for the role). A plain file's bytes become its document without a
+// second copy, so a diff of two 200 MB files stays within 3x their size (issue 16).
+std::unique_ptr<checks::PropsFile> read_for_diff(const std::string& path, core::Error* err) {
+  auto bytes = core::read_file(path, err);
+  if (!bytes) return nullptr;
+  const checks::TemplateSyntax syntax = checks::detect_template(path, *bytes);
+  std::unique_ptr<checks::PropsFile> f;
+  if (syntax != checks::TemplateSyntax::kNone) {
+    f = checks::load_props(path, std::move(*bytes));
+  } else {
+    f = std::make_unique<checks::PropsFile>();
+    f->path = path;
+    f->mask = checks::mask_template(*bytes, syntax);
+    std::string().swap(f->mask.text);  // the bytes unchanged: the document holds them
+    f->parsed = properties::parse(std::move(*bytes), path);
+  }
+  if (f->refused()) {
+    *err = checks::refusals(*f).front();
+    return nullptr;
+  }
+  return f;
 }
 
 }  // namespace
@@ -79,7 +105,7 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
 
   std::vector<std::unique_ptr<checks::PropsFile>> loaded;
   for (const std::string& f : files) {
-    auto pf = checks::read_props(f, &err);
+    auto pf = read_for_diff(f, &err);
     if (!pf) return report_error(err, ctx);
     loaded.push_back(std::move(pf));
   }

@@ -1,8 +1,11 @@
 #include "diff/diff.h"
 
+#include <algorithm>
 #include <cctype>
-#include <map>
+#include <cstdint>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "checks/value_check.h"
 #include "core/strings.h"
@@ -41,20 +44,80 @@ const char* to_string(Update u) {
 
 namespace {
 
+// Blanks Kafka trims from a value (ConfigDef parses the trimmed text).
+std::string_view trimmed(std::string_view s) {
+  const std::size_t b = s.find_first_not_of(" \t\f");
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\f") - b + 1);
+}
+
+// One file's map in byte order of keys, as views into its document and the catalogue: a
+// diff of two large files holds 4 bytes a key besides the documents, never a copy of a map.
 struct Side {
-  std::map<std::string, std::string> set;       // keys the file sets (Kafka trims values)
-  std::map<std::string, std::string> defaults;  // release defaults of keys it leaves unset
+  const properties::Document* doc = nullptr;
+  std::vector<std::uint32_t> set;  // entries() indices of the effective entries, by key bytes
+  std::vector<std::pair<std::string_view, std::string_view>> defaults;  // keys left unset
+  std::size_t next_set = 0, next_default = 0;                           // the merge's positions
+
+  std::string_view set_key(std::size_t i) const { return doc->key(doc->entries()[set[i]]); }
+  std::string_view set_value(std::size_t i) const {
+    return trimmed(doc->value(doc->entries()[set[i]]));
+  }
+  bool sets(std::string_view key) const {
+    std::size_t lo = 0, hi = set.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (set_key(mid) < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    return lo < set.size() && set_key(lo) == key;
+  }
+  // The smallest key not yet merged, if any.
+  std::optional<std::string_view> head() const {
+    std::optional<std::string_view> k;
+    if (next_set < set.size()) k = set_key(next_set);
+    if (next_default < defaults.size() && (!k || defaults[next_default].first < *k))
+      k = defaults[next_default].first;
+    return k;
+  }
+  // Takes `key` if this side has it: its value, and whether that is the release default.
+  std::optional<std::string_view> take(std::string_view key, bool* from_file, bool* dflt) {
+    if (next_set < set.size() && set_key(next_set) == key) {
+      *from_file = true;
+      return set_value(next_set++);
+    }
+    if (next_default < defaults.size() && defaults[next_default].first == key) {
+      *dflt = true;
+      return defaults[next_default++].second;
+    }
+    return std::nullopt;
+  }
 };
 
 Side read_side(const properties::Document& d, const knowledge::ConfigCatalog* cat,
                const std::vector<knowledge::Scope>& scopes) {
   Side s;
-  for (const auto& [k, v] : d.effective()) s.set[std::string(k)] = core::trim_blanks(v);
-  if (cat)
+  s.doc = &d;
+  s.set = d.effective_order();  // Java's order (UTF-16), the same as bytes for most files
+  const auto byte_less = [&d](std::uint32_t x, std::uint32_t y) {
+    return d.key(d.entries()[x]) < d.key(d.entries()[y]);
+  };
+  if (!std::is_sorted(s.set.begin(), s.set.end(), byte_less))
+    std::sort(s.set.begin(), s.set.end(), byte_less);
+  if (cat) {
     for (knowledge::Scope scope : scopes)
       for (const knowledge::ConfigKey& key : cat->keys(scope))
-        if (key.default_value && !s.set.count(key.name) && !key.internal)
-          s.defaults.emplace(key.name, *key.default_value);
+        if (key.default_value && !key.internal && !s.sets(key.name))
+          s.defaults.emplace_back(key.name, *key.default_value);
+    // A key of several scopes takes the default of the first scope that has one.
+    std::stable_sort(s.defaults.begin(), s.defaults.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    s.defaults.erase(std::unique(s.defaults.begin(), s.defaults.end(),
+                                 [](const auto& x, const auto& y) { return x.first == y.first; }),
+                     s.defaults.end());
+  }
   return s;
 }
 
@@ -143,13 +206,8 @@ std::optional<core::Version> version(const std::optional<std::string>& s) {
 
 std::vector<KeyDiff> diff_documents(const properties::Document& a, const properties::Document& b,
                                     const DiffOptions& o) {
-  const Side sa = read_side(a, o.a_configs, o.scopes);
-  const Side sb = read_side(b, o.b_configs, o.scopes);
-  std::set<std::string> keys;
-  for (const Side* s : {&sa, &sb}) {
-    for (const auto& kv : s->set) keys.insert(kv.first);
-    for (const auto& kv : s->defaults) keys.insert(kv.first);
-  }
+  Side sa = read_side(a, o.a_configs, o.scopes);
+  Side sb = read_side(b, o.b_configs, o.scopes);
   const auto from = version(o.from), to = version(o.to);
   const bool broker = !o.scopes.empty() && o.scopes.front() == knowledge::Scope::kBroker;
   std::string entity = "BROKER_ID";
@@ -170,25 +228,26 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
   const bool zookeeper_mode = b.find("zookeeper.connect") && !b.find("process.roles");
 
   std::vector<KeyDiff> out;
-  for (const std::string& key : keys) {
+  // Both sides' keys merged in byte order: each key once, with what each side gives it.
+  const auto next_key = [&sa, &sb]() -> std::optional<std::string_view> {
+    const std::optional<std::string_view> ka = sa.head(), kb = sb.head();
+    if (!ka || !kb) return ka ? ka : kb;
+    return std::min(*ka, *kb);
+  };
+  for (std::optional<std::string_view> next = next_key(); next; next = next_key()) {
+    const std::string_view key = *next;
     KeyDiff d;
-    d.key = key;
-    auto take = [&](const Side& s, std::optional<std::string>* v, bool* dflt) {
-      if (auto it = s.set.find(key); it != s.set.end()) {
-        *v = it->second;
-      } else if (auto jt = s.defaults.find(key); jt != s.defaults.end()) {
-        *v = jt->second;
-        *dflt = true;
-      }
-    };
-    take(sa, &d.a, &d.a_default);
-    take(sb, &d.b, &d.b_default);
-    if (!d.a && !d.b) continue;
+    bool a_set = false, b_set = false;
+    const std::optional<std::string_view> va = sa.take(key, &a_set, &d.a_default);
+    const std::optional<std::string_view> vb = sb.take(key, &b_set, &d.b_default);
+    d.key = std::string(key);
+    if (va) d.a = std::string(*va);
+    if (vb) d.b = std::string(*vb);
     d.change = !d.a           ? Change::kAdded
                : !d.b         ? Change::kRemoved
                : *d.a != *d.b ? Change::kChanged
                               : Change::kSame;
-    const bool explicit_key = sa.set.count(key) || sb.set.count(key);
+    const bool explicit_key = a_set || b_set;
     d.in_files = explicit_key;
 
     // Notes from the curated facts and the generated references, for the step from -> to.
@@ -215,7 +274,7 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
             d.notes.push_back("Kafka " + *o.to + " no longer has it (last documented in " +
                               r->last + ")");
         // A key B sets itself does not follow the default: the change is not B's concern.
-        if (!sb.set.count(key))
+        if (!b_set)
           for (const knowledge::DefaultChange* dc :
                o.keys->default_changes(key, scope_set, *from, *to))
             d.notes.push_back("default changed in " + dc->release_name + ": '" + dc->old_value +
@@ -223,7 +282,7 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
       }
     }
     // B's own value, as B's release validates it.
-    if (o.b_configs && sb.set.count(key)) d.invalid = invalid_value(key, sb.set.at(key), o);
+    if (o.b_configs && b_set) d.invalid = invalid_value(d.key, *d.b, o);
     if (d.change == Change::kSame && d.invalid.empty() && (d.notes.empty() || !explicit_key))
       continue;
     // A key only one release has, set by neither file: the release's business, not a change
@@ -264,11 +323,11 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
       if ((d.update == Update::kPerBroker || d.update == Update::kClusterWide) &&
           d.invalid.empty()) {
         // The TLS stores change only under each TLS listener's prefix.
-        std::vector<std::string> names{key};
+        std::vector<std::string> names{d.key};
         if (ck && per_listener_store(key)) {
           names.clear();
           for (const std::string& l : tls_listeners)
-            names.push_back("listener.name." + l + "." + key);
+            names.push_back("listener.name." + l + "." + d.key);
         }
         d.command = connect + " --entity-type brokers " +
                     (d.update == Update::kPerBroker ? "--entity-name " + entity
