@@ -84,6 +84,7 @@ class CarrierChecker {
     p->role_reason = c.what;
     for (const properties::Entry& e : p->doc().entries())
       if (p->doc().key(e) == "process.roles") p->kraft = true;
+    if (c.kraft) p->kraft = true;  // Strimzi: the resource or its node pools say so
     // Without --to, the release the carrier names (image tag, spec.kafka.version) is its target.
     const CheckKnowledge* named =
         !k_.to && !c.release.empty() && k_.for_release ? k_.for_release(c.release) : nullptr;
@@ -307,6 +308,170 @@ std::vector<scripts::Carrier> env_file_carriers(const ScriptFile& f) {
   return out;
 }
 
+// Strimzi Kafka resources and KafkaNodePools: those of the file, and those of the other YAML
+// files of its folder (one resource per file is the usual layout; kustomize and GitOps
+// repositories keep a cluster's resources side by side).
+struct StrimziView {
+  scripts::StrimziResources here, folder;  // folder: this file's and its siblings'
+};
+
+constexpr std::size_t kMaxSiblings = 64;  // a folder of generated manifests: stay per file
+
+scripts::StrimziResources sibling_strimzi(const std::string& path) {
+  namespace fs = std::filesystem;
+  scripts::StrimziResources out;
+  const fs::path self(path);
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator
+           it(self.parent_path().empty() ? fs::path(".") : self.parent_path(), ec),
+       end;
+       !ec && it != end; it.increment(ec)) {
+    const fs::path& q = it->path();
+    const std::string ext = q.extension().string();
+    if ((ext != ".yaml" && ext != ".yml") || q.filename() == self.filename()) continue;
+    if (!it->is_regular_file(ec)) continue;
+    files.push_back(q);
+    if (files.size() > kMaxSiblings) return {};
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& q : files) {
+    core::Error err;
+    const auto text = core::read_file(q.string(), &err);
+    if (!text || text->find("kafka.strimzi.io/") == std::string::npos) continue;
+    scripts::StrimziResources r = scripts::strimzi_resources(scripts::parse_yaml(*text));
+    for (scripts::StrimziKafka& k : r.kafkas) out.kafkas.push_back(std::move(k));
+    for (scripts::StrimziNodePool& p : r.pools) out.pools.push_back(std::move(p));
+  }
+  return out;
+}
+
+// A pool belongs to a Kafka resource of its strimzi.io/cluster label in the same namespace
+// (a namespace left out is the one the files are applied to: it matches any).
+bool belongs(const scripts::StrimziNodePool& p, const scripts::StrimziKafka& k) {
+  return !p.cluster.empty() && p.cluster == k.name &&
+         (p.ns.empty() || k.ns.empty() || p.ns == k.ns);
+}
+
+class StrimziChecker {
+ public:
+  StrimziChecker(const ScriptFile& f, const CheckKnowledge& k, const StrimziView& v,
+                 std::vector<core::Finding>* out)
+      : f_(f), k_(k), v_(v), out_(out) {}
+
+  // Whether the nodes of `kafka` run KRaft: the strimzi.io/kraft annotation, the v1 API, a
+  // release without ZooKeeper, or a node pool with the controller role (which Strimzi accepts
+  // only in KRaft mode: KafkaNodePoolSpec.roles).
+  bool kraft(const scripts::StrimziKafka& kafka) const {
+    if (kafka.kraft_annotation == "enabled" || kafka.v1_api) return true;
+    if (!kafka.kraft_annotation.empty()) return false;  // disabled, migration, rollback
+    if (const knowledge::Release* r = runs(&kafka); r && r->kraft == knowledge::KraftSupport::kOnly)
+      return true;
+    for (const scripts::StrimziNodePool& p : v_.folder.pools)
+      if (p.controller && belongs(p, kafka)) return true;
+    return false;
+  }
+
+  const scripts::StrimziKafka* kafka_of(const scripts::StrimziNodePool& p) const {
+    for (const scripts::StrimziKafka& k : v_.folder.kafkas)
+      if (belongs(p, k)) return &k;
+    return nullptr;
+  }
+
+  void check() {
+    for (const scripts::StrimziNodePool& p : v_.here.pools) jbod(p);
+    for (const scripts::StrimziKafka& k : v_.here.kafkas) roles(k);
+  }
+
+ private:
+  // The release the nodes run: spec.kafka.version, else --to.
+  const knowledge::Release* runs(const scripts::StrimziKafka* kafka) const {
+    if (!k_.versions) return nullptr;
+    if (kafka && !kafka->release.empty()) return k_.versions->find_line(kafka->release);
+    return k_.to;
+  }
+
+  // KL605: Strimzi runs several JBOD disks on a KRaft node only from Kafka 3.7.0 and metadata
+  // version 3.7-IV2 (KIP-858); below that it refuses the cluster
+  // (NodePoolUtils.validateKRaftJbodStorage).
+  void jbod(const scripts::StrimziNodePool& p) {
+    if (p.jbod_volumes < 2 || !k_.versions || !k_.rules) return;
+    const scripts::StrimziKafka* kafka = kafka_of(p);
+    if (!p.controller && !(kafka && kraft(*kafka))) return;
+    core::Error err;
+    const auto needed = k_.versions->resolve_protocol(kStrimziKraftJbodMetadata, &err);
+    if (!needed) return;
+    std::string why;
+    if (kafka && !kafka->metadata_version.empty()) {
+      if (kafka->metadata_version.find_first_of("{$") != std::string::npos) return;
+      const auto mv = k_.versions->resolve_protocol(kafka->metadata_version, &err);
+      if (!mv || mv->index >= needed->index) return;
+      why = "metadata version " + kafka->metadata_version;
+    } else {
+      const knowledge::Release* r = runs(kafka);
+      if (!r || !needed->release || r->version >= needed->release->version) return;
+      why = "Kafka " + r->name + (kafka && !kafka->release.empty() ? "" : " (--to)");
+    }
+    core::Finding fd = knowledge::make_finding(
+        k_.rules, RuleId::KL605,
+        "KafkaNodePool '" + p.name + "' has " + std::to_string(p.jbod_volumes) +
+            " JBOD volumes on KRaft nodes, which Strimzi accepts only from Kafka " +
+            needed->release->name + " and metadata version " + needed->name + "; here " + why);
+    fd.where = {f_.path, p.storage_line, p.storage_column};
+    fd.length = static_cast<int>(p.storage_length);
+    fd.subject = "spec.storage";
+    fd.source_line = std::string(f_.line_text(p.storage_line));
+    fd.notes.push_back("Strimzi refuses the whole Kafka cluster" +
+                       (kafka ? " '" + kafka->name + "'" : std::string()) +
+                       " until the pool has one volume or the cluster runs that version");
+    out_->push_back(std::move(fd));
+  }
+
+  // KL606: a KRaft cluster needs a broker and a controller among the node pools with replicas;
+  // Strimzi refuses it otherwise (NodePoolUtils.validateKRaftProcessRoles). Judged only when
+  // every pool of the cluster found in the folder says plainly what it runs.
+  void roles(const scripts::StrimziKafka& kafka) {
+    if (!k_.rules || kafka.name.empty() || !kraft(kafka)) return;
+    std::vector<const scripts::StrimziNodePool*> pools;
+    for (const scripts::StrimziNodePool& p : v_.folder.pools)
+      if (belongs(p, kafka)) {
+        if (!p.roles_known || p.replicas < 0) return;
+        pools.push_back(&p);
+      }
+    if (pools.empty()) return;  // kept elsewhere (another folder, a Helm chart): not judged
+    bool broker = false, controller = false;
+    for (const scripts::StrimziNodePool* p : pools) {
+      broker = broker || (p->broker && p->replicas > 0);
+      controller = controller || (p->controller && p->replicas > 0);
+    }
+    for (const char* role : {"broker", "controller"}) {
+      if (std::string(role) == "broker" ? broker : controller) continue;
+      std::string names;
+      for (const scripts::StrimziNodePool* p : pools)
+        names += (names.empty() ? "'" : ", '") + p->name + "'";
+      core::Finding fd = knowledge::make_finding(
+          k_.rules, RuleId::KL606,
+          "KRaft Kafka cluster '" + kafka.name + "' has no node pool with the " + role +
+              " role and at least one replica (pools: " + names + ")");
+      fd.where = {f_.path, kafka.line, kafka.column};
+      fd.length = static_cast<int>(kafka.length);
+      fd.subject = kafka.name;
+      fd.source_line = std::string(f_.line_text(kafka.line));
+      fd.notes.push_back("node pools looked up in the YAML files of this folder");
+      out_->push_back(std::move(fd));
+    }
+  }
+
+  // The metadata version from which Strimzi runs KRaft nodes with several JBOD volumes
+  // (NodePoolUtils.validateKRaftJbodStorage, strimzi-kafka-operator 0.42 to 1.x).
+  static constexpr const char* kStrimziKraftJbodMetadata = "3.7-IV2";
+
+  const ScriptFile& f_;
+  const CheckKnowledge& k_;
+  const StrimziView& v_;
+  std::vector<core::Finding>* out_;
+};
+
 }  // namespace
 
 std::string escaped_value(const std::string& v) {
@@ -351,6 +516,23 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
               dotenv = scripts::read_dotenv(*text);
         }
       carriers = scripts::find_carriers(docs, f.content, dotenv ? &*dotenv : nullptr);
+      StrimziView strimzi;
+      strimzi.here = scripts::strimzi_resources(docs);
+      if (!strimzi.here.kafkas.empty() || !strimzi.here.pools.empty()) {
+        // This file's resources first: a name found here wins over a sibling's.
+        strimzi.folder = strimzi.here;
+        scripts::StrimziResources siblings = sibling_strimzi(f.path);
+        for (scripts::StrimziKafka& x : siblings.kafkas)
+          strimzi.folder.kafkas.push_back(std::move(x));
+        for (scripts::StrimziNodePool& x : siblings.pools)
+          strimzi.folder.pools.push_back(std::move(x));
+        StrimziChecker sc(f, k, strimzi, out);
+        for (scripts::Carrier& c : carriers)
+          if (!c.resource.empty() && !c.kraft)
+            for (const scripts::StrimziKafka& x : strimzi.here.kafkas)
+              if (x.name == c.resource && x.ns == c.resource_namespace) c.kraft = sc.kraft(x);
+        sc.check();
+      }
     }
   } else if (f.kind == scripts::FileKind::kEnv) {
     carriers = env_file_carriers(f);

@@ -326,6 +326,96 @@ std::string properties_file_role(const std::string& name) {
   return {};
 }
 
+// A scalar of metadata.labels or metadata.annotations.
+std::string metadata_word(const YamlNode& root, const char* field, std::string_view key) {
+  const YamlNode* meta = root.get("metadata");
+  const YamlNode* m = meta ? meta->get(field) : nullptr;
+  const YamlNode* v = m ? m->get(key) : nullptr;
+  return v && v->is_scalar() ? v->text : std::string();
+}
+
+// The metadata.name scalar of a resource, or nullptr.
+const YamlNode* name_node(const YamlNode& root) {
+  const YamlNode* meta = root.get("metadata");
+  const YamlNode* name = meta ? meta->get("name") : nullptr;
+  return name && name->is_scalar() ? name : nullptr;
+}
+
+bool strimzi_api(const YamlNode& root) {
+  const YamlNode* api = root.get("apiVersion");
+  return api && api->is_scalar() && api->text.rfind("kafka.strimzi.io/", 0) == 0;
+}
+
+StrimziKafka strimzi_kafka(const YamlNode& root) {
+  StrimziKafka k;
+  if (const YamlNode* n = name_node(root)) {
+    k.name = n->text;
+    k.line = n->line;
+    k.column = n->column;
+    k.length = n->end - n->begin;
+  }
+  if (const YamlNode* meta = root.get("metadata"))
+    if (const YamlNode* ns = meta->get("namespace"); ns && ns->is_scalar()) k.ns = ns->text;
+  k.kraft_annotation = metadata_word(root, "annotations", "strimzi.io/kraft");
+  // Strimzi 0.49 introduced the v1 API (CHANGELOG 0.49.0), after 0.46 removed ZooKeeper-based
+  // clusters (CHANGELOG 0.46.0): a v1 Kafka runs KRaft.
+  const YamlNode* api = root.get("apiVersion");
+  k.v1_api = api && api->is_scalar() && api->text == "kafka.strimzi.io/v1";
+  const YamlNode* spec = root.get("spec");
+  const YamlNode* kafka = spec ? spec->get("kafka") : nullptr;
+  if (kafka && kafka->kind == YamlNode::Kind::kMap) {
+    if (const YamlNode* v = kafka->get("version"); v && v->is_scalar())
+      k.release = v->text.substr(0, v->text.find('.', v->text.find('.') + 1));
+    if (const YamlNode* mv = kafka->get("metadataVersion"); mv && mv->is_scalar())
+      k.metadata_version = mv->text;
+  }
+  return k;
+}
+
+// A KafkaNodePool (Strimzi's KafkaNodePoolSpec: replicas, storage, roles, resources,
+// jvmOptions, template).
+StrimziNodePool strimzi_pool(const YamlNode& root) {
+  StrimziNodePool p;
+  if (const YamlNode* n = name_node(root)) {
+    p.name = n->text;
+    p.line = n->line;
+    p.column = n->column;
+    p.length = n->end - n->begin;
+  }
+  if (const YamlNode* meta = root.get("metadata"))
+    if (const YamlNode* ns = meta->get("namespace"); ns && ns->is_scalar()) p.ns = ns->text;
+  p.cluster = metadata_word(root, "labels", "strimzi.io/cluster");
+  const YamlNode* spec = root.get("spec");
+  if (!spec || spec->kind != YamlNode::Kind::kMap) return p;
+  if (const YamlNode* r = spec->get("replicas");
+      r && r->is_scalar() && !r->text.empty() && r->text.size() < 9 &&
+      r->text.find_first_not_of("0123456789") == std::string::npos)
+    p.replicas = std::stoi(r->text);
+  if (const YamlNode* roles = spec->get("roles"); roles && roles->kind == YamlNode::Kind::kSeq) {
+    p.roles_known = true;
+    for (const YamlNode& r : roles->seq) {
+      if (r.is_scalar() && r.text == "broker")
+        p.broker = true;
+      else if (r.is_scalar() && r.text == "controller")
+        p.controller = true;
+      else
+        p.roles_known = false;  // a template or a value Strimzi refuses: not ours to judge
+    }
+  }
+  const YamlNode* storage = spec->get("storage");
+  const YamlNode* type = storage ? storage->get("type") : nullptr;
+  if (type && type->is_scalar() && type->text == "jbod") {
+    const YamlNode* volumes = storage->get("volumes");
+    p.jbod_volumes = volumes && volumes->kind == YamlNode::Kind::kSeq
+                         ? static_cast<int>(volumes->seq.size())
+                         : 0;
+    p.storage_line = type->line;
+    p.storage_column = type->column;
+    p.storage_length = type->end - type->begin;
+  }
+  return p;
+}
+
 void kubernetes(const YamlNode& root, std::string_view content, std::vector<Carrier>* out) {
   const YamlNode* kind = root.get("kind");
   const YamlNode* api = root.get("apiVersion");
@@ -353,6 +443,10 @@ void kubernetes(const YamlNode& root, std::string_view content, std::vector<Carr
     if (config && config->kind == YamlNode::Kind::kMap) key_map(c, *config);
     for (CarrierEntry& e : c.entries)
       if (strimzi_forbidden(e.key)) e.managed_by = "Strimzi";
+    const StrimziKafka facts = strimzi_kafka(root);
+    c.resource = facts.name;
+    c.resource_namespace = facts.ns;
+    c.kraft = facts.kraft_annotation == "enabled" || facts.v1_api;
     if (!c.entries.empty() || c.metadata_line > 0) out->push_back(std::move(c));
     return;
   }
@@ -554,6 +648,20 @@ std::string key_to_env(std::string_view image, std::string_view key) {
   }
   for (char& c : k) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return up + k;
+}
+
+StrimziResources strimzi_resources(const std::vector<YamlNode>& docs) {
+  StrimziResources r;
+  for (const YamlNode& d : docs) {
+    if (d.kind != YamlNode::Kind::kMap || !strimzi_api(d)) continue;
+    const YamlNode* kind = d.get("kind");
+    if (!kind || !kind->is_scalar()) continue;
+    if (kind->text == "Kafka")
+      r.kafkas.push_back(strimzi_kafka(d));
+    else if (kind->text == "KafkaNodePool")
+      r.pools.push_back(strimzi_pool(d));
+  }
+  return r;
 }
 
 std::vector<Carrier> find_carriers(const std::vector<YamlNode>& docs, std::string_view content,

@@ -56,7 +56,47 @@ struct Carrier {
   std::size_t metadata_length = 0;
   /// Properties text embedded as a block (ConfigMap data, Helm config): its lines.
   std::vector<PropertiesBlock> blocks;
+  /// Strimzi Kafka: the resource's metadata.name and namespace, which its node pools name.
+  std::string resource, resource_namespace;
+  /// The nodes run in KRaft mode (known from the resource or its node pools): the checks
+  /// judge the config as a KRaft node's.
+  bool kraft = false;
 };
+
+/// A Strimzi Kafka resource (kafka.strimzi.io), what its node pools and their checks need.
+struct StrimziKafka {
+  std::string name, ns;
+  std::string release;           ///< spec.kafka.version as a release line ("3.6"); "" when absent
+  std::string metadata_version;  ///< spec.kafka.metadataVersion as written
+  std::string kraft_annotation;  ///< metadata.annotations["strimzi.io/kraft"] ("enabled", ...)
+  /// apiVersion kafka.strimzi.io/v1: Strimzi 0.49 or newer, which runs KRaft only.
+  bool v1_api = false;
+  int line = 0, column = 0;  ///< metadata.name
+  std::size_t length = 0;
+};
+
+/// A Strimzi KafkaNodePool: nodes of the Kafka resource its strimzi.io/cluster label names. Its
+/// spec carries no Kafka config (replicas, roles, storage, resources, jvmOptions, template):
+/// it decides the roles and the disks of the nodes.
+struct StrimziNodePool {
+  std::string name, cluster, ns;
+  bool broker = false, controller = false;  ///< spec.roles
+  bool roles_known = false;  ///< spec.roles is a list of plain words (not a template)
+  int replicas = -1;         ///< spec.replicas; -1 when it is not a number (a template)
+  int jbod_volumes = 0;      ///< spec.storage of type jbod: how many volumes; 0 otherwise
+  int line = 0, column = 0;  ///< metadata.name
+  std::size_t length = 0;
+  int storage_line = 0, storage_column = 0;  ///< the 'type' value of spec.storage
+  std::size_t storage_length = 0;
+};
+
+struct StrimziResources {
+  std::vector<StrimziKafka> kafkas;
+  std::vector<StrimziNodePool> pools;
+};
+
+/// The Strimzi Kafka and KafkaNodePool resources of the YAML documents `docs`.
+StrimziResources strimzi_resources(const std::vector<YamlNode>& docs);
 
 /// The variables of a Compose project's `.env` file (NAME=VALUE lines as Compose reads them).
 struct DotEnv {
