@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -259,15 +260,30 @@ std::vector<IniWord> ini_words(std::string_view line) {
 
 class Inventory {
  public:
-  Inventory(fs::path dir, const ScriptFile& self) : dir_(std::move(dir)), self_(self) {}
+  Inventory(fs::path dir, const ScriptFile& self) : dir_(std::move(dir)), self_(&self) {}
 
+  // Reads the inventory tree. The checked file is only needed while loading: its content
+  // stands for what is on disk.
   bool load() {
-    if (!vars_of("group_vars", &group_vars_) || !vars_of("host_vars", &host_vars_)) return false;
-    membership();
-    roles();
-    playbooks();
-    return true;
+    const bool ok = vars_of("group_vars", &group_vars_) && vars_of("host_vars", &host_vars_);
+    if (ok) {
+      membership();
+      roles();
+      playbooks();
+    }
+    self_ = nullptr;
+    return ok;
   }
+
+  // Every file read, by lexically normal path: its text and, but for the checked file, its
+  // size and modification time when read.
+  struct Read {
+    std::string text;
+    bool self = false;
+    std::uintmax_t size = 0;
+    fs::file_time_type mtime;
+  };
+  const std::map<std::string, Read>& reads() const { return reads_; }
 
   // Each host's resolved variables, from the lowest precedence to the highest as Ansible
   // documents it: the defaults of the broker roles its plays run, the inventory file's group
@@ -345,12 +361,23 @@ class Inventory {
   std::optional<std::string> text_of(const fs::path& p, std::string* path) {
     if (!regular(p) || ++files_ > kMaxFiles) return std::nullopt;
     *path = p.lexically_normal().string();
-    if (*path == fs::path(self_.path).lexically_normal().string()) {
-      *path = self_.path;
-      return self_.content;
+    const std::string normal = *path;
+    if (*path == fs::path(self_->path).lexically_normal().string()) {
+      *path = self_->path;
+      reads_[normal] = Read{self_->content, true, 0, {}};
+      return self_->content;
     }
+    Read r;
+    std::error_code ec;
+    r.size = fs::file_size(p, ec);
+    r.mtime = fs::last_write_time(p, ec);
     core::Error err;
-    return core::read_file(p.string(), &err);
+    std::optional<std::string> text = core::read_file(p.string(), &err);
+    if (text) {
+      r.text = *text;
+      reads_[normal] = std::move(r);
+    }
+    return text;
   }
 
   const VarsFile* read(const fs::path& p) {
@@ -567,6 +594,12 @@ class Inventory {
         core::Error err;
         const auto text = core::read_file(t.string(), &err);
         if (!text) continue;
+        Read r;
+        std::error_code ec;
+        r.size = fs::file_size(t, ec);
+        r.mtime = fs::last_write_time(t, ec);
+        r.text = *text;
+        reads_[t.lexically_normal().string()] = std::move(r);
         broker = true;
         template_lines(*text);
       }
@@ -661,7 +694,8 @@ class Inventory {
   }
 
   fs::path dir_;
-  const ScriptFile& self_;
+  const ScriptFile* self_;  // while loading
+  std::map<std::string, Read> reads_;
   std::size_t files_ = 0;
   std::deque<VarsFile> files_store_;
   VarsByName group_vars_, host_vars_;
@@ -720,34 +754,52 @@ std::vector<std::string> expand_host_pattern(std::string_view pattern) {
   return out;
 }
 
-void check_ansible_inventory(const ScriptFile& f, const CheckKnowledge& k,
-                             std::vector<core::Finding>* out) {
-  const std::optional<fs::path> dir = inventory_dir(f.path);
-  if (!dir || !k.rules) return;
-  Inventory inv(*dir, f);
-  if (!inv.load()) return;
+namespace {
+
+// What an inventory gives every one of its files: its hosts and the cluster findings over
+// them. Each variable file of an inventory is checked on its own and reports the findings
+// placed in it, so the analysis is made once and shared (the inventory used to be read and
+// parsed again for each of its files).
+struct Analysis {
+  fs::path dir;
+  const CheckKnowledge* k = nullptr;
+  std::unique_ptr<Inventory> inv;
   std::vector<Host> hosts;
-  for (auto& [name, vars] : inv.hosts()) {
+  struct Group {
+    std::vector<std::size_t> members;
+    std::vector<core::Finding> found;
+  };
+  std::vector<Group> groups;
+};
+
+std::shared_ptr<const Analysis> analyze(const fs::path& dir, const ScriptFile& f,
+                                        const CheckKnowledge& k) {
+  auto a = std::make_shared<Analysis>();
+  a->dir = dir;
+  a->k = &k;
+  a->inv = std::make_unique<Inventory>(dir, f);
+  if (!a->inv->load()) return nullptr;
+  for (auto& [name, vars] : a->inv->hosts()) {
     Host h;
     h.name = name;
-    h.settings = settings_of(vars, inv.template_keys());
+    h.settings = settings_of(vars, a->inv->template_keys());
     if (h.settings.empty()) continue;
     std::string text;
     for (const Setting& s : h.settings) text += s.key + "=" + escaped_value(s.node->text) + "\n";
-    h.props = load_props((*dir / name).string(), std::move(text));
+    h.props = load_props((dir / name).string(), std::move(text));
     if (h.props->refused()) continue;
     h.facts = broker_facts(*h.props);
     h.facts.path = "Ansible host " + name;
-    hosts.push_back(std::move(h));
+    a->hosts.push_back(std::move(h));
   }
-  if (hosts.size() < 2) return;
+  if (a->hosts.size() < 2) return a;
   // The hosts of one inventory are one cluster unless their ensembles or quorums share no
   // server. group_clusters reads "<folder>\n<key kind>=<servers>" (cluster_key's form); every
   // host sits in the inventory's folder, a loopback ensemble is one shared server here (the
   // inventory says these hosts belong together), and hosts that name none are together.
   std::vector<std::string> keys, paths;
-  const std::string folder = dir->string();
-  for (const Host& h : hosts) {
+  const std::string folder = dir.string();
+  for (const Host& h : a->hosts) {
     std::string key = cluster_key(*h.props);
     const std::size_t nl = key.find('\n');
     if (key.empty())
@@ -759,21 +811,81 @@ void check_ansible_inventory(const ScriptFile& f, const CheckKnowledge& k,
     keys.push_back(std::move(key));
     paths.push_back(folder + "/host");
   }
-  std::map<std::tuple<std::string, int, int, std::string>, std::size_t> seen;
   for (const std::vector<std::size_t>& group : group_clusters(keys, paths)) {
     if (group.size() < 2) continue;
     std::vector<const BrokerFacts*> brokers;
-    for (std::size_t i : group) brokers.push_back(&hosts[i].facts);
-    std::vector<core::Finding> found;
-    check_cluster(brokers, k, &found);
-    for (core::Finding& fd : found) {
+    for (std::size_t i : group) brokers.push_back(&a->hosts[i].facts);
+    Analysis::Group g;
+    g.members = group;
+    check_cluster(brokers, k, &g.found);
+    a->groups.push_back(std::move(g));
+  }
+  return a;
+}
+
+// Whether `a` still describes the inventory as `f` sees it: f's content is the text it was
+// made from and no other file it read has changed since (--fix rewrites files mid-run).
+bool current(const Analysis& a, const ScriptFile& f, const CheckKnowledge& k) {
+  if (a.k != &k) return false;
+  const auto& reads = a.inv->reads();
+  const auto self = reads.find(fs::path(f.path).lexically_normal().string());
+  if (self == reads.end() || self->second.text != f.content) return false;
+  for (const auto& [path, r] : reads) {
+    if (r.self || &r == &self->second) continue;
+    std::error_code ec;
+    if (fs::file_size(path, ec) != r.size || ec || fs::last_write_time(path, ec) != r.mtime || ec)
+      return false;
+  }
+  return true;
+}
+
+// The analyses of the inventories checked last, shared by the worker threads. Bounded: a
+// repository of many inventories keeps memory flat.
+class AnalysisCache {
+ public:
+  std::shared_ptr<const Analysis> get(const fs::path& dir, const ScriptFile& f,
+                                      const CheckKnowledge& k) {
+    const std::string key = dir.lexically_normal().string();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (auto it = map_.find(key); it != map_.end() && it->second && current(*it->second, f, k))
+        return it->second;
+    }
+    std::shared_ptr<const Analysis> a = analyze(dir, f, k);
+    if (!a) return nullptr;
+    std::lock_guard<std::mutex> lock(mu_);
+    if (map_.size() >= kMaxEntries) map_.clear();
+    map_[key] = a;
+    return a;
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 16;  // files are walked folder by folder
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<const Analysis>> map_;
+};
+
+}  // namespace
+
+void check_ansible_inventory(const ScriptFile& f, const CheckKnowledge& k,
+                             std::vector<core::Finding>* out) {
+  const std::optional<fs::path> dir = inventory_dir(f.path);
+  if (!dir || !k.rules) return;
+  static AnalysisCache cache;
+  const std::shared_ptr<const Analysis> a = cache.get(*dir, f, k);
+  if (!a) return;
+  const std::string self = fs::path(f.path).lexically_normal().string();
+  std::map<std::tuple<std::string, int, int, std::string>, std::size_t> seen;
+  for (const Analysis::Group& g : a->groups) {
+    for (const core::Finding& found : g.found) {
       const Host* h = nullptr;
-      for (std::size_t i : group)
-        if (hosts[i].facts.path == fd.where.file) h = &hosts[i];
-      const std::size_t line = static_cast<std::size_t>(fd.where.line - 1);
-      if (!h || fd.where.line < 1 || line >= h->settings.size()) continue;
+      for (std::size_t i : g.members)
+        if (a->hosts[i].facts.path == found.where.file) h = &a->hosts[i];
+      const std::size_t line = static_cast<std::size_t>(found.where.line - 1);
+      if (!h || found.where.line < 1 || line >= h->settings.size()) continue;
       const Setting& s = h->settings[line];
-      if (s.file->path != f.path || s.node->line < 1) continue;
+      if (s.node->line < 1 || fs::path(s.file->path).lexically_normal().string() != self) continue;
+      core::Finding fd = found;
       fd.where = {f.path, s.node->line, s.node->column};
       const std::size_t len = s.node->end - s.node->begin;
       fd.length = !s.node->block && f.line_text(s.node->line).size() >=

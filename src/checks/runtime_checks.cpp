@@ -100,7 +100,12 @@ void check_runtime(const ScriptFile& f, const CheckKnowledge& k, std::vector<cor
   // The Kafka distributions the file downloads or unpacks: kafka_2.13-4.0.0.tgz.
   static const std::regex dist(R"(kafka_(2\.1[0-3])-(\d+)\.(\d+)(?:\.\d+)?(?:\.tgz|\.tar\.gz|\b))");
   std::optional<core::Version> installed;
-  for (std::sregex_iterator it(s.begin(), s.end(), dist), end; it != end; ++it) {
+  // The regex matches only where this literal starts: without it, no need to run the regex.
+  const bool names_dist = s.find("kafka_2.1") != std::string::npos;
+  for (std::sregex_iterator it = names_dist ? std::sregex_iterator(s.begin(), s.end(), dist)
+                                            : std::sregex_iterator(),
+                            end;
+       it != end; ++it) {
     const auto& m = *it;
     if (m[2].length() > 3 || m[3].length() > 3) continue;
     const auto v = core::Version::parse(m[2].str() + "." + m[3].str());
