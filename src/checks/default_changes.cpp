@@ -49,8 +49,10 @@ class FileFeatures {
     if (feature == "tls") return mentions("ssl");
     if (feature == "sasl") return mentions("sasl");
     if (feature == "tiered-storage") return value_is("remote.log.storage.system.enable", "true");
+    // Kafka 4.0's sample server.properties sets the share-state topic's replication keys
+    // for everyone: they say nothing about share groups being used.
     if (feature == "share-groups")
-      return any_key_starts("group.share.") || any_key_starts("share.") ||
+      return any_key_starts("group.share.") || any_share_key_beyond_sample() ||
              core::ascii_lower(value_of("group.coordinator.rebalance.protocols")).find("share") !=
                  std::string::npos;
     return true;
@@ -68,6 +70,14 @@ class FileFeatures {
         if (core::ascii_lower(doc.value(e)).find(word) != std::string::npos) return true;
       if (key.rfind("listener.name.", 0) == 0 &&
           key.find("." + std::string(word) + ".") != key.npos)
+        return true;
+    }
+    return false;
+  }
+  bool any_share_key_beyond_sample() const {
+    for (const properties::Entry& e : f_.doc().entries()) {
+      const std::string_view key = f_.doc().key(e);
+      if (key.rfind("share.", 0) == 0 && key.rfind("share.coordinator.state.topic.", 0) != 0)
         return true;
     }
     return false;
@@ -194,7 +204,14 @@ void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter&
     if (sev == "warning") fd.severity = core::Severity::kWarning;
     for (const DefaultChange* d : chain)
       if (!d->caveat.empty()) fd.notes.push_back(d->caveat);
-    if (first.restore && accepted_by(*k.configs, scope_of.at(key), key, *first.restore)) {
+    // A restore value the target removed (a class, keys.toml [[legacy_value]]) passes the
+    // value checks but stops the process from starting: never suggested then.
+    const knowledge::LegacyValue* gone =
+        first.restore
+            ? k.keys->legacy_value(key, *first.restore, knowledge::ScopeSet::of(scope_of.at(key)))
+            : nullptr;
+    const bool restorable = first.restore && !(gone && gone->removed_in <= k.to->version);
+    if (restorable && accepted_by(*k.configs, scope_of.at(key), key, *first.restore)) {
       fd.notes.push_back("set " + quoted(key + "=" + *first.restore) +
                          " to keep today's behaviour");
     } else if (!first.restore_note.empty()) {

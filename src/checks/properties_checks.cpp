@@ -16,7 +16,8 @@ namespace props {
 namespace {
 
 /// Keys under these prefixes are read by plugins or per-listener overrides: Kafka passes
-/// them on, so they are not "unknown".
+/// them on, so they are not "unknown". Cruise Control's metrics reporter, a common broker
+/// plugin, reads its cruise.control.metrics.* settings from the broker config.
 bool documented_prefix(std::string_view key) {
   static constexpr std::string_view kPrefixes[] = {"listener.name.",
                                                    "rsm.config.",
@@ -28,7 +29,8 @@ bool documented_prefix(std::string_view key) {
                                                    "consumer.override.",
                                                    "admin.override.",
                                                    "client.quota.callback.static.",
-                                                   "config.providers."};
+                                                   "config.providers.",
+                                                   "cruise.control.metrics."};
   for (std::string_view p : kPrefixes)
     if (key.substr(0, p.size()) == p && key.size() > p.size()) return true;
   return false;

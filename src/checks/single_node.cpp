@@ -81,15 +81,22 @@ bool development_single_node(const PropsFile& f) {
   if (!set_to(f, "offsets.topic.replication.factor", "1") && !under_tmp(f, "log.dirs") &&
       !(f.doc().find("log.dirs") == nullptr && under_tmp(f, "log.dir")))
     return false;
-  // A listener without a host binds every interface; on a sample it is still one machine as
-  // long as nothing it advertises or joins is elsewhere.
-  if (where(f, "listeners", /*empty_host_is_local=*/true) == Where::kElsewhere) return false;
-  if (where(f, "advertised.listeners", false) == Where::kElsewhere) return false;
   const Where zk = where(f, "zookeeper.connect", false);
   const Where voters = where(f, "controller.quorum.voters", false);
   const Where bootstrap = where(f, "controller.quorum.bootstrap.servers", false);
   if (zk == Where::kElsewhere || voters == Where::kElsewhere || bootstrap == Where::kElsewhere)
     return false;
+  // A KRaft quorum reached only on loopback, with the one replica a single broker can keep:
+  // every node of this cluster runs on this machine, whatever it advertises to clients (a
+  // laptop's name, 0.0.0.0). A loopback ZooKeeper is no such proof: brokers of a real
+  // cluster often talk to an ensemble member on their own host.
+  if ((voters == Where::kLoopback || bootstrap == Where::kLoopback) &&
+      set_to(f, "offsets.topic.replication.factor", "1"))
+    return true;
+  // A listener without a host binds every interface; on a sample it is still one machine as
+  // long as nothing it advertises or joins is elsewhere.
+  if (where(f, "listeners", /*empty_host_is_local=*/true) == Where::kElsewhere) return false;
+  if (where(f, "advertised.listeners", false) == Where::kElsewhere) return false;
   return zk == Where::kLoopback || voters == Where::kLoopback || bootstrap == Where::kLoopback;
 }
 
@@ -97,9 +104,15 @@ void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
                                    const std::function<bool(const core::Finding&)>& shown,
                                    std::vector<core::Finding>* raw) {
   if (!development_single_node(f)) return;
+  const bool local_listeners =
+      where(f, "listeners", /*empty_host_is_local=*/true) != Where::kElsewhere &&
+      where(f, "advertised.listeners", false) != Where::kElsewhere;
   collapse_findings(f, k, shown, raw,
-                    "a development broker on one machine (loopback listeners and " +
-                        std::string(f.kraft ? "quorum" : "ZooKeeper") + ")");
+                    local_listeners
+                        ? "a development broker on one machine (loopback listeners and " +
+                              std::string(f.kraft ? "quorum" : "ZooKeeper") + ")"
+                        : std::string("a development broker on one machine (its "
+                                      "controller quorum is on loopback)"));
 }
 
 void collapse_findings(const PropsFile& f, const CheckKnowledge& k,

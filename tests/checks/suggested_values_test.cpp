@@ -95,6 +95,10 @@ TEST_SUITE("suggested_values") {
             CHECK(accepted(*k->configs, m[1], m[2]));
             CHECK(m[2] != "null");
             CHECK(std::string(m[2]).rfind("class ", 0) != 0);
+            // Nor a value the target removed (a class it no longer ships passes the type check).
+            const knowledge::LegacyValue* gone =
+                keys->legacy_value(m[1].str(), m[2].str(), d.scope);
+            CHECK_FALSE((gone && gone->removed_in <= to.version));
           }
         // A restore value the target refuses is never shown: the finding says so instead.
         if (d.restore && !accepted(*k->configs, d.key, *d.restore))

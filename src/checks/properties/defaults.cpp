@@ -18,6 +18,11 @@ void FileChecker::check_required() {
     for (const knowledge::ConfigKey& ck : k_.configs->keys(Scope::kBroker)) {
       if (!ck.required || doc_.find(ck.name)) continue;
       if (ck.name == "zookeeper.connect" && f_.kraft) continue;
+      // A ZooKeeper broker cannot gain these keys by hand: it must migrate on a 3.x bridge
+      // first, which KL103 on zookeeper.connect (and KL803 with --from) already says.
+      if ((ck.name == "process.roles" || ck.name == "node.id") && !f_.kraft &&
+          doc_.find("zookeeper.connect"))
+        continue;
       // KafkaConfig.populateSynonyms sets an unset node.id from broker.id.
       if (ck.name == "node.id" && broker_id_set()) continue;
       auto& fd = emit_.at_file(RuleId::KL302,
