@@ -82,6 +82,7 @@ class CarrierChecker {
     // Kafka properties file): a typo'd key alone is still a finding.
     p->role = role ? *role : parse_role(c.role).value_or(Role::kBroker);
     p->role_reason = c.what;
+    p->partial = true;
     for (const properties::Entry& e : p->doc().entries())
       if (p->doc().key(e) == "process.roles") p->kraft = true;
     if (c.kraft) p->kraft = true;  // Strimzi: the resource or its node pools say so

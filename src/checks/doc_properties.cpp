@@ -81,6 +81,7 @@ void check_properties_block(const ScriptFile& f, const scripts::PropertiesBlock&
   if (known == 0 || known * 2 < p->doc().entries().size()) return;
   p->role = role ? *role : parse_role(b.role).value_or(Role::kBroker);
   p->role_reason = role ? "--role" : b.role.empty() ? "snippet" : "text before the block";
+  p->partial = true;
   for (const properties::Entry& e : p->doc().entries())
     if (p->doc().key(e) == "process.roles") p->kraft = true;
   std::vector<core::Finding> raw;

@@ -7,6 +7,7 @@
 #include "checks/kraft_startup.h"
 #include "checks/properties/file_checker.h"
 #include "checks/single_node.h"
+#include "checks/startup_combinations.h"
 #include "checks/upgrade_path.h"
 
 namespace kafkalint::checks {
@@ -153,6 +154,7 @@ void check_properties(const PropsFile& f, const CheckKnowledge& k,
   props::FileChecker(f, k, out).run();
   check_kraft_startup(f, k, out);
   check_loopback_advertised(f, k, out);
+  check_startup_combinations(f, k, out);
   // Removing a byte order mark changes the first key ("\xEF\xBB\xBF\tkey=v" is the key "ï»¿"
   // until then), and with it which entries the other fixes see: the mark's fix goes alone,
   // the others are found again in the next --fix pass.

@@ -39,6 +39,9 @@ struct PropsFile {
   Role role = Role::kBroker;
   std::string role_reason;  // "file name", "content", "--role", ".kafkalint.toml"
   bool kraft = false;       // process.roles is set: a KRaft broker or controller
+  /// Only part of a config (a carrier the image or operator completes, a document snippet):
+  /// a key it leaves unset may be set elsewhere, so its default is not assumed.
+  bool partial = false;
   std::vector<std::size_t> line_starts;
 
   const properties::Document& doc() const { return parsed.doc; }

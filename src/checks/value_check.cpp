@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <limits>
 #include <regex>
+#include <utility>
 #include <vector>
 
 namespace kafkalint::checks {
@@ -137,19 +138,39 @@ std::string range_expectation(const Range& r) {
 // reference prints that member as this pattern.
 constexpr std::string_view kByDuration = "by_duration:PnDTnHnMn.nS";
 
-// What java.time.Duration.parse accepts: PnDTnHnMn.nS, each part optional but not all,
-// letters in either case, signs allowed.
-bool iso_duration(std::string_view v) {
+// What java.time.Duration.parse accepts (PnDTnHnMn.nS, each part optional but not all, letters
+// in either case, signs allowed, each part and the sum within a Java long of seconds), and then
+// what AutoOffsetResetStrategy.fromString (4.0 .. 4.4) adds: a negative duration is refused.
+bool non_negative_iso_duration(std::string_view v) {
   static const std::regex re(
-      "[-+]?P(?:[-+]?[0-9]+D)?(?:T(?:[-+]?[0-9]+H)?(?:[-+]?[0-9]+M)?"
-      "(?:[-+]?[0-9]+(?:[.,][0-9]{0,9})?S)?)?",
+      "([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?"
+      "(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?",
       std::regex::icase | std::regex::optimize);
   const std::string s(v);
-  if (!std::regex_match(s, re)) return false;
-  const std::size_t t = s.find_first_of("Tt");
-  // "P" and "PT" alone are not durations.
-  return s.find_first_of("0123456789") != std::string::npos &&
-         (t == std::string::npos || t + 1 < s.size());
+  std::smatch m;
+  if (!std::regex_match(s, m, re)) return false;
+  // "T" without a time part, and "P" without any part, are not durations.
+  if (m[3].matched && m[3].length() == 1) return false;
+  if (!m[2].matched && !m[4].matched && !m[5].matched && !m[6].matched) return false;
+  // Math.multiplyExact / addExact on longs: a part or a sum beyond a long is refused.
+  constexpr long double kLongMax = 9223372036854775807.0L;
+  long double total = 0;
+  const std::pair<int, long double> parts[] = {{2, 86400}, {4, 3600}, {5, 60}, {6, 1}};
+  for (const auto& [group, seconds] : parts) {
+    if (!m[group].matched) continue;
+    const long double n = std::strtold(m[group].str().c_str(), nullptr);
+    if (std::fabs(n) > kLongMax || std::fabs(n * seconds) > kLongMax) return false;
+    total += n * seconds;
+    if (std::fabs(total) > kLongMax) return false;
+  }
+  if (m[7].matched && m[7].length() > 0) {
+    // The fraction takes the sign of the seconds it belongs to.
+    long double fraction = std::strtold(("0." + m[7].str()).c_str(), nullptr);
+    if (m[6].str().front() == '-') fraction = -fraction;
+    total += fraction;
+  }
+  if (m[1].str() == "-") total = -total;
+  return total >= 0;
 }
 
 // "[a, b, c]" (no "...") -> the elements; nullopt otherwise. Elements may not contain ','.
@@ -243,16 +264,15 @@ ValueVerdict check_value(knowledge::ConfigType type, std::string_view valid, std
   }
   auto set = parse_set(set_text);
   if (!set) return out;
-  // With the by_duration pattern (4.x) the names are matched as the 4.x validator does it,
-  // without regard to case: when unsure, accept.
-  const bool pattern = std::find(set->begin(), set->end(), kByDuration) != set->end();
-  if (pattern) case_insensitive = true;
+  // With the by_duration pattern (4.x) the names and the "by_duration:" prefix are matched
+  // exactly, as AutoOffsetResetStrategy.fromString does (its tests refuse "LATEST"); only the
+  // duration itself is read without regard to case, by Duration.parse.
   auto in_set = [&](std::string_view v, bool ignore_case) {
     for (const std::string& e : *set) {
       if (e == kByDuration) {
         constexpr std::string_view kPrefix = "by_duration:";
-        if (v.size() > kPrefix.size() && iequals(v.substr(0, kPrefix.size()), kPrefix) &&
-            iso_duration(v.substr(kPrefix.size())))
+        if (v.size() > kPrefix.size() && v.substr(0, kPrefix.size()) == kPrefix &&
+            non_negative_iso_duration(v.substr(kPrefix.size())))
           return true;
         continue;
       }

@@ -50,10 +50,15 @@ TEST_SUITE("checks") {
   TEST_CASE("value: 4.x auto.offset.reset takes by_duration: and an ISO-8601 duration") {
     const char* reset = "[latest, earliest, none, by_duration:PnDTnHnMn.nS]";
     for (const char* ok : {"latest", "none", "by_duration:PT1H", "by_duration:P1DT2H30M",
-                           "by_duration:PT0.5S", "by_duration:p2d"})
+                           "by_duration:PT0.5S", "by_duration:p2d", "by_duration:P1D",
+                           "by_duration:PT0S", "by_duration:-PT-1H", "by_duration:P1DT-1H"})
       CHECK_MESSAGE(p("string", reset, ok) == ValueProblem::kNone, ok);
-    for (const char* bad : {"newest", "by_duration:", "by_duration:PT", "by_duration:1h",
-                            "by_duration:P", "smallest"})
+    // AutoOffsetResetStrategy.fromString: exact names and prefix, no negative duration.
+    for (const char* bad :
+         {"newest", "by_duration:", "by_duration:PT", "by_duration:1h", "by_duration:P", "smallest",
+          "LATEST", "Earliest", "NONE", "BY_DURATION:PT1H", "by_duration", "by_duration:-PT1H",
+          "by_duration:PT-0.5S", "by_duration:P-1D", "by_duration:P1W",
+          "by_duration:P99999999999999999999D"})
       CHECK_MESSAGE(p("string", reset, bad) == ValueProblem::kNotInSet, bad);
   }
 
