@@ -148,13 +148,6 @@ std::optional<fs::path> inventory_dir(const std::string& path) {
   return std::nullopt;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
-
 std::vector<std::string_view> lines_of(std::string_view text) {
   std::vector<std::string_view> out;
   for (std::size_t i = 0; i < text.size();) {
@@ -502,7 +495,7 @@ class Inventory {
     for (std::string_view raw : lines_of(text)) {
       ++line_no;
       const std::size_t line_start = static_cast<std::size_t>(raw.data() - text.data());
-      const std::string_view line = trim(raw);
+      const std::string_view line = core::trim_line(raw);
       const std::size_t indent = static_cast<std::size_t>(line.data() - raw.data());
       if (line.empty() || line[0] == '#' || line[0] == ';') continue;
       if (line.front() == '[' && line.back() == ']') {
@@ -516,7 +509,7 @@ class Inventory {
         // 'name=value': the value is the rest of the line, quotes removed.
         const std::size_t eq = line.find('=');
         if (eq == std::string_view::npos) continue;
-        const std::string name(trim(line.substr(0, eq)));
+        const std::string name(core::trim_line(line.substr(0, eq)));
         std::string_view value = line.substr(eq + 1);
         while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
           value.remove_prefix(1);
@@ -623,14 +616,14 @@ class Inventory {
 
   void template_lines(const std::string& text) {
     for (std::string_view line : lines_of(text)) {
-      line = trim(line);
+      line = core::trim_line(line);
       const std::size_t eq = line.find('=');
       if (line.empty() || line[0] == '#' || line[0] == '!' || eq == std::string_view::npos)
         continue;
-      const std::string key(trim(line.substr(0, eq)));
-      std::string_view v = trim(line.substr(eq + 1));
+      const std::string key(core::trim_line(line.substr(0, eq)));
+      std::string_view v = core::trim_line(line.substr(eq + 1));
       if (v.size() < 5 || v.substr(0, 2) != "{{" || v.substr(v.size() - 2) != "}}") continue;
-      v = trim(v.substr(2, v.size() - 4));
+      v = core::trim_line(v.substr(2, v.size() - 4));
       const bool identifier = !v.empty() && !std::isdigit(static_cast<unsigned char>(v[0])) &&
                               std::all_of(v.begin(), v.end(), [](char c) {
                                 return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
@@ -667,7 +660,7 @@ class Inventory {
       for (std::size_t i = 0; i <= pattern.size();) {
         std::size_t e = pattern.find_first_of(":,", i);
         if (e == std::string::npos) e = pattern.size();
-        const std::string t(trim(std::string_view(pattern).substr(i, e - i)));
+        const std::string t(core::trim_line(std::string_view(pattern).substr(i, e - i)));
         // Exclusions, intersections, wildcards, ranges and templates select hosts this
         // reading does not resolve: such a play gives no host its role's defaults.
         if (t.find_first_of("!&*?~[{") != std::string::npos) return;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/file_io.h"
+#include "core/strings.h"
 
 namespace kafkalint::checks {
 
@@ -11,16 +12,13 @@ namespace {
 // More findings than any file of a repository could hold; a larger count is not a baseline.
 constexpr std::int64_t kMaxBaselineCount = 1000000000;
 
-std::string trim(const std::string& s) {
-  const std::size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
+// The source line as the key compares it: without surrounding spaces, tabs and CRs.
+std::string trimmed_line(std::string_view s) { return std::string(core::trim_chars(s, " \t\r")); }
 
 }  // namespace
 
 std::string baseline_key(const core::Finding& f) {
-  return f.code + '\t' + f.where.file + '\t' + f.subject + '\t' + trim(f.source_line);
+  return f.code + '\t' + f.where.file + '\t' + f.subject + '\t' + trimmed_line(f.source_line);
 }
 
 std::optional<Baseline> Baseline::load(const std::string& path, core::Error* err) {
@@ -105,7 +103,7 @@ std::optional<Baseline> Baseline::parse(const std::string& contents, const std::
 
 void BaselineWriter::add(const core::Finding& f) {
   Entry& e = entries_[baseline_key(f)];
-  if (e.count++ == 0) e = {f.code, f.where.file, f.subject, trim(f.source_line), 1};
+  if (e.count++ == 0) e = {f.code, f.where.file, f.subject, trimmed_line(f.source_line), 1};
   ++total_;
 }
 

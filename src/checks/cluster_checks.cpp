@@ -7,6 +7,7 @@
 #include <set>
 
 #include "checks/value_check.h"
+#include "core/strings.h"
 
 namespace kafkalint::checks {
 
@@ -112,8 +113,7 @@ std::string ensemble(std::string_view key, std::string_view value, bool servers_
     if (servers_only && key == "controller.quorum.voters")
       if (const std::size_t at = item.find('@'); at != std::string_view::npos)
         item.remove_prefix(at + 1);
-    std::string server(item);
-    for (char& c : server) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string server = core::ascii_lower(item);
     if (!server.empty()) items.push_back(std::move(server));
     i = comma + 1;
   }

@@ -17,11 +17,6 @@ namespace {
 
 constexpr const char* kFlag = "zookeeper.metadata.migration.enable";
 
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
 using core::split_list;
 
 std::optional<long> parse_int(const std::string& s) {
@@ -89,8 +84,8 @@ class StartupChecker {
       if (sep == std::string::npos) continue;
       const std::string hp = item.substr(sep + 3);
       const auto colon = hp.rfind(':');
-      out.push_back(
-          {upper(item.substr(0, sep)), colon == std::string::npos ? hp : hp.substr(0, colon)});
+      out.push_back({core::ascii_upper(item.substr(0, sep)),
+                     colon == std::string::npos ? hp : hp.substr(0, colon)});
     }
     return out;
   }
@@ -105,7 +100,7 @@ class StartupChecker {
     }
     flag_ = value(kFlag).value_or("") == "true";
     for (const std::string& n : split_list(value("controller.listener.names").value_or("")))
-      controller_names_.push_back(upper(n));
+      controller_names_.push_back(core::ascii_upper(n));
     listeners_set_ = has("listeners");
     listeners_ = endpoints(value("listeners").value_or(""));
     advertised_set_ = has("advertised.listeners");
@@ -130,8 +125,8 @@ class StartupChecker {
     if (auto v = value("listener.security.protocol.map")) {
       for (const std::string& item : split_list(*v))
         if (auto c = item.find(':'); c != std::string::npos)
-          m[upper(core::trim_blanks(item.substr(0, c)))] =
-              upper(core::trim_blanks(item.substr(c + 1)));
+          m[core::ascii_upper(core::trim_blanks(item.substr(0, c)))] =
+              core::ascii_upper(core::trim_blanks(item.substr(c + 1)));
       return m;
     }
     for (const char* p : {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}) m[p] = p;
@@ -300,7 +295,7 @@ class StartupChecker {
                  "' is not in listeners; the advertised listener names must be among those the "
                  "broker binds");
     if (auto ibl = value("inter.broker.listener.name"); ibl && !ibl->empty())
-      if (!advertised.count(upper(*ibl)))
+      if (!advertised.count(core::ascii_upper(*ibl)))
         at("inter.broker.listener.name", RuleId::KL242,
            "inter.broker.listener.name '" + *ibl + "' is not an advertised listener" +
                std::string(advertised_set_ ? ""

@@ -7,12 +7,11 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/strings.h"
 namespace kafkalint::checks {
 
 bool is_log4j1_config(const PropsFile& f) {
-  std::string name = std::filesystem::path(f.path).filename().string();
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string name = core::ascii_lower(std::filesystem::path(f.path).filename().string());
   if (name.find("log4j") == std::string::npos || name.find("log4j2") != std::string::npos)
     return false;
   for (const properties::Entry& e : f.doc().entries())

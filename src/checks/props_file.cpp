@@ -5,6 +5,7 @@
 
 #include "checks/walk.h"
 #include "core/file_io.h"
+#include "core/strings.h"
 
 namespace kafkalint::checks {
 
@@ -132,9 +133,8 @@ std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err,
 }
 
 std::optional<Role> role_from_name(std::string_view path) {
-  std::string name(
+  const std::string name = core::ascii_lower(
       path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto has = [&](std::string_view w) { return name.find(w) != std::string::npos; };
   if (has("producer")) return Role::kProducer;
   if (has("consumer")) return Role::kConsumer;

@@ -6,15 +6,14 @@
 #include <string_view>
 
 #include "checks/value_check.h"
+#include "core/strings.h"
 
 namespace kafkalint::checks {
 namespace {
 
 bool loopback_host(std::string_view host) {
   if (host.empty()) return false;  // "PLAINTEXT://:9092" binds every interface
-  std::string h(host);
-  std::transform(h.begin(), h.end(), h.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string h = core::ascii_lower(host);
   return h == "localhost" || h.rfind("127.", 0) == 0 || h == "[::1]" || h == "::1";
 }
 
@@ -170,12 +169,6 @@ bool spans_hosts(const std::set<std::string>& hosts) {
                       [](const std::string& h) { return loopback_host(h); });
 }
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 void check_loopback_advertised(const PropsFile& f, const CheckKnowledge& k,
@@ -191,7 +184,7 @@ void check_loopback_advertised(const PropsFile& f, const CheckKnowledge& k,
   for (const char* key : {"inter.broker.listener.name", "security.inter.broker.protocol"})
     if (const properties::Entry* e = f.doc().find(key)) {
       if (f.value_opaque(*e)) return;
-      name = upper(java_trim(f.doc().value(*e)));
+      name = core::ascii_upper(java_trim(f.doc().value(*e)));
       break;
     }
   const char* key = f.doc().find("advertised.listeners") ? "advertised.listeners" : "listeners";
@@ -204,7 +197,7 @@ void check_loopback_advertised(const PropsFile& f, const CheckKnowledge& k,
     const std::string_view item = java_trim(v.substr(i, comma - i));
     i = comma + 1;
     const std::size_t sep = item.find("://");
-    if (sep == std::string_view::npos || upper(item.substr(0, sep)) != name) continue;
+    if (sep == std::string_view::npos || core::ascii_upper(item.substr(0, sep)) != name) continue;
     const std::string_view host = host_of(item);
     if (!loopback_host(host)) return;
     Emitter emit(f, k, out);

@@ -9,16 +9,7 @@
 
 namespace kafkalint::checks {
 
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Suppressions::Suppressions(const std::string& file, const std::vector<CommentLine>& comments,
                            const std::vector<Statement>& statements,
@@ -37,10 +28,10 @@ Suppressions::Suppressions(const std::string& file, const std::vector<CommentLin
   for (const Statement& s : statements) statement_at.emplace(s.first_line, &s);
   std::map<std::pair<int, int>, std::vector<std::size_t>> by_statement;
   for (const CommentLine& c : comments) {
-    std::string_view t = trim(c.text);
+    std::string_view t = core::trim_line(c.text);
     constexpr std::string_view kTag = "kafkalint:";
     if (t.substr(0, kTag.size()) != kTag) continue;
-    t = trim(t.substr(kTag.size()));
+    t = core::trim_line(t.substr(kTag.size()));
     constexpr std::string_view kDisable = "disable=";
     auto problem = [&](const std::string& msg, const std::string& subject) {
       core::Finding f = knowledge::make_finding(nullptr, RuleId::KL903);
@@ -61,7 +52,7 @@ Suppressions::Suppressions(const std::string& file, const std::vector<CommentLin
     if (auto hash = list.find('#'); hash != std::string_view::npos) list = list.substr(0, hash);
     while (!list.empty()) {
       const std::size_t comma = list.find(',');
-      const std::string_view tok = trim(list.substr(0, comma));
+      const std::string_view tok = core::trim_line(list.substr(0, comma));
       if (!tok.empty()) {
         if (core::ascii_lower(tok) == "all" || known_rule(tok)) {
           d.rules.push_back(core::ascii_lower(tok));

@@ -10,18 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include "core/strings.h"
+
 namespace kafkalint::checks {
 
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 // Integer.parseInt / Long.parseLong / Short.parseShort: optional sign, decimal digits only.
 std::optional<long double> parse_integer(std::string_view s, long double lo, long double hi) {
@@ -81,12 +74,6 @@ std::optional<long double> parse_number(knowledge::ConfigType type, std::string_
   return std::nullopt;
 }
 
-std::string_view trim_spaces(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
 // "[1,...]", "[0,...,1]", "[...,5]" -> bounds. nullopt when the text is not a range.
 struct Range {
   std::optional<long double> lo, hi;
@@ -104,14 +91,14 @@ std::optional<Range> parse_range(std::string_view v) {
   }
   Range r;
   r.text = std::string(v);
-  auto num = [](std::string_view s) { return parse_double(trim_spaces(s)); };
-  if (parts.size() == 2 && trim_spaces(parts[1]) == "...") {
+  auto num = [](std::string_view s) { return parse_double(core::trim_chars(s, " ")); };
+  if (parts.size() == 2 && core::trim_chars(parts[1], " ") == "...") {
     r.lo = num(parts[0]);
     if (!r.lo) return std::nullopt;
-  } else if (parts.size() == 2 && trim_spaces(parts[0]) == "...") {
+  } else if (parts.size() == 2 && core::trim_chars(parts[0], " ") == "...") {
     r.hi = num(parts[1]);
     if (!r.hi) return std::nullopt;
-  } else if (parts.size() == 3 && trim_spaces(parts[1]) == "...") {
+  } else if (parts.size() == 3 && core::trim_chars(parts[1], " ") == "...") {
     r.lo = num(parts[0]);
     r.hi = num(parts[2]);
     if (!r.lo || !r.hi) return std::nullopt;
@@ -215,7 +202,7 @@ ValueVerdict check_value(knowledge::ConfigType type, std::string_view valid, std
       type == knowledge::ConfigType::kShort || type == knowledge::ConfigType::kDouble;
   if (type == knowledge::ConfigType::kBoolean) {
     const std::string_view t = java_trim(value);
-    if (!iequals(t, "true") && !iequals(t, "false")) {
+    if (!core::iequals_ascii(t, "true") && !core::iequals_ascii(t, "false")) {
       out.problem = ValueProblem::kBadType;
       out.detail = "'true' or 'false'";
     }
@@ -276,7 +263,7 @@ ValueVerdict check_value(knowledge::ConfigType type, std::string_view valid, std
           return true;
         continue;
       }
-      if (ignore_case ? iequals(v, e) : v == e) return true;
+      if (ignore_case ? core::iequals_ascii(v, e) : v == e) return true;
     }
     return false;
   };

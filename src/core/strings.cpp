@@ -6,11 +6,30 @@
 
 namespace kafkalint::core {
 
-std::string trim_blanks(std::string_view s) {
-  const std::size_t b = s.find_first_not_of(" \t\f");
+std::string_view trim_chars(std::string_view s, std::string_view chars) {
+  const std::size_t b = s.find_first_not_of(chars);
   if (b == std::string_view::npos) return {};
-  const std::size_t e = s.find_last_not_of(" \t\f");
-  return std::string(s.substr(b, e - b + 1));
+  return s.substr(b, s.find_last_not_of(chars) - b + 1);
+}
+
+std::string trim_blanks(std::string_view s) { return std::string(trim_chars(s, " \t\f")); }
+
+std::string_view trim_line(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+bool iequals_ascii(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
 }
 
 std::string ascii_lower(std::string_view s) {
@@ -33,9 +52,11 @@ std::vector<std::string> split_list(std::string_view s) {
   return out;
 }
 
-std::string ascii_upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
+std::string ascii_upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
 }
 
 std::size_t utf8_valid_prefix(std::string_view s) {

@@ -11,12 +11,23 @@ namespace kafkalint::core {
 /// may carry around list items).
 std::string trim_blanks(std::string_view s);
 
+/// `s` without the leading and trailing bytes that are in `chars`.
+std::string_view trim_chars(std::string_view s, std::string_view chars);
+
+/// A line of text without its indentation (spaces, tabs) and without trailing spaces, tabs
+/// and the CR of a CRLF ending: what INI-style readers compare (inventories, suppression
+/// comments). A CR at the start is kept: it is not indentation.
+std::string_view trim_line(std::string_view s);
+
+/// `a` and `b` equal but for ASCII case.
+bool iequals_ascii(std::string_view a, std::string_view b);
+
 /// The items of a comma-separated list as ConfigDef splits it, each trimmed, empty ones
 /// dropped ("a, b,,c" -> a, b, c).
 std::vector<std::string> split_list(std::string_view s);
 
-/// `s` in ASCII upper case (listener names, security protocols).
-std::string ascii_upper(std::string s);
+/// `s` in ASCII upper case; other bytes unchanged (listener names, security protocols).
+std::string ascii_upper(std::string_view s);
 
 /// `s` in ASCII lower case; other bytes unchanged (keys, tool names, rule names).
 std::string ascii_lower(std::string_view s);

@@ -16,26 +16,23 @@ constexpr std::string_view kFlag = "--command-config client.properties";
 
 bool names_it(const std::string& command) { return command.find(kFlag) != std::string::npos; }
 
-std::string upper(std::string s) { return core::ascii_upper(std::move(s)); }
-
-std::string trimmed(std::string_view s) { return core::trim_blanks(s); }
-
 // The security protocol of the listener the plan's commands talk to: the first advertised
 // (else bound) listener that is not a controller listener, through
 // listener.security.protocol.map (a name that is itself a protocol maps to itself).
 std::string command_protocol(const properties::Document& d) {
   auto value = [&](std::string_view key) -> std::string {
     const properties::Entry* e = d.find(key);
-    return e ? trimmed(d.value(*e)) : "";
+    return e ? core::trim_blanks(d.value(*e)) : "";
   };
   const auto items = [](const std::string& list) { return core::split_list(list); };
-  const std::vector<std::string> controllers = items(upper(value("controller.listener.names")));
+  const std::vector<std::string> controllers =
+      items(core::ascii_upper(value("controller.listener.names")));
   std::string name;
   for (const char* key : {"advertised.listeners", "listeners"}) {
     for (const std::string& l : items(value(key))) {
       const std::size_t sep = l.find("://");
       if (sep == std::string::npos) continue;
-      const std::string n = upper(l.substr(0, sep));
+      const std::string n = core::ascii_upper(l.substr(0, sep));
       if (std::find(controllers.begin(), controllers.end(), n) != controllers.end()) continue;
       name = n;
       break;
@@ -45,8 +42,9 @@ std::string command_protocol(const properties::Document& d) {
   if (name.empty()) return "PLAINTEXT";  // host.name/port: the PLAINTEXT listener
   for (const std::string& item : items(value("listener.security.protocol.map"))) {
     const std::size_t colon = item.find(':');
-    if (colon != std::string::npos && upper(trimmed(item.substr(0, colon))) == name)
-      return upper(trimmed(item.substr(colon + 1)));
+    if (colon != std::string::npos &&
+        core::ascii_upper(core::trim_blanks(item.substr(0, colon))) == name)
+      return core::ascii_upper(core::trim_blanks(item.substr(colon + 1)));
   }
   return name;
 }
@@ -83,7 +81,7 @@ std::optional<NewFile> client_config(const Plan& p) {
   const properties::Document& d = parsed[from].doc;
   auto value = [&](std::string_view key) -> std::string {
     const properties::Entry* e = d.find(key);
-    return e ? trimmed(d.value(*e)) : "";
+    return e ? core::trim_blanks(d.value(*e)) : "";
   };
   const std::string protocol = command_protocol(d);
   std::string o =
@@ -96,7 +94,7 @@ std::optional<NewFile> client_config(const Plan& p) {
   if (protocol.rfind("SASL", 0) == 0) {
     std::string mech = value("sasl.mechanism.inter.broker.protocol");
     if (mech.empty())
-      mech = trimmed(
+      mech = core::trim_blanks(
           value("sasl.enabled.mechanisms").substr(0, value("sasl.enabled.mechanisms").find(',')));
     if (mech.empty()) mech = "GSSAPI";  // the brokers' default
     o += "sasl.mechanism=" + mech + "\n";

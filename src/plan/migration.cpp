@@ -11,6 +11,7 @@
 #include "checks/check_knowledge.h"
 #include "checks/cluster_checks.h"
 #include "checks/kraft_startup.h"
+#include "core/strings.h"
 #include "plan/migration_model.h"
 #include "plan/pins_above.h"
 #include "plan/plan_knowledge.h"
@@ -708,7 +709,7 @@ bool Road::classify() {
     const properties::Entry* names = parsed.doc.find("controller.listener.names");
     std::string cname = names ? std::string(parsed.doc.value(*names)) : "CONTROLLER";
     if (auto c = cname.find(','); c != std::string::npos) cname = cname.substr(0, c);
-    for (char& ch : cname) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    cname = core::ascii_upper(cname);
     ControllerNode node;
     if (v.node_id.empty() || v.node_id.find_first_not_of("0123456789") != std::string::npos ||
         v.node_id.size() > 9)

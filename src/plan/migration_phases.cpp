@@ -29,18 +29,13 @@ constexpr const char* kZkShellSource =
 
 using core::split_list;
 
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
 std::vector<Listener> parse_listeners(const std::string& v) {
   std::vector<Listener> out;
   for (const std::string& item : split_list(v)) {
     const auto sep = item.find("://");
     if (sep == std::string::npos) continue;
     Listener l;
-    l.name = upper(item.substr(0, sep));
+    l.name = core::ascii_upper(item.substr(0, sep));
     const std::string hp = item.substr(sep + 3);
     const auto colon = hp.rfind(':');
     l.host = colon == std::string::npos ? hp : hp.substr(0, colon);
@@ -82,16 +77,16 @@ BrokerView view_of(const properties::Document& d) {
     for (const std::string& item : split_list(*map)) {
       const auto colon = item.find(':');
       if (colon != std::string::npos)
-        b.protocols[upper(core::trim_blanks(item.substr(0, colon)))] =
-            upper(core::trim_blanks(item.substr(colon + 1)));
+        b.protocols[core::ascii_upper(core::trim_blanks(item.substr(0, colon)))] =
+            core::ascii_upper(core::trim_blanks(item.substr(colon + 1)));
     }
   } else {
     for (const char* p : {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}) b.protocols[p] = p;
   }
   if (auto ibl = value_of(d, "inter.broker.listener.name"); ibl && !ibl->empty())
-    b.ibl = upper(*ibl);
+    b.ibl = core::ascii_upper(*ibl);
   else
-    b.ibl = upper(value_of(d, "security.inter.broker.protocol").value_or("PLAINTEXT"));
+    b.ibl = core::ascii_upper(value_of(d, "security.inter.broker.protocol").value_or("PLAINTEXT"));
   const auto p = b.protocols.find(b.ibl);
   b.ibl_protocol = p != b.protocols.end() ? p->second : (is_protocol(b.ibl) ? b.ibl : "PLAINTEXT");
   if (uses_sasl(b.ibl_protocol))
