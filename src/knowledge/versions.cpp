@@ -149,6 +149,8 @@ const char* to_string(Milestone m) {
       return "api-versions";
     case Milestone::kOldestServedClient:
       return "oldest-served-client";
+    case Milestone::kZooKeeper35:
+      return "zookeeper-3.5";
     case Milestone::kAdminClientQuotas:
       return "admin-client-quotas";
     case Milestone::kMessageFormatIgnored:
@@ -206,6 +208,36 @@ std::optional<VersionCatalog> VersionCatalog::load(const PackSource& packs, core
     err->hint = "copy the [[milestone]] entries of the built-in rules/kafka/versions.toml";
     return std::nullopt;
   }
+  // And the facts of a milestone that the planner's sentences name.
+  using Get = std::string (VersionCatalog::*)(Milestone) const;
+  struct Worded {
+    Milestone m;
+    const char* field;
+    Get get;
+  };
+  static const Worded kWorded[] = {
+      {Milestone::kZooKeeper35, "zookeeper", &VersionCatalog::milestone_zookeeper},
+      {Milestone::kZooKeeper35, "zookeeper_before", &VersionCatalog::milestone_zookeeper_before},
+      {Milestone::kZooKeeperClient38, "zookeeper", &VersionCatalog::milestone_zookeeper},
+      {Milestone::kKraftJbodMigration, "protocol", &VersionCatalog::milestone_protocol},
+  };
+  for (const Worded& w : kWorded) {
+    if (!((*cat).*w.get)(w.m).empty()) continue;
+    err->where.file = text->display_name;
+    err->message = std::string("the release catalogue's [[milestone]] '") + to_string(w.m) +
+                   "' gives no '" + w.field + "'";
+    err->hint = "copy it from the built-in rules/kafka/versions.toml";
+    return std::nullopt;
+  }
+  // The readiness phase of an upgrade across zookeeper-removed names the metadata.version the
+  // new nodes need.
+  if (const Release* v4 = cat->milestone_line(Milestone::kZooKeeperRemoved);
+      v4->mv_minimum.empty()) {
+    err->where.file = text->display_name;
+    err->message = "the release catalogue's [[line]] '" + v4->name + "' gives no 'mv_minimum'";
+    err->hint = "copy it from the built-in rules/kafka/versions.toml";
+    return std::nullopt;
+  }
   return cat;
 }
 
@@ -230,10 +262,30 @@ const Release* VersionCatalog::first_line_with(RecordFormat f) const {
   return nullptr;
 }
 
-const Release* VersionCatalog::milestone_line(Milestone m) const {
-  for (const auto& [milestone, index] : milestones_)
-    if (milestone == m) return &lines_[index];
+const VersionCatalog::MilestoneEntry* VersionCatalog::milestone_entry(Milestone m) const {
+  for (const MilestoneEntry& e : milestones_)
+    if (e.id == m) return &e;
   return nullptr;
+}
+
+const Release* VersionCatalog::milestone_line(Milestone m) const {
+  const MilestoneEntry* e = milestone_entry(m);
+  return e ? &lines_[e->line] : nullptr;
+}
+
+std::string VersionCatalog::milestone_protocol(Milestone m) const {
+  const MilestoneEntry* e = milestone_entry(m);
+  return e ? e->protocol : "";
+}
+
+std::string VersionCatalog::milestone_zookeeper(Milestone m) const {
+  const MilestoneEntry* e = milestone_entry(m);
+  return e ? e->zookeeper : "";
+}
+
+std::string VersionCatalog::milestone_zookeeper_before(Milestone m) const {
+  const MilestoneEntry* e = milestone_entry(m);
+  return e ? e->zookeeper_before : "";
 }
 
 std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::Error* err) {
@@ -308,6 +360,7 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
         std::vector<const toml::table*> mvs;
         f.table_array("metadata_versions", &mvs);
         f.str("mv_latest_production", &r.mv_latest_production);
+        f.str("mv_minimum", &r.mv_minimum);
         std::int64_t java_min = 0;
         f.integer("java_min", &java_min);
         f.str("configs", &r.configs_pack);
@@ -329,6 +382,8 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
         r.java_min = java_min > 0          ? static_cast<int>(java_min)
                      : !cat.lines_.empty() ? cat.lines_.back().java_min
                                            : 0;
+        if (r.mv_minimum.empty() && !cat.lines_.empty())
+          r.mv_minimum = cat.lines_.back().mv_minimum;
         if (!r.supported && r.unsupported_reason.empty()) {
           f.fail(*t, "[[line]] '" + r.name + "' is unsupported but gives no 'unsupported_reason'");
           return std::nullopt;
@@ -433,6 +488,11 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
                                                         "' is not a known metadata version");
           return std::nullopt;
         }
+        if (!r.mv_minimum.empty() && !mv_names.count(r.mv_minimum)) {
+          f.fail(f.node_of("mv_minimum"),
+                 "mv_minimum '" + r.mv_minimum + "' is not a known metadata version");
+          return std::nullopt;
+        }
         for (const std::string& u : r.unstable_protocol_versions) {
           if (!protocol_names.count(u)) {
             f.fail(f.node_of("unstable_protocol_versions"),
@@ -458,6 +518,7 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
         std::string rule;
         f.str("rule", &rule, true);
         f.str("message", &c.message, true);
+        f.str("advice", &c.advice);
         f.str("source", &c.source, true);
         if (!f.finish()) return std::nullopt;
         if (!ids.insert(c.id).second) {
@@ -475,6 +536,12 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
           f.fail(*t, "constraint '" + c.id +
                          "': via_min and via_max go with kind "
                          "'intermediate-hop' or 'requires-migration' (and only with them)");
+          return std::nullopt;
+        }
+        if (!c.advice.empty() && c.kind != ConstraintKind::kRefused) {
+          f.fail(f.node_of("advice"), "constraint '" + c.id +
+                                          "': advice goes with kind 'refused', the other kinds "
+                                          "give the path through their via_min .. via_max");
           return std::nullopt;
         }
         cat.constraints_.push_back(std::move(c));
@@ -537,8 +604,12 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
       for (const toml::table* t : milestone_tables) {
         curated::Fields f(pack, *t, "[[milestone]]", err);
         std::string name, line, what, source;
+        MilestoneEntry entry{};
         f.str("name", &name, true);
         f.str("line", &line, true);
+        f.str("protocol", &entry.protocol);
+        f.str("zookeeper", &entry.zookeeper);
+        f.str("zookeeper_before", &entry.zookeeper_before);
         f.str("what", &what, true);
         f.str("source", &source, true);
         if (!f.finish()) return std::nullopt;
@@ -559,7 +630,32 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
           f.fail(f.node_of("line"), "milestone '" + name + "' names no [[line]] '" + line + "'");
           return std::nullopt;
         }
-        cat.milestones_.emplace_back(*m, static_cast<std::size_t>(at - cat.lines_.begin()));
+        entry.id = *m;
+        entry.line = static_cast<std::size_t>(at - cat.lines_.begin());
+        if (!entry.protocol.empty()) {
+          // The protocol is one the milestone's own line introduced: the change came with it.
+          core::Error unused;
+          const auto pv = cat.resolve_protocol(entry.protocol, &unused);
+          if (!pv || pv->name != entry.protocol || pv->release != &*at) {
+            f.fail(f.node_of("protocol"),
+                   "milestone '" + name + "': '" + entry.protocol +
+                       "' is not a protocol version of line '" + line + "'",
+                   "give the exact version the line introduced, e.g. \"" + line + "-IV0\"");
+            return std::nullopt;
+          }
+        }
+        const auto zk = core::Version::parse(entry.zookeeper);
+        const auto zk_before = core::Version::parse(entry.zookeeper_before);
+        if ((!entry.zookeeper.empty() && !zk) || (!entry.zookeeper_before.empty() && !zk_before) ||
+            (zk_before && (!zk || !(*zk_before < *zk)))) {
+          f.fail(*t,
+                 "milestone '" + name +
+                     "': zookeeper and zookeeper_before are ZooKeeper "
+                     "releases, the one before older",
+                 "e.g. zookeeper = \"3.5\", zookeeper_before = \"3.4\"");
+          return std::nullopt;
+        }
+        cat.milestones_.push_back(std::move(entry));
       }
       return cat;
     });

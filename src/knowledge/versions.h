@@ -67,6 +67,9 @@ struct Release {
   StartupCheck startup_check = StartupCheck::kNone;
   std::vector<MetadataVersion> metadata_versions;
   std::string mv_latest_production;
+  /// The lowest metadata.version the release's nodes start on ("3.3-IV3" from 4.0); a line that
+  /// does not say keeps the previous line's, "" until a line states one.
+  std::string mv_minimum;
   /// The oldest Java major version the release's brokers start on; a line that does not say
   /// keeps the previous line's.
   int java_min = 0;
@@ -114,6 +117,9 @@ struct PathConstraint {
   std::optional<core::Version> from_min, from_max, to_min, to_max, via_min, via_max;
   RuleId rule{};  // e.g. KL802
   std::string message;
+  /// For a refused upgrade: what to do instead, the plan's path ("move to 0.8 with ..."); "" when
+  /// there is no other way than a new cluster.
+  std::string advice;
   std::string source;
 
   /// True when the constraint covers an upgrade of a `mode` cluster from `from` to `to`.
@@ -136,6 +142,7 @@ struct OneWayProtocol {
 enum class Milestone {
   kApiVersions,             // brokers answer ApiVersions: the new tools can talk to them (KIP-35)
   kOldestServedClient,      // the oldest client line 4.x brokers still serve (KIP-896)
+  kZooKeeper35,             // brokers ship ZooKeeper 3.5 instead of 3.4 (client and server)
   kAdminClientQuotas,       // client quotas set through the AdminClient (KIP-546)
   kMessageFormatIgnored,    // log.message.format.version ignored from protocol 3.0 (KIP-724)
   kZooKeeperClient38,       // brokers ship the ZooKeeper 3.8 client: no 3.4 servers (KIP-902)
@@ -150,17 +157,12 @@ enum class Milestone {
 
 /// Every milestone, in the order versions.toml lists them.
 inline constexpr Milestone kAllMilestones[] = {
-    Milestone::kApiVersions,
-    Milestone::kOldestServedClient,
-    Milestone::kAdminClientQuotas,
-    Milestone::kMessageFormatIgnored,
-    Milestone::kZooKeeperClient38,
-    Milestone::kKraftJbodMigration,
-    Milestone::kDynamicQuorum,
-    Milestone::kMigrationZnodeReset,
-    Milestone::kZooKeeperRemoved,
-    Milestone::kMessageFormatRemoved,
-    Milestone::kEligibleLeaderReplicas,
+    Milestone::kApiVersions,          Milestone::kOldestServedClient,
+    Milestone::kZooKeeper35,          Milestone::kAdminClientQuotas,
+    Milestone::kMessageFormatIgnored, Milestone::kZooKeeperClient38,
+    Milestone::kKraftJbodMigration,   Milestone::kDynamicQuorum,
+    Milestone::kMigrationZnodeReset,  Milestone::kZooKeeperRemoved,
+    Milestone::kMessageFormatRemoved, Milestone::kEligibleLeaderReplicas,
     Milestone::kQuorumConversion,
 };
 
@@ -222,6 +224,13 @@ class VersionCatalog {
   std::string milestone_name(Milestone m) const;
   /// The series of that line ("4.x"), or "".
   std::string milestone_series(Milestone m) const;
+  /// The exact protocol version from which the change of milestone `m` holds ("3.7-IV2" for
+  /// kraft-jbod-migration), or "" when the catalogue gives none.
+  std::string milestone_protocol(Milestone m) const;
+  /// The ZooKeeper release the brokers ship from milestone `m` on ("3.8"), or "".
+  std::string milestone_zookeeper(Milestone m) const;
+  /// The ZooKeeper release the lines before milestone `m` shipped ("3.4"), or "".
+  std::string milestone_zookeeper_before(Milestone m) const;
   /// The first line that writes record format `f` ("0.11.0" for V2): consumers from it on read
   /// that format without down-conversion. nullptr when no line does.
   const Release* first_line_with(RecordFormat f) const;
@@ -236,7 +245,14 @@ class VersionCatalog {
   std::vector<PathConstraint> constraints_;
   std::vector<KnownIssue> known_issues_;
   std::vector<OneWayProtocol> one_way_;
-  std::vector<std::pair<Milestone, std::size_t>> milestones_;  // milestone, index in lines_
+  struct MilestoneEntry {
+    Milestone id = Milestone::kApiVersions;
+    std::size_t line = 0;  // index in lines_
+    std::string protocol, zookeeper, zookeeper_before;
+  };
+  const MilestoneEntry* milestone_entry(Milestone m) const;
+
+  std::vector<MilestoneEntry> milestones_;
   // Every protocol version in order, with the index of its line in lines_.
   std::vector<std::pair<std::string, std::size_t>> protocol_order_;
 };

@@ -276,8 +276,11 @@ class Road {
         ok = refuse(RuleId::KL822,
                     std::to_string(b.log_dirs) +
                         " log directories (JBOD): a JBOD broker takes the migration flag only "
-                        "with inter.broker.protocol.version 3.7-IV2 or later, so migrate on 3.7 "
-                        "or later (--bridge)",
+                        "with inter.broker.protocol.version " +
+                        versions_->milestone_protocol(knowledge::Milestone::kKraftJbodMigration) +
+                        " or later, so migrate on " +
+                        versions_->milestone_name(knowledge::Milestone::kKraftJbodMigration) +
+                        " or later (--bridge)",
                     "KC39 l. 989-995 (isDirectoryAssignmentSupported); KAFKA-16431", file,
                     "log.dirs");
       if (b.log_dirs > 1 && jbod_ok()) {

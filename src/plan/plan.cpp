@@ -179,14 +179,20 @@ class Planner {
     if (plan_.mode == "zookeeper") {
       const Working& w = work_.front();
       if (!reached(from_, Milestone::kZooKeeperClient38) &&
-          reached(to_, Milestone::kZooKeeperClient38) && !w.zookeeper.empty())
-        gates.push_back(
-            {"the ZooKeeper ensemble runs ZooKeeper 3.5 or later (the output's first line): the "
-             "ZooKeeper 3.8 client of Kafka " +
-                 to_.name +
-                 " cannot talk to 3.4 servers, which Kafka releases before 2.4 shipped (KIP-902, "
-                 "UP-39 #upgrade_360_notable)",
-             "echo srvr | nc " + first_zookeeper(w.zookeeper)});
+          reached(to_, Milestone::kZooKeeperClient38) && !w.zookeeper.empty()) {
+        // Which ZooKeeper each side ships is versions.toml's (the two milestones' zookeeper*).
+        const knowledge::VersionCatalog& v = *k_.versions;
+        gates.push_back({"the ZooKeeper ensemble runs ZooKeeper " +
+                             v.milestone_zookeeper(Milestone::kZooKeeper35) +
+                             " or later (the output's first line): the ZooKeeper " +
+                             v.milestone_zookeeper(Milestone::kZooKeeperClient38) +
+                             " client of Kafka " + to_.name + " cannot talk to " +
+                             v.milestone_zookeeper_before(Milestone::kZooKeeper35) +
+                             " servers, which Kafka releases before " +
+                             milestone(Milestone::kZooKeeper35) +
+                             " shipped (KIP-902, UP-39 #upgrade_360_notable)",
+                         "echo srvr | nc " + first_zookeeper(w.zookeeper)});
+      }
       if (to_.ibp_key && &from_ != &to_) {
         const knowledge::CliTool* t = k_.from_cli ? k_.from_cli->find("kafka-configs.sh") : nullptr;
         // A templated id is a placeholder: name it by the template's own text.
@@ -542,11 +548,9 @@ class Planner {
       if (c->kind == K::kRequiresRelease) continue;  // migration-only facts
       ok = refuse(c->rule, c->message, c->source);
       if (!plan_.path.empty()) continue;
-      if (c->kind == K::kRefused && !from_.supported) {
-        plan_.path = {
-            "there is no in-place upgrade from " + from_.name +
-            ": move to 0.8 with the "
-            "migration tool of 0.8 or 0.9 (no longer shipped from 0.10.0), then plan from 0.8"};
+      if (c->kind == K::kRefused && !c->advice.empty()) {
+        // What to do instead is versions.toml's (the constraint's advice).
+        plan_.path = {"there is no in-place upgrade from " + from_.name + ": " + c->advice};
       } else if (c->kind == K::kRefused) {
         plan_.path = {"no upgrade path: set up a new Kafka " + to_.name +
                       " cluster and move the data and clients to it"};
@@ -555,8 +559,8 @@ class Planner {
         plan_.path = {"kafkalint plan --from " + from_.name + " --to " + via + " ..."};
         if (c->id == "old-zookeeper-jar")
           plan_.path.push_back(
-              "if the ZooKeeper ensemble runs the ZooKeeper of a Kafka release older "
-              "than 2.4, move it to the one of a release in " +
+              "if the ZooKeeper ensemble runs the ZooKeeper of a Kafka release older than " +
+              milestone(Milestone::kZooKeeper35) + ", move it to the one of a release in " +
               c->via_min->str() + " .. " + via + " first (KIP-902)");
         plan_.path.push_back("kafkalint plan --from " + via + " --to " + to_.name + " ...");
       } else if (c->kind == K::kRequiresMigration && c->via_max) {

@@ -31,18 +31,20 @@ Phase readiness_phase(const knowledge::VersionCatalog& versions, const knowledge
 
 namespace {
 
-// 4.x nodes refuse to start on a cluster whose metadata.version is below 3.3-IV3 (UP-4x 4.0
-// upgrade.md), so a KRaft cluster checks it before the first 4.x binary starts. The command is
-// the finalize phase's own `kafka-features.sh ... describe` (same address and release tools).
-void add_metadata_version_gate(const Plan& plan, Phase* p) {
-  if (plan.mode != "kraft") return;
+// Nodes of the target refuse to start on a cluster whose metadata.version is below the target
+// line's mv_minimum (versions.toml; 3.3-IV3 for 4.x, UP-4x 4.0 upgrade.md), so a KRaft cluster
+// checks it before the first new binary starts. The command is the finalize phase's own
+// `kafka-features.sh ... describe` (same address and release tools).
+void add_metadata_version_gate(const Plan& plan, const knowledge::Release& to, Phase* p) {
+  if (plan.mode != "kraft" || to.mv_minimum.empty()) return;
+  const std::string series = to.name.substr(0, to.name.find('.')) + ".x";
   for (const Phase& ph : plan.phases)
     for (const std::string& c : ph.commands)
       if (c.rfind("bin/kafka-features.sh ", 0) == 0 && c.size() > 9 &&
           c.compare(c.size() - 9, 9, " describe") == 0) {
         p->gates.push_back(
-            {"metadata.version is 3.3-IV3 or later: 4.x nodes do not start below it (raise it "
-             "with the current release first)",
+            {"metadata.version is " + to.mv_minimum + " or later: " + series +
+                 " nodes do not start below it (raise it with the current release first)",
              c});
         return;
       }
@@ -62,7 +64,7 @@ void add_readiness(Plan* plan, const knowledge::VersionCatalog& versions,
     }
   if (at == plan->phases.size()) return;
   Phase p = readiness_phase(versions, from, to);
-  add_metadata_version_gate(*plan, &p);
+  add_metadata_version_gate(*plan, to, &p);
   p.files_after = at > 0 ? plan->phases[at - 1].files_after : plan->originals;
   p.leg = plan->phases[at].leg;
   plan->phases.insert(plan->phases.begin() + static_cast<long>(at), std::move(p));

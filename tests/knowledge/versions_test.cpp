@@ -501,6 +501,107 @@ TEST_SUITE("knowledge_curated") {
     CHECK(err.message == "the release catalogue has no [[milestone]] 'dynamic-quorum'");
   }
 
+  TEST_CASE("versions: the facts the planner's sentences name are data") {
+    const kl::VersionCatalog& cat = catalog();
+    // Spot checks against the sources versions.toml cites (UP-39 #upgrade_240_notable,
+    // #upgrade_360_notable, #upgrade_371_notable, #upgrade_10_breaking; MV MINIMUM_VERSION).
+    CHECK(cat.milestone_name(kl::Milestone::kZooKeeper35) == "2.4");
+    CHECK(cat.milestone_zookeeper(kl::Milestone::kZooKeeper35) == "3.5");
+    CHECK(cat.milestone_zookeeper_before(kl::Milestone::kZooKeeper35) == "3.4");
+    CHECK(cat.milestone_zookeeper(kl::Milestone::kZooKeeperClient38) == "3.8");
+    CHECK(cat.milestone_protocol(kl::Milestone::kKraftJbodMigration) == "3.7-IV2");
+    CHECK(cat.milestone_protocol(kl::Milestone::kDynamicQuorum).empty());
+    // The metadata.version floor: stated from the zookeeper-removed line on, kept by later lines
+    // (a later line may raise it, never drop it).
+    const kl::Release* v4 = cat.milestone_line(kl::Milestone::kZooKeeperRemoved);
+    REQUIRE(v4 != nullptr);
+    CHECK(v4->mv_minimum == "3.3-IV3");
+    CHECK(line("4.1").mv_minimum == "3.3-IV3");
+    CHECK(line("3.9").mv_minimum.empty());
+    for (const kl::Release& r : cat.lines()) {
+      INFO(r.name);
+      CHECK(r.mv_minimum.empty() == (r.version < v4->version));
+    }
+    // Only the 0.7 refusal has somewhere to go; the others mean a new cluster.
+    int advised = 0;
+    for (const kl::PathConstraint& c : cat.constraints()) {
+      if (c.advice.empty()) continue;
+      ++advised;
+      CHECK(c.id == "from-0.7");
+      CHECK(c.advice.find("0.8") != std::string::npos);
+    }
+    CHECK(advised == 1);
+  }
+
+  TEST_CASE("versions: milestone facts, mv_minimum and advice are checked when read") {
+    const std::string head =
+        "schema = 1\n[[line]]\nname = \"3.7\"\nstatus = \"released\"\npatches = [\"3.7.0\"]\n"
+        "zookeeper = \"deprecated\"\nkraft = \"production\"\nzk_migration = \"production\"\n"
+        "protocol_versions = [\"3.7-IV0\", \"3.7-IV1\"]\nrecord_format = \"V2\"\n"
+        "startup_check = \"record-version\"\n"
+        "metadata_versions = [{ name = \"3.7-IV0\", level = 15, metadata_change = false }]\n";
+    const std::string tail = "source = \"x\"\n";
+    const auto milestone = [](const std::string& fields) {
+      return "[[milestone]]\nname = \"kraft-jbod-migration\"\nline = \"3.7\"\n" + fields +
+             "what = \"w\"\nsource = \"s\"\n";
+    };
+    kafkalint::core::Error err;
+    const auto ok = parse_text(head + "mv_minimum = \"3.7-IV0\"\n" + tail +
+                                   milestone("protocol = \"3.7-IV1\"\nzookeeper = \"3.8\"\n"
+                                             "zookeeper_before = \"3.6\"\n"),
+                               &err);
+    REQUIRE_MESSAGE(ok, err.render());
+    CHECK(ok->milestone_protocol(kl::Milestone::kKraftJbodMigration) == "3.7-IV1");
+    CHECK(ok->milestone_zookeeper(kl::Milestone::kKraftJbodMigration) == "3.8");
+    CHECK(ok->milestone_zookeeper_before(kl::Milestone::kKraftJbodMigration) == "3.6");
+    CHECK(ok->lines().front().mv_minimum == "3.7-IV0");
+
+    CHECK_FALSE(parse_text(head + tail + milestone("protocol = \"3.6-IV0\"\n"), &err));
+    CHECK(err.message ==
+          "milestone 'kraft-jbod-migration': '3.6-IV0' is not a protocol version of line '3.7'");
+    CHECK_FALSE(parse_text(head + tail + milestone("protocol = \"3.7\"\n"), &err));
+    CHECK(err.message ==
+          "milestone 'kraft-jbod-migration': '3.7' is not a protocol version of line '3.7'");
+    CHECK_FALSE(parse_text(
+        head + tail + milestone("zookeeper = \"3.4\"\nzookeeper_before = \"3.5\"\n"), &err));
+    CHECK(err.message.find("the one before older") != std::string::npos);
+    CHECK_FALSE(parse_text(head + tail + milestone("zookeeper_before = \"3.4\"\n"), &err));
+    CHECK_FALSE(parse_text(head + "mv_minimum = \"3.3-IV3\"\n" + tail, &err));
+    CHECK(err.message == "mv_minimum '3.3-IV3' is not a known metadata version");
+    CHECK_FALSE(
+        parse_text(head + tail +
+                       "[[constraint]]\nid = \"c\"\nkind = \"intermediate-hop\"\n"
+                       "mode = \"any\"\nvia_min = \"3.7\"\nvia_max = \"3.7\"\n"
+                       "rule = \"KL802\"\nmessage = \"m\"\nadvice = \"a\"\nsource = \"s\"\n",
+                   &err));
+    CHECK(err.message.find("advice goes with kind 'refused'") != std::string::npos);
+  }
+
+  TEST_CASE("versions: a --rules catalogue without the facts the planner words is refused") {
+    const auto pack = kl::PackSource{}.find("kafka/versions.toml");
+    REQUIRE(pack);
+    const std::string full(pack->text);
+    const auto refused_without = [&](const std::string& line_text) {
+      const std::size_t at = full.find(line_text);
+      REQUIRE(at != std::string::npos);
+      kafkalint::test::TempDir dir;
+      std::filesystem::create_directories(dir.file("kafka"));
+      std::ofstream(dir.file("kafka/versions.toml"))
+          << full.substr(0, at) + full.substr(at + line_text.size());
+      kl::PackSource packs;
+      kafkalint::core::Error err;
+      REQUIRE(packs.add_directory(dir.path(), &err));
+      CHECK_FALSE(kl::VersionCatalog::load(packs, &err));
+      return err.message;
+    };
+    CHECK(refused_without("protocol = \"3.7-IV2\"\n") ==
+          "the release catalogue's [[milestone]] 'kraft-jbod-migration' gives no 'protocol'");
+    CHECK(refused_without("zookeeper_before = \"3.4\"\n") ==
+          "the release catalogue's [[milestone]] 'zookeeper-3.5' gives no 'zookeeper_before'");
+    CHECK(refused_without("mv_minimum = \"3.3-IV3\"\n") ==
+          "the release catalogue's [[line]] '4.0' gives no 'mv_minimum'");
+  }
+
   TEST_CASE("the planner writes no Kafka release in code: it asks versions.toml") {
     // Era boundaries as literals (Version::parse("3.0"), find_line("3.9")) drift from the
     // catalogue; milestones and line facts say the same once.
@@ -527,27 +628,10 @@ TEST_SUITE("knowledge_curated") {
     namespace fs = std::filesystem;
     const std::regex literal(R"("(?:[^"\\\n]|\\.)*")");
     const std::regex release(R"((^|[^0-9A-Za-z.])[0-9]+\.([0-9]+|x)($|[^0-9A-Za-z]))");
-    // Strings not moved yet, each still to become a fact: ZooKeeper's own versions and the
-    // release of its 3.5 client, the pre-0.8 migration tool, the protocol and metadata levels
-    // (IVs) a milestone line does not carry. And one address. A string that leaves the code
-    // must leave this list (checked below).
+    // Strings that look like a release but are none, each with its reason. A string that
+    // leaves the code must leave this list (checked below).
     std::map<std::string, bool> known = {
-        {"plan.cpp:the ZooKeeper ensemble runs ZooKeeper 3.5 or later (the output's first line): "
-         "the ",
-         false},
-        {"plan.cpp:ZooKeeper 3.8 client of Kafka ", false},
-        {"plan.cpp: cannot talk to 3.4 servers, which Kafka releases before 2.4 shipped (KIP-902, ",
-         false},
-        {"plan.cpp:: move to 0.8 with the ", false},
-        {"plan.cpp:migration tool of 0.8 or 0.9 (no longer shipped from 0.10.0), then plan from "
-         "0.8",
-         false},
-        {"plan.cpp:than 2.4, move it to the one of a release in ", false},
-        {"migration.cpp:with inter.broker.protocol.version 3.7-IV2 or later, so migrate on 3.7 ",
-         false},
-        {"readiness.cpp:metadata.version is 3.3-IV3 or later: 4.x nodes do not start below it "
-         "(raise it ",
-         false},
+        // the wildcard address of a listener, replaced by localhost in a command
         {"migration_phases.cpp:0.0.0.0", false},
     };
     for (const auto& e : fs::directory_iterator(kafkalint::test::source_dir() + "/src/plan")) {
