@@ -1,6 +1,7 @@
 #include "checks/doc_properties.h"
 
 #include "checks/carrier_checks.h"
+#include "checks/worker_kind.h"
 #include "scripts/carriers.h"
 #include "scripts/snippet.h"
 
@@ -41,7 +42,9 @@ void check_decoded_block(const ScriptFile& f, const scripts::PropertiesBlock& b,
   if (known == 0 || known * 2 < p->doc().entries().size()) return;
   scripts::Carrier c;
   c.what = what.empty() ? "an HTML <pre> block" : what;
-  c.role = b.role.empty() ? "broker" : b.role;
+  if (b.role.empty() && !role && connect_or_mirror_maker(*p)) return;
+  // No label or text names its reader: its keys do (see check_properties_block).
+  c.role = b.role.empty() ? role_name(role_from_content(*p, *k.configs)) : b.role;
   const scripts::LineIndex index(f.content);
   for (const properties::Entry& e : p->doc().entries()) {
     scripts::CarrierEntry en;
@@ -79,8 +82,19 @@ void check_properties_block(const ScriptFile& f, const scripts::PropertiesBlock&
   // Mostly Kafka's keys, or it is some other program's configuration (Spring, log4j).
   const std::size_t known = known_key_count(*p, *k.configs);
   if (known == 0 || known * 2 < p->doc().entries().size()) return;
-  p->role = role ? *role : parse_role(b.role).value_or(Role::kBroker);
-  p->role_reason = role ? "--role" : b.role.empty() ? "snippet" : "text before the block";
+  if (role) {
+    p->role = *role;
+    p->role_reason = "--role";
+  } else if (auto r = parse_role(b.role)) {
+    p->role = *r;
+    p->role_reason = "text before the block";
+  } else {
+    // Nothing around the block names its reader: its keys do, as for a file (a block of
+    // bootstrap.servers and sasl.* is an application's client config, not a broker's).
+    if (connect_or_mirror_maker(*p)) return;
+    p->role = role_from_content(*p, *k.configs);
+    p->role_reason = "snippet content";
+  }
   p->partial = true;
   for (const properties::Entry& e : p->doc().entries())
     if (p->doc().key(e) == "process.roles") p->kraft = true;
