@@ -257,6 +257,17 @@ void html_comments(Extractor& ex, std::size_t b, std::size_t e) {
 
 }  // namespace
 
+namespace {
+
+// "#" to "######" followed by a space, a tab or the end of the line.
+bool atx_heading(std::string_view t) {
+  std::size_t n = 0;
+  while (n < t.size() && n < 7 && t[n] == '#') ++n;
+  return n >= 1 && n <= 6 && (n == t.size() || t[n] == ' ' || t[n] == '\t');
+}
+
+}  // namespace
+
 void read_markdown(Extractor& ex, const std::vector<Line>& lines, bool asciidoc) {
   const std::string_view s = ex.content();
   bool in_list = false;
@@ -374,15 +385,18 @@ void read_markdown(Extractor& ex, const std::vector<Line>& lines, bool asciidoc)
       prev_blank = false;
       continue;
     }
+    // An ATX heading is not a paragraph: an indented code block may follow it directly
+    // (CommonMark 4.4), as READMEs often do ("## Create a topic" then the command).
+    const bool heading = col < 4 && atx_heading(t);
     if (col < 4) {
       if (list_item(t))
         in_list = true;
-      else if (prev_blank)
+      else if (prev_blank || heading)
         in_list = false;
     }
     html_comments(ex, l.begin, l.end);
     inline_code(ex, l);
-    prev_blank = false;
+    prev_blank = heading;
     ++i;
   }
 }
