@@ -9,6 +9,7 @@
 #include "checks/cluster_checks.h"
 #include "checks/doc_properties.h"
 #include "checks/single_node.h"
+#include "checks/template_yaml.h"
 #include "core/file_io.h"
 #include "scripts/carriers.h"
 #include "scripts/snippet.h"
@@ -115,7 +116,9 @@ class CarrierChecker {
     if (c.single_node && !entries.empty()) {
       collapse_findings(
           *p, kk, [](const core::Finding&) { return true; }, &placed,
-          "the only Kafka service of this Compose file, a single-node setup");
+          c.resource.empty() ? "the only Kafka service of this Compose file, a single-node setup"
+                             : "a Strimzi Kafka resource with one broker (spec.kafka.replicas: "
+                               "1), a single-node setup");
       for (core::Finding& fd : placed)
         if (fd.is(RuleId::KL413)) {
           fd.where = {f_.path, entries.front()->key_line, entries.front()->key_column};
@@ -340,7 +343,9 @@ scripts::StrimziResources sibling_strimzi(const std::string& path) {
     core::Error err;
     const auto text = core::read_file(q.string(), &err);
     if (!text || text->find("kafka.strimzi.io/") == std::string::npos) continue;
-    scripts::StrimziResources r = scripts::strimzi_resources(scripts::parse_yaml(*text));
+    std::string rendered;
+    scripts::StrimziResources r =
+        scripts::strimzi_resources(parse_yaml_or_template(q.string(), *text, &rendered));
     for (scripts::StrimziKafka& k : r.kafkas) out.kafkas.push_back(std::move(k));
     for (scripts::StrimziNodePool& p : r.pools) out.pools.push_back(std::move(p));
   }
@@ -493,6 +498,28 @@ std::string escaped_value(const std::string& v) {
   return out;
 }
 
+namespace {
+
+// A name that was a template placeholder ('${_____}' in the rendered view) shown as one.
+std::string shown_template(const std::string& what) {
+  std::string out;
+  for (std::size_t i = 0; i < what.size();) {
+    std::size_t e = i + 2;
+    if (what.compare(i, 2, "${") == 0) {
+      while (e < what.size() && what[e] == '_') ++e;
+      if (e < what.size() && what[e] == '}' && e > i + 2) {
+        out += "{{...}}";
+        i = e + 1;
+        continue;
+      }
+    }
+    out += what[i++];
+  }
+  return out;
+}
+
+}  // namespace
+
 void check_carrier(const ScriptFile& f, const CheckKnowledge& k, const scripts::Carrier& c,
                    std::optional<Role> role, std::vector<core::Finding>* out) {
   CarrierChecker(f, k, out).check(c, role);
@@ -502,7 +529,11 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
                     std::vector<core::Finding>* out, std::vector<Statement>* statements) {
   std::vector<scripts::Carrier> carriers;
   if (f.kind == scripts::FileKind::kYaml) {
-    const std::vector<scripts::YamlNode> docs = scripts::parse_yaml(f.content);
+    // A Helm or Jinja template is read as it would render, its placeholders unknown.
+    std::string rendered;
+    const std::vector<scripts::YamlNode> docs =
+        parse_yaml_or_template(f.path, f.content, &rendered);
+    const std::string_view yaml_text = rendered.empty() ? std::string_view(f.content) : rendered;
     if (!docs.empty()) {
       // A Compose file's variables come from the .env file of its folder (the project
       // directory); an env var of the shell running Compose is unknown here and would win.
@@ -516,7 +547,9 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
             if (const auto text = core::read_file(env.string(), &err))
               dotenv = scripts::read_dotenv(*text);
         }
-      carriers = scripts::find_carriers(docs, f.content, dotenv ? &*dotenv : nullptr);
+      carriers = scripts::find_carriers(docs, yaml_text, dotenv ? &*dotenv : nullptr);
+      if (!rendered.empty())
+        for (scripts::Carrier& c : carriers) c.what = shown_template(c.what);
       StrimziView strimzi;
       strimzi.here = scripts::strimzi_resources(docs);
       if (!strimzi.here.kafkas.empty() || !strimzi.here.pools.empty()) {

@@ -447,6 +447,14 @@ void kubernetes(const YamlNode& root, std::string_view content, std::vector<Carr
     c.resource = facts.name;
     c.resource_namespace = facts.ns;
     c.kraft = facts.kraft_annotation == "enabled" || facts.v1_api;
+    // One broker: spec.kafka.replicas is 1 and no node pools decide the nodes instead (the
+    // strimzi.io/node-pools annotation, always on with the v1 API). Kafka's
+    // kafka-ephemeral-single examples: the internal topics cannot have a second replica.
+    const YamlNode* replicas = kafka->get("replicas");
+    const YamlNode* notes = meta ? meta->get("annotations") : nullptr;
+    const YamlNode* pools = notes ? notes->get("strimzi.io/node-pools") : nullptr;
+    c.single_node = replicas && replicas->is_scalar() && replicas->text == "1" &&
+                    !(pools && pools->is_scalar() && pools->text == "enabled") && !facts.v1_api;
     if (!c.entries.empty() || c.metadata_line > 0) out->push_back(std::move(c));
     return;
   }
