@@ -500,6 +500,36 @@ std::string escaped_value(const std::string& v) {
 
 namespace {
 
+// Text that would hold Kafka settings if it were read: a Strimzi or CFK resource, Kafka image
+// variables, cp-ansible's property maps, a server.properties block. Other YAML that does not
+// parse is not kafkalint's to judge.
+bool names_kafka_settings(std::string_view text) {
+  for (std::string_view marker :
+       {"kafka.strimzi.io/", "platform.confluent.io/", "KAFKA_", "kafka_broker_custom_properties",
+        "kafka_controller_custom_properties", "server.properties"})
+    if (text.find(marker) != std::string_view::npos) return true;
+  return false;
+}
+
+// A YAML file that does not parse (a key written twice in one mapping, a tab in the
+// indentation): kubectl, Helm and Compose refuse it as well, and none of its Kafka settings
+// can be read, which must not pass as "no findings".
+core::Finding not_yaml(const ScriptFile& f, const CheckKnowledge& k, const scripts::YamlError& e) {
+  core::Finding fd = knowledge::make_finding(
+      k.rules, RuleId::KL901,
+      "not valid YAML: " + e.message +
+          "; kafkalint could not read the Kafka settings in this file, and kubectl, Helm and "
+          "Compose refuse it too");
+  fd.where = {f.path, e.line > 0 ? e.line : 1, e.column > 0 ? e.column : 1};
+  fd.subject = e.message;
+  if (e.line > 0) fd.source_line = std::string(f.line_text(e.line));
+  if (e.message.find("is already set on line") != std::string::npos)
+    fd.notes.push_back(
+        "a key written twice in one mapping: keep one (YAML requires unique keys; Ansible alone "
+        "takes the last one, with a warning)");
+  return fd;
+}
+
 // A name that was a template placeholder ('${_____}' in the rendered view) shown as one.
 std::string shown_template(const std::string& what) {
   std::string out;
@@ -531,8 +561,11 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
   if (f.kind == scripts::FileKind::kYaml) {
     // A Helm or Jinja template is read as it would render, its placeholders unknown.
     std::string rendered;
+    scripts::YamlError error;
     const std::vector<scripts::YamlNode> docs =
-        parse_yaml_or_template(f.path, f.content, &rendered);
+        parse_yaml_or_template(f.path, f.content, &rendered, &error);
+    if (docs.empty() && !error.message.empty() && names_kafka_settings(f.content))
+      out->push_back(not_yaml(f, k, error));
     const std::string_view yaml_text = rendered.empty() ? std::string_view(f.content) : rendered;
     if (!docs.empty()) {
       // A Compose file's variables come from the .env file of its folder (the project

@@ -50,12 +50,14 @@ std::string yaml_template_view(std::string_view path, std::string_view content) 
 }
 
 std::vector<scripts::YamlNode> parse_yaml_or_template(std::string_view path,
-                                                      std::string_view content, std::string* text) {
+                                                      std::string_view content, std::string* text,
+                                                      scripts::YamlError* error) {
   text->clear();
-  std::vector<scripts::YamlNode> docs = scripts::parse_yaml(content);
+  std::vector<scripts::YamlNode> docs = scripts::parse_yaml(content, error);
   if (!docs.empty()) return docs;
   std::string view = yaml_template_view(path, content);
   if (view.empty()) return docs;
+  if (error) *error = {};  // a template is YAML only once rendered
   docs = scripts::parse_yaml(view);
   if (!docs.empty()) *text = std::move(view);
   return docs;

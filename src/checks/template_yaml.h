@@ -16,9 +16,11 @@ namespace kafkalint::checks {
 /// which every line holding only template tags ('{{ if .Values.x }}', '{{- toYaml .Values.y |
 /// nindent 4 }}', '{% for %}') is blank, other template code is spaces, and each placeholder
 /// is a '${___}' reference that the rules treat as an unknown value. `text` receives the text
-/// the documents' offsets refer to (the copy, or `content` itself).
+/// the documents' offsets refer to (the copy, or `content` itself). `error`, when given and
+/// `content` is no template, receives why it is not YAML.
 std::vector<scripts::YamlNode> parse_yaml_or_template(std::string_view path,
-                                                      std::string_view content, std::string* text);
+                                                      std::string_view content, std::string* text,
+                                                      scripts::YamlError* error = nullptr);
 
 /// The copy described above, or "" when `content` is not a template.
 std::string yaml_template_view(std::string_view path, std::string_view content);

@@ -79,20 +79,37 @@ const YamlNode* YamlNode::get(std::string_view key) const {
 
 static void discard(struct fy_diag*, void*, const char*, size_t) {}
 
-QuietYamlParser::QuietYamlParser(std::string_view text) {
+QuietYamlParser::QuietYamlParser(std::string_view text, bool collect, bool duplicates) {
   struct fy_diag_cfg dcfg {};
   fy_diag_cfg_default(&dcfg);
   dcfg.fp = nullptr;
   dcfg.output_fn = discard;
   diag_ = fy_diag_create(&dcfg);
+  if (diag_ && collect) fy_diag_set_collect_errors(diag_, true);
   struct fy_parse_cfg cfg {};
-  cfg.flags = static_cast<enum fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DISABLE_MMAP_OPT);
+  cfg.flags = static_cast<enum fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DISABLE_MMAP_OPT |
+                                                   (duplicates ? FYPCF_ALLOW_DUPLICATE_KEYS : 0));
   cfg.diag = diag_;
   parser_ = fy_parser_create(&cfg);
   if (parser_ && fy_parser_set_string(parser_, text.data(), text.size()) != 0) {
     fy_parser_destroy(parser_);
     parser_ = nullptr;
   }
+}
+
+YamlError QuietYamlParser::first_error() const {
+  YamlError e;
+  void* it = nullptr;
+  if (!diag_) return e;
+  while (const struct fy_diag_error* d = fy_diag_errors_iterate(diag_, &it)) {
+    if (d->type < FYET_ERROR || !d->msg) continue;
+    // libfyaml counts lines and columns from 0.
+    e.line = d->line >= 0 ? d->line + 1 : 0;
+    e.column = d->column >= 0 ? d->column + 1 : 0;
+    e.message = d->msg;
+    break;
+  }
+  return e;
 }
 
 QuietYamlParser::~QuietYamlParser() {
@@ -117,10 +134,63 @@ static bool printable_utf8(std::string_view t) {
   return true;
 }
 
-std::vector<YamlNode> parse_yaml(std::string_view text) {
+namespace {
+
+// The first scalar key set twice in one mapping, in document order, as an error at the second.
+bool find_duplicate(const YamlNode& n, YamlError* error) {
+  if (n.kind == YamlNode::Kind::kMap) {
+    for (std::size_t i = 0; i < n.map.size(); ++i) {
+      const YamlNode& k = n.map[i].first;
+      // '<<' merge keys may repeat: Go's YAML (Helm, kubectl) takes each of them.
+      if (k.kind == YamlNode::Kind::kScalar && k.text != "<<")
+        for (std::size_t j = 0; j < i; ++j)
+          if (n.map[j].first.kind == YamlNode::Kind::kScalar && n.map[j].first.text == k.text) {
+            error->line = k.line;
+            error->column = k.column;
+            error->message = "key '" + k.text + "' is already set on line " +
+                             std::to_string(n.map[j].first.line) + " of the same mapping";
+            return true;
+          }
+      if (find_duplicate(n.map[i].second, error)) return true;
+    }
+  }
+  for (const YamlNode& c : n.seq)
+    if (find_duplicate(c, error)) return true;
+  return false;
+}
+
+// A text libfyaml refused for a duplicate key, parsed again accepting them: the documents when
+// the only keys set twice are '<<' merge keys (valid for the Go YAML of Helm and kubectl);
+// otherwise none, and `error` says where the first real duplicate is (libfyaml's own mark
+// points past the mapping).
+std::vector<YamlNode> with_duplicates(std::string_view text, YamlError* error) {
   std::vector<YamlNode> docs;
-  if (!printable_utf8(text)) return docs;
-  const QuietYamlParser parser(text);
+  const QuietYamlParser parser(text, false, true);
+  if (!parser.get()) return docs;
+  Budget budget{16 * text.size() + 1024};
+  bool found = false;
+  while (struct fy_document* d = fy_parse_load_document(parser.get())) {
+    docs.push_back(convert(fy_document_root(d), 0, budget));
+    fy_parse_document_destroy(parser.get(), d);
+    YamlError where;
+    if (!found && find_duplicate(docs.back(), &where)) {
+      found = true;
+      if (error) *error = where;
+    }
+  }
+  if (found || fy_parser_get_stream_error(parser.get())) docs.clear();
+  return docs;
+}
+
+}  // namespace
+
+std::vector<YamlNode> parse_yaml(std::string_view text, YamlError* error) {
+  std::vector<YamlNode> docs;
+  if (!printable_utf8(text)) {
+    if (error) error->message = "not printable UTF-8 text";
+    return docs;
+  }
+  const QuietYamlParser parser(text, /*collect=*/true);
   if (!parser.get()) return docs;
   Budget budget{16 * text.size() + 1024};
   while (struct fy_document* d = fy_parse_load_document(parser.get())) {
@@ -128,7 +198,12 @@ std::vector<YamlNode> parse_yaml(std::string_view text) {
     fy_parse_document_destroy(parser.get(), d);
   }
   // A stream error anywhere: no structure is better than half of one.
-  if (fy_parser_get_stream_error(parser.get())) docs.clear();
+  if (fy_parser_get_stream_error(parser.get())) {
+    docs.clear();
+    YamlError first = parser.first_error();
+    if (first.message == "duplicate key") docs = with_duplicates(text, &first);
+    if (error && docs.empty()) *error = first;
+  }
   return docs;
 }
 

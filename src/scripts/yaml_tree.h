@@ -17,12 +17,20 @@ struct fy_parser;
 
 namespace kafkalint::scripts {
 
+/// Why a text is not YAML: libfyaml's first error and where (1-based; 0 when unknown).
+struct YamlError {
+  int line = 0, column = 0;
+  std::string message;
+};
+
 /// A libfyaml parser over `text` (which must outlive it) whose diagnostics go nowhere:
 /// kafkalint's output is its own, and a file that is not YAML just yields fewer events. Used by
 /// the carriers' tree and the command reader alike.
 class QuietYamlParser {
  public:
-  explicit QuietYamlParser(std::string_view text);
+  /// `collect`: keep the errors (first_error) instead of discarding them. `duplicates`: accept
+  /// a key written twice in one mapping (only to find where it is).
+  explicit QuietYamlParser(std::string_view text, bool collect = false, bool duplicates = false);
   ~QuietYamlParser();
   QuietYamlParser(const QuietYamlParser&) = delete;
   QuietYamlParser& operator=(const QuietYamlParser&) = delete;
@@ -30,6 +38,8 @@ class QuietYamlParser {
   struct fy_parser* get() const {
     return parser_;
   }
+  /// The first error collected (with `collect`); an empty message when none.
+  YamlError first_error() const;
 
  private:
   struct fy_diag* diag_ = nullptr;  // outlives the parser, which reports to it
@@ -55,7 +65,8 @@ struct YamlNode {
 };
 
 /// Every document of `text`; empty when the text is not valid YAML (the caller then has no
-/// structure to read; the command reader still reads the file line by line).
-std::vector<YamlNode> parse_yaml(std::string_view text);
+/// structure to read; the command reader still reads the file line by line). `error`, when
+/// given, receives why.
+std::vector<YamlNode> parse_yaml(std::string_view text, YamlError* error = nullptr);
 
 }  // namespace kafkalint::scripts
