@@ -201,9 +201,23 @@ std::string SecretRegistry::scrub(std::string_view text) const {
     return a.rank != b.rank ? a.rank < b.rank : a.begin < b.begin;
   });
   std::map<std::size_t, std::size_t> taken;  // begin -> end, disjoint
+  auto hidden = [&](std::size_t at) {
+    auto after = taken.upper_bound(at);
+    return after != taken.begin() && std::prev(after)->second > at;
+  };
+  // A byte that is a word character of the text as replaced so far ('[hidden]' has none at
+  // its edges).
+  auto word_at = [&](std::size_t at) { return word(text[at]) && !hidden(at); };
   for (const Hit& h : hits) {
     auto after = taken.lower_bound(h.end);
     if (after != taken.begin() && std::prev(after)->second > h.begin) continue;
+    // A part of a dotted name is a config key's word, not the value: with a sample password
+    // 'password' or 'confluent', 'ldap.ssl.truststore.password' and 'confluent.license' stay
+    // readable in every message.
+    if ((h.begin >= 2 && text[h.begin - 1] == '.' && !hidden(h.begin - 1) &&
+         word_at(h.begin - 2)) ||
+        (h.end + 1 < text.size() && text[h.end] == '.' && !hidden(h.end) && word_at(h.end + 1)))
+      continue;
     taken.emplace(h.begin, h.end);
   }
   std::string out;

@@ -124,6 +124,14 @@ TEST_SUITE("hostile_secrets") {
     CHECK(r.scrub("userconfluent") == "userconfluent");
     CHECK(r.scrub("password=\"p@ss-w0rd\"") == "password=\"[hidden]\"");
     CHECK(r.scrub("confluent") == "[hidden]");
+    // A secret that is also a word of a config key: the key stays readable, the value does not
+    // (cp-ansible's samples set ssl.truststore.password: password and ldap.* keys beside it).
+    r.add("password");
+    CHECK(r.scrub("unknown key 'ldap.ssl.truststore.password'") ==
+          "unknown key 'ldap.ssl.truststore.password'");
+    CHECK(r.scrub("ssl.truststore.password=password") == "ssl.truststore.password=[hidden]");
+    CHECK(r.scrub("'confluent.license' is set; password: confluent.") ==
+          "'confluent.license' is set; [hidden]: [hidden].");
   }
 
   // The registry scrubs a line in one pass over it, whatever the number of secrets. Its result
@@ -141,8 +149,11 @@ TEST_SUITE("hostile_secrets") {
         std::size_t p = 0;
         while ((p = out.find(v, p)) != std::string::npos) {
           const std::size_t end = p + v.size();
+          // Whole words only, and not a word of a dotted name ('a.word', 'word.b').
           if ((p > 0 && word(v.front()) && word(out[p - 1])) ||
-              (end < out.size() && word(v.back()) && word(out[end]))) {
+              (end < out.size() && word(v.back()) && word(out[end])) ||
+              (p >= 2 && out[p - 1] == '.' && word(out[p - 2])) ||
+              (end + 1 < out.size() && out[end] == '.' && word(out[end + 1]))) {
             ++p;
             continue;
           }
