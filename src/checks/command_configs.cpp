@@ -88,6 +88,9 @@ void add_pairs(const ScriptFile& f, const Token& t, std::size_t skip, scripts::C
       vshift = 1;
     }
     if (en.key.find_first_of("$`{") != std::string::npos) continue;
+    // A one-letter key is the syntax shown, not a setting: Kafka's own docs write
+    // '--config x=y' and '--add-config k=v'; no Kafka config key is one character.
+    if (en.key.size() == 1) continue;
     // A value the shell or make fills in ($VAR, $(VAR), `cmd`, {{ var }}) is not known here:
     // it stands as a placeholder no value rule judges, while its key is still checked.
     const bool unknown =
