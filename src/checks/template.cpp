@@ -140,6 +140,42 @@ TemplateSyntax detect_template(std::string_view path, std::string_view content) 
   return TemplateSyntax::kNone;
 }
 
+namespace {
+
+// 'zookeeper.connect={% for h in groups.zk %}' with the loop's items on the lines below
+// ('{% if not loop.first %},{% endif %}{{ h }}:2181'): a block tag ending a line swallows its
+// line break when it renders (Ansible renders with trim_blocks), so the value goes on over the
+// next lines. A properties continuation in place of the tag's last blank says the same to the
+// parser; without it the item line reads as a key ',' of its own. Only where the tag opens a
+// loop or the next line starts with a separator: a plain 'key={% if %}a{% endif %}' line is
+// left as one line, as its author meant it.
+void join_loop_values(std::string_view content, MaskedTemplate& m) {
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
+  for (const ByteRange& r : m.code) {
+    if (content.compare(r.begin, 2, "{%") != 0) continue;
+    std::size_t eol = r.end;
+    while (eol < content.size() && space(content[eol])) ++eol;
+    if (eol >= content.size() || (content[eol] != '\n' && content[eol] != '\r')) continue;
+    std::size_t bol = r.begin;
+    while (bol > 0 && content[bol - 1] != '\n' && content[bol - 1] != '\r') --bol;
+    bool text_before = false;
+    for (std::size_t i = bol; i < r.begin; ++i) text_before = text_before || !space(m.text[i]);
+    if (!text_before) continue;
+    std::size_t next = eol + (content.compare(eol, 2, "\r\n") == 0 ? 2 : 1);
+    while (next < m.text.size() && space(m.text[next])) ++next;
+    if (next >= m.text.size() || m.text[next] == '\n' || m.text[next] == '\r') continue;
+    std::string_view stmt = content.substr(r.begin + 2, r.end - r.begin - 2);
+    while (!stmt.empty() && (stmt.front() == '-' || stmt.front() == '+' || space(stmt.front())))
+      stmt.remove_prefix(1);
+    const bool loop = stmt.rfind("for ", 0) == 0;
+    const char c = m.text[next];
+    if (!loop && c != ',' && c != ';' && c != ':') continue;
+    m.text[eol - 1] = '\\';
+  }
+}
+
+}  // namespace
+
 MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
   MaskedTemplate m;
   m.syntax = syntax;
@@ -213,6 +249,7 @@ MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
         [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; });
     if (blank_line) m.control_lines.push_back(static_cast<int>(l));
   }
+  if (syntax == TemplateSyntax::kJinja) join_loop_values(content, m);
   return m;
 }
 
