@@ -18,7 +18,10 @@ namespace {
 
 /// Keys under these prefixes are read by plugins or per-listener overrides: Kafka passes
 /// them on, so they are not "unknown". Cruise Control's metrics reporter, a common broker
-/// plugin, reads its cruise.control.metrics.* settings from the broker config.
+/// plugin, reads its cruise.control.metrics.* settings from the broker config; Confluent
+/// Server's LDAP authorizer and MDS read ldap.* (ldap.java.naming.provider.url,
+/// ldap.user.search.base, ...), which no Apache Kafka key starts with, so no typo of a Kafka
+/// key hides there (cp-ansible's sample inventories set a dozen of them).
 bool documented_prefix(std::string_view key) {
   static constexpr std::string_view kPrefixes[] = {"listener.name.",
                                                    "rsm.config.",
@@ -31,7 +34,8 @@ bool documented_prefix(std::string_view key) {
                                                    "admin.override.",
                                                    "client.quota.callback.static.",
                                                    "config.providers.",
-                                                   "cruise.control.metrics."};
+                                                   "cruise.control.metrics.",
+                                                   "ldap."};
   for (std::string_view p : kPrefixes)
     if (key.substr(0, p.size()) == p && key.size() > p.size()) return true;
   return false;
