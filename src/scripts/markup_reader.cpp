@@ -228,6 +228,7 @@ void inline_code(Extractor& ex, const Line& l) {
       const std::size_t mark = ex.command_count();
       LexOptions lo;
       lo.windows_lines = true;
+      lo.doc_placeholders = true;
       ex.shell(ex.copy(b, e), lo);
       ex.drop_bare_commands(mark);
     }

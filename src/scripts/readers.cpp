@@ -495,6 +495,7 @@ void read_text_notes(Extractor& ex, const std::vector<Line>& lines) {
     while (last + 1 < lines.size() && continues(s, lines[last], '\\')) ++last;
     LexOptions lo;
     lo.windows_lines = true;
+    lo.doc_placeholders = true;
     ex.shell(join_lines(ex, lines, first, last + 1), lo);
     done = last + 1;
     i = last;
@@ -632,6 +633,7 @@ void read_console_block(Extractor& ex, const Snippet& block, bool batch, bool po
   LexOptions lo;
   lo.batch = batch;
   lo.windows_lines = true;
+  lo.doc_placeholders = true;
   ex.shell(out, lo);
 }
 

@@ -1,6 +1,7 @@
 #include "scripts/shell_lexer.h"
 
 #include <boost/spirit/home/x3.hpp>
+#include <cctype>
 
 namespace kafkalint::scripts {
 namespace {
@@ -168,6 +169,18 @@ const auto kDqPlain = ~x3::char_("\"\\$`{");
 const auto kAnsiEscapable = x3::char_("ntrabfve'\"\\?");
 const auto kAnsiPlain = ~x3::char_("'\\");
 const auto kPlain = ~x3::char_(" \t\r\n\f\v;&|<>()'\"`\\${");
+const auto kPlaceholderChar = x3::char_("a-zA-Z0-9_.:/-");
+
+// '<word>' of a document: '<' then letters, digits and "_.:/-", then '>' (see
+// LexOptions::doc_placeholders).
+bool placeholder_at(const char* it, const char* last) {
+  if (it == last || *it != '<') return false;
+  const char* p = it + 1;
+  while (p != last && (std::isalnum(static_cast<unsigned char>(*p)) || *p == '_' || *p == '.' ||
+                       *p == ':' || *p == '/' || *p == '-'))
+    ++p;
+  return p != it + 1 && p != last && *p == '>';
+}
 
 // The grammar of one shell word. Built once per lex_shell() call (X3 character sets cost a
 // 256-bit table each), its actions write into `s`.
@@ -262,8 +275,11 @@ auto word_grammar(LexState& s, const LexOptions& opts) {
   // Every alternative either matches or fails before its actions run (no half-read parts);
   // a '$' that starts no expansion is a literal dollar.
   const auto lone_dollar = x3::raw[x3::char_('$')][copy];
-  const auto part = single_quoted | ansi_c | double_quoted | dollar | backtick | jinja_expr |
-                    escape | plain | lone_dollar;
+  const auto doc_placeholder =
+      x3::eps(opts.doc_placeholders) >>
+      x3::raw[x3::lit('<') >> +kPlaceholderChar >> x3::lit('>')][copy_opaque];
+  const auto part = doc_placeholder | single_quoted | ansi_c | double_quoted | dollar | backtick |
+                    jinja_expr | escape | plain | lone_dollar;
   auto word = (proc_subst >> *part) | +part;
 
   return word;
@@ -303,7 +319,7 @@ class Lexer {
         read_word(it, last, word);
         continue;
       }
-      if (!expect_heredoc_word) {
+      if (!expect_heredoc_word && !(opts_.doc_placeholders && placeholder_at(it, last))) {
         std::string_view op;
         if (read_redirect(it, last, op)) {
           push(LexKind::kRedirect, start, it, std::string(op));

@@ -25,6 +25,9 @@ struct LexOptions {
   /// (Extractor::windows_lines). Off for scripts, where such a line is data (a heredoc body
   /// writing a .bat file).
   bool windows_lines = false;
+  /// Docs: '<CLUSTER_ID>', '<group_id>', '<host>:9092' are arguments to fill in (an opaque word
+  /// or part of one), not redirections; a script's '<file' stays a redirection.
+  bool doc_placeholders = false;
 };
 
 enum class LexKind {
