@@ -8,6 +8,14 @@
 namespace kafkalint::checks {
 namespace {
 
+// How documents write a value to choose or to fill in: 'SASL_PLAINTEXT (or SASL_SSL)' (Kafka's
+// security docs), '...', '<broker-host>:9092'.
+bool choice_or_placeholder(std::string_view v) {
+  return v == "..." || v.find("\xe2\x80\xa6") != std::string_view::npos ||  // '...' as one char
+         v.find(" (or ") != std::string_view::npos ||
+         (v.find('<') != std::string_view::npos && v.find('>') != std::string_view::npos);
+}
+
 // The document with every byte outside the block blanked (line breaks kept): parsed as
 // properties it has the block's entries at the document's own offsets, lines and columns.
 std::string blanked(const std::string& content, const scripts::PropertiesBlock& b) {
@@ -96,8 +104,12 @@ void check_properties_block(const ScriptFile& f, const scripts::PropertiesBlock&
     p->role_reason = "snippet content";
   }
   p->partial = true;
-  for (const properties::Entry& e : p->doc().entries())
+  for (const properties::Entry& e : p->doc().entries()) {
     if (p->doc().key(e) == "process.roles") p->kraft = true;
+    // Values a reader chooses or fills in: not values to judge.
+    if (choice_or_placeholder(p->doc().value(e)))
+      p->mask.opaque.push_back({e.value.begin, e.value.end});
+  }
   std::vector<core::Finding> raw;
   check_properties(*p, k, &raw);
   for (core::Finding& fd : raw) {

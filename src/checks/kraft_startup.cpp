@@ -160,7 +160,9 @@ class StartupChecker {
              std::to_string(*broker_id_) + "; Kafka refuses to start unless they are equal");
     const knowledge::ConfigKey* ck = k_.configs->find(knowledge::Scope::kBroker, "node.id");
     const bool required = ck && ck->required;  // KL302 reports it then
-    if (!required && !has("node.id") && (!broker_id_ || *broker_id_ < 0))
+    // A partial config (a document's snippet, a carrier) shows some keys, not all: what it
+    // does not set is unknown, not missing.
+    if (!required && !f_.partial && !has("node.id") && (!broker_id_ || *broker_id_ < 0))
       at("process.roles", RuleId::KL231,
          "a KRaft node (process.roles) needs node.id (or broker.id) set to its id; without it "
          "Kafka refuses to start");
@@ -173,7 +175,7 @@ class StartupChecker {
       at("control.plane.listener.name", RuleId::KL232,
          "control.plane.listener.name is a ZooKeeper-mode setting; a KRaft node refuses to "
          "start with it");
-    if (flag_ && !has("zookeeper.connect"))
+    if (flag_ && !f_.partial && !has("zookeeper.connect"))
       at(kFlag, RuleId::KL239,
          "a KRaft controller with zookeeper.metadata.migration.enable=true needs "
          "zookeeper.connect (the ensemble it migrates from)");
@@ -241,13 +243,14 @@ class StartupChecker {
     auto bad = [&](std::string_view key, const std::string& what) {
       at(key, RuleId::KL240, "a ZooKeeper broker in migration mode " + what);
     };
-    if (!broker_id_ || *broker_id_ < 0)
+    if ((!broker_id_ && !f_.partial) || (broker_id_ && *broker_id_ < 0))
       bad("broker.id", "needs broker.id set to a non-negative id (a generated one is refused)");
-    if (!has("controller.quorum.voters") && !has("controller.quorum.bootstrap.servers"))
+    if (!f_.partial && !has("controller.quorum.voters") &&
+        !has("controller.quorum.bootstrap.servers"))
       bad(kFlag,
           "needs the controller quorum (controller.quorum.voters or "
           "controller.quorum.bootstrap.servers)");
-    if (controller_names_.empty())
+    if (controller_names_.empty() && !f_.partial)
       bad(kFlag, "needs controller.listener.names (the listener of the KRaft controllers)");
     else
       check_controller_mapping();
