@@ -68,24 +68,6 @@ void sort_findings(std::vector<core::Finding>* findings) {
   }
 }
 
-// Files Kafka ships or reads that are properties files but not broker or client configs.
-std::optional<std::string> other_properties_kind(std::string_view path) {
-  const std::string name = core::ascii_lower(inner_name(fs::path(path).filename().string()));
-  if (name.find("log4j") != std::string::npos)
-    return "a Log4j configuration, not a Kafka broker or client config";
-  if (name.rfind("zookeeper", 0) == 0 || name.rfind("zoo.", 0) == 0)
-    return "a ZooKeeper configuration, not a Kafka broker or client config";
-  if (name.rfind("connect-", 0) == 0 || name.rfind("mm2", 0) == 0 ||
-      name.find("mirror-maker") != std::string::npos)
-    return "a Kafka Connect or MirrorMaker configuration; kafkalint does not check those yet";
-  if (name.rfind("trogdor", 0) == 0) return "a Trogdor configuration";
-  if (name == "meta.properties")
-    return "Kafka's log directory metadata (written by kafka-storage format), not a config";
-  if (name.find("jolokia") != std::string::npos)
-    return "a Jolokia agent configuration, not a Kafka broker or client config";
-  return std::nullopt;
-}
-
 std::string relative_to(const std::string& path, const std::string& root) {
   if (root.empty()) return path;
   std::error_code ec;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "checks/walk.h"
 #include "core/file_io.h"
@@ -178,6 +179,26 @@ Role role_from_content(const PropsFile& f, const knowledge::ConfigCatalog& cat) 
   if (consumer > producer) return Role::kConsumer;
   if (producer == 0 && consumer == 0 && admin > 0) return Role::kAdmin;
   return Role::kClient;
+}
+
+// A properties file of another program that Kafka repositories keep next to the brokers'
+// (by its name); the reason it is not checked, or nullopt.
+std::optional<std::string> other_properties_kind(std::string_view path) {
+  const std::string name =
+      core::ascii_lower(inner_name(std::filesystem::path(path).filename().string()));
+  if (name.find("log4j") != std::string::npos)
+    return "a Log4j configuration, not a Kafka broker or client config";
+  if (name.rfind("zookeeper", 0) == 0 || name.rfind("zoo.", 0) == 0)
+    return "a ZooKeeper configuration, not a Kafka broker or client config";
+  if (name.rfind("connect-", 0) == 0 || name.rfind("mm2", 0) == 0 ||
+      name.find("mirror-maker") != std::string::npos)
+    return "a Kafka Connect or MirrorMaker configuration; kafkalint does not check those yet";
+  if (name.rfind("trogdor", 0) == 0) return "a Trogdor configuration";
+  if (name == "meta.properties")
+    return "Kafka's log directory metadata (written by kafka-storage format), not a config";
+  if (name.find("jolokia") != std::string::npos)
+    return "a Jolokia agent configuration, not a Kafka broker or client config";
+  return std::nullopt;
 }
 
 std::size_t known_key_count(const PropsFile& f, const knowledge::ConfigCatalog& cat) {

@@ -80,6 +80,10 @@ std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err,
 
 /// Guesses the role from the file name: nullopt when the name does not tell.
 std::optional<Role> role_from_name(std::string_view path);
+/// Another program's properties file, by name (Log4j, ZooKeeper, Connect and MirrorMaker,
+/// Trogdor, Jolokia, a log directory's meta.properties): why it is not a Kafka config, or
+/// nullopt.
+std::optional<std::string> other_properties_kind(std::string_view path);
 
 /// Guesses the role from the keys the file sets, using one release's reference.
 Role role_from_content(const PropsFile& f, const knowledge::ConfigCatalog& cat);

@@ -15,6 +15,7 @@
 
 #include "checks/props_file.h"
 #include "checks/walk.h"
+#include "checks/worker_kind.h"
 #include "cli/command.h"
 #include "cli/options.h"
 #include "core/file_io.h"
@@ -50,7 +51,10 @@ const knowledge::Release* resolve_version(const knowledge::VersionCatalog& v,
 
 // The broker files: files as given, folders walked for *.properties (sorted) by the walker
 // `check` uses, so a loop, a FIFO or an unreadable folder is a note here too, never an abort.
-bool collect(const std::vector<std::string>& paths, std::vector<std::string>* out, Context& ctx) {
+// `walked`: the files found under a folder (not named by the user), which plan reads only when
+// they are broker configs.
+bool collect(const std::vector<std::string>& paths, std::vector<std::string>* out,
+             std::set<std::string>* walked, Context& ctx) {
   for (const std::string& p : paths) {
     std::error_code ec;
     if (!fs::is_directory(p, ec)) {
@@ -85,6 +89,7 @@ bool collect(const std::vector<std::string>& paths, std::vector<std::string>* ou
       return false;
     }
     out->insert(out->end(), found.begin(), found.end());
+    walked->insert(found.begin(), found.end());
   }
   return true;
 }
@@ -214,15 +219,35 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   if (!k) return report_error(err, ctx);
 
   std::vector<std::string> files;
-  if (!collect(paths, &files, ctx)) return kExitFailure;
+  std::set<std::string> walked;
+  if (!collect(paths, &files, &walked, ctx)) return kExitFailure;
   std::vector<std::unique_ptr<checks::PropsFile>> loaded;
   for (const std::string& f : files) {
     auto pf = checks::read_props(f, &err, size_limit);
     if (!pf) return report_error(err, ctx);
+    // A folder also holds the clients', ZooKeeper's, Connect's and Log4j's files: the plan
+    // edits brokers only (a pin written into zookeeper.properties would be nonsense).
+    if (walked.count(f)) {
+      std::optional<std::string> why = checks::other_properties_kind(f);
+      if (!why) why = checks::connect_or_mirror_maker(*pf);
+      if (!why && k->from_configs) {
+        const std::optional<checks::Role> named = checks::role_from_name(f);
+        const checks::Role r = named ? *named : checks::role_from_content(*pf, *k->from_configs);
+        if (r != checks::Role::kBroker)
+          why = std::string("a ") + checks::role_name(r) + " config, not a broker's";
+      }
+      if (why) {
+        ctx.err << core::escape_controls(f) << ": note: not read: " << core::escape_controls(*why)
+                << "\n";
+        continue;
+      }
+    }
     pf->role = checks::Role::kBroker;
     pf->role_reason = "plan";
     loaded.push_back(std::move(pf));
   }
+  if (loaded.empty())
+    return usage_error("plan", "no broker config among the *.properties files given", ctx);
   std::vector<const checks::PropsFile*> ptrs;
   for (const auto& f : loaded) ptrs.push_back(f.get());
 
