@@ -48,8 +48,14 @@ std::vector<std::string_view> jaas_secrets(std::string_view v) {
 bool secret_key(std::string_view key) {
   const std::string k = core::ascii_lower(key);
   // Misspelled names too ('ssl.key.pasword'): a typo must not leak the value it holds.
-  for (std::string_view s : {"passw", "pasw", "passwd", "pwd", "secret", "jaas", "credential"})
+  for (std::string_view s : {"passw", "pasw", "passwd", "pwd", "secret", "credential"})
     if (k.find(s) != std::string::npos) return true;
+  // A JAAS config ('sasl.jaas.config', 'listener.name.x.plain.sasl.jaas.conifg'); not the
+  // login-module line of a JAAS file misread as a key ('org.eclipse.jetty.jaas.spi.
+  // PropertyFileLoginModule required'), whose 'required' would then hide that word in every
+  // message, rule names included.
+  if (k.find("jaas") != std::string::npos && k.find("loginmodule") == std::string::npos)
+    return true;
   for (std::string_view s : {"master.key", "ssl.keystore.key", "keystore.certificate.chain",
                              "truststore.certificates", "token", "api.key"})
     if (core::ends_with(k, s)) return true;

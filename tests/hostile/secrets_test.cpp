@@ -132,6 +132,11 @@ TEST_SUITE("hostile_secrets") {
     CHECK(r.scrub("ssl.truststore.password=password") == "ssl.truststore.password=[hidden]");
     CHECK(r.scrub("'confluent.license' is set; password: confluent.") ==
           "'confluent.license' is set; [hidden]: [hidden].");
+    // A JAAS file's login-module line read as 'key value' is no JAAS config: its 'required'
+    // is not a secret (it blanked 'KL302 required-key-missing' in cp-ansible's tree).
+    CHECK(core::secret_key("listener.name.sasl_ssl.plain.sasl.jaas.config"));
+    CHECK(core::secret_key("sasl.jaas.conifg"));
+    CHECK_FALSE(core::secret_key("org.eclipse.jetty.jaas.spi.PropertyFileLoginModule"));
   }
 
   // The registry scrubs a line in one pass over it, whatever the number of secrets. Its result
