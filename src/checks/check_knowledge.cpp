@@ -4,6 +4,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "checks/cli_history.h"
 #include "checks/script_checks.h"
@@ -136,18 +138,29 @@ std::optional<CheckKnowledge> load_check_knowledge(const knowledge::Store& store
   k.safety = store.safety().get();
   if (to) {
     const knowledge::VersionCatalog* vc = versions.get();
-    k.added_in = [&store, vc, to](knowledge::Scope scope,
-                                  std::string_view key) -> const knowledge::Release* {
-      bool after = false;
-      for (const knowledge::Release& r : vc->lines()) {
-        if (&r == to || r.name == to->name) {
-          after = true;
-          continue;
+    // The later releases' catalogs, read once on the first unknown key: the lookup runs for
+    // every unknown key, and a file can have 160,000 of them.
+    struct Later {
+      std::once_flag once;
+      std::vector<std::pair<const knowledge::Release*, const knowledge::ConfigCatalog*>> catalogs;
+    };
+    auto later = std::make_shared<Later>();
+    k.added_in = [&store, vc, to, later](knowledge::Scope scope,
+                                         std::string_view key) -> const knowledge::Release* {
+      std::call_once(later->once, [&] {
+        bool after = false;
+        for (const knowledge::Release& r : vc->lines()) {
+          if (&r == to || r.name == to->name) {
+            after = true;
+            continue;
+          }
+          if (!after || r.version <= to->version) continue;
+          if (const knowledge::Lookup<knowledge::ConfigCatalog> c = store.configs(r))
+            later->catalogs.emplace_back(&r, c.get());
         }
-        if (!after || r.version <= to->version) continue;
-        const knowledge::Lookup<knowledge::ConfigCatalog> c = store.configs(r);
-        if (c && c->find(scope, key)) return &r;
-      }
+      });
+      for (const auto& [r, c] : later->catalogs)
+        if (c->find(scope, key)) return r;
       return nullptr;
     };
   }

@@ -264,16 +264,25 @@ ScrubBuf::int_type ScrubBuf::overflow(int_type ch) {
 
 std::streamsize ScrubBuf::xsputn(const char* s, std::streamsize n) {
   std::string_view rest(s, static_cast<std::size_t>(n));
-  while (!rest.empty()) {
-    const std::size_t nl = rest.find('\n');
-    if (nl == std::string_view::npos) {
-      line_.append(rest);
-      break;
-    }
+  const std::size_t last_nl = rest.rfind('\n');
+  if (last_nl == std::string_view::npos) {
+    line_.append(rest);
+    return n;
+  }
+  // The pending line first, then every complete line of `rest` scrubbed as one block (a
+  // reporter writes a finding's lines at once), and what follows the last newline kept.
+  const std::size_t nl = rest.find('\n');
+  if (!line_.empty()) {
     line_.append(rest.substr(0, nl + 1));
     emit_line();
     rest.remove_prefix(nl + 1);
   }
+  const std::size_t block = rest.rfind('\n') + 1;  // 0 when the pending line took them all
+  if (block > 0) {
+    const std::string clean = secrets().scrub(rest.substr(0, block));
+    dest_->sputn(clean.data(), static_cast<std::streamsize>(clean.size()));
+  }
+  line_.append(rest.substr(block));
   return n;
 }
 

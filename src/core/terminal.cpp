@@ -77,10 +77,14 @@ bool scan(std::string_view s, bool keep_newline, bool keep_tab, Keep keep, Escap
 std::string escape_controls(std::string_view s, bool keep_newline, bool keep_tab) {
   std::string out;
   out.reserve(s.size());
-  scan(
-      s, keep_newline, keep_tab, [&](std::string_view t) { out += t; },
-      [&](const std::string& e) { out += e; });
+  append_escaped(&out, s, keep_newline, keep_tab);
   return out;
+}
+
+void append_escaped(std::string* out, std::string_view s, bool keep_newline, bool keep_tab) {
+  scan(
+      s, keep_newline, keep_tab, [&](std::string_view t) { *out += t; },
+      [&](const std::string& e) { *out += e; });
 }
 
 bool has_controls(std::string_view s, bool keep_newline, bool keep_tab) {

@@ -14,6 +14,11 @@ namespace kafkalint::core {
 /// that are not UTF-8 as `\xff`. Valid UTF-8 text without controls comes back unchanged.
 std::string escape_controls(std::string_view s, bool keep_newline = false, bool keep_tab = true);
 
+/// escape_controls(s, keep_newline, keep_tab) appended to `out`, without a string of its own:
+/// reporters write thousands of findings through it.
+void append_escaped(std::string* out, std::string_view s, bool keep_newline = false,
+                    bool keep_tab = true);
+
 /// True when escape_controls would change `s`.
 bool has_controls(std::string_view s, bool keep_newline = false, bool keep_tab = true);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <functional>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -572,6 +573,7 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
         read_source(f, &source);
         if (!f.finish()) return std::nullopt;
       }
+      facts.index_names();
       return facts;
     });
   } catch (const std::exception& e) {
@@ -581,7 +583,35 @@ std::optional<KeyFacts> KeyFacts::parse(const PackText& pack, const RuleCatalog&
   }
 }
 
+namespace {
+
+std::size_t name_bit(std::string_view key) {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a: short keys, one pass, no call
+  for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  return static_cast<std::size_t>(h >> 51);  // 13 bits
+}
+
+}  // namespace
+
+void KeyFacts::index_names() {
+  named_.assign(kNamedBits / 64, 0);
+  auto add = [&](std::string_view key) {
+    const std::size_t bit = name_bit(key);
+    named_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  };
+  for (const KeyChange& k : changes_) add(k.key);
+  for (const LegacyKey& l : legacy_) add(l.key);
+  for (const UndocumentedKey& u : undocumented_) add(u.key);
+}
+
+bool KeyFacts::may_name(std::string_view key) const {
+  if (named_.empty()) return true;
+  const std::size_t bit = name_bit(key);
+  return (named_[bit / 64] >> (bit % 64)) & 1U;
+}
+
 const KeyChange* KeyFacts::change(std::string_view key, ScopeSet scope) const {
+  if (!may_name(key)) return nullptr;
   for (const KeyChange& k : changes_)
     if (k.key == key && k.scope.covers(scope)) return &k;
   return nullptr;
@@ -613,6 +643,7 @@ std::vector<const DefaultChange*> KeyFacts::default_changes_between(ScopeSet sco
 }
 
 const LegacyKey* KeyFacts::legacy(std::string_view key, ScopeSet scope) const {
+  if (!may_name(key)) return nullptr;
   for (const LegacyKey& l : legacy_)
     if (l.key == key && l.scope.covers(scope)) return &l;
   return nullptr;
@@ -620,6 +651,7 @@ const LegacyKey* KeyFacts::legacy(std::string_view key, ScopeSet scope) const {
 
 const UndocumentedKey* KeyFacts::undocumented(std::string_view key, ScopeSet scope,
                                               const core::Version* release) const {
+  if (!may_name(key)) return nullptr;
   for (const UndocumentedKey& u : undocumented_) {
     if (u.key != key || !u.scope.covers(scope)) continue;
     if (release && (*release < u.since || (u.last && *u.last < *release))) continue;

@@ -223,6 +223,14 @@ class KeyFacts {
   bool is_log4j_key(std::string_view key) const;
 
  private:
+  // A one-hash Bloom filter of every key changes_, legacy_ and undocumented_ name: change(),
+  // legacy() and undocumented() run for every entry of every file and scope, and almost no
+  // key is in those lists; a miss here answers without scanning them.
+  bool may_name(std::string_view key) const;
+  void index_names();
+
+  static constexpr std::size_t kNamedBits = 8192;
+  std::vector<std::uint64_t> named_;
   std::vector<KeyChange> changes_;
   std::vector<DefaultChange> default_changes_;
   std::vector<LegacyKey> legacy_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <utility>
 
 #include "knowledge/generated_fields.h"
@@ -265,10 +266,38 @@ std::string ScopeSet::name() const {
   return out;
 }
 
+namespace {
+
+std::size_t name_hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+
+}  // namespace
+
+void ConfigCatalog::build_index() {
+  for (std::size_t s = 0; s < keys_.size(); ++s) {
+    const std::vector<ConfigKey>& keys = keys_[s];
+    std::size_t size = 8;
+    while (size < keys.size() * 2) size *= 2;
+    std::vector<std::uint32_t>& slots = slots_[s];
+    slots.assign(size, 0);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      std::size_t at = name_hash(keys[i].name) & (size - 1);
+      while (slots[at] != 0) at = (at + 1) & (size - 1);
+      slots[at] = static_cast<std::uint32_t>(i + 1);
+    }
+  }
+}
+
 const ConfigKey* ConfigCatalog::find(Scope scope, std::string_view name) const {
   const auto& v = keys_[index(scope)];
-  auto it = std::lower_bound(v.begin(), v.end(), name, by_name);
-  return it != v.end() && it->name == name ? &*it : nullptr;
+  const auto& slots = slots_[index(scope)];
+  if (slots.empty()) {  // not indexed (a catalog put together by hand)
+    auto it = std::lower_bound(v.begin(), v.end(), name, by_name);
+    return it != v.end() && it->name == name ? &*it : nullptr;
+  }
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t at = name_hash(name) & mask; slots[at] != 0; at = (at + 1) & mask)
+    if (const ConfigKey& k = v[slots[at] - 1]; k.name == name) return &k;
+  return nullptr;
 }
 
 const RemovedKey* ConfigCatalog::removed(Scope scope, std::string_view name) const {
@@ -423,6 +452,7 @@ std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
     return a.scope != b.scope ? a.scope < b.scope : a.name < b.name;
   });
   for (auto& u : cat.undocumented_) std::sort(u.begin(), u.end());
+  cat.build_index();
   return cat;
 }
 
@@ -531,6 +561,7 @@ std::optional<ConfigCatalog> parse_configs_toml(const PackText& pack, std::strin
                 return a.scope != b.scope ? a.scope < b.scope : a.name < b.name;
               });
     for (auto& u : cat.undocumented_) std::sort(u.begin(), u.end());
+    cat.build_index();
     return cat;
   });
 }

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <charconv>
 #include <ostream>
 #include <string>
 
@@ -93,24 +94,72 @@ class TextReporter final : public Reporter {
         break;
     }
     if (f.fix && f.fix->safety == core::FixSafety::kSafe) ++fixable_;
-    os_ << paint(kBold) << safe(f.where.file) << ':' << f.where.line << ':' << f.where.column << ':'
-        << paint(kReset) << ' ' << paint(severity_color(f.severity))
-        << core::severity_name(f.severity) << ':' << paint(kReset) << ' ' << safe(f.message);
-    if (!f.suggestion.empty()) os_ << "; " << safe(f.suggestion);
-    os_ << " [" << f.code << ' ' << f.name << "]\n";
-    if (style_.concise) return;
-    if (style_.show_source && !f.source_line.empty()) {
-      const std::string num = std::to_string(f.where.line);
-      const std::string gutter(num.size(), ' ');
-      const int width = caret_width(f.source_line, f.where.column, f.length);
-      os_ << ' ' << num << " | " << safe(f.source_line) << '\n';
-      os_ << ' ' << gutter << " | " << caret_padding(f.source_line, f.where.column) << paint(kCyan)
-          << '^' << std::string(static_cast<std::size_t>(width - 1), '~') << paint(kReset) << '\n';
+    // Composed in one reused buffer and written once: a 160,000-finding report spent a
+    // quarter of `check` in per-piece stream insertions (issue 16).
+    std::string& o = buf_;
+    o.clear();
+    auto text = [&](std::string_view t) { core::append_escaped(&o, t); };
+    auto number = [&](int n) {
+      char digits[16];
+      o.append(digits,
+               static_cast<std::size_t>(std::to_chars(digits, digits + 16, n).ptr - digits));
+    };
+    o += paint(kBold);
+    text(f.where.file);
+    o += ':';
+    number(f.where.line);
+    o += ':';
+    number(f.where.column);
+    o += ':';
+    o += paint(kReset);
+    o += ' ';
+    o += paint(severity_color(f.severity));
+    o += core::severity_name(f.severity);
+    o += ':';
+    o += paint(kReset);
+    o += ' ';
+    text(f.message);
+    if (!f.suggestion.empty()) {
+      o += "; ";
+      text(f.suggestion);
     }
-    for (const std::string& n : f.notes) os_ << "  note: " << safe(n) << '\n';
-    if (f.fix)
-      os_ << "  fix" << (f.fix->safety == core::FixSafety::kSafe ? "" : " (unsafe)") << ": "
-          << safe(f.fix->title) << '\n';
+    o += " [";
+    o += f.code;
+    o += ' ';
+    o += f.name;
+    o += "]\n";
+    if (!style_.concise) {
+      if (style_.show_source && !f.source_line.empty()) {
+        const std::string num = std::to_string(f.where.line);
+        const int width = caret_width(f.source_line, f.where.column, f.length);
+        o += ' ';
+        o += num;
+        o += " | ";
+        text(f.source_line);
+        o += "\n ";
+        o.append(num.size(), ' ');
+        o += " | ";
+        o += caret_padding(f.source_line, f.where.column);
+        o += paint(kCyan);
+        o += '^';
+        o.append(static_cast<std::size_t>(width - 1), '~');
+        o += paint(kReset);
+        o += '\n';
+      }
+      for (const std::string& n : f.notes) {
+        o += "  note: ";
+        text(n);
+        o += '\n';
+      }
+      if (f.fix) {
+        o += "  fix";
+        o += f.fix->safety == core::FixSafety::kSafe ? "" : " (unsafe)";
+        o += ": ";
+        text(f.fix->title);
+        o += '\n';
+      }
+    }
+    os_.write(o.data(), static_cast<std::streamsize>(o.size()));
   }
 
   void finish(int files_checked) override {
@@ -143,6 +192,7 @@ class TextReporter final : public Reporter {
 
   std::ostream& os_;
   TextStyle style_;
+  std::string buf_;
   std::size_t findings_ = 0, errors_ = 0, warnings_ = 0, infos_ = 0, fixable_ = 0;
 };
 
