@@ -11,10 +11,6 @@
 #include <mutex>
 #include <thread>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
 #include "checks/carrier_checks.h"
 #include "checks/cluster_checks.h"
 #include "checks/command_configs.h"
@@ -37,21 +33,6 @@ namespace kafkalint::checks {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Asks the kernel to back a large buffer with 2 MB pages where it can: the findings of a
-// 160,000-key file fill ~60 MB, and faulting that in 4 KB pages was a fifth of `check`'s
-// time. Advice only: ignored where transparent huge pages are off or unknown.
-void huge_pages(void* data, std::size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::size_t kHuge = std::size_t{2} << 20;
-  const std::size_t skip = (kHuge - reinterpret_cast<std::uintptr_t>(data) % kHuge) % kHuge;
-  if (bytes > skip + kHuge)
-    madvise(static_cast<char*>(data) + skip, (bytes - skip) / kHuge * kHuge, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)bytes;
-#endif
-}
 
 // The findings in report order, moving each finding once. Ties (same place, rule and
 // message) keep the order the checks emitted them in. Each check reports in line order, so
@@ -190,10 +171,6 @@ std::optional<Role> settings_role(const Settings& s, const std::string& path) {
   return std::nullopt;
 }
 
-// Entries from which a file's findings get room for one per entry (~1,000 findings fill
-// the 128 KiB from which glibc maps fresh pages instead of reusing its heap).
-constexpr std::size_t kReserveFrom = 1024;
-
 struct Worker {
   const CheckRequest& req;
   const CheckKnowledge& k;
@@ -206,15 +183,6 @@ struct Worker {
     std::unique_ptr<PropsFile> f = open(in, out, fix, /*facts_only=*/false);
     if (!f) return;
     std::vector<core::Finding> raw;
-    // A large file may have a finding for every entry (every key unknown): room for that
-    // many up front spares the moves of a growing vector of ~340-byte findings; above the
-    // allocator's mmap threshold, room not written to is address space, not memory. An
-    // eighth more for the entries with two findings (a duplicate is also unknown) and the
-    // file's own: growing past the room would copy them all into a buffer twice the size.
-    if (const std::size_t n = f->doc().entries().size(); n >= kReserveFrom) {
-      raw.reserve(n + n / 8 + 64);
-      huge_pages(raw.data(), raw.capacity() * sizeof(core::Finding));
-    }
     check_properties(*f, k, &raw);
     check_upgrade_path(*f, k, &raw);
     collapse_single_node_findings(

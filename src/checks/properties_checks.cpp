@@ -4,6 +4,12 @@
 // precedence that reports a key once. Cluster-wide checks over several broker files are in
 // cluster_checks.cpp.
 
+#include <cstdint>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include "checks/kraft_startup.h"
 #include "checks/properties/file_checker.h"
 #include "checks/single_node.h"
@@ -11,6 +17,25 @@
 #include "checks/upgrade_path.h"
 
 namespace kafkalint::checks {
+
+namespace {
+
+// Asks the kernel to back a large buffer with 2 MB pages where it can: the findings of a
+// 160,000-key file fill ~60 MB, and faulting that in 4 KB pages was a fifth of `check`'s
+// time. Advice only: ignored where transparent huge pages are off or unknown.
+void huge_pages(void* data, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::size_t kHuge = std::size_t{2} << 20;
+  const std::size_t skip = (kHuge - reinterpret_cast<std::uintptr_t>(data) % kHuge) % kHuge;
+  if (bytes > skip + kHuge)
+    madvise(static_cast<char*>(data) + skip, (bytes - skip) / kHuge * kHuge, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
+}  // namespace
 
 namespace props {
 
@@ -155,6 +180,15 @@ void FileChecker::check_entry(const Entry& e) {
 void check_properties(const PropsFile& f, const CheckKnowledge& k,
                       std::vector<core::Finding>* out) {
   const std::size_t first = out->size();
+  // A large file may have a finding for every entry (every key unknown): room for that many
+  // up front spares the moves of a growing vector of ~340-byte findings (`plan` checks each
+  // file once per phase and release). An eighth more for the entries with two findings (a
+  // duplicate is also unknown) and the file's own. Above the allocator's mmap threshold
+  // (~1,000 findings), room not written to is address space, not memory.
+  if (const std::size_t n = f.doc().entries().size(); n >= 1024) {
+    out->reserve(out->size() + n + n / 8 + 64);
+    huge_pages(out->data() + out->size(), (out->capacity() - out->size()) * sizeof(core::Finding));
+  }
   props::FileChecker(f, k, out).run();
   check_kraft_startup(f, k, out);
   check_loopback_advertised(f, k, out);

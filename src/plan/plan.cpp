@@ -374,9 +374,14 @@ class Planner {
       const knowledge::ConfigCatalog* configs = r == &to_ ? k_.to_configs : k_.from_configs;
       if (!configs || (r == &from_ && &from_ == &to_)) continue;
       const checks::CheckKnowledge ck = knowledge_for(r, configs);
+      // A phase that leaves a file as the last one checked for this release (a roll edits
+      // nothing) would give the same findings, which `seen` drops: checked once.
+      std::vector<const std::string*> checked(work_.size(), nullptr);
       for (const Phase& p : plan_.phases) {
         if (std::find(p.running.begin(), p.running.end(), r->name) == p.running.end()) continue;
         for (std::size_t i = 0; i < p.files_after.size() && i < work_.size(); ++i) {
+          if (checked[i] && *checked[i] == p.files_after[i]) continue;
+          checked[i] = &p.files_after[i];
           for (core::Finding& fd : check_text(i, p.files_after[i], ck)) {
             if (fd.severity != core::Severity::kError) continue;
             plan_.refused = true;  // reported above for --from already, or added here

@@ -33,11 +33,29 @@ const std::vector<std::uint64_t>& Document::index() const {
 // The range of index() whose entries have `key`, in file order.
 std::pair<std::size_t, std::size_t> Document::lookup(std::string_view key) const {
   const auto& v = index();
+  std::call_once(index_->slots_built, [&] {
+    std::size_t size = 16;
+    while (size < v.size() * 2) size *= 2;
+    std::vector<std::uint32_t>& slots = index_->slots;
+    slots.assign(size, 0);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i > 0 && (v[i] >> 32) == (v[i - 1] >> 32)) continue;  // inside a run
+      std::size_t at = (v[i] >> 32) & (size - 1);
+      while (slots[at] != 0) at = (at + 1) & (size - 1);
+      slots[at] = static_cast<std::uint32_t>(i + 1);
+    }
+  });
+  const std::vector<std::uint32_t>& slots = index_->slots;
   const std::uint64_t h = hash32(key);
-  auto lo = std::lower_bound(v.begin(), v.end(), h << 32);
-  auto hi = lo;
-  while (hi != v.end() && (*hi >> 32) == h) ++hi;
-  return {static_cast<std::size_t>(lo - v.begin()), static_cast<std::size_t>(hi - v.begin())};
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t at = h & mask; slots[at] != 0; at = (at + 1) & mask) {
+    std::size_t lo = slots[at] - 1;
+    if ((v[lo] >> 32) != h) continue;
+    std::size_t hi = lo;
+    while (hi < v.size() && (v[hi] >> 32) == h) ++hi;
+    return {lo, hi};
+  }
+  return {0, 0};
 }
 
 std::vector<const Entry*> Document::find_all(std::string_view key) const {

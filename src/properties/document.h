@@ -147,6 +147,11 @@ class Document {
   struct KeyIndex {
     std::once_flag built;
     std::vector<std::uint64_t> by_hash;  // hash << 32 | entry index, sorted
+    // An open-addressing table over by_hash, built on the first lookup (edits that only
+    // fingerprint the map never pay): 1 + where each hash's run starts, 0 = empty. A binary
+    // search of 160,000 slots per key was a sixth of `plan` on such a file.
+    std::once_flag slots_built;
+    std::vector<std::uint32_t> slots;
   };
   std::pair<std::size_t, std::size_t> lookup(std::string_view key) const;
   const std::vector<std::uint64_t>& index() const;

@@ -78,35 +78,103 @@ class SarifReporter final : public Reporter {
   void finding(const core::Finding& f) override {
     std::string text = f.message;
     if (!f.suggestion.empty()) text += "; " + f.suggestion;
-    ordered_json region = {{"startLine", std::max(1, f.where.line)},
-                           {"startColumn", std::max(1, f.where.column)}};
-    if (f.length > 0) region["endColumn"] = std::max(1, f.where.column) + f.length;
-    ordered_json result = {{"ruleId", f.code}};
+    // Laid out directly (JsonText): a json value per result was most of a large report.
+    const std::string uri = to_uri(f.where.file);
+    buf_.clear();
+    JsonText j(&buf_, 8);
+    j.begin_object();
+    j.key("ruleId");
+    j.string(f.code);
     // A finding of a rule the catalogue lacks (a pack overlay that renamed it) keeps its id.
-    if (auto it = index_.find(f.code); it != index_.end()) result["ruleIndex"] = it->second;
-    result["level"] = sarif_level(f.severity);
-    result["message"] = {{"text", text}};
-    result["locations"] = {
-        {{"physicalLocation",
-          {{"artifactLocation", {{"uri", to_uri(f.where.file)}}}, {"region", region}}}}};
-    result["partialFingerprints"] = {{"kafkalintFinding/v1", fingerprint(f)}};
+    if (auto it = index_.find(f.code); it != index_.end()) {
+      j.key("ruleIndex");
+      j.number(static_cast<long long>(it->second));
+    }
+    j.key("level");
+    j.string(sarif_level(f.severity));
+    j.key("message");
+    j.begin_object();
+    j.key("text");
+    j.string(text);
+    j.end_object();
+    j.key("locations");
+    j.begin_array();
+    j.begin_object();
+    j.key("physicalLocation");
+    j.begin_object();
+    j.key("artifactLocation");
+    j.begin_object();
+    j.key("uri");
+    j.string(uri);
+    j.end_object();
+    j.key("region");
+    j.begin_object();
+    j.key("startLine");
+    j.number(std::max(1, f.where.line));
+    j.key("startColumn");
+    j.number(std::max(1, f.where.column));
+    if (f.length > 0) {
+      j.key("endColumn");
+      j.number(std::max(1, f.where.column) + f.length);
+    }
+    j.end_object();
+    j.end_object();
+    j.end_object();
+    j.end_array();
+    j.key("partialFingerprints");
+    j.begin_object();
+    j.key("kafkalintFinding/v1");
+    j.string(fingerprint(f));
+    j.end_object();
     if (f.fix) {
-      ordered_json replacements = ordered_json::array();
-      for (const core::TextEdit& e : f.fix->edits)
-        replacements.push_back({{"deletedRegion",
-                                 {{"startLine", e.line},
-                                  {"startColumn", e.column},
-                                  {"endLine", e.end_line},
-                                  {"endColumn", e.end_column}}},
-                                {"insertedContent", {{"text", e.replacement}}}});
       std::string title = f.fix->title;
       if (f.fix->safety == core::FixSafety::kUnsafe) title += " (unsafe)";
-      result["fixes"] = {{{"description", {{"text", title}}},
-                          {"artifactChanges",
-                           {{{"artifactLocation", {{"uri", to_uri(f.where.file)}}},
-                             {"replacements", std::move(replacements)}}}}}};
+      j.key("fixes");
+      j.begin_array();
+      j.begin_object();
+      j.key("description");
+      j.begin_object();
+      j.key("text");
+      j.string(title);
+      j.end_object();
+      j.key("artifactChanges");
+      j.begin_array();
+      j.begin_object();
+      j.key("artifactLocation");
+      j.begin_object();
+      j.key("uri");
+      j.string(uri);
+      j.end_object();
+      j.key("replacements");
+      j.begin_array();
+      for (const core::TextEdit& e : f.fix->edits) {
+        j.begin_object();
+        j.key("deletedRegion");
+        j.begin_object();
+        j.key("startLine");
+        j.number(e.line);
+        j.key("startColumn");
+        j.number(e.column);
+        j.key("endLine");
+        j.number(e.end_line);
+        j.key("endColumn");
+        j.number(e.end_column);
+        j.end_object();
+        j.key("insertedContent");
+        j.begin_object();
+        j.key("text");
+        j.string(e.replacement);
+        j.end_object();
+        j.end_object();
+      }
+      j.end_array();
+      j.end_object();
+      j.end_array();
+      j.end_object();
+      j.end_array();
     }
-    results_.add(result);
+    j.end_object();
+    results_.add_text(buf_);
     if (f.code == kFileFailedRule) {
       // The run did not check this file: say so where services look for tool failures.
       failed_ = true;
@@ -155,6 +223,7 @@ class SarifReporter final : public Reporter {
  private:
   std::ostream& os_;
   ArrayWriter results_;
+  std::string buf_;
   std::map<std::string, int> index_;
   ordered_json failures_ = ordered_json::array();
   bool failed_ = false;
