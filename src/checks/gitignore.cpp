@@ -1,6 +1,7 @@
 #include "checks/gitignore.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "checks/glob.h"
 #include "core/file_io.h"
@@ -89,9 +90,6 @@ std::optional<bool> gitignore_match(const std::string& text, const std::string& 
 const std::optional<fs::path>& GitIgnore::root_of(const fs::path& dir) const {
   auto it = roots_.find(dir);
   if (it != roots_.end()) return it->second;
-  // The caches are only caches: emptied when full, so a walk of any number of folders holds
-  // at most kMaxCached of each (a repository's folders would otherwise all stay in memory).
-  if (roots_.size() >= kMaxCached) roots_.clear();
   std::optional<fs::path> root;
   std::error_code ec;
   if (fs::exists(dir / ".git", ec))
@@ -104,7 +102,6 @@ const std::optional<fs::path>& GitIgnore::root_of(const fs::path& dir) const {
 const std::vector<GitIgnore::Rule>& GitIgnore::rules_of(const fs::path& file) const {
   auto it = rules_.find(file);
   if (it != rules_.end()) return it->second;
-  if (rules_.size() >= kMaxCached) rules_.clear();
   std::vector<Rule> rules;
   std::error_code ec;
   if (fs::is_regular_file(file, ec)) {
@@ -119,6 +116,15 @@ const std::vector<GitIgnore::Rule>& GitIgnore::rules_of(const fs::path& file) co
 // The rule sets that apply to the entries of folder `dir`, from the root's info/exclude down
 // to dir's own .gitignore, each with the path from its folder to `dir`.
 GitIgnore::Chain GitIgnore::chain_of(const fs::path& dir) const {
+  // The caches are only caches: emptied when full, so a walk of any number of folders holds
+  // a bounded number of each (a repository's folders would otherwise all stay in memory).
+  // The bound leaves room for the folder's own ancestors: emptied at a fixed 1,024, a tree
+  // deeper than that refilled the whole chain for every folder (a 1,200-deep tree took 30 s,
+  // a 2,000-deep one never finished; issue 16).
+  const auto depth = static_cast<std::size_t>(std::distance(dir.begin(), dir.end()));
+  const std::size_t room = kMaxCached + 2 * (depth + 2);
+  if (roots_.size() > room) roots_.clear();
+  if (rules_.size() > room) rules_.clear();
   Chain c;
   c.dir = dir;
   const std::optional<fs::path>& root = root_of(dir);
