@@ -12,19 +12,6 @@ namespace kafkalint::report {
 
 using nlohmann::ordered_json;
 
-ordered_json fix_to_json(const core::Fix& fix) {
-  ordered_json edits = ordered_json::array();
-  for (const core::TextEdit& e : fix.edits)
-    edits.push_back({{"line", e.line},
-                     {"column", e.column},
-                     {"end_line", e.end_line},
-                     {"end_column", e.end_column},
-                     {"replacement", e.replacement}});
-  return {{"title", fix.title},
-          {"safety", fix.safety == core::FixSafety::kSafe ? "safe" : "unsafe"},
-          {"edits", std::move(edits)}};
-}
-
 // FNV-1a: a stable fingerprint so code-scanning services can follow a finding across
 // runs even when lines move (it hashes the rule, file, subject and source line, not the line
 // number).

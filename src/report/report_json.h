@@ -14,8 +14,6 @@ namespace kafkalint::report {
 /// The rule of a file that could not be read or loaded: the run did not fully succeed.
 constexpr const char* kFileFailedRule = "KL901";
 
-nlohmann::ordered_json fix_to_json(const core::Fix& fix);
-
 /// A stable fingerprint of a finding (rule, file, subject, source line; not the line number),
 /// so services can follow it across runs when lines move. SARIF, JSON and GitLab share it.
 std::string fingerprint(const core::Finding& f);
