@@ -201,8 +201,7 @@ class CommandConfigs {
   // KL714: a broker key whose update mode is read-only cannot be changed with --alter: Kafka
   // refuses the whole request ("Cannot update these configs dynamically").
   void read_only(scripts::Carrier& carrier) {
-    if (!k_.configs || !k_.reference ||
-        k_.reference->version < *core::Version::parse("1.1"))  // dynamic configs: KIP-226, 1.1
+    if (!k_.configs || !k_.reached(k_.reference, knowledge::Milestone::kDynamicBrokerConfigs))
       return;
     for (auto it = carrier.entries.begin(); it != carrier.entries.end();) {
       const knowledge::ConfigKey* ck = k_.configs->find(knowledge::Scope::kBroker, it->key);
@@ -226,7 +225,7 @@ class CommandConfigs {
   // A misspelt key renamed to a read-only one ('log.retention.hour' -> 'log.retention.hours')
   // gives a command that fails (KL714): the rename is then only a hint, never a safe fix.
   void renames_to_read_only(std::size_t first) {
-    if (!k_.reference || k_.reference->version < *core::Version::parse("1.1")) return;
+    if (!k_.reached(k_.reference, knowledge::Milestone::kDynamicBrokerConfigs)) return;
     for (std::size_t i = first; i < out_->size(); ++i) {
       core::Finding& f = (*out_)[i];
       if (!f.fix || f.fix->edits.size() != 1) continue;

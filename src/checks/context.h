@@ -44,6 +44,12 @@ struct CheckKnowledge {
   /// release that runs them. nullptr for an unknown line or one older than --from. Loaded
   /// once per release, thread-safe; empty when --to is given.
   std::function<const CheckKnowledge*(std::string_view release)> for_release;
+
+  /// True when `release` has the change of milestone `m` (versions.toml): checks ask this
+  /// instead of comparing with a release written in code. False without a release.
+  bool reached(const knowledge::Release* release, knowledge::Milestone m) const {
+    return release && versions && versions->reached(*release, m);
+  }
 };
 
 /// Builds findings for one properties file.

@@ -256,7 +256,7 @@ struct Worker {
       if (auto why = other_properties_kind(in.path)) {
         // For 4.x a Log4j 1 file is itself a finding: 4.x logs with Log4j2 (KL150).
         f->role = Role::kBroker;
-        if (k.to && k.to->version >= *core::Version::parse("4.0") && is_log4j1_config(*f))
+        if (k.reached(k.to, knowledge::Milestone::kLog4j2) && is_log4j1_config(*f))
           check_log4j1_for_4x(*f, k, &out->findings);
         else
           out->skipped = *why;

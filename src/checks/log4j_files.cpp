@@ -21,7 +21,7 @@ bool is_log4j1_config(const PropsFile& f) {
 
 void check_log4j1_for_4x(const PropsFile& f, const CheckKnowledge& k,
                          std::vector<core::Finding>* out) {
-  if (!k.to || k.to->version < *core::Version::parse("4.0") || !is_log4j1_config(f)) return;
+  if (!k.reached(k.to, knowledge::Milestone::kLog4j2) || !is_log4j1_config(f)) return;
   std::size_t loggers = 0;
   for (const properties::Entry& e : f.doc().entries())
     if (f.doc().key(e).rfind("log4j.logger.", 0) == 0) ++loggers;

@@ -85,7 +85,12 @@ void check_log4j_opts(const std::string& s, const std::string& target, const Emi
 
 void check_runtime(const ScriptFile& f, const CheckKnowledge& k, std::vector<core::Finding>* out) {
   const std::string& s = f.content;
-  const auto v4 = *core::Version::parse("4.0");
+  using knowledge::Milestone;
+  // The lines that dropped Scala 2.12 and Java 11 (versions.toml milestones).
+  const knowledge::Release* no_scala212 =
+      k.versions ? k.versions->milestone_line(Milestone::kScala212Removed) : nullptr;
+  const knowledge::Release* java17 =
+      k.versions ? k.versions->milestone_line(Milestone::kJava17) : nullptr;
   const auto emit = [&](RuleId id, std::size_t off, std::size_t len, std::string msg) {
     core::Finding fd = knowledge::make_finding(k.rules, id);
     fd.where = {f.path, line_of(s, off), column_of(s, off)};
@@ -95,7 +100,7 @@ void check_runtime(const ScriptFile& f, const CheckKnowledge& k, std::vector<cor
     out->push_back(std::move(fd));
     return &out->back();
   };
-  if (k.to && !(k.to->version < v4)) check_log4j_opts(s, k.to->name, emit);
+  if (k.reached(k.to, Milestone::kLog4j2)) check_log4j_opts(s, k.to->name, emit);
   if (s.find("kafka") == std::string::npos && s.find("Kafka") == std::string::npos) return;
   // The Kafka distributions the file downloads or unpacks: kafka_2.13-4.0.0.tgz.
   static const std::regex dist(R"(kafka_(2\.1[0-3])-(\d+)\.(\d+)(?:\.\d+)?(?:\.tgz|\.tar\.gz|\b))");
@@ -111,18 +116,20 @@ void check_runtime(const ScriptFile& f, const CheckKnowledge& k, std::vector<cor
     const auto v = core::Version::parse(m[2].str() + "." + m[3].str());
     if (!v) continue;
     if (!installed || *installed < *v) installed = v;
-    if (!(*v < v4) && m[1].str() == "2.12")
+    if (no_scala212 && !(*v < no_scala212->version) && m[1].str() == "2.12")
       emit(RuleId::KL831, static_cast<std::size_t>(m.position(0)),
            static_cast<std::size_t>(m.length(0)),
            "Kafka " + m[2].str() + "." + m[3].str() +
-               " has no Scala 2.12 build: 4.0 dropped Scala 2.12 (KIP-751); use the kafka_2.13 "
+               " has no Scala 2.12 build: " + no_scala212->name +
+               " dropped Scala 2.12 (KIP-751); use the kafka_2.13 "
                "one");
   }
   // The Kafka that runs on this Java: the installed distribution, else the target when the file
   // installs one of unknown version.
   std::optional<core::Version> kafka = installed;
   if (!kafka && k.to && s.find("kafka_2.") != std::string::npos) kafka = k.to->version;
-  if (!kafka || *kafka < v4 || f.kind != scripts::FileKind::kDockerfile) return;
+  if (!kafka || !java17 || *kafka < java17->version || f.kind != scripts::FileKind::kDockerfile)
+    return;
   static const std::regex from(R"((^|\n)[ \t]*FROM[ \t]+(?:--platform=\S+[ \t]+)?(\S+))",
                                std::regex::icase);
   for (std::sregex_iterator it(s.begin(), s.end(), from), end; it != end; ++it) {

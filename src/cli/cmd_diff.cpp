@@ -151,6 +151,9 @@ int run_diff(const std::vector<std::string>& args, Context& ctx) {
   o.keys = store.keys().get();
   if (r_from) o.from = r_from->name;
   if (r_to) o.to = r_to->name;
+  if (const knowledge::Release* dyn =
+          versions.milestone_line(knowledge::Milestone::kDynamicBrokerConfigs))
+    o.dynamic_configs_since = dyn->version;
   const auto changes = diff::diff_documents(loaded[0]->doc(), loaded[1]->doc(), o);
 
   bool differs = false;

@@ -157,9 +157,11 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
       "controllers", po::value(&controllers)->value_name("ID@HOST:PORT,..."),
       "ZooKeeper to KRaft: the new controllers, ID@HOST:PORT,... (ids no broker uses)")(
       "quorum", po::value(&quorum)->value_name("static|dynamic"),
-      "ZooKeeper to KRaft: static (controller.quorum.voters, default) or dynamic (3.9)")(
+      "ZooKeeper to KRaft: static (controller.quorum.voters, default) or dynamic "
+      "(controller.quorum.bootstrap.servers, on a bridge line that has it)")(
       "bridge", po::value(&bridge)->value_name("VERSION"),
-      "ZooKeeper to KRaft: the release the migration runs on (3.5 .. 3.9; default 3.9 for 4.x)")(
+      "ZooKeeper to KRaft: the release the migration runs on, one whose line can migrate "
+      "('kafkalint versions'); default: the newest such line")(
       "fail-on", po::value(&fail_on)->value_name("SEVERITY"),
       "lowest finding severity that fails the run: error, warning (default) or info")(
       "max-file-size", po::value(&max_file_size)->value_name("SIZE"),

@@ -299,8 +299,8 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
         d.update = Update::kPerBroker;  // already the listener's own key
       } else if (!ck && cat && d.change == Change::kRemoved) {
         d.update = Update::kRestart;  // B's release does not know the key: nothing to alter live
-      } else if (ck && release && *release < *core::Version::parse("1.1")) {
-        d.update = Update::kRestart;  // dynamic broker configs arrived in 1.1 (KIP-226)
+      } else if (ck && release && o.dynamic_configs_since && *release < *o.dynamic_configs_since) {
+        d.update = Update::kRestart;  // before dynamic broker configs (KIP-226)
       } else if (ck && ck->update_mode == "per-broker" && listener_security(key) &&
                  !per_listener_store(key)) {
         d.update = Update::kRestart;

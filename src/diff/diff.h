@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/version.h"
 #include "knowledge/catalog.h"
 #include "knowledge/configs.h"
 #include "properties/document.h"
@@ -47,6 +48,9 @@ struct DiffOptions {
   const knowledge::ConfigCatalog* b_configs = nullptr;  ///< --to's reference, for B's defaults
   const knowledge::KeyFacts* keys = nullptr;
   std::optional<std::string> from, to;  ///< release lines, for notes ("2.1", "3.0")
+  /// The first line that changes broker configs without a restart (versions.toml milestone
+  /// 'dynamic-broker-configs'); unknown: every change is assumed to be live-capable.
+  std::optional<core::Version> dynamic_configs_since;
 };
 
 /// The differences from A to B, sorted by key (byte order).

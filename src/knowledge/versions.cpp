@@ -171,6 +171,18 @@ const char* to_string(Milestone m) {
       return "eligible-leader-replicas";
     case Milestone::kQuorumConversion:
       return "quorum-conversion";
+    case Milestone::kDynamicBrokerConfigs:
+      return "dynamic-broker-configs";
+    case Milestone::kScalaClientsRemoved:
+      return "scala-clients-removed";
+    case Milestone::kLog4j2:
+      return "log4j2";
+    case Milestone::kScala212Removed:
+      return "scala-2.12-removed";
+    case Milestone::kCommaBootstrapList:
+      return "comma-bootstrap-list";
+    case Milestone::kJava17:
+      return "java-17";
   }
   return "";
 }
@@ -520,7 +532,19 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
         f.str("message", &c.message, true);
         f.str("advice", &c.advice);
         f.str("source", &c.source, true);
+        std::string milestone;
+        f.str("milestone", &milestone);
         if (!f.finish()) return std::nullopt;
+        if (!milestone.empty()) {
+          const auto* m = std::find_if(std::begin(kAllMilestones), std::end(kAllMilestones),
+                                       [&](Milestone x) { return milestone == to_string(x); });
+          if (m == std::end(kAllMilestones)) {
+            f.fail(f.node_of("milestone"), "unknown milestone '" + milestone + "'",
+                   "kafkalint knows: " + milestone_names());
+            return std::nullopt;
+          }
+          c.milestone = *m;
+        }
         if (!ids.insert(c.id).second) {
           f.fail(f.node_of("id"), "constraint id '" + c.id + "' is used twice");
           return std::nullopt;
@@ -617,7 +641,7 @@ std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::
                                      [&](Milestone x) { return name == to_string(x); });
         if (m == std::end(kAllMilestones)) {
           f.fail(f.node_of("name"), "unknown milestone '" + name + "'",
-                 "the planner knows: " + milestone_names());
+                 "kafkalint knows: " + milestone_names());
           return std::nullopt;
         }
         if (cat.milestone_line(*m)) {

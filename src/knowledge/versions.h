@@ -110,6 +110,8 @@ const char* to_string(ClusterMode m);
 const char* to_string(ConstraintKind k);
 
 /// One upgrade-path constraint. Absent bounds are open.
+enum class Milestone;  // below
+
 struct PathConstraint {
   std::string id;
   ConstraintKind kind = ConstraintKind::kRefused;
@@ -121,6 +123,9 @@ struct PathConstraint {
   /// there is no other way than a new cluster.
   std::string advice;
   std::string source;
+  /// The change of Kafka's history the constraint comes from, when the planner words advice
+  /// of its own for it (versions.toml `milestone`).
+  std::optional<Milestone> milestone;
 
   /// True when the constraint covers an upgrade of a `mode` cluster from `from` to `to`.
   bool applies(const core::Version& from, const core::Version& to, ClusterMode cluster) const;
@@ -136,9 +141,10 @@ struct OneWayProtocol {
   std::string source;
 };
 
-/// A change in Kafka's history that the planner acts on, first shipped in one release line
-/// (versions.toml [[milestone]]). The planner asks whether a release has reached it instead
-/// of comparing with a version written in code, so each fact is stated once, with its source.
+/// A change in Kafka's history that the planner or a check acts on, first shipped in one
+/// release line (versions.toml [[milestone]]). Code asks whether a release has reached it
+/// instead of comparing with a version written in code, so each fact is stated once, with its
+/// source.
 enum class Milestone {
   kApiVersions,             // brokers answer ApiVersions: the new tools can talk to them (KIP-35)
   kOldestServedClient,      // the oldest client line 4.x brokers still serve (KIP-896)
@@ -153,17 +159,36 @@ enum class Milestone {
   kMessageFormatRemoved,    // log.message.format.version and message.format.version are gone
   kEligibleLeaderReplicas,  // finalising turns on eligible leader replicas (KIP-966)
   kQuorumConversion,        // a static controller quorum can be made dynamic (kraft.version=1)
+  // Facts the checks act on.
+  kDynamicBrokerConfigs,  // broker configs updated without a restart (KIP-226)
+  kScalaClientsRemoved,   // the Scala producer and consumer are gone
+  kLog4j2,                // brokers and tools log with Log4j2 (KIP-653)
+  kScala212Removed,       // no Scala 2.12 build of the distribution (KIP-751)
+  kCommaBootstrapList,    // the tools take only comma-separated --bootstrap-server lists
+  kJava17,                // brokers, Connect and tools need Java 17 (KIP-1013)
 };
 
 /// Every milestone, in the order versions.toml lists them.
 inline constexpr Milestone kAllMilestones[] = {
-    Milestone::kApiVersions,          Milestone::kOldestServedClient,
-    Milestone::kZooKeeper35,          Milestone::kAdminClientQuotas,
-    Milestone::kMessageFormatIgnored, Milestone::kZooKeeperClient38,
-    Milestone::kKraftJbodMigration,   Milestone::kDynamicQuorum,
-    Milestone::kMigrationZnodeReset,  Milestone::kZooKeeperRemoved,
-    Milestone::kMessageFormatRemoved, Milestone::kEligibleLeaderReplicas,
+    Milestone::kApiVersions,
+    Milestone::kOldestServedClient,
+    Milestone::kZooKeeper35,
+    Milestone::kAdminClientQuotas,
+    Milestone::kMessageFormatIgnored,
+    Milestone::kZooKeeperClient38,
+    Milestone::kKraftJbodMigration,
+    Milestone::kDynamicQuorum,
+    Milestone::kMigrationZnodeReset,
+    Milestone::kZooKeeperRemoved,
+    Milestone::kMessageFormatRemoved,
+    Milestone::kEligibleLeaderReplicas,
     Milestone::kQuorumConversion,
+    Milestone::kDynamicBrokerConfigs,
+    Milestone::kScalaClientsRemoved,
+    Milestone::kLog4j2,
+    Milestone::kScala212Removed,
+    Milestone::kCommaBootstrapList,
+    Milestone::kJava17,
 };
 
 /// The name of a milestone in versions.toml ("zookeeper-removed").

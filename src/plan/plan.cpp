@@ -562,7 +562,7 @@ class Planner {
       } else if (c->kind == K::kIntermediateHop && c->via_max) {
         const std::string via = c->via_max->str();
         plan_.path = {"kafkalint plan --from " + from_.name + " --to " + via + " ..."};
-        if (c->id == "old-zookeeper-jar")
+        if (c->milestone == Milestone::kZooKeeperClient38)
           plan_.path.push_back(
               "if the ZooKeeper ensemble runs the ZooKeeper of a Kafka release older than " +
               milestone(Milestone::kZooKeeper35) + ", move it to the one of a release in " +

@@ -138,7 +138,7 @@ bool FileChecker::scala_producer() const {
 // acknowledgement at all); -1 waits for the in-sync replicas. From 2.0 on there is no Scala
 // producer and KL109 reports its keys instead.
 void FileChecker::check_scala_producer_acks(const knowledge::Release* runs) {
-  if (runs && runs->version >= core::Version::parse("2.0").value()) return;
+  if (k_.reached(runs, knowledge::Milestone::kScalaClientsRemoved)) return;
   const Entry* e = doc_.find("request.required.acks");
   const char* why =
       ": the Scala producer confirms a send after the leader's write only (1) or not at all "

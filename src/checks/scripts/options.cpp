@@ -517,7 +517,7 @@ bool CommandChecker::same_meaning(const Scope& s, const Token& t, const std::str
 void CommandChecker::value_checks(const CliOption* opt, const Token& value,
                                   const std::string& text) {
   if (!target_ || !opt || resolved_ != "--bootstrap-server" || value.opaque) return;
-  if (k_.to->version < core::Version::parse("4.0").value_or(k_.to->version)) return;
+  if (!k_.reached(k_.to, knowledge::Milestone::kCommaBootstrapList)) return;
   std::string_view v = text;
   const std::size_t b = v.find_first_not_of(" \t");
   if (b == std::string_view::npos) return;
