@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     f->role = checks::role_from_content(*f, *loaded.k.configs);
     std::vector<core::Finding> out;
     checks::check_properties(*f, loaded.k, &out);
-    const int lines = static_cast<int>(f->line_starts.size());
+    const int lines = static_cast<int>(f->lines.size());
     for (const core::Finding& fd : out) {
       if (fd.where.line < 1 || fd.where.line > lines || fd.where.column < 1) std::abort();
       if (fd.fix)

@@ -48,12 +48,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   f.path = (dir / "hosts").string();
   f.content.assign(reinterpret_cast<const char*>(data), size);
   f.kind = scripts::FileKind::kInventory;
-  f.line_starts.push_back(0);
-  for (std::size_t i = 0; i < f.content.size(); ++i)
-    if (f.content[i] == '\n') f.line_starts.push_back(i + 1);
+  f.lines = core::LineIndex(f.content);
   std::vector<core::Finding> out;
   checks::check_ansible_inventory(f, loaded.k, &out);
-  const int lines = static_cast<int>(f.line_starts.size());
+  const int lines = static_cast<int>(f.lines.size());
   for (const core::Finding& fd : out)
     fuzz::require(fd.where.file == f.path && fd.where.line >= 1 && fd.where.line <= lines &&
                   fd.where.column >= 1);

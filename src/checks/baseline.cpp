@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/file_io.h"
+#include "core/line_index.h"
 #include "core/strings.h"
 
 namespace kafkalint::checks {
@@ -71,18 +72,10 @@ std::optional<Baseline> Baseline::parse(const std::string& contents, const std::
     }
   } catch (const nlohmann::json::parse_error& e) {
     err->where.file = path;
-    // nlohmann reports a byte offset; turn it into line:column.
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i + 1 < e.byte && i < text->size(); ++i) {
-      if ((*text)[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-    err->where.line = static_cast<int>(line);
-    err->where.column = static_cast<int>(col);
+    // nlohmann reports the 1-based byte after the error; turn it into line:column.
+    const core::TextPosition at = core::position_of(*text, e.byte == 0 ? 0 : e.byte - 1);
+    err->where.line = at.line;
+    err->where.column = at.column;
     err->message = "invalid baseline: not valid JSON";
     err->hint = "write a new one with --write-baseline";
     return std::nullopt;

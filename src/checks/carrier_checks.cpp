@@ -11,6 +11,7 @@
 #include "checks/single_node.h"
 #include "checks/template_yaml.h"
 #include "core/file_io.h"
+#include "core/line_index.h"
 #include "scripts/carriers.h"
 #include "scripts/snippet.h"
 
@@ -277,7 +278,7 @@ class CarrierChecker {
   const CheckKnowledge& k_;
   std::vector<Member> members_;
   std::vector<core::Finding>* out_;
-  scripts::LineIndex index_;
+  core::LineIndex index_;
 };
 
 // The carriers of an env file: the services of the Compose files next to it that read it

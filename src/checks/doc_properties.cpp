@@ -2,6 +2,7 @@
 
 #include "checks/carrier_checks.h"
 #include "checks/worker_kind.h"
+#include "core/line_index.h"
 #include "scripts/carriers.h"
 #include "scripts/snippet.h"
 
@@ -53,7 +54,7 @@ void check_decoded_block(const ScriptFile& f, const scripts::PropertiesBlock& b,
   if (b.role.empty() && !role && connect_or_mirror_maker(*p)) return;
   // No label or text names its reader: its keys do (see check_properties_block).
   c.role = b.role.empty() ? role_name(role_from_content(*p, *k.configs)) : b.role;
-  const scripts::LineIndex index(f.content);
+  const core::LineIndex index(f.content);
   for (const properties::Entry& e : p->doc().entries()) {
     scripts::CarrierEntry en;
     en.key = std::string(p->doc().key(e));

@@ -20,8 +20,7 @@ core::Finding& Emitter::at_file(RuleId id, std::string message) {
 }
 
 core::Finding& Emitter::at_key(const properties::Entry& e, RuleId id, std::string message) {
-  const bool one_line = file_.line_starts.size() <= static_cast<std::size_t>(e.line) ||
-                        e.key.end <= file_.line_starts[static_cast<std::size_t>(e.line)];
+  const bool one_line = !file_.lines.has(e.line + 1) || e.key.end <= file_.lines.start(e.line + 1);
   core::Finding& f =
       at(e.line, e.column, one_line ? static_cast<int>(e.key.size()) : 0, id, std::move(message));
   f.subject = std::string(file_.doc().key(e));
@@ -48,14 +47,11 @@ void Emitter::fix(core::Finding& f, std::size_t begin, std::size_t end, std::str
   edit.offset = begin;
   edit.length = end - begin;
   edit.replacement = std::move(text);
-  auto locate = [&](std::size_t off, int* line, int* col) {
-    const auto& ls = file_.line_starts;
-    const auto it = std::upper_bound(ls.begin(), ls.end(), off);
-    *line = static_cast<int>(it - ls.begin());
-    *col = static_cast<int>(off - ls[static_cast<std::size_t>(*line - 1)]) + 1;
-  };
-  locate(begin, &edit.line, &edit.column);
-  locate(end, &edit.end_line, &edit.end_column);
+  const core::TextPosition b = file_.lines.position(begin), e = file_.lines.position(end);
+  edit.line = b.line;
+  edit.column = b.column;
+  edit.end_line = e.line;
+  edit.end_column = e.column;
   fx.edits.push_back(std::move(edit));
   f.fix = std::move(fx);
 }

@@ -64,8 +64,8 @@ knowledge::ScopeSet role_scope_set(Role r) {
 }
 
 std::string PropsFile::source_line(int line) const {
-  if (line < 1 || static_cast<std::size_t>(line) > line_starts.size()) return {};
-  const std::size_t b = line_starts[static_cast<std::size_t>(line - 1)];
+  if (!lines.has(line)) return {};
+  const std::size_t b = lines.start(line);
   std::size_t e = b;
   while (e < original.size() && original[e] != '\n' && original[e] != '\r') ++e;
   std::string out;
@@ -92,12 +92,7 @@ std::unique_ptr<PropsFile> load_props(std::string path, std::string bytes) {
     f->parsed = properties::parse(f->mask.text, f->path);
   else
     f->parsed = properties::parse(std::move(f->mask.text), f->path);
-  f->line_starts.push_back(0);
-  const std::string& s = f->original;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
-    if (s[i] == '\n' || s[i] == '\r') f->line_starts.push_back(i + 1);
-  }
+  f->lines = core::LineIndex(f->original, core::LineBreaks::kJava);
   const properties::Entry* roles = f->doc().find("process.roles");
   f->kraft = roles && !f->doc().value(*roles).empty();
   return f;

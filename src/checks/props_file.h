@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "checks/template.h"
+#include "core/line_index.h"
 #include "knowledge/configs.h"
 #include "properties/document.h"
 
@@ -42,7 +43,8 @@ struct PropsFile {
   /// Only part of a config (a carrier the image or operator completes, a document snippet):
   /// a key it leaves unset may be set elsewhere, so its default is not assumed.
   bool partial = false;
-  std::vector<std::size_t> line_starts;
+  /// The lines of `original`, broken as Kafka reads them ('\n', '\r', "\r\n").
+  core::LineIndex lines;
 
   const properties::Document& doc() const { return parsed.doc; }
   /// The physical line (1-based) as UTF-8 text (bytes read as Latin-1), without terminator.

@@ -29,17 +29,6 @@ std::optional<int> java_of(const std::string& image) {
   return std::nullopt;
 }
 
-int line_of(const std::string& s, std::size_t off) {
-  int line = 1;
-  for (std::size_t i = 0; i < off && i < s.size(); ++i) line += s[i] == '\n';
-  return line;
-}
-
-int column_of(const std::string& s, std::size_t off) {
-  const std::size_t nl = s.rfind('\n', off == 0 ? 0 : off - 1);
-  return static_cast<int>(off - (nl == std::string::npos || off == 0 ? 0 : nl + 1)) + 1;
-}
-
 // KAFKA_LOG4J_OPTS naming a Log4j 1 file, for a 4.x target. The 4.x scripts test the
 // variable for a trailing `log4j.<...>` word, print "DEPRECATED: A Log4j 1.x configuration
 // file has been detected" and leave the file to Log4j2's limited Log4j 1 compatibility (4.0
@@ -93,7 +82,8 @@ void check_runtime(const ScriptFile& f, const CheckKnowledge& k, std::vector<cor
       k.versions ? k.versions->milestone_line(Milestone::kJava17) : nullptr;
   const auto emit = [&](RuleId id, std::size_t off, std::size_t len, std::string msg) {
     core::Finding fd = knowledge::make_finding(k.rules, id);
-    fd.where = {f.path, line_of(s, off), column_of(s, off)};
+    const core::TextPosition at = f.lines.position(off);
+    fd.where = {f.path, at.line, at.column};
     fd.length = static_cast<int>(len);
     fd.message = std::move(msg);
     fd.source_line = std::string(f.line_text(fd.where.line));

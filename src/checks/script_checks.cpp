@@ -124,8 +124,8 @@ scripts::ExtractOptions extract_options(const knowledge::FlagFacts& flags) {
 }
 
 std::string_view ScriptFile::line_text(int line) const {
-  if (line < 1 || static_cast<std::size_t>(line) > line_starts.size()) return {};
-  const std::size_t b = line_starts[static_cast<std::size_t>(line - 1)];
+  if (!lines.has(line)) return {};
+  const std::size_t b = lines.start(line);
   std::size_t e = content.find('\n', b);
   if (e == std::string::npos) e = content.size();
   if (e > b && content[e - 1] == '\r') --e;
@@ -138,9 +138,7 @@ ScriptFile load_script(std::string path, std::string content, scripts::FileKind 
   f.path = std::move(path);
   f.content = std::move(content);
   f.kind = kind;
-  f.line_starts.push_back(0);
-  for (std::size_t i = 0; i < f.content.size(); ++i)
-    if (f.content[i] == '\n') f.line_starts.push_back(i + 1);
+  f.lines = core::LineIndex(f.content);
   f.extracted = scripts::extract(f.path, f.content, kind, s.extract);
   return f;
 }

@@ -11,6 +11,7 @@
 #include "checks/cli_history.h"
 #include "checks/context.h"
 #include "core/finding.h"
+#include "core/line_index.h"
 #include "knowledge/catalog.h"
 #include "scripts/extract.h"
 
@@ -33,7 +34,7 @@ struct ScriptFile {
   std::string content;
   scripts::FileKind kind = scripts::FileKind::kUnknown;
   scripts::ExtractResult extracted;
-  std::vector<std::size_t> line_starts;  // byte offset of each line's first byte
+  core::LineIndex lines;  // of `content`
 
   /// The text of 1-based `line`, without its line break; "" when out of range.
   std::string_view line_text(int line) const;

@@ -7,6 +7,7 @@
 #include "checks/props_file.h"
 #include "checks/walk.h"
 #include "core/file_io.h"
+#include "core/line_index.h"
 #include "core/strings.h"
 #include "core/suggest.h"
 
@@ -84,16 +85,8 @@ std::optional<Settings> parse_settings(const std::string& contents, const std::s
   std::string ascii;
   if (utf8) bad = core::toml_to_ascii(*text, &ascii);
   if (bad != text->size()) {
-    int line = 1, col = 1;
-    for (std::size_t i = 0; i < bad; ++i) {
-      if ((*text)[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-    err->where = {path, line, col};
+    const core::TextPosition at = core::position_of(*text, bad);
+    err->where = {path, at.line, at.column};
     err->message = utf8 ? "invalid TOML: a non-ASCII character outside a string or comment"
                         : "invalid TOML: the file is not UTF-8 here";
     err->hint = utf8 ? "quote the value" : "save .kafkalint.toml as UTF-8";

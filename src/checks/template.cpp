@@ -8,6 +8,7 @@
 #include <tuple>
 #include <utility>
 
+#include "core/line_index.h"
 #include "core/strings.h"
 
 namespace kafkalint::checks {
@@ -19,23 +20,6 @@ void blank(std::string& text, std::size_t b, std::size_t e, char fill) {
   for (std::size_t i = b; i < e; ++i)
     if (text[i] != '\n' && text[i] != '\r') text[i] = fill;
 }
-
-struct LineIndex {
-  std::vector<std::size_t> starts{0};
-  explicit LineIndex(std::string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      // Same line breaks as java.util.Properties: \n, \r\n, lone \r.
-      if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
-      if (s[i] == '\n' || s[i] == '\r') starts.push_back(i + 1);
-    }
-  }
-  int line_of(std::size_t off) const {
-    return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), off) - starts.begin());
-  }
-  int column_of(std::size_t off) const {
-    return static_cast<int>(off - starts[static_cast<std::size_t>(line_of(off) - 1)]) + 1;
-  }
-};
 
 struct Tag {
   std::string_view open, close;
@@ -196,8 +180,9 @@ MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
     tags_begin = std::begin(kErbTags);
     tags_end = std::end(kErbTags);
   }
-  const LineIndex lines(content);
-  std::vector<bool> had_code(lines.starts.size() + 1, false);
+  // Same line breaks as java.util.Properties: \n, \r\n, lone \r.
+  const core::LineIndex lines(content, core::LineBreaks::kJava);
+  std::vector<bool> had_code(lines.size() + 1, false);
 
   std::size_t i = 0;
   while (tags_begin != tags_end && i < content.size()) {
@@ -216,7 +201,7 @@ MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
     std::size_t close = content.find(hit->close, i + hit->open.size());
     if (close == std::string_view::npos) {
       // Only the rest of its line is masked: the lines after it are still checked.
-      m.problems.push_back({lines.line_of(i), lines.column_of(i),
+      m.problems.push_back({lines.line(i), lines.column(i),
                             "unterminated template tag '" + std::string(hit->open) + "'"});
       close = content.find_first_of("\r\n", i);
       if (close == std::string_view::npos) close = content.size();
@@ -229,7 +214,7 @@ MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
     } else {
       blank(m.text, i, close, ' ');
       m.code.push_back({i, close});
-      for (int l = lines.line_of(i); l <= lines.line_of(close > i ? close - 1 : i); ++l)
+      for (int l = lines.line(i); l <= lines.line(close > i ? close - 1 : i); ++l)
         had_code[static_cast<std::size_t>(l)] = true;
     }
     i = close;
@@ -241,13 +226,14 @@ MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
   // A line that held control code and is blank after masking was pure template logic.
   for (std::size_t l = 1; l < had_code.size(); ++l) {
     if (!had_code[l]) continue;
-    const std::size_t b = lines.starts[l - 1];
-    const std::size_t e = l < lines.starts.size() ? lines.starts[l] : m.text.size();
+    const int line = static_cast<int>(l);
+    const std::size_t b = lines.start(line);
+    const std::size_t e = lines.has(line + 1) ? lines.start(line + 1) : m.text.size();
     const bool blank_line = std::all_of(
         m.text.begin() + static_cast<std::ptrdiff_t>(b),
         m.text.begin() + static_cast<std::ptrdiff_t>(e),
         [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; });
-    if (blank_line) m.control_lines.push_back(static_cast<int>(l));
+    if (blank_line) m.control_lines.push_back(line);
   }
   if (syntax == TemplateSyntax::kJinja) join_loop_values(content, m);
   return m;

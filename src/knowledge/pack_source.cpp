@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/file_io.h"
+#include "core/line_index.h"
 #include "core/strings.h"
 #include "knowledge/embedded.h"
 #include "knowledge/snapshot.h"
@@ -73,8 +74,7 @@ std::optional<toml::table> parse_pack(const PackText& pack, core::Error* err) {
   if (bad == pack.text.size()) bad = core::toml_to_ascii(pack.text, &ascii);
   if (bad != pack.text.size()) {
     err->where.file = pack.display_name;
-    err->where.line = 1 + static_cast<int>(std::count(
-                              pack.text.begin(), pack.text.begin() + static_cast<long>(bad), '\n'));
+    err->where.line = core::position_of(pack.text, bad).line;
     err->message =
         "invalid TOML in rule pack: invalid UTF-8, or a non-ASCII character outside a string";
     err->hint = "save the pack file as UTF-8";

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/line_index.h"
 #include "core/strings.h"
 #include "scripts/carriers.h"
 #include "scripts/snippet.h"
@@ -98,7 +99,8 @@ bool effective_image(const std::string& image, const std::vector<std::string>& n
 }
 
 // An entry from a NAME=VALUE word whose name is spelled literally.
-void add_entry(Carrier& c, const EnvWord& w, std::string_view content, const LineIndex& index) {
+void add_entry(Carrier& c, const EnvWord& w, std::string_view content,
+               const core::LineIndex& index) {
   const std::size_t eq = w.text.find('=');
   if (eq == std::string::npos || eq == 0) return;
   const std::string name = w.text.substr(0, eq);
@@ -132,7 +134,7 @@ void add_entry(Carrier& c, const EnvWord& w, std::string_view content, const Lin
 
 // The legacy form `ENV NAME value words`: one variable, the rest of the line its value.
 void add_legacy_entry(Carrier& c, const std::vector<EnvWord>& words, std::string_view content,
-                      const LineIndex& index) {
+                      const core::LineIndex& index) {
   EnvWord w = words[1];
   if (!w.literal) return;
   std::string value;
@@ -155,7 +157,7 @@ struct Stage {
   std::vector<std::vector<EnvWord>> env_lines;
 };
 
-void stage_carrier(const Stage& st, std::string_view content, const LineIndex& index,
+void stage_carrier(const Stage& st, std::string_view content, const core::LineIndex& index,
                    std::vector<Carrier>* out) {
   std::vector<std::string> names;
   for (const std::vector<EnvWord>& l : st.env_lines)
@@ -196,7 +198,7 @@ bool docker_flag(const std::string& o) {
 // One `docker run` (words[run] is "run"): its -e/--env variables, under the image named by
 // the first word that is neither an option nor an option's value.
 void docker_run(const std::vector<EnvWord>& w, std::size_t run, std::string_view content,
-                const LineIndex& index, std::vector<Carrier>* out) {
+                const core::LineIndex& index, std::vector<Carrier>* out) {
   std::vector<EnvWord> env;
   std::string image;
   for (std::size_t i = run + 1; i < w.size(); ++i) {
@@ -239,7 +241,7 @@ void docker_run(const std::vector<EnvWord>& w, std::size_t run, std::string_view
 
 std::vector<Carrier> dockerfile_carriers(std::string_view content) {
   std::vector<Carrier> out;
-  const LineIndex index(content);
+  const core::LineIndex index(content);
   std::map<std::string, std::string> aliases;  // stage name -> the image it starts from
   Stage st;
   bool in_stage = false;
@@ -278,7 +280,7 @@ std::vector<Carrier> dockerfile_carriers(std::string_view content) {
 std::vector<Carrier> docker_run_carriers(std::string_view content) {
   std::vector<Carrier> out;
   if (content.find("docker") == std::string_view::npos) return out;
-  const LineIndex index(content);
+  const core::LineIndex index(content);
   std::size_t pos = 0;
   while (pos < content.size()) {
     const std::size_t start = pos;
@@ -342,7 +344,7 @@ bool env_file_line(std::string_view s, std::size_t b, std::size_t e, EnvWord* w)
 Carrier env_file_carrier(std::string_view content, const ComposeEnvFile& use) {
   Carrier c;
   if (!use.broker) return c;
-  const LineIndex index(content);
+  const core::LineIndex index(content);
   std::vector<EnvWord> words;
   for (std::size_t pos = 0; pos < content.size();) {
     std::size_t nl = content.find('\n', pos);

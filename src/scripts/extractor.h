@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/line_index.h"
 #include "scripts/extract.h"
 #include "scripts/shell_lexer.h"
 #include "scripts/snippet.h"
@@ -107,7 +108,7 @@ class Extractor {
   std::string_view content_;
   const ExtractOptions& opts_;
   ExtractResult& out_;
-  LineIndex lines_;
+  core::LineIndex lines_;
   std::size_t budget_;
   bool budget_warned_ = false;
   bool lexer_warnings_ = true;

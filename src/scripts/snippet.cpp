@@ -95,20 +95,4 @@ std::size_t Snippet::map_end(std::size_t t_end) const {
   return r.orig + r.orig_len;
 }
 
-LineIndex::LineIndex(std::string_view content) {
-  starts_.push_back(0);
-  for (std::size_t i = 0; i < content.size(); ++i)
-    if (content[i] == '\n') starts_.push_back(i + 1);
-}
-
-int LineIndex::line(std::size_t offset) const {
-  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-  return static_cast<int>(it - starts_.begin());
-}
-
-int LineIndex::column(std::size_t offset) const {
-  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-  return static_cast<int>(offset - *(it - 1)) + 1;
-}
-
 }  // namespace kafkalint::scripts

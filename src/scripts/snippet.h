@@ -51,19 +51,6 @@ class Snippet {
   std::vector<Run> runs_;
 };
 
-/// Byte offset -> 1-based line and byte column, for one original file.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view content);
-  /// 1-based line of the byte at `offset`.
-  int line(std::size_t offset) const;
-  /// 1-based byte column of the byte at `offset`.
-  int column(std::size_t offset) const;
-
- private:
-  std::vector<std::size_t> starts_;
-};
-
 /// A word ready for the command recogniser: cooked text, original span, and (for words that
 /// may hold a script: 'sh -c', eval, YAML block scalars) the map of its text.
 struct Word {

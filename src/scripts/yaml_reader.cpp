@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/line_index.h"
 #include "core/strings.h"
 #include "scripts/readers.h"
 #include "scripts/yaml_tree.h"
@@ -101,9 +102,7 @@ class YamlReader {
   void run() {
     std::vector<std::pair<std::size_t, std::size_t>> tags;
     const std::string text = parser_text(doc_.text(), &tags);
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') line_starts_.push_back(i + 1);
+    text_lines_ = core::LineIndex(text);
     parse(text);
     while (!stack_.empty()) pop();
     comments(text, tags);
@@ -288,10 +287,9 @@ class YamlReader {
     value_done(&text);
   }
 
+  // The 0-based line of the parser text's byte `at` (= the index into lines_).
   std::size_t line_of(std::size_t at) const {
-    return static_cast<std::size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), at) -
-                                    line_starts_.begin()) -
-           1;
+    return static_cast<std::size_t>(text_lines_.line(at)) - 1;
   }
   // The first non-blank of line i, as an original offset.
   std::size_t first_char(std::size_t i) const {
@@ -453,7 +451,7 @@ class YamlReader {
   std::string_view s_;
   const std::vector<Line>& lines_;
   Snippet doc_;  // the lines joined, each byte mapped to the file
-  std::vector<std::size_t> line_starts_;
+  core::LineIndex text_lines_;
   LexOptions lo_;
   std::vector<Frame> stack_;
   std::vector<std::pair<std::size_t, std::size_t>> ranges_;  // every scalar, quotes included

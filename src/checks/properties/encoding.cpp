@@ -36,10 +36,8 @@ void FileChecker::check_encoding() {
       const unsigned char c = static_cast<unsigned char>(f_.original[i]);
       if (c < 0x80) continue;
       if (f_.mask.is_opaque(i, i + 1)) break;
-      const auto it = std::upper_bound(f_.line_starts.begin(), f_.line_starts.end(), i);
-      const int line = static_cast<int>(it - f_.line_starts.begin());
-      const int col = static_cast<int>(i - f_.line_starts[static_cast<std::size_t>(line - 1)]) + 1;
-      auto& fd = emit_.at(line, col, 1, RuleId::KL502,
+      const core::TextPosition at = f_.lines.position(i);
+      auto& fd = emit_.at(at.line, at.column, 1, RuleId::KL502,
                           "byte 0x" + hex(c) + " in " + quoted(key_of(e)) +
                               " is read as the Latin-1 character '" + latin1(c) +
                               "', not as UTF-8; write non-ASCII characters as \\uXXXX");

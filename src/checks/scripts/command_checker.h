@@ -97,10 +97,9 @@ class ScriptEmitter {
 
  private:
   void locate(std::size_t off, int* line, int* col) const {
-    const auto& ls = f_.line_starts;
-    const auto it = std::upper_bound(ls.begin(), ls.end(), off);
-    *line = static_cast<int>(it - ls.begin());
-    *col = static_cast<int>(off - ls[static_cast<std::size_t>(*line - 1)]) + 1;
+    const core::TextPosition p = f_.lines.position(off);
+    *line = p.line;
+    *col = p.column;
   }
 
   const ScriptFile& f_;
