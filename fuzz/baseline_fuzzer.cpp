@@ -15,7 +15,7 @@ using fuzz::require;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   core::Error err;
-  std::optional<checks::Baseline> b = checks::Baseline::parse(text, "baseline.json", &err);
+  std::optional<checks::Baseline> b = checks::Baseline::parse(text, "baseline.json").take(&err);
   if (!b) {
     require(err.where.file == "baseline.json" && !err.message.empty());
     return 0;
@@ -33,7 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   f.subject = "k";
   f.source_line = "k=v";
   const std::string rendered = checks::Baseline::render({f, f});
-  std::optional<checks::Baseline> again = checks::Baseline::parse(rendered, "again.json", &err);
+  std::optional<checks::Baseline> again =
+      checks::Baseline::parse(rendered, "again.json").take(&err);
   require(again.has_value());
   require(again->absorbs(f) && again->absorbs(f) && !again->absorbs(f));
   return 0;

@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const knowledge::PackText pack{"fuzz.toml", text};
   static const knowledge::RuleCatalog rules = [] {
     core::Error err;
-    auto r = knowledge::RuleCatalog::load(knowledge::PackSource{}, &err);
+    auto r = knowledge::RuleCatalog::load(knowledge::PackSource{}).take(&err);
     if (!r) std::abort();
     return *r;
   }();
@@ -22,18 +22,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!ok && (err.where.file.empty() || err.message.empty())) std::abort();
   };
   core::Error err;
-  located(knowledge::VersionCatalog::parse(pack, &err).has_value(), err);
+  located(knowledge::VersionCatalog::parse(pack).take(&err).has_value(), err);
   err = {};
-  auto r = knowledge::RuleCatalog::parse(pack, &err);
+  auto r = knowledge::RuleCatalog::parse(pack).take(&err);
   located(r.has_value(), err);
   err = {};
   knowledge::RuleCatalog copy = rules;
-  located(copy.parse_docs(pack, &err), err);
+  located(copy.parse_docs(pack).take(&err), err);
   err = {};
-  located(knowledge::KeyFacts::parse(pack, rules, &err).has_value(), err);
+  located(knowledge::KeyFacts::parse(pack, rules).take(&err).has_value(), err);
   err = {};
-  located(knowledge::FlagFacts::parse(pack, rules, &err).has_value(), err);
+  located(knowledge::FlagFacts::parse(pack, rules).take(&err).has_value(), err);
   err = {};
-  located(knowledge::SafetyFacts::parse(pack, rules, &err).has_value(), err);
+  located(knowledge::SafetyFacts::parse(pack, rules).take(&err).has_value(), err);
   return 0;
 }

@@ -34,12 +34,12 @@ struct Loaded {
   checks::CheckKnowledge k;
   Loaded() {
     core::Error err;
-    versions = knowledge::VersionCatalog::load(packs, &err);
-    rules = knowledge::RuleCatalog::load(packs, &err);
-    keys = knowledge::KeyFacts::load(packs, *rules, &err);
-    safety = knowledge::SafetyFacts::load(packs, *rules, &err);
-    configs = knowledge::load_configs(packs, "3.9", &err);
-    from_configs = knowledge::load_configs(packs, "2.1", &err);
+    versions = knowledge::VersionCatalog::load(packs).take(&err);
+    rules = knowledge::RuleCatalog::load(packs).take(&err);
+    keys = knowledge::KeyFacts::load(packs, *rules).take(&err);
+    safety = knowledge::SafetyFacts::load(packs, *rules).take(&err);
+    configs = knowledge::load_configs(packs, "3.9").take(&err);
+    from_configs = knowledge::load_configs(packs, "2.1").take(&err);
     require(versions && rules && keys && safety && configs && from_configs);
     k.versions = &*versions;
     k.rules = &*rules;

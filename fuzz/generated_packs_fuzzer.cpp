@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The seeds are real packs of several lines; "2.1" matches none of them on purpose for
   // some, so the header check is exercised both ways.
   for (std::string_view line : {"2.1", "4.0", "0.10.2"}) {
-    if (auto c = knowledge::parse_configs(pack, line, &err)) {
+    if (auto c = knowledge::parse_configs(pack, line).take(&err)) {
       for (knowledge::Scope s : knowledge::kAllScopes)
         for (const auto& k : c->keys(s))
           if (c->find(s, k.name) != &k) std::abort();
@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else if (err.message.empty() || err.where.file != "fuzz.toml") {
       std::abort();
     }
-    if (auto c = knowledge::parse_cli(pack, line, &err)) {
+    if (auto c = knowledge::parse_cli(pack, line).take(&err)) {
       for (const auto& t : c->tools()) {
         if (c->find(t.script) != &t) std::abort();
         for (const auto& o : t.options)

@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (auto at = input.find("\n@"); at != std::string::npos) {
     core::Error err;
     const std::string spec = input.substr(at + 2, input.find('\n', at + 2) - (at + 2));
-    if (auto nodes = plan::parse_controllers(spec, &err)) m.controllers = *nodes;
+    if (auto nodes = plan::parse_controllers(spec).take(&err)) m.controllers = *nodes;
     input.erase(at);
   }
   std::vector<std::unique_ptr<checks::PropsFile>> files;
@@ -46,8 +46,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<const checks::PropsFile*> ptrs;
   for (const auto& f : files) ptrs.push_back(f.get());
   core::Error err;
-  const auto p = plan::make_migration_plan(store, *v39, *v41, "3.9", "4.1", ptrs,
-                                           plan::PlanOptions{}, m, &err);
+  const auto p =
+      plan::make_migration_plan(store, *v39, *v41, "3.9", "4.1", ptrs, plan::PlanOptions{}, m)
+          .take(&err);
   if (!p) std::abort();  // the packs are built in: they cannot be broken
   for (const plan::Phase& ph : p->phases) {
     if (ph.files_after.size() != p->brokers.size()) std::abort();

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   core::Error err;
   const std::optional<checks::Settings> s =
-      checks::parse_settings(text, "repo/.kafkalint.toml", &err);
+      checks::parse_settings(text, "repo/.kafkalint.toml").take(&err);
   if (!s) {
     require(err.where.file == "repo/.kafkalint.toml" && !err.message.empty());
     require(err.where.line >= 0 && err.where.column >= 0);

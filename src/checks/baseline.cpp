@@ -22,76 +22,79 @@ std::string baseline_key(const core::Finding& f) {
   return f.code + '\t' + f.where.file + '\t' + f.subject + '\t' + trimmed_line(f.source_line);
 }
 
-std::optional<Baseline> Baseline::load(const std::string& path, core::Error* err) {
-  const auto text = core::read_file(path, err);
-  if (!text) return std::nullopt;
-  return parse(*text, path, err);
+core::Result<Baseline> Baseline::load(const std::string& path) {
+  return core::capture<Baseline>([&](core::Error* err) -> std::optional<Baseline> {
+    const auto text = core::read_file(path, err);
+    if (!text) return std::nullopt;
+    return parse(*text, path).take(err);
+  });
 }
 
-std::optional<Baseline> Baseline::parse(const std::string& contents, const std::string& path,
-                                        core::Error* err) {
-  const std::string* text = &contents;
-  Baseline b;
-  try {
-    const nlohmann::json j = nlohmann::json::parse(*text);
-    // Compared as a JSON integer: reading a huge or fractional number into an int is undefined.
-    if (!j.is_object() || !j.contains("kafkalint_baseline") ||
-        !j["kafkalint_baseline"].is_number_integer() || j["kafkalint_baseline"] != 1 ||
-        !j.contains("findings") || !j["findings"].is_array())
-      throw std::runtime_error("not a kafkalint baseline (version 1)");
-    std::size_t n = 0;
-    for (const auto& e : j["findings"]) {
-      ++n;
-      const std::string entry = "entry " + std::to_string(n) + " of 'findings'";
-      if (!e.is_object()) throw std::runtime_error(entry + " is not an object");
-      auto text_of = [&](const char* name) {
-        if (!e.contains(name) || !e[name].is_string())
-          throw std::runtime_error(entry + ": '" + name + "' must be a string");
-        return e[name].get<std::string>();
-      };
-      core::Finding f;
-      f.code = text_of("rule");
-      f.where.file = text_of("file");
-      f.subject = text_of("subject");
-      f.source_line = text_of("line_text");
-      std::int64_t count = 1;
-      if (e.contains("count")) {
-        const nlohmann::json& c = e["count"];
-        const bool in_range =
-            c.is_number_unsigned()
-                ? c.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMaxBaselineCount)
-            : c.is_number_integer() ? c.get<std::int64_t>() <= kMaxBaselineCount
-                                    : false;
-        if (!in_range || c.get<std::int64_t>() < 1)
-          throw std::runtime_error(entry + ": 'count' must be a whole number from 1 to " +
-                                   std::to_string(kMaxBaselineCount));
-        count = c.get<std::int64_t>();
+core::Result<Baseline> Baseline::parse(const std::string& contents, const std::string& path) {
+  return core::capture<Baseline>([&](core::Error* err) -> std::optional<Baseline> {
+    const std::string* text = &contents;
+    Baseline b;
+    try {
+      const nlohmann::json j = nlohmann::json::parse(*text);
+      // Compared as a JSON integer: reading a huge or fractional number into an int is undefined.
+      if (!j.is_object() || !j.contains("kafkalint_baseline") ||
+          !j["kafkalint_baseline"].is_number_integer() || j["kafkalint_baseline"] != 1 ||
+          !j.contains("findings") || !j["findings"].is_array())
+        throw std::runtime_error("not a kafkalint baseline (version 1)");
+      std::size_t n = 0;
+      for (const auto& e : j["findings"]) {
+        ++n;
+        const std::string entry = "entry " + std::to_string(n) + " of 'findings'";
+        if (!e.is_object()) throw std::runtime_error(entry + " is not an object");
+        auto text_of = [&](const char* name) {
+          if (!e.contains(name) || !e[name].is_string())
+            throw std::runtime_error(entry + ": '" + name + "' must be a string");
+          return e[name].get<std::string>();
+        };
+        core::Finding f;
+        f.code = text_of("rule");
+        f.where.file = text_of("file");
+        f.subject = text_of("subject");
+        f.source_line = text_of("line_text");
+        std::int64_t count = 1;
+        if (e.contains("count")) {
+          const nlohmann::json& c = e["count"];
+          const bool in_range =
+              c.is_number_unsigned()
+                  ? c.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMaxBaselineCount)
+              : c.is_number_integer() ? c.get<std::int64_t>() <= kMaxBaselineCount
+                                      : false;
+          if (!in_range || c.get<std::int64_t>() < 1)
+            throw std::runtime_error(entry + ": 'count' must be a whole number from 1 to " +
+                                     std::to_string(kMaxBaselineCount));
+          count = c.get<std::int64_t>();
+        }
+        // At most 1e9 per entry, summed in 64 bits: no overflow for any file that fits in memory.
+        b.counts_[baseline_key(f)] += count;
       }
-      // At most 1e9 per entry, summed in 64 bits: no overflow for any file that fits in memory.
-      b.counts_[baseline_key(f)] += count;
+    } catch (const nlohmann::json::parse_error& e) {
+      err->where.file = path;
+      // nlohmann reports the 1-based byte after the error; turn it into line:column.
+      const core::TextPosition at = core::position_of(*text, e.byte == 0 ? 0 : e.byte - 1);
+      err->where.line = at.line;
+      err->where.column = at.column;
+      err->message = "invalid baseline: not valid JSON";
+      err->hint = "write a new one with --write-baseline";
+      return std::nullopt;
+    } catch (const nlohmann::json::out_of_range&) {
+      // Only the parser throws it here: a number beyond what a double holds (1e400).
+      err->where.file = path;
+      err->message = "invalid baseline: not valid JSON (a number out of range)";
+      err->hint = "write a new one with --write-baseline";
+      return std::nullopt;
+    } catch (const std::exception& e) {
+      err->where.file = path;
+      err->message = std::string("invalid baseline: ") + e.what();
+      err->hint = "write a new one with --write-baseline";
+      return std::nullopt;
     }
-  } catch (const nlohmann::json::parse_error& e) {
-    err->where.file = path;
-    // nlohmann reports the 1-based byte after the error; turn it into line:column.
-    const core::TextPosition at = core::position_of(*text, e.byte == 0 ? 0 : e.byte - 1);
-    err->where.line = at.line;
-    err->where.column = at.column;
-    err->message = "invalid baseline: not valid JSON";
-    err->hint = "write a new one with --write-baseline";
-    return std::nullopt;
-  } catch (const nlohmann::json::out_of_range&) {
-    // Only the parser throws it here: a number beyond what a double holds (1e400).
-    err->where.file = path;
-    err->message = "invalid baseline: not valid JSON (a number out of range)";
-    err->hint = "write a new one with --write-baseline";
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    err->where.file = path;
-    err->message = std::string("invalid baseline: ") + e.what();
-    err->hint = "write a new one with --write-baseline";
-    return std::nullopt;
-  }
-  return b;
+    return b;
+  });
 }
 
 void BaselineWriter::add(const core::Finding& f) {

@@ -10,6 +10,7 @@
 
 #include "core/diagnostic.h"
 #include "core/finding.h"
+#include "core/result.h"
 
 namespace kafkalint::checks {
 
@@ -20,10 +21,9 @@ std::string baseline_key(const core::Finding& f);
 class Baseline {
  public:
   /// Reads a baseline written by `render`; a malformed file is a located error.
-  [[nodiscard]] static std::optional<Baseline> load(const std::string& path, core::Error* err);
+  static core::Result<Baseline> load(const std::string& path);
   /// The same from `contents`, the text of the file `path` (named in errors).
-  [[nodiscard]] static std::optional<Baseline> parse(const std::string& contents,
-                                                     const std::string& path, core::Error* err);
+  static core::Result<Baseline> parse(const std::string& contents, const std::string& path);
   /// The baseline of `findings`, as JSON text (sorted, deterministic).
   static std::string render(const std::vector<core::Finding>& findings);
 

@@ -87,7 +87,7 @@ class ReleaseKnowledge {
     auto it = loaded_.find(r->name);
     if (it == loaded_.end()) {
       core::Error err;
-      std::optional<CheckKnowledge> k = load_check_knowledge(store_, r, from_, &err);
+      std::optional<CheckKnowledge> k = load_check_knowledge(store_, r, from_).take(&err);
       // A release without a reference (or a broken pack) leaves the run's own knowledge.
       it = loaded_.emplace(r->name, k ? std::make_unique<CheckKnowledge>(std::move(*k)) : nullptr)
                .first;
@@ -105,72 +105,73 @@ class ReleaseKnowledge {
 
 }  // namespace
 
-std::optional<CheckKnowledge> load_check_knowledge(const knowledge::Store& store,
-                                                   const knowledge::Release* to,
-                                                   const knowledge::Release* from,
-                                                   core::Error* err) {
-  const knowledge::Lookup<knowledge::VersionCatalog> versions = store.versions();
-  if (!versions) {
-    *err = versions.error();
-    return std::nullopt;
-  }
-  CheckKnowledge k;
-  k.versions = versions.get();
-  k.to = to;
-  k.from = from;
-  // Without --to the newest released line is the reference for key names and types, and
-  // only findings that hold for every release are reported.
-  k.reference = to ? to : knowledge::newest_reference(*versions);
-  if (!k.reference) {
-    *err = core::Error{};
-    err->message = "no released Kafka line has a configuration reference";
-    return std::nullopt;
-  }
-  if (!(k.configs = reference_of(store, *k.reference, err))) return std::nullopt;
-  if (from && !(k.from_configs = reference_of(store, *from, err))) return std::nullopt;
-  using Part = knowledge::Store::Part;
-  if (const core::Error* e = store.load({Part::kRules, Part::kKeys, Part::kSafety})) {
-    *err = *e;
-    return std::nullopt;
-  }
-  k.rules = store.rules().get();
-  k.keys = store.keys().get();
-  k.safety = store.safety().get();
-  if (to) {
-    const knowledge::VersionCatalog* vc = versions.get();
-    // The later releases' catalogs, read once on the first unknown key: the lookup runs for
-    // every unknown key, and a file can have 160,000 of them.
-    struct Later {
-      std::once_flag once;
-      std::vector<std::pair<const knowledge::Release*, const knowledge::ConfigCatalog*>> catalogs;
-    };
-    auto later = std::make_shared<Later>();
-    k.added_in = [&store, vc, to, later](knowledge::Scope scope,
-                                         std::string_view key) -> const knowledge::Release* {
-      std::call_once(later->once, [&] {
-        bool after = false;
-        for (const knowledge::Release& r : vc->lines()) {
-          if (&r == to || r.name == to->name) {
-            after = true;
-            continue;
+core::Result<CheckKnowledge> load_check_knowledge(const knowledge::Store& store,
+                                                  const knowledge::Release* to,
+                                                  const knowledge::Release* from) {
+  return core::capture<CheckKnowledge>([&](core::Error* err) -> std::optional<CheckKnowledge> {
+    const knowledge::Lookup<knowledge::VersionCatalog> versions = store.versions();
+    if (!versions) {
+      *err = versions.error();
+      return std::nullopt;
+    }
+    CheckKnowledge k;
+    k.versions = versions.get();
+    k.to = to;
+    k.from = from;
+    // Without --to the newest released line is the reference for key names and types, and
+    // only findings that hold for every release are reported.
+    k.reference = to ? to : knowledge::newest_reference(*versions);
+    if (!k.reference) {
+      *err = core::Error{};
+      err->message = "no released Kafka line has a configuration reference";
+      return std::nullopt;
+    }
+    if (!(k.configs = reference_of(store, *k.reference, err))) return std::nullopt;
+    if (from && !(k.from_configs = reference_of(store, *from, err))) return std::nullopt;
+    using Part = knowledge::Store::Part;
+    if (const core::Error* e = store.load({Part::kRules, Part::kKeys, Part::kSafety})) {
+      *err = *e;
+      return std::nullopt;
+    }
+    k.rules = store.rules().get();
+    k.keys = store.keys().get();
+    k.safety = store.safety().get();
+    if (to) {
+      const knowledge::VersionCatalog* vc = versions.get();
+      // The later releases' catalogs, read once on the first unknown key: the lookup runs for
+      // every unknown key, and a file can have 160,000 of them.
+      struct Later {
+        std::once_flag once;
+        std::vector<std::pair<const knowledge::Release*, const knowledge::ConfigCatalog*>> catalogs;
+      };
+      auto later = std::make_shared<Later>();
+      k.added_in = [&store, vc, to, later](knowledge::Scope scope,
+                                           std::string_view key) -> const knowledge::Release* {
+        std::call_once(later->once, [&] {
+          bool after = false;
+          for (const knowledge::Release& r : vc->lines()) {
+            if (&r == to || r.name == to->name) {
+              after = true;
+              continue;
+            }
+            if (!after || r.version <= to->version) continue;
+            if (const knowledge::Lookup<knowledge::ConfigCatalog> c = store.configs(r))
+              later->catalogs.emplace_back(&r, c.get());
           }
-          if (!after || r.version <= to->version) continue;
-          if (const knowledge::Lookup<knowledge::ConfigCatalog> c = store.configs(r))
-            later->catalogs.emplace_back(&r, c.get());
-        }
-      });
-      for (const auto& [r, c] : later->catalogs)
-        if (c->find(scope, key)) return r;
-      return nullptr;
-    };
-  }
-  if (!to) {
-    auto releases = std::make_shared<ReleaseKnowledge>(store, *versions.get(), from);
-    k.for_release = [releases](std::string_view name) { return releases->get(name); };
-  }
-  auto loader = std::make_shared<ScriptLoader>(store, to, from);
-  k.scripts = [loader](core::Error* e) { return loader->get(e); };
-  return k;
+        });
+        for (const auto& [r, c] : later->catalogs)
+          if (c->find(scope, key)) return r;
+        return nullptr;
+      };
+    }
+    if (!to) {
+      auto releases = std::make_shared<ReleaseKnowledge>(store, *versions.get(), from);
+      k.for_release = [releases](std::string_view name) { return releases->get(name); };
+    }
+    auto loader = std::make_shared<ScriptLoader>(store, to, from);
+    k.scripts = [loader](core::Error* e) { return loader->get(e); };
+    return k;
+  });
 }
 
 }  // namespace kafkalint::checks

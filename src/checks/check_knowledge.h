@@ -5,6 +5,7 @@
 
 #include "checks/context.h"
 #include "core/diagnostic.h"
+#include "core/result.h"
 #include "knowledge/store.h"
 
 namespace kafkalint::checks {
@@ -14,9 +15,8 @@ namespace kafkalint::checks {
 /// released line) and of `from`, the rule, key and safety facts, and the command-line
 /// knowledge, read the first time a script is checked. `store` must outlive the result.
 /// nullopt and *err when a pack is broken or a release has no configuration reference.
-[[nodiscard]] std::optional<CheckKnowledge> load_check_knowledge(const knowledge::Store& store,
-                                                                 const knowledge::Release* to,
-                                                                 const knowledge::Release* from,
-                                                                 core::Error* err);
+core::Result<CheckKnowledge> load_check_knowledge(const knowledge::Store& store,
+                                                  const knowledge::Release* to,
+                                                  const knowledge::Release* from);
 
 }  // namespace kafkalint::checks

@@ -107,7 +107,7 @@ class Inputs {
     o.excluded = [settings](const std::string& path) { return excluded(path, *settings); };
     o.ignored = req.ignored;
     o.skipped_folder = req.skipped_folder;
-    return walker_.open(std::move(o), err);
+    return walker_.open(std::move(o)).take(err);
   }
   bool next(std::vector<Input>* out) { return walker_.next(out); }
 
@@ -680,14 +680,16 @@ class Run {
 
 }  // namespace
 
-std::optional<CheckSummary> run_check(const CheckRequest& req, const CheckKnowledge& k,
-                                      const OutcomeSink& sink, core::Error* err) {
-  Inputs inputs;
-  if (!inputs.open(req, err)) return std::nullopt;
-  CheckSummary summary;
-  Run run(req, k, inputs, sink);
-  if (!run.run(&summary, err)) return std::nullopt;
-  return summary;
+core::Result<CheckSummary> run_check(const CheckRequest& req, const CheckKnowledge& k,
+                                     const OutcomeSink& sink) {
+  return core::capture<CheckSummary>([&](core::Error* err) -> std::optional<CheckSummary> {
+    Inputs inputs;
+    if (!inputs.open(req, err)) return std::nullopt;
+    CheckSummary summary;
+    Run run(req, k, inputs, sink);
+    if (!run.run(&summary, err)) return std::nullopt;
+    return summary;
+  });
 }
 
 }  // namespace kafkalint::checks

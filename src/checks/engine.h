@@ -13,6 +13,7 @@
 #include "checks/settings.h"
 #include "core/diagnostic.h"
 #include "core/finding.h"
+#include "core/result.h"
 
 namespace kafkalint::checks {
 
@@ -72,7 +73,7 @@ std::vector<std::string> unknown_selectors(const CheckRequest& req,
 /// Runs the check, handing each file's outcome to `sink`. Returns nullopt and *err for a
 /// job that cannot be done at all (a path that does not exist, a fixed file that cannot be
 /// written); problems of single files are in their outcome.
-std::optional<CheckSummary> run_check(const CheckRequest& req, const CheckKnowledge& k,
-                                      const OutcomeSink& sink, core::Error* err);
+core::Result<CheckSummary> run_check(const CheckRequest& req, const CheckKnowledge& k,
+                                     const OutcomeSink& sink);
 
 }  // namespace kafkalint::checks

@@ -113,19 +113,23 @@ std::vector<core::Error> refusals(const PropsFile& f) {
   return out;
 }
 
-std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err,
-                                      std::uintmax_t max_bytes) {
-  bool too_large = false;
-  auto bytes = core::read_file(path, err, max_bytes, &too_large);
-  if (too_large)
-    err->hint = "--max-file-size raises the limit of " + size_text(max_bytes) + "; 0 turns it off";
-  if (!bytes) return nullptr;
-  auto f = load_props(path, std::move(*bytes));
-  if (f->refused()) {
-    *err = refusals(*f).front();
-    return nullptr;
-  }
-  return f;
+core::Result<std::unique_ptr<PropsFile>> read_props(const std::string& path,
+                                                    std::uintmax_t max_bytes) {
+  return core::capture<std::unique_ptr<PropsFile>>(
+      [&](core::Error* err) -> std::unique_ptr<PropsFile> {
+        bool too_large = false;
+        auto bytes = core::read_file(path, err, max_bytes, &too_large);
+        if (too_large)
+          err->hint =
+              "--max-file-size raises the limit of " + size_text(max_bytes) + "; 0 turns it off";
+        if (!bytes) return nullptr;
+        auto f = load_props(path, std::move(*bytes));
+        if (f->refused()) {
+          *err = refusals(*f).front();
+          return nullptr;
+        }
+        return f;
+      });
 }
 
 std::optional<Role> role_from_name(std::string_view path) {

@@ -11,6 +11,7 @@
 
 #include "checks/template.h"
 #include "core/line_index.h"
+#include "core/result.h"
 #include "knowledge/configs.h"
 #include "properties/document.h"
 
@@ -77,8 +78,8 @@ std::vector<core::Error> refusals(const PropsFile& f);
 
 /// Reads and loads `path`; nullptr and *err (the first problem) when the file cannot be read
 /// or Java would refuse it.
-std::unique_ptr<PropsFile> read_props(const std::string& path, core::Error* err,
-                                      std::uintmax_t max_bytes = 0);
+core::Result<std::unique_ptr<PropsFile>> read_props(const std::string& path,
+                                                    std::uintmax_t max_bytes = 0);
 
 /// Guesses the role from the file name: nullopt when the name does not tell.
 std::optional<Role> role_from_name(std::string_view path);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/result.h"
 
 namespace kafkalint::checks {
 
@@ -36,14 +37,13 @@ struct Settings {
 /// Looks for .kafkalint.toml in `start_dir` and its parents. No file is not an error.
 /// A file that is not valid (TOML syntax, unknown key, wrong type, an empty version, an
 /// unknown role or severity) is a located error.
-std::optional<Settings> find_settings(const std::string& start_dir, core::Error* err);
+core::Result<Settings> find_settings(const std::string& start_dir);
 
 /// Reads one settings file.
-[[nodiscard]] std::optional<Settings> load_settings(const std::string& path, core::Error* err);
+core::Result<Settings> load_settings(const std::string& path);
 
 /// Reads settings from `contents`, the text of the file `path` (named in errors; its folder
 /// is the settings' root).
-[[nodiscard]] std::optional<Settings> parse_settings(const std::string& contents,
-                                                     const std::string& path, core::Error* err);
+core::Result<Settings> parse_settings(const std::string& contents, const std::string& path);
 
 }  // namespace kafkalint::checks

@@ -62,33 +62,35 @@ std::string unreadable_because(const std::error_code& ec) {
   return ec.message();
 }
 
-bool Walker::open(WalkOptions options, core::Error* err) {
-  o_ = std::move(options);
-  const std::vector<std::string> roots =
-      o_.roots.empty() ? std::vector<std::string>{"."} : o_.roots;
-  for (const std::string& root : roots) {
-    if (o_.contents && o_.contents->count(root)) {  // stdin: nothing on disk to look at
-      explicit_.push_back({root, true, candidate(root), std::nullopt});
-      continue;
+core::Result<void> Walker::open(WalkOptions options) {
+  return core::capture_void([&](core::Error* err) -> bool {
+    o_ = std::move(options);
+    const std::vector<std::string> roots =
+        o_.roots.empty() ? std::vector<std::string>{"."} : o_.roots;
+    for (const std::string& root : roots) {
+      if (o_.contents && o_.contents->count(root)) {  // stdin: nothing on disk to look at
+        explicit_.push_back({root, true, candidate(root), std::nullopt});
+        continue;
+      }
+      std::error_code ec;
+      const fs::file_status st = fs::status(root, ec);
+      if (!ec && fs::is_directory(st)) {
+        walks_.push_back({});
+        walks_.back().root = fs::path(root);
+        advance(walks_.back());
+        continue;
+      }
+      if (ec || !fs::exists(st)) {
+        // A path named by the user that cannot be read at all: the caller reports it (KL901).
+        err->where.file = root;
+        err->message = ec ? unreadable_because(ec) : "no such file or directory";
+        return false;
+      }
+      explicit_.push_back({display(root), true, candidate(root), std::nullopt});
     }
-    std::error_code ec;
-    const fs::file_status st = fs::status(root, ec);
-    if (!ec && fs::is_directory(st)) {
-      walks_.push_back({});
-      walks_.back().root = fs::path(root);
-      advance(walks_.back());
-      continue;
-    }
-    if (ec || !fs::exists(st)) {
-      // A path named by the user that cannot be read at all: the caller reports it (KL901).
-      err->where.file = root;
-      err->message = ec ? unreadable_because(ec) : "no such file or directory";
-      return false;
-    }
-    explicit_.push_back({display(root), true, candidate(root), std::nullopt});
-  }
-  std::stable_sort(explicit_.begin(), explicit_.end(), path_order);
-  return true;
+    std::stable_sort(explicit_.begin(), explicit_.end(), path_order);
+    return true;
+  });
 }
 
 bool Walker::next(std::vector<Input>* out) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/result.h"
 
 namespace kafkalint::checks {
 
@@ -58,7 +59,7 @@ struct WalkOptions {
 class Walker {
  public:
   /// Checks that every root exists (before anything is reported) and sets up the walks.
-  [[nodiscard]] bool open(WalkOptions options, core::Error* err);
+  core::Result<void> open(WalkOptions options);
   /// The files of the next folder, in order; false when there are none left. A folder that
   /// several roots reach (a folder given twice, a file inside a folder given) comes once.
   bool next(std::vector<Input>* out);

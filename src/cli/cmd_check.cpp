@@ -283,9 +283,9 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   if (vm.count("isolated"))
     settings = checks::Settings{};
   else if (!config.empty())
-    settings = checks::load_settings(config, &err);
+    settings = checks::load_settings(config).take(&err);
   else
-    settings = checks::find_settings(settings_start(paths), &err);
+    settings = checks::find_settings(settings_start(paths)).take(&err);
   if (!settings) return report_error(err, ctx);
   if (verbose) {
     ctx.err << "kafkalint: settings: "
@@ -354,7 +354,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   if (r_from && r_to && r_to->version < r_from->version)
     return usage_error("check", "--from " + from + " is newer than --to " + to, ctx);
   const std::optional<checks::CheckKnowledge> loaded =
-      checks::load_check_knowledge(store, r_to, r_from, &err);
+      checks::load_check_knowledge(store, r_to, r_from).take(&err);
   if (!loaded) return report_error(err, ctx);
   const checks::CheckKnowledge& k = *loaded;
   for (const std::string& s : checks::unknown_selectors(req, *k.rules)) {
@@ -365,7 +365,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   }
 
   std::optional<checks::Baseline> base;
-  if (!baseline.empty() && !(base = checks::Baseline::load(baseline, &err)))
+  if (!baseline.empty() && !(base = checks::Baseline::load(baseline).take(&err)))
     return report_error(err, ctx);
   if (vm.count("fix"))
     req.write_fixed = [](const std::string& path, const std::string& text, core::Error* e) {
@@ -481,7 +481,7 @@ int run_check(const std::vector<std::string>& args, Context& ctx) {
   }
   std::optional<checks::CheckSummary> summary;
   if (missing.empty() || !req.paths.empty()) {
-    summary = checks::run_check(req, k, sink, &err);
+    summary = checks::run_check(req, k, sink).take(&err);
     if (!summary) {
       // The report that was started is still finished, so stdout is never a cut document.
       if (reporter) reporter->finish(0);

@@ -69,7 +69,7 @@ bool collect(const std::vector<std::string>& paths, std::vector<std::string>* ou
     };
     checks::Walker walker;
     core::Error err;
-    if (!walker.open(std::move(o), &err)) {
+    if (!walker.open(std::move(o)).take(&err)) {
       report_error(err, ctx);
       return false;
     }
@@ -197,7 +197,7 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   plan::MigrationOptions migration;
   if (!controllers.empty()) {
     core::Error cerr;
-    auto nodes = plan::parse_controllers(controllers, &cerr);
+    auto nodes = plan::parse_controllers(controllers).take(&cerr);
     if (!nodes) return usage_error("plan", cerr.message, ctx);
     migration.controllers = std::move(*nodes);
   }
@@ -217,7 +217,7 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   if (!r_from) return kExitFailure;
   const knowledge::Release* r_to = resolve_version(*store.versions(), to, "--to", ctx);
   if (!r_to) return kExitFailure;
-  auto k = plan::load_plan_knowledge(store, *r_from, *r_to, &err);
+  auto k = plan::load_plan_knowledge(store, *r_from, *r_to).take(&err);
   if (!k) return report_error(err, ctx);
 
   std::vector<std::string> files;
@@ -225,8 +225,9 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   if (!collect(paths, &files, &walked, ctx)) return kExitFailure;
   std::vector<std::unique_ptr<checks::PropsFile>> loaded;
   for (const std::string& f : files) {
-    auto pf = checks::read_props(f, &err, size_limit);
-    if (!pf) return report_error(err, ctx);
+    auto read = checks::read_props(f, size_limit);
+    if (!read) return report_error(read.error(), ctx);
+    std::unique_ptr<checks::PropsFile> pf = std::move(read).value();
     // A folder also holds the clients', ZooKeeper's, Connect's and Log4j's files: the plan
     // edits brokers only (a pin written into zookeeper.properties would be nonsense).
     if (walked.count(f)) {
@@ -258,8 +259,8 @@ int run_plan(const std::vector<std::string>& args, Context& ctx) {
   options.exact_protocol = vm.count("exact-protocol") > 0;
   plan::Plan p;
   if (plan::is_migration(*r_to, ptrs, migration)) {
-    auto road =
-        plan::make_migration_plan(store, *r_from, *r_to, from, to, ptrs, options, migration, &err);
+    auto road = plan::make_migration_plan(store, *r_from, *r_to, from, to, ptrs, options, migration)
+                    .take(&err);
     if (!road) return report_error(err, ctx);
     p = std::move(*road);
   } else {

@@ -19,20 +19,23 @@ bool env_set(const char* name) {
   return v && *v;
 }
 
+core::Error usage(std::string message) {
+  core::Error e;
+  e.message = std::move(message);
+  return e;
+}
+
 }  // namespace
 
-bool take_color_option(std::vector<std::string>* argv, std::optional<ColorWhen>* when,
-                       core::Error* err) {
+core::Result<std::optional<ColorWhen>> take_color_option(std::vector<std::string>* argv) {
   std::vector<std::string>& a = *argv;
+  std::optional<ColorWhen> when;
   for (std::size_t i = 1; i < a.size();) {
     if (a[i] == "--") break;  // after "--" every word is a path
     std::string value;
     std::size_t words = 0;
     if (a[i] == "--color") {
-      if (i + 1 >= a.size()) {
-        err->message = "'--color' needs a value: auto, always or never";
-        return false;
-      }
+      if (i + 1 >= a.size()) return usage("'--color' needs a value: auto, always or never");
       value = a[i + 1];
       words = 2;
     } else if (a[i].rfind("--color=", 0) == 0) {
@@ -42,15 +45,13 @@ bool take_color_option(std::vector<std::string>* argv, std::optional<ColorWhen>*
       ++i;
       continue;
     }
-    *when = parse_when(value);
-    if (!*when) {
-      err->message = "unknown value '" + value + "' for '--color'; expected auto, always or never";
-      return false;
-    }
+    when = parse_when(value);
+    if (!when)
+      return usage("unknown value '" + value + "' for '--color'; expected auto, always or never");
     a.erase(a.begin() + static_cast<std::ptrdiff_t>(i),
             a.begin() + static_cast<std::ptrdiff_t>(i + words));
   }
-  return true;
+  return when;
 }
 
 bool use_color(ColorWhen when, bool out_is_tty) {

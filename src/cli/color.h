@@ -6,16 +6,16 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/result.h"
 
 namespace kafkalint::cli {
 
 enum class ColorWhen { kAuto, kAlways, kNever };
 
 /// Removes every `--color WHEN` / `--color=WHEN` from `argv` (after argv[0], before a `--`)
-/// and sets *when to the last WHEN (left empty when there is none). False with *err filled
-/// when a WHEN is missing or unknown; argv is then partly consumed and must not be used.
-[[nodiscard]] bool take_color_option(std::vector<std::string>* argv, std::optional<ColorWhen>* when,
-                                     core::Error* err);
+/// and gives the last WHEN (nullopt when there is none). The error when a WHEN is missing or
+/// unknown; argv is then partly consumed and must not be used.
+core::Result<std::optional<ColorWhen>> take_color_option(std::vector<std::string>* argv);
 
 /// The decision: `always` and `never` are final; `auto` is off with NO_COLOR set, on with
 /// FORCE_COLOR set to anything but "", else on for a terminal whose TERM is not "dumb".

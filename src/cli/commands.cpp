@@ -97,13 +97,12 @@ int run_command(const std::vector<std::string>& argv_in, std::ostream& out, std:
   ctx.out_is_tty = out_is_tty;
   // --color is accepted anywhere on the line, like ruff's and grep's.
   std::vector<std::string> argv = argv_in;
-  std::optional<ColorWhen> when;
-  core::Error color_error;
-  if (!take_color_option(&argv, &when, &color_error)) {
-    err << "kafkalint: error: " << color_error.message << "\n";
+  const core::Result<std::optional<ColorWhen>> when = take_color_option(&argv);
+  if (!when) {
+    err << "kafkalint: error: " << when.error().message << "\n";
     return kExitFailure;
   }
-  ctx.color = use_color(when.value_or(ColorWhen::kAuto), out_is_tty);
+  ctx.color = use_color(when->value_or(ColorWhen::kAuto), out_is_tty);
 
   // Global options come before the command name.
   std::size_t i = 1;
@@ -130,7 +129,7 @@ int run_command(const std::vector<std::string>& argv_in, std::ostream& out, std:
       break;
     }
     core::Error e;
-    if (!ctx.packs.add_directory(dir, &e)) return report_error(e, ctx);
+    if (!ctx.packs.add_directory(dir).take(&e)) return report_error(e, ctx);
   }
   if (i >= argv.size()) {
     print_usage(err);
@@ -163,7 +162,7 @@ int run_command(const std::vector<std::string>& argv_in, std::ostream& out, std:
       continue;
     }
     core::Error e;
-    if (!ctx.packs.add_directory(dir, &e)) return report_error(e, ctx);
+    if (!ctx.packs.add_directory(dir).take(&e)) return report_error(e, ctx);
     args.erase(args.begin() + static_cast<std::ptrdiff_t>(j),
                args.begin() + static_cast<std::ptrdiff_t>(j + consumed));
   }

@@ -64,8 +64,36 @@ class [[nodiscard]] Result<void> {
   const Error& error() const& { return *error_; }
   Error&& error() && { return *std::move(error_); }
 
+  /// ok(), the error (if any) moved into *err: for callers that keep the out-parameter shape.
+  bool take(Error* err) && {
+    if (ok()) return true;
+    if (err) *err = *std::move(error_);
+    return false;
+  }
+
  private:
   std::optional<Error> error_;
 };
+
+/// Runs `step(&error)`, a step written with an Error out-parameter that returns an optional
+/// or a pointer (empty on failure), and gives its outcome as a Result.
+template <typename T, typename Step>
+Result<T> capture(Step&& step) {
+  Error error;
+  auto value = step(&error);
+  if (!value) return error;
+  if constexpr (std::is_same_v<std::decay_t<decltype(value)>, std::optional<T>>)
+    return std::move(*value);
+  else
+    return T(std::move(value));
+}
+
+/// The same for a step that returns false on failure.
+template <typename Step>
+Result<void> capture_void(Step&& step) {
+  Error error;
+  if (!step(&error)) return error;
+  return {};
+}
 
 }  // namespace kafkalint::core

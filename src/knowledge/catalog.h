@@ -12,6 +12,7 @@
 
 #include "core/diagnostic.h"
 #include "core/finding.h"
+#include "core/result.h"
 #include "core/rule_id.h"
 #include "core/version.h"
 #include "knowledge/configs.h"
@@ -56,12 +57,12 @@ struct Rule {
 /// The parsed rules.toml.
 class RuleCatalog {
  public:
-  [[nodiscard]] static std::optional<RuleCatalog> load(const PackSource& packs, core::Error* err);
-  [[nodiscard]] static std::optional<RuleCatalog> parse(const PackText& pack, core::Error* err);
+  static core::Result<RuleCatalog> load(const PackSource& packs);
+  static core::Result<RuleCatalog> parse(const PackText& pack);
   /// Adds the long documentation (why, example, example_fix) from kafka/rule-docs.toml.
   /// Only `explain` and `rules` need it; `check` runs on the short catalogue.
-  bool load_docs(const PackSource& packs, core::Error* err);
-  bool parse_docs(const PackText& pack, core::Error* err);
+  core::Result<void> load_docs(const PackSource& packs);
+  core::Result<void> parse_docs(const PackText& pack);
 
   /// Every rule, ordered by code.
   const std::vector<Rule>& all() const { return rules_; }
@@ -184,10 +185,8 @@ struct PrefixedKeys {
 class KeyFacts {
  public:
   /// Loads kafka/keys.toml; every `rule` must exist in `rules` and not be removed.
-  [[nodiscard]] static std::optional<KeyFacts> load(const PackSource& packs,
-                                                    const RuleCatalog& rules, core::Error* err);
-  [[nodiscard]] static std::optional<KeyFacts> parse(const PackText& pack, const RuleCatalog& rules,
-                                                     core::Error* err);
+  static core::Result<KeyFacts> load(const PackSource& packs, const RuleCatalog& rules);
+  static core::Result<KeyFacts> parse(const PackText& pack, const RuleCatalog& rules);
 
   const std::vector<KeyChange>& changes() const { return changes_; }
   const std::vector<DefaultChange>& default_changes() const { return default_changes_; }
@@ -284,10 +283,8 @@ struct RunClassAlias {
 /// The parsed flags.toml.
 class FlagFacts {
  public:
-  [[nodiscard]] static std::optional<FlagFacts> load(const PackSource& packs,
-                                                     const RuleCatalog& rules, core::Error* err);
-  [[nodiscard]] static std::optional<FlagFacts> parse(const PackText& pack,
-                                                      const RuleCatalog& rules, core::Error* err);
+  static core::Result<FlagFacts> load(const PackSource& packs, const RuleCatalog& rules);
+  static core::Result<FlagFacts> parse(const PackText& pack, const RuleCatalog& rules);
 
   const std::vector<ToolChange>& tools() const { return tools_; }
   const std::vector<OptionChange>& options() const { return options_; }
@@ -338,10 +335,8 @@ struct SafetyCheck {
 /// The parsed safety.toml.
 class SafetyFacts {
  public:
-  [[nodiscard]] static std::optional<SafetyFacts> load(const PackSource& packs,
-                                                       const RuleCatalog& rules, core::Error* err);
-  [[nodiscard]] static std::optional<SafetyFacts> parse(const PackText& pack,
-                                                        const RuleCatalog& rules, core::Error* err);
+  static core::Result<SafetyFacts> load(const PackSource& packs, const RuleCatalog& rules);
+  static core::Result<SafetyFacts> parse(const PackText& pack, const RuleCatalog& rules);
 
   const std::vector<SafetyCheck>& checks() const { return checks_; }
   /// The checks of `key` in a `scope` file.

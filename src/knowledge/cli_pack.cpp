@@ -179,89 +179,92 @@ const RemovedOption* CliCatalog::removed_option(std::string_view script,
                                                                                       : nullptr;
 }
 
-std::optional<CliCatalog> load_cli(const PackSource& packs, std::string_view release_line,
-                                   core::Error* err) {
-  std::optional<PackText> pack =
-      generated::find_release_pack(packs, "kafka/cli/", release_line, "command-line", err);
-  if (!pack) return std::nullopt;
-  return parse_cli(*pack, release_line, err);
+core::Result<CliCatalog> load_cli(const PackSource& packs, std::string_view release_line) {
+  return core::capture<CliCatalog>([&](core::Error* err) -> std::optional<CliCatalog> {
+    std::optional<PackText> pack =
+        generated::find_release_pack(packs, "kafka/cli/", release_line, "command-line", err);
+    if (!pack) return std::nullopt;
+    return parse_cli(*pack, release_line).take(err);
+  });
 }
 
-std::optional<CliCatalog> parse_cli(const PackText& pack, std::string_view release_line,
-                                    core::Error* err) {
-  return read_pack(pack, err, [&](const toml::table& root) -> std::optional<CliCatalog> {
-    CliCatalog cat;
-    cat.release_ = std::string(release_line);
-    if (!generated::read_pack_header(pack, root, "cli", release_line, &cat.source_, err))
-      return std::nullopt;
+core::Result<CliCatalog> parse_cli(const PackText& pack, std::string_view release_line) {
+  return core::capture<CliCatalog>([&](core::Error* err) -> std::optional<CliCatalog> {
+    return read_pack(pack, err, [&](const toml::table& root) -> std::optional<CliCatalog> {
+      CliCatalog cat;
+      cat.release_ = std::string(release_line);
+      if (!generated::read_pack_header(pack, root, "cli", release_line, &cat.source_, err))
+        return std::nullopt;
 
-    for (auto&& [k, v] : root) {
-      const std::string_view name = k.str();
-      if (name == "pack") continue;
-      const toml::array* arr = v.as_array();
-      if (name != "tool" && name != "removed_tool" && name != "removed_option") {
-        *err = pack_error(pack, v, "unknown table '" + std::string(name) + "' in command-line pack",
-                          "expected one of pack, tool, removed_tool, removed_option");
-        return std::nullopt;
-      }
-      if (!arr) {
-        *err = pack_error(pack, v,
-                          "'" + std::string(name) + "' must be an array, got " + toml_type_name(v));
-        return std::nullopt;
-      }
-      if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
-        return std::nullopt;
-      for (const toml::node& item : *arr) {
-        const toml::table& t = *item.as_table();
-        if (name == "tool") {
-          CliTool tool;
-          if (!read_tool(pack, t, &tool, err)) return std::nullopt;
-          cat.tools_.push_back(std::move(tool));
-        } else if (name == "removed_tool") {
-          generated::Fields r(pack, t, "'removed_tool' entry", err);
-          RemovedTool rt;
-          r.str("script", &rt.script, true);
-          r.str("last", &rt.last, true);
-          if (!r.finish()) return std::nullopt;
-          cat.removed_tools_.push_back(std::move(rt));
-        } else {
-          generated::Fields r(pack, t, "'removed_option' entry", err);
-          RemovedOption ro;
-          r.str("script", &ro.script, true);
-          r.str("option", &ro.option, true);
-          r.str("last", &ro.last, true);
-          if (!r.finish()) return std::nullopt;
-          cat.removed_options_.push_back(std::move(ro));
+      for (auto&& [k, v] : root) {
+        const std::string_view name = k.str();
+        if (name == "pack") continue;
+        const toml::array* arr = v.as_array();
+        if (name != "tool" && name != "removed_tool" && name != "removed_option") {
+          *err =
+              pack_error(pack, v, "unknown table '" + std::string(name) + "' in command-line pack",
+                         "expected one of pack, tool, removed_tool, removed_option");
+          return std::nullopt;
+        }
+        if (!arr) {
+          *err = pack_error(
+              pack, v, "'" + std::string(name) + "' must be an array, got " + toml_type_name(v));
+          return std::nullopt;
+        }
+        if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
+          return std::nullopt;
+        for (const toml::node& item : *arr) {
+          const toml::table& t = *item.as_table();
+          if (name == "tool") {
+            CliTool tool;
+            if (!read_tool(pack, t, &tool, err)) return std::nullopt;
+            cat.tools_.push_back(std::move(tool));
+          } else if (name == "removed_tool") {
+            generated::Fields r(pack, t, "'removed_tool' entry", err);
+            RemovedTool rt;
+            r.str("script", &rt.script, true);
+            r.str("last", &rt.last, true);
+            if (!r.finish()) return std::nullopt;
+            cat.removed_tools_.push_back(std::move(rt));
+          } else {
+            generated::Fields r(pack, t, "'removed_option' entry", err);
+            RemovedOption ro;
+            r.str("script", &ro.script, true);
+            r.str("option", &ro.option, true);
+            r.str("last", &ro.last, true);
+            if (!r.finish()) return std::nullopt;
+            cat.removed_options_.push_back(std::move(ro));
+          }
         }
       }
-    }
-    std::sort(cat.tools_.begin(), cat.tools_.end(),
-              [](const CliTool& a, const CliTool& b) { return a.script < b.script; });
-    auto dup =
-        std::adjacent_find(cat.tools_.begin(), cat.tools_.end(),
-                           [](const CliTool& a, const CliTool& b) { return a.script == b.script; });
-    if (dup != cat.tools_.end()) {
-      *err = core::Error{};
-      err->where.file = pack.display_name;
-      err->message = "duplicate [[tool]] for script '" + dup->script + "'";
-      err->hint = "each script appears once per pack";
-      // Point at the second [[tool]] of that script.
-      if (const toml::array* tools = root.get_as<toml::array>("tool")) {
-        int seen = 0;
-        for (const toml::node& item : *tools)
-          if (const auto* s = item.as_table()->get("script");
-              s && s->value<std::string>() == dup->script)
-            if (++seen == 2) *err = pack_error(pack, item, err->message, err->hint);
+      std::sort(cat.tools_.begin(), cat.tools_.end(),
+                [](const CliTool& a, const CliTool& b) { return a.script < b.script; });
+      auto dup = std::adjacent_find(
+          cat.tools_.begin(), cat.tools_.end(),
+          [](const CliTool& a, const CliTool& b) { return a.script == b.script; });
+      if (dup != cat.tools_.end()) {
+        *err = core::Error{};
+        err->where.file = pack.display_name;
+        err->message = "duplicate [[tool]] for script '" + dup->script + "'";
+        err->hint = "each script appears once per pack";
+        // Point at the second [[tool]] of that script.
+        if (const toml::array* tools = root.get_as<toml::array>("tool")) {
+          int seen = 0;
+          for (const toml::node& item : *tools)
+            if (const auto* s = item.as_table()->get("script");
+                s && s->value<std::string>() == dup->script)
+              if (++seen == 2) *err = pack_error(pack, item, err->message, err->hint);
+        }
+        return std::nullopt;
       }
-      return std::nullopt;
-    }
-    std::sort(cat.removed_tools_.begin(), cat.removed_tools_.end(),
-              [](const RemovedTool& a, const RemovedTool& b) { return a.script < b.script; });
-    std::sort(cat.removed_options_.begin(), cat.removed_options_.end(),
-              [](const RemovedOption& a, const RemovedOption& b) {
-                return a.script != b.script ? a.script < b.script : a.option < b.option;
-              });
-    return cat;
+      std::sort(cat.removed_tools_.begin(), cat.removed_tools_.end(),
+                [](const RemovedTool& a, const RemovedTool& b) { return a.script < b.script; });
+      std::sort(cat.removed_options_.begin(), cat.removed_options_.end(),
+                [](const RemovedOption& a, const RemovedOption& b) {
+                  return a.script != b.script ? a.script < b.script : a.option < b.option;
+                });
+      return cat;
+    });
   });
 }
 

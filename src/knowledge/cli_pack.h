@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/result.h"
 #include "knowledge/pack_source.h"
 
 namespace kafkalint::knowledge {
@@ -89,7 +90,7 @@ class CliCatalog {
   const std::vector<RemovedOption>& removed_options() const { return removed_options_; }
 
  private:
-  friend std::optional<CliCatalog> parse_cli(const PackText&, std::string_view, core::Error*);
+  friend core::Result<CliCatalog> parse_cli(const PackText&, std::string_view);
   std::string release_;
   std::string source_;
   std::vector<CliTool> tools_;
@@ -99,13 +100,11 @@ class CliCatalog {
 
 /// Loads kafka/cli/<release_line>.toml from `packs`. nullopt and *err (file:line:col, what
 /// is wrong, what was expected) on a missing file or a bad pack. Never throws.
-[[nodiscard]] std::optional<CliCatalog> load_cli(const PackSource& packs,
-                                                 std::string_view release_line, core::Error* err);
+core::Result<CliCatalog> load_cli(const PackSource& packs, std::string_view release_line);
 
 /// Parses the text of a command-line pack for `release_line` (what load_cli() does once it
 /// has found the file; also the entry point of the fuzzer). Never throws.
-[[nodiscard]] std::optional<CliCatalog> parse_cli(const PackText& pack,
-                                                  std::string_view release_line, core::Error* err);
+core::Result<CliCatalog> parse_cli(const PackText& pack, std::string_view release_line);
 
 /// Release lines that have a CLI pack, sorted by version ("0.8.2", ..., "4.4").
 std::vector<std::string> cli_releases(const PackSource& packs);

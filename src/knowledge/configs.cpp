@@ -315,18 +315,20 @@ bool ConfigCatalog::undocumented(Scope scope, std::string_view name) const {
   });
 }
 
-std::optional<ConfigCatalog> load_configs(const PackSource& packs, std::string_view release_line,
-                                          core::Error* err) {
-  std::optional<PackText> pack =
-      generated::find_release_pack(packs, "kafka/configs/", release_line, "configuration", err);
-  if (!pack) return std::nullopt;
-  return parse_configs(*pack, release_line, err);
+core::Result<ConfigCatalog> load_configs(const PackSource& packs, std::string_view release_line) {
+  return core::capture<ConfigCatalog>([&](core::Error* err) -> std::optional<ConfigCatalog> {
+    std::optional<PackText> pack =
+        generated::find_release_pack(packs, "kafka/configs/", release_line, "configuration", err);
+    if (!pack) return std::nullopt;
+    return parse_configs(*pack, release_line).take(err);
+  });
 }
 
-std::optional<ConfigCatalog> parse_configs(const PackText& pack, std::string_view release_line,
-                                           core::Error* err) {
-  if (auto fast = parse_configs_fast(pack, release_line)) return fast;
-  return parse_configs_toml(pack, release_line, err);
+core::Result<ConfigCatalog> parse_configs(const PackText& pack, std::string_view release_line) {
+  return core::capture<ConfigCatalog>([&](core::Error* err) -> std::optional<ConfigCatalog> {
+    if (auto fast = parse_configs_fast(pack, release_line)) return fast;
+    return parse_configs_toml(pack, release_line).take(err);
+  });
 }
 
 std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
@@ -477,92 +479,94 @@ bool operator==(const ConfigCatalog& a, const ConfigCatalog& b) {
   return true;
 }
 
-std::optional<ConfigCatalog> parse_configs_toml(const PackText& pack, std::string_view release_line,
-                                                core::Error* err) {
-  return read_pack(pack, err, [&](const toml::table& root) -> std::optional<ConfigCatalog> {
-    ConfigCatalog cat;
-    cat.release_ = std::string(release_line);
-    if (!generated::read_pack_header(pack, root, "configs", release_line, &cat.source_, err))
-      return std::nullopt;
-
-    for (auto&& [k, v] : root) {
-      const std::string_view name = k.str();
-      if (name == "pack") continue;
-      if (auto scope = parse_scope(name)) {
-        const toml::array* arr = v.as_array();
-        if (!arr) {
-          *err = pack_error(
-              pack, v,
-              "'" + std::string(name) + "' must be an array of keys, got " + toml_type_name(v));
-          return std::nullopt;
-        }
-        if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
-          return std::nullopt;
-        const std::size_t i = ConfigCatalog::index(*scope);
-        cat.documented_[i] = true;
-        auto& keys = cat.keys_[i];
-        keys.reserve(arr->size());
-        for (const toml::node& item : *arr) {
-          ConfigKey key;
-          if (!read_key(pack, *item.as_table(), *scope, &key, err)) return std::nullopt;
-          keys.push_back(std::move(key));
-        }
-        // The importer writes keys sorted; an overlay may not, and lookups need the order.
-        std::stable_sort(keys.begin(), keys.end(),
-                         [](const ConfigKey& a, const ConfigKey& b) { return a.name < b.name; });
-        auto dup = std::adjacent_find(
-            keys.begin(), keys.end(),
-            [](const ConfigKey& a, const ConfigKey& b) { return a.name == b.name; });
-        if (dup != keys.end()) {
-          // Locate the second occurrence in the file for the message.
-          const toml::node* second = nullptr;
-          int seen = 0;
-          for (const toml::node& item : *arr)
-            if (const auto* n = item.as_table()->get("name");
-                n && n->value<std::string>() == dup->name)
-              if (++seen == 2) second = &item;
-          *err = pack_error(pack, second ? *second : v,
-                            "duplicate key '" + dup->name + "' in '" + std::string(name) + "'");
-          return std::nullopt;
-        }
-      } else if (name == "removed" || name == "undocumented") {
-        const toml::array* arr = v.as_array();
-        if (!arr) {
-          *err = pack_error(
-              pack, v, "'" + std::string(name) + "' must be an array, got " + toml_type_name(v));
-          return std::nullopt;
-        }
-        if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
-          return std::nullopt;
-        const bool is_removed = name == "removed";
-        for (const toml::node& item : *arr) {
-          generated::Fields r(pack, *item.as_table(), "'" + std::string(name) + "' entry", err);
-          std::string scope_text, key_name, last;
-          r.one_of("scope", &scope_text, kScopeNames, true);
-          r.str("name", &key_name, true);
-          if (is_removed) r.str("last", &last, true);
-          if (!r.finish()) return std::nullopt;
-          const Scope entry_scope = *parse_scope(scope_text);
-          if (is_removed)
-            cat.removed_.push_back({entry_scope, std::move(key_name), std::move(last)});
-          else
-            cat.undocumented_[ConfigCatalog::index(entry_scope)].push_back(std::move(key_name));
-        }
-      } else {
-        *err =
-            pack_error(pack, v, "unknown table '" + std::string(name) + "' in configuration pack",
-                       "expected one of pack, broker, topic, producer, consumer, admin, removed, "
-                       "undocumented");
+core::Result<ConfigCatalog> parse_configs_toml(const PackText& pack,
+                                               std::string_view release_line) {
+  return core::capture<ConfigCatalog>([&](core::Error* err) -> std::optional<ConfigCatalog> {
+    return read_pack(pack, err, [&](const toml::table& root) -> std::optional<ConfigCatalog> {
+      ConfigCatalog cat;
+      cat.release_ = std::string(release_line);
+      if (!generated::read_pack_header(pack, root, "configs", release_line, &cat.source_, err))
         return std::nullopt;
+
+      for (auto&& [k, v] : root) {
+        const std::string_view name = k.str();
+        if (name == "pack") continue;
+        if (auto scope = parse_scope(name)) {
+          const toml::array* arr = v.as_array();
+          if (!arr) {
+            *err = pack_error(
+                pack, v,
+                "'" + std::string(name) + "' must be an array of keys, got " + toml_type_name(v));
+            return std::nullopt;
+          }
+          if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
+            return std::nullopt;
+          const std::size_t i = ConfigCatalog::index(*scope);
+          cat.documented_[i] = true;
+          auto& keys = cat.keys_[i];
+          keys.reserve(arr->size());
+          for (const toml::node& item : *arr) {
+            ConfigKey key;
+            if (!read_key(pack, *item.as_table(), *scope, &key, err)) return std::nullopt;
+            keys.push_back(std::move(key));
+          }
+          // The importer writes keys sorted; an overlay may not, and lookups need the order.
+          std::stable_sort(keys.begin(), keys.end(),
+                           [](const ConfigKey& a, const ConfigKey& b) { return a.name < b.name; });
+          auto dup = std::adjacent_find(
+              keys.begin(), keys.end(),
+              [](const ConfigKey& a, const ConfigKey& b) { return a.name == b.name; });
+          if (dup != keys.end()) {
+            // Locate the second occurrence in the file for the message.
+            const toml::node* second = nullptr;
+            int seen = 0;
+            for (const toml::node& item : *arr)
+              if (const auto* n = item.as_table()->get("name");
+                  n && n->value<std::string>() == dup->name)
+                if (++seen == 2) second = &item;
+            *err = pack_error(pack, second ? *second : v,
+                              "duplicate key '" + dup->name + "' in '" + std::string(name) + "'");
+            return std::nullopt;
+          }
+        } else if (name == "removed" || name == "undocumented") {
+          const toml::array* arr = v.as_array();
+          if (!arr) {
+            *err = pack_error(
+                pack, v, "'" + std::string(name) + "' must be an array, got " + toml_type_name(v));
+            return std::nullopt;
+          }
+          if (!generated::check_table_array(pack, *arr, "'" + std::string(name) + "'", err))
+            return std::nullopt;
+          const bool is_removed = name == "removed";
+          for (const toml::node& item : *arr) {
+            generated::Fields r(pack, *item.as_table(), "'" + std::string(name) + "' entry", err);
+            std::string scope_text, key_name, last;
+            r.one_of("scope", &scope_text, kScopeNames, true);
+            r.str("name", &key_name, true);
+            if (is_removed) r.str("last", &last, true);
+            if (!r.finish()) return std::nullopt;
+            const Scope entry_scope = *parse_scope(scope_text);
+            if (is_removed)
+              cat.removed_.push_back({entry_scope, std::move(key_name), std::move(last)});
+            else
+              cat.undocumented_[ConfigCatalog::index(entry_scope)].push_back(std::move(key_name));
+          }
+        } else {
+          *err =
+              pack_error(pack, v, "unknown table '" + std::string(name) + "' in configuration pack",
+                         "expected one of pack, broker, topic, producer, consumer, admin, removed, "
+                         "undocumented");
+          return std::nullopt;
+        }
       }
-    }
-    std::sort(cat.removed_.begin(), cat.removed_.end(),
-              [](const RemovedKey& a, const RemovedKey& b) {
-                return a.scope != b.scope ? a.scope < b.scope : a.name < b.name;
-              });
-    for (auto& u : cat.undocumented_) std::sort(u.begin(), u.end());
-    cat.build_index();
-    return cat;
+      std::sort(cat.removed_.begin(), cat.removed_.end(),
+                [](const RemovedKey& a, const RemovedKey& b) {
+                  return a.scope != b.scope ? a.scope < b.scope : a.name < b.name;
+                });
+      for (auto& u : cat.undocumented_) std::sort(u.begin(), u.end());
+      cat.build_index();
+      return cat;
+    });
   });
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/result.h"
 #include "knowledge/pack_source.h"
 
 namespace kafkalint::knowledge {
@@ -130,8 +131,7 @@ class ConfigCatalog {
 
  private:
   friend std::optional<ConfigCatalog> parse_configs_fast(const PackText&, std::string_view);
-  friend std::optional<ConfigCatalog> parse_configs_toml(const PackText&, std::string_view,
-                                                         core::Error*);
+  friend core::Result<ConfigCatalog> parse_configs_toml(const PackText&, std::string_view);
   friend bool operator==(const ConfigCatalog& a, const ConfigCatalog& b);
   static std::size_t index(Scope s) { return static_cast<std::size_t>(s); }
   // Fills slots_ from keys_; called once the keys are read and sorted.
@@ -152,24 +152,18 @@ class ConfigCatalog {
 /// Loads kafka/configs/<release_line>.toml from `packs` (embedded or a --rules overlay).
 /// nullopt and *err on a missing file or a bad pack: the error names file:line:col, what is
 /// wrong and what was expected. Never throws.
-[[nodiscard]] std::optional<ConfigCatalog> load_configs(const PackSource& packs,
-                                                        std::string_view release_line,
-                                                        core::Error* err);
+core::Result<ConfigCatalog> load_configs(const PackSource& packs, std::string_view release_line);
 
 /// Parses the text of a configuration pack for `release_line` (what load_configs() does once
 /// it has found the file; also the entry point of the fuzzer). Never throws.
-[[nodiscard]] std::optional<ConfigCatalog> parse_configs(const PackText& pack,
-                                                         std::string_view release_line,
-                                                         core::Error* err);
+core::Result<ConfigCatalog> parse_configs(const PackText& pack, std::string_view release_line);
 
 /// The two readers behind parse_configs(): a fast reader of the exact layout the importer
 /// writes (nullopt for anything else, with no error) and the general toml++ reader, which
 /// reports every problem with its position. Both give the same catalogue for the same pack.
 [[nodiscard]] std::optional<ConfigCatalog> parse_configs_fast(const PackText& pack,
                                                               std::string_view release_line);
-[[nodiscard]] std::optional<ConfigCatalog> parse_configs_toml(const PackText& pack,
-                                                              std::string_view release_line,
-                                                              core::Error* err);
+core::Result<ConfigCatalog> parse_configs_toml(const PackText& pack, std::string_view release_line);
 
 /// Same release, source and facts (tests compare the two readers with it).
 bool operator==(const ConfigCatalog& a, const ConfigCatalog& b);

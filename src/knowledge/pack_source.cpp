@@ -13,33 +13,35 @@ namespace kafkalint::knowledge {
 
 namespace fs = std::filesystem;
 
-bool PackSource::add_directory(const std::string& dir, core::Error* err) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    err->where.file = dir;
-    err->message = "'--rules' needs a directory of rule packs laid out like rules/";
-    err->hint = "for example DIR/kafka/rules.toml; see rules/SCHEMA.md";
-    return false;
-  }
-  std::vector<fs::path> files;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_regular_file(ec) && it->path().extension() == ".toml") files.push_back(it->path());
-  if (ec) {
-    err->where.file = dir;
-    err->message = "cannot list directory: " + ec.message();
-    return false;
-  }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& p : files) {
-    auto text = core::read_file(p.string(), err);
-    if (!text) return false;
-    std::string rel = fs::relative(p, dir, ec).generic_string();
-    overlays_.erase(std::remove_if(overlays_.begin(), overlays_.end(),
-                                   [&](const Overlay& o) { return o.rel == rel; }),
-                    overlays_.end());
-    overlays_.push_back({rel, p.string(), std::move(*text)});
-  }
-  return true;
+core::Result<void> PackSource::add_directory(const std::string& dir) {
+  return core::capture_void([&](core::Error* err) -> bool {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      err->where.file = dir;
+      err->message = "'--rules' needs a directory of rule packs laid out like rules/";
+      err->hint = "for example DIR/kafka/rules.toml; see rules/SCHEMA.md";
+      return false;
+    }
+    std::vector<fs::path> files;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file(ec) && it->path().extension() == ".toml") files.push_back(it->path());
+    if (ec) {
+      err->where.file = dir;
+      err->message = "cannot list directory: " + ec.message();
+      return false;
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& p : files) {
+      auto text = core::read_file(p.string(), err);
+      if (!text) return false;
+      std::string rel = fs::relative(p, dir, ec).generic_string();
+      overlays_.erase(std::remove_if(overlays_.begin(), overlays_.end(),
+                                     [&](const Overlay& o) { return o.rel == rel; }),
+                      overlays_.end());
+      overlays_.push_back({rel, p.string(), std::move(*text)});
+    }
+    return true;
+  });
 }
 
 std::optional<PackText> PackSource::find(std::string_view rel) const {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/result.h"
 
 namespace kafkalint::knowledge {
 
@@ -33,7 +34,7 @@ class PackSource {
 
   /// Adds a directory laid out like rules/ (e.g. DIR/kafka/versions.toml) on top.
   /// Reads its .toml files now; returns false and sets *err when it cannot.
-  bool add_directory(const std::string& dir, core::Error* err);
+  core::Result<void> add_directory(const std::string& dir);
 
   /// The file at `rel` ("kafka/configs/2.1.toml"), or nullopt when neither layer has it.
   std::optional<PackText> find(std::string_view rel) const;

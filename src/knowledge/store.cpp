@@ -35,7 +35,7 @@ Store::~Store() {
 
 Lookup<VersionCatalog> Store::versions() const {
   return once(versions_, [&](core::Error* err) {
-    std::optional<VersionCatalog> v = VersionCatalog::load(packs_, err);
+    std::optional<VersionCatalog> v = VersionCatalog::load(packs_).take(err);
     if (v) {
       configs_ = std::make_unique<Slot<ConfigCatalog>[]>(v->lines().size());
       cli_ = std::make_unique<Slot<CliCatalog>[]>(v->lines().size());
@@ -45,7 +45,7 @@ Lookup<VersionCatalog> Store::versions() const {
 }
 
 Lookup<RuleCatalog> Store::rules() const {
-  return once(rules_, [&](core::Error* err) { return RuleCatalog::load(packs_, err); });
+  return once(rules_, [&](core::Error* err) { return RuleCatalog::load(packs_).take(err); });
 }
 
 Lookup<RuleCatalog> Store::documented_rules() const {
@@ -56,7 +56,7 @@ Lookup<RuleCatalog> Store::documented_rules() const {
       return std::nullopt;
     }
     RuleCatalog documented = *short_rules;
-    if (!documented.load_docs(packs_, err)) return std::nullopt;
+    if (!documented.load_docs(packs_).take(err)) return std::nullopt;
     return documented;
   });
 }
@@ -68,7 +68,7 @@ Lookup<KeyFacts> Store::keys() const {
       *err = r.error();
       return std::nullopt;
     }
-    return KeyFacts::load(packs_, *r, err);
+    return KeyFacts::load(packs_, *r).take(err);
   });
 }
 
@@ -79,7 +79,7 @@ Lookup<FlagFacts> Store::flags() const {
       *err = r.error();
       return std::nullopt;
     }
-    return FlagFacts::load(packs_, *r, err);
+    return FlagFacts::load(packs_, *r).take(err);
   });
 }
 
@@ -90,7 +90,7 @@ Lookup<SafetyFacts> Store::safety() const {
       *err = r.error();
       return std::nullopt;
     }
-    return SafetyFacts::load(packs_, *r, err);
+    return SafetyFacts::load(packs_, *r).take(err);
   });
 }
 
@@ -100,7 +100,7 @@ Lookup<ConfigCatalog> Store::configs(const Release& r) const {
   const std::optional<std::size_t> i = line_of(*v, r);
   if (!i || v->lines()[*i].configs_pack.empty()) return Lookup<ConfigCatalog>::none();
   return once(configs_[*i], [&](core::Error* err) {
-    return load_configs(packs_, v->lines()[*i].configs_pack, err);
+    return load_configs(packs_, v->lines()[*i].configs_pack).take(err);
   });
 }
 
@@ -109,8 +109,9 @@ Lookup<CliCatalog> Store::cli(const Release& r) const {
   if (!v) return Lookup<CliCatalog>::failed(v.error());
   const std::optional<std::size_t> i = line_of(*v, r);
   if (!i || v->lines()[*i].cli_pack.empty()) return Lookup<CliCatalog>::none();
-  return once(cli_[*i],
-              [&](core::Error* err) { return load_cli(packs_, v->lines()[*i].cli_pack, err); });
+  return once(cli_[*i], [&](core::Error* err) {
+    return load_cli(packs_, v->lines()[*i].cli_pack).take(err);
+  });
 }
 
 const core::Error* Store::load(const std::vector<Part>& parts) const {

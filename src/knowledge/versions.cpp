@@ -201,56 +201,59 @@ bool PathConstraint::applies(const core::Version& from, const core::Version& to,
   return true;
 }
 
-std::optional<VersionCatalog> VersionCatalog::load(const PackSource& packs, core::Error* err) {
-  auto text = packs.find(kVersionsPack);
-  if (!text) {
-    err->where.file = std::string("rules/") + kVersionsPack;
-    err->message = "the release catalogue is missing";
-    err->hint = "a --rules directory can replace kafka/versions.toml but not remove it";
-    return std::nullopt;
-  }
-  std::optional<VersionCatalog> cat = parse(*text, err);
-  if (!cat) return std::nullopt;
-  // The planner's decisions rest on these facts: a catalogue given with --rules must state
-  // every one of them, where a test's small catalogue need not.
-  for (Milestone m : kAllMilestones) {
-    if (cat->milestone_line(m)) continue;
-    err->where.file = text->display_name;
-    err->message = std::string("the release catalogue has no [[milestone]] '") + to_string(m) + "'";
-    err->hint = "copy the [[milestone]] entries of the built-in rules/kafka/versions.toml";
-    return std::nullopt;
-  }
-  // And the facts of a milestone that the planner's sentences name.
-  using Get = std::string (VersionCatalog::*)(Milestone) const;
-  struct Worded {
-    Milestone m;
-    const char* field;
-    Get get;
-  };
-  static const Worded kWorded[] = {
-      {Milestone::kZooKeeper35, "zookeeper", &VersionCatalog::milestone_zookeeper},
-      {Milestone::kZooKeeper35, "zookeeper_before", &VersionCatalog::milestone_zookeeper_before},
-      {Milestone::kZooKeeperClient38, "zookeeper", &VersionCatalog::milestone_zookeeper},
-      {Milestone::kKraftJbodMigration, "protocol", &VersionCatalog::milestone_protocol},
-  };
-  for (const Worded& w : kWorded) {
-    if (!((*cat).*w.get)(w.m).empty()) continue;
-    err->where.file = text->display_name;
-    err->message = std::string("the release catalogue's [[milestone]] '") + to_string(w.m) +
-                   "' gives no '" + w.field + "'";
-    err->hint = "copy it from the built-in rules/kafka/versions.toml";
-    return std::nullopt;
-  }
-  // The readiness phase of an upgrade across zookeeper-removed names the metadata.version the
-  // new nodes need.
-  if (const Release* v4 = cat->milestone_line(Milestone::kZooKeeperRemoved);
-      v4->mv_minimum.empty()) {
-    err->where.file = text->display_name;
-    err->message = "the release catalogue's [[line]] '" + v4->name + "' gives no 'mv_minimum'";
-    err->hint = "copy it from the built-in rules/kafka/versions.toml";
-    return std::nullopt;
-  }
-  return cat;
+core::Result<VersionCatalog> VersionCatalog::load(const PackSource& packs) {
+  return core::capture<VersionCatalog>([&](core::Error* err) -> std::optional<VersionCatalog> {
+    auto text = packs.find(kVersionsPack);
+    if (!text) {
+      err->where.file = std::string("rules/") + kVersionsPack;
+      err->message = "the release catalogue is missing";
+      err->hint = "a --rules directory can replace kafka/versions.toml but not remove it";
+      return std::nullopt;
+    }
+    std::optional<VersionCatalog> cat = parse(*text).take(err);
+    if (!cat) return std::nullopt;
+    // The planner's decisions rest on these facts: a catalogue given with --rules must state
+    // every one of them, where a test's small catalogue need not.
+    for (Milestone m : kAllMilestones) {
+      if (cat->milestone_line(m)) continue;
+      err->where.file = text->display_name;
+      err->message =
+          std::string("the release catalogue has no [[milestone]] '") + to_string(m) + "'";
+      err->hint = "copy the [[milestone]] entries of the built-in rules/kafka/versions.toml";
+      return std::nullopt;
+    }
+    // And the facts of a milestone that the planner's sentences name.
+    using Get = std::string (VersionCatalog::*)(Milestone) const;
+    struct Worded {
+      Milestone m;
+      const char* field;
+      Get get;
+    };
+    static const Worded kWorded[] = {
+        {Milestone::kZooKeeper35, "zookeeper", &VersionCatalog::milestone_zookeeper},
+        {Milestone::kZooKeeper35, "zookeeper_before", &VersionCatalog::milestone_zookeeper_before},
+        {Milestone::kZooKeeperClient38, "zookeeper", &VersionCatalog::milestone_zookeeper},
+        {Milestone::kKraftJbodMigration, "protocol", &VersionCatalog::milestone_protocol},
+    };
+    for (const Worded& w : kWorded) {
+      if (!((*cat).*w.get)(w.m).empty()) continue;
+      err->where.file = text->display_name;
+      err->message = std::string("the release catalogue's [[milestone]] '") + to_string(w.m) +
+                     "' gives no '" + w.field + "'";
+      err->hint = "copy it from the built-in rules/kafka/versions.toml";
+      return std::nullopt;
+    }
+    // The readiness phase of an upgrade across zookeeper-removed names the metadata.version the
+    // new nodes need.
+    if (const Release* v4 = cat->milestone_line(Milestone::kZooKeeperRemoved);
+        v4->mv_minimum.empty()) {
+      err->where.file = text->display_name;
+      err->message = "the release catalogue's [[line]] '" + v4->name + "' gives no 'mv_minimum'";
+      err->hint = "copy it from the built-in rules/kafka/versions.toml";
+      return std::nullopt;
+    }
+    return cat;
+  });
 }
 
 bool VersionCatalog::reached(const Release& release, Milestone m) const {
@@ -300,394 +303,400 @@ std::string VersionCatalog::milestone_zookeeper_before(Milestone m) const {
   return e ? e->zookeeper_before : "";
 }
 
-std::optional<VersionCatalog> VersionCatalog::parse(const PackText& pack, core::Error* err) {
-  // toml++ may throw on allocation or conversion; nothing escapes the knowledge layer.
-  try {
-    return read_pack(pack, err, [&](const toml::table& root) -> std::optional<VersionCatalog> {
-      if (!curated::check_root(
-              pack, root, {"line", "constraint", "known_issue", "one_way_protocol", "milestone"},
-              err))
-        return std::nullopt;
+core::Result<VersionCatalog> VersionCatalog::parse(const PackText& pack) {
+  return core::capture<VersionCatalog>([&](core::Error* err) -> std::optional<VersionCatalog> {
+    // toml++ may throw on allocation or conversion; nothing escapes the knowledge layer.
+    try {
+      return read_pack(pack, err, [&](const toml::table& root) -> std::optional<VersionCatalog> {
+        if (!curated::check_root(
+                pack, root, {"line", "constraint", "known_issue", "one_way_protocol", "milestone"},
+                err))
+          return std::nullopt;
 
-      VersionCatalog cat;
-      curated::Fields top(pack, root, "versions.toml", err);
-      std::vector<const toml::table*> line_tables, constraint_tables, issue_tables, one_way_tables,
-          milestone_tables;
-      if (!top.table_array("line", &line_tables, true) ||
-          !top.table_array("constraint", &constraint_tables) ||
-          !top.table_array("known_issue", &issue_tables) ||
-          !top.table_array("one_way_protocol", &one_way_tables) ||
-          !top.table_array("milestone", &milestone_tables))
-        return std::nullopt;
+        VersionCatalog cat;
+        curated::Fields top(pack, root, "versions.toml", err);
+        std::vector<const toml::table*> line_tables, constraint_tables, issue_tables,
+            one_way_tables, milestone_tables;
+        if (!top.table_array("line", &line_tables, true) ||
+            !top.table_array("constraint", &constraint_tables) ||
+            !top.table_array("known_issue", &issue_tables) ||
+            !top.table_array("one_way_protocol", &one_way_tables) ||
+            !top.table_array("milestone", &milestone_tables))
+          return std::nullopt;
 
-      std::set<std::string> line_names, protocol_names, mv_names;
-      int last_level = 0;
-      for (const toml::table* t : line_tables) {
-        Release r;
-        std::string name;
-        {
-          curated::Fields probe(pack, *t, "[[line]]", err);
-          if (!probe.str("name", &name, true)) return std::nullopt;
-        }
-        curated::Fields f(pack, *t, "[[line]] '" + name + "'", err);
-        f.str("name", &r.name, true);
-        auto v = core::Version::parse(r.name);
-        if (!v || v->parts.size() < 2 || v->parts.size() > 3 ||
-            (v->parts[0] > 0 && v->parts.size() != 2)) {
-          f.fail(f.node_of("name"), "release line name '" + r.name + "' is not a line",
-                 "lines have three parts for 0.x (\"0.10.2\") and two from 1.0 (\"2.1\")");
-          return std::nullopt;
-        }
-        r.version = *v;
-        if (!line_names.insert(r.name).second) {
-          f.fail(f.node_of("name"), "release line '" + r.name + "' is defined twice");
-          return std::nullopt;
-        }
-        if (!cat.lines_.empty() && !(cat.lines_.back().version < r.version)) {
-          f.fail(f.node_of("name"), "release line '" + r.name + "' is out of order",
-                 "list [[line]] entries oldest first; '" + cat.lines_.back().name +
-                     "' comes before it");
-          return std::nullopt;
-        }
-        std::string status = "released";
-        f.one_of("status", &status, {"released", "unreleased"}, true);
-        r.released = status == "released";
-        f.boolean("supported", &r.supported);
-        f.str("unsupported_reason", &r.unsupported_reason);
-        f.str_array("patches", &r.patches, true);
-        const toml::table* dates = f.table("tag_dates");
-        read_enum(f, "zookeeper", kZooKeeper, &r.zookeeper, true);
-        read_enum(f, "kraft", kKraft, &r.kraft, true);
-        read_enum(f, "zk_migration", kMigration, &r.zk_migration, true);
-        f.str_array("protocol_versions", &r.protocol_versions);
-        f.str_array("unstable_protocol_versions", &r.unstable_protocol_versions);
-        std::string record_format;
-        f.one_of("record_format", &record_format, {"V0", "V1", "V2"});
-        r.record_format = value_of(kRecordFormats, record_format);
-        f.boolean("ibp_key", &r.ibp_key);
-        f.str("ibp_default", &r.ibp_default);
-        f.boolean("lmfv_key", &r.lmfv_key);
-        f.str("lmfv_default", &r.lmfv_default);
-        read_enum(f, "startup_check", kStartup, &r.startup_check, true);
-        std::vector<const toml::table*> mvs;
-        f.table_array("metadata_versions", &mvs);
-        f.str("mv_latest_production", &r.mv_latest_production);
-        f.str("mv_minimum", &r.mv_minimum);
-        std::int64_t java_min = 0;
-        f.integer("java_min", &java_min);
-        f.str("configs", &r.configs_pack);
-        f.str("cli", &r.cli_pack);
-        f.str("source", &r.source, true);
-        if (!f.finish()) return std::nullopt;
-
-        if (r.source.empty()) {
-          f.fail(f.node_of("source"), "[[line]] '" + r.name + "' cites no source");
-          return std::nullopt;
-        }
-        if (java_min != 0 && (java_min < 6 || java_min > 99)) {
-          f.fail(f.node_of("java_min"),
-                 "java_min " + std::to_string(java_min) +
-                     " is not a Java major version Kafka ever required",
-                 "Kafka 0.8 ran on Java 6; give the major version, e.g. 17");
-          return std::nullopt;
-        }
-        r.java_min = java_min > 0          ? static_cast<int>(java_min)
-                     : !cat.lines_.empty() ? cat.lines_.back().java_min
-                                           : 0;
-        if (r.mv_minimum.empty() && !cat.lines_.empty())
-          r.mv_minimum = cat.lines_.back().mv_minimum;
-        if (!r.supported && r.unsupported_reason.empty()) {
-          f.fail(*t, "[[line]] '" + r.name + "' is unsupported but gives no 'unsupported_reason'");
-          return std::nullopt;
-        }
-        if (r.supported && r.record_format == RecordFormat::kNone) {
-          f.fail(*t, "[[line]] '" + r.name + "' has no 'record_format'");
-          return std::nullopt;
-        }
-        if (r.ibp_key != !r.ibp_default.empty() || r.lmfv_key != !r.lmfv_default.empty()) {
-          f.fail(*t, "[[line]] '" + r.name + "': a default is given exactly when the key exists",
-                 "set ibp_key/lmfv_key = true together with ibp_default/lmfv_default");
-          return std::nullopt;
-        }
-        for (const std::string& p : r.patches) {
-          auto pv = core::Version::parse(p);
-          // 0.8.0 and 0.8.1 were released under their three-part line name.
-          if (!pv || pv->line() != r.name || (!pv->patch() && p != r.name)) {
-            f.fail(f.node_of("patches"),
-                   "patch release '" + p + "' does not belong to line '" + r.name + "'",
-                   "a patch is the line plus one more part, e.g. \"2.1.1\" or \"0.10.2.1\"");
+        std::set<std::string> line_names, protocol_names, mv_names;
+        int last_level = 0;
+        for (const toml::table* t : line_tables) {
+          Release r;
+          std::string name;
+          {
+            curated::Fields probe(pack, *t, "[[line]]", err);
+            if (!probe.str("name", &name, true)) return std::nullopt;
+          }
+          curated::Fields f(pack, *t, "[[line]] '" + name + "'", err);
+          f.str("name", &r.name, true);
+          auto v = core::Version::parse(r.name);
+          if (!v || v->parts.size() < 2 || v->parts.size() > 3 ||
+              (v->parts[0] > 0 && v->parts.size() != 2)) {
+            f.fail(f.node_of("name"), "release line name '" + r.name + "' is not a line",
+                   "lines have three parts for 0.x (\"0.10.2\") and two from 1.0 (\"2.1\")");
             return std::nullopt;
           }
-        }
-        if (dates) {
-          for (const auto& [k, node] : *dates) {
-            const std::string patch(k.str());
-            const auto* s = node.as_string();
-            if (!s || std::find(r.patches.begin(), r.patches.end(), patch) == r.patches.end()) {
-              f.fail(node,
-                     "tag_dates of '" + r.name + "' must map its own patches to \"YYYY-MM-DD\"");
+          r.version = *v;
+          if (!line_names.insert(r.name).second) {
+            f.fail(f.node_of("name"), "release line '" + r.name + "' is defined twice");
+            return std::nullopt;
+          }
+          if (!cat.lines_.empty() && !(cat.lines_.back().version < r.version)) {
+            f.fail(f.node_of("name"), "release line '" + r.name + "' is out of order",
+                   "list [[line]] entries oldest first; '" + cat.lines_.back().name +
+                       "' comes before it");
+            return std::nullopt;
+          }
+          std::string status = "released";
+          f.one_of("status", &status, {"released", "unreleased"}, true);
+          r.released = status == "released";
+          f.boolean("supported", &r.supported);
+          f.str("unsupported_reason", &r.unsupported_reason);
+          f.str_array("patches", &r.patches, true);
+          const toml::table* dates = f.table("tag_dates");
+          read_enum(f, "zookeeper", kZooKeeper, &r.zookeeper, true);
+          read_enum(f, "kraft", kKraft, &r.kraft, true);
+          read_enum(f, "zk_migration", kMigration, &r.zk_migration, true);
+          f.str_array("protocol_versions", &r.protocol_versions);
+          f.str_array("unstable_protocol_versions", &r.unstable_protocol_versions);
+          std::string record_format;
+          f.one_of("record_format", &record_format, {"V0", "V1", "V2"});
+          r.record_format = value_of(kRecordFormats, record_format);
+          f.boolean("ibp_key", &r.ibp_key);
+          f.str("ibp_default", &r.ibp_default);
+          f.boolean("lmfv_key", &r.lmfv_key);
+          f.str("lmfv_default", &r.lmfv_default);
+          read_enum(f, "startup_check", kStartup, &r.startup_check, true);
+          std::vector<const toml::table*> mvs;
+          f.table_array("metadata_versions", &mvs);
+          f.str("mv_latest_production", &r.mv_latest_production);
+          f.str("mv_minimum", &r.mv_minimum);
+          std::int64_t java_min = 0;
+          f.integer("java_min", &java_min);
+          f.str("configs", &r.configs_pack);
+          f.str("cli", &r.cli_pack);
+          f.str("source", &r.source, true);
+          if (!f.finish()) return std::nullopt;
+
+          if (r.source.empty()) {
+            f.fail(f.node_of("source"), "[[line]] '" + r.name + "' cites no source");
+            return std::nullopt;
+          }
+          if (java_min != 0 && (java_min < 6 || java_min > 99)) {
+            f.fail(f.node_of("java_min"),
+                   "java_min " + std::to_string(java_min) +
+                       " is not a Java major version Kafka ever required",
+                   "Kafka 0.8 ran on Java 6; give the major version, e.g. 17");
+            return std::nullopt;
+          }
+          r.java_min = java_min > 0          ? static_cast<int>(java_min)
+                       : !cat.lines_.empty() ? cat.lines_.back().java_min
+                                             : 0;
+          if (r.mv_minimum.empty() && !cat.lines_.empty())
+            r.mv_minimum = cat.lines_.back().mv_minimum;
+          if (!r.supported && r.unsupported_reason.empty()) {
+            f.fail(*t,
+                   "[[line]] '" + r.name + "' is unsupported but gives no 'unsupported_reason'");
+            return std::nullopt;
+          }
+          if (r.supported && r.record_format == RecordFormat::kNone) {
+            f.fail(*t, "[[line]] '" + r.name + "' has no 'record_format'");
+            return std::nullopt;
+          }
+          if (r.ibp_key != !r.ibp_default.empty() || r.lmfv_key != !r.lmfv_default.empty()) {
+            f.fail(*t, "[[line]] '" + r.name + "': a default is given exactly when the key exists",
+                   "set ibp_key/lmfv_key = true together with ibp_default/lmfv_default");
+            return std::nullopt;
+          }
+          for (const std::string& p : r.patches) {
+            auto pv = core::Version::parse(p);
+            // 0.8.0 and 0.8.1 were released under their three-part line name.
+            if (!pv || pv->line() != r.name || (!pv->patch() && p != r.name)) {
+              f.fail(f.node_of("patches"),
+                     "patch release '" + p + "' does not belong to line '" + r.name + "'",
+                     "a patch is the line plus one more part, e.g. \"2.1.1\" or \"0.10.2.1\"");
               return std::nullopt;
             }
-            r.tag_dates.emplace_back(patch, s->get());
           }
+          if (dates) {
+            for (const auto& [k, node] : *dates) {
+              const std::string patch(k.str());
+              const auto* s = node.as_string();
+              if (!s || std::find(r.patches.begin(), r.patches.end(), patch) == r.patches.end()) {
+                f.fail(node,
+                       "tag_dates of '" + r.name + "' must map its own patches to \"YYYY-MM-DD\"");
+                return std::nullopt;
+              }
+              r.tag_dates.emplace_back(patch, s->get());
+            }
+          }
+          for (const std::string& p : r.protocol_versions) {
+            if (!protocol_names.insert(p).second) {
+              f.fail(f.node_of("protocol_versions"),
+                     "protocol version '" + p + "' is listed twice");
+              return std::nullopt;
+            }
+            if (p != r.name && p.rfind(r.name + "-IV", 0) != 0) {
+              f.fail(f.node_of("protocol_versions"),
+                     "protocol version '" + p + "' does not belong to line '" + r.name + "'");
+              return std::nullopt;
+            }
+            cat.protocol_order_.emplace_back(p, cat.lines_.size());
+          }
+          for (const toml::table* m : mvs) {
+            MetadataVersion mv;
+            curated::Fields mf(pack, *m, "metadata version of '" + r.name + "'", err);
+            std::int64_t level = 0;
+            mf.str("name", &mv.name, true);
+            mf.integer("level", &level, true);
+            mf.boolean("metadata_change", &mv.metadata_change, true);
+            if (!mf.finish()) return std::nullopt;
+            // A feature level is a Java short in Kafka; a larger one would wrap into a small int.
+            if (level < 1 || level > 32767) {
+              mf.fail(mf.node_of("level"),
+                      "metadata.version level " + std::to_string(level) + " of '" + mv.name +
+                          "' is not a feature level",
+                      "feature levels run from 1 to 32767");
+              return std::nullopt;
+            }
+            if (level <= last_level) {
+              mf.fail(mf.node_of("level"), "metadata.version levels must increase; '" + mv.name +
+                                               "' has level " + std::to_string(level) +
+                                               " after level " + std::to_string(last_level));
+              return std::nullopt;
+            }
+            if (std::find(r.protocol_versions.begin(), r.protocol_versions.end(), mv.name) ==
+                r.protocol_versions.end()) {
+              mf.fail(mf.node_of("name"), "metadata version '" + mv.name +
+                                              "' is not among the protocol_versions of '" + r.name +
+                                              "'");
+              return std::nullopt;
+            }
+            last_level = static_cast<int>(level);
+            mv.level = last_level;
+            mv_names.insert(mv.name);
+            r.metadata_versions.push_back(std::move(mv));
+          }
+          cat.lines_.push_back(std::move(r));
         }
-        for (const std::string& p : r.protocol_versions) {
-          if (!protocol_names.insert(p).second) {
-            f.fail(f.node_of("protocol_versions"), "protocol version '" + p + "' is listed twice");
-            return std::nullopt;
-          }
-          if (p != r.name && p.rfind(r.name + "-IV", 0) != 0) {
-            f.fail(f.node_of("protocol_versions"),
-                   "protocol version '" + p + "' does not belong to line '" + r.name + "'");
-            return std::nullopt;
-          }
-          cat.protocol_order_.emplace_back(p, cat.lines_.size());
-        }
-        for (const toml::table* m : mvs) {
-          MetadataVersion mv;
-          curated::Fields mf(pack, *m, "metadata version of '" + r.name + "'", err);
-          std::int64_t level = 0;
-          mf.str("name", &mv.name, true);
-          mf.integer("level", &level, true);
-          mf.boolean("metadata_change", &mv.metadata_change, true);
-          if (!mf.finish()) return std::nullopt;
-          // A feature level is a Java short in Kafka; a larger one would wrap into a small int.
-          if (level < 1 || level > 32767) {
-            mf.fail(mf.node_of("level"),
-                    "metadata.version level " + std::to_string(level) + " of '" + mv.name +
-                        "' is not a feature level",
-                    "feature levels run from 1 to 32767");
-            return std::nullopt;
-          }
-          if (level <= last_level) {
-            mf.fail(mf.node_of("level"), "metadata.version levels must increase; '" + mv.name +
-                                             "' has level " + std::to_string(level) +
-                                             " after level " + std::to_string(last_level));
-            return std::nullopt;
-          }
-          if (std::find(r.protocol_versions.begin(), r.protocol_versions.end(), mv.name) ==
-              r.protocol_versions.end()) {
-            mf.fail(mf.node_of("name"), "metadata version '" + mv.name +
-                                            "' is not among the protocol_versions of '" + r.name +
-                                            "'");
-            return std::nullopt;
-          }
-          last_level = static_cast<int>(level);
-          mv.level = last_level;
-          mv_names.insert(mv.name);
-          r.metadata_versions.push_back(std::move(mv));
-        }
-        cat.lines_.push_back(std::move(r));
-      }
 
-      // Values that refer to protocol versions must name known ones.
-      for (std::size_t i = 0; i < cat.lines_.size(); ++i) {
-        const Release& r = cat.lines_[i];
-        curated::Fields f(pack, *line_tables[i], "[[line]] '" + r.name + "'", err);
-        for (const char* key : {"ibp_default", "lmfv_default"}) {
-          const std::string& value =
-              std::string_view(key) == "ibp_default" ? r.ibp_default : r.lmfv_default;
-          core::Error inner;
-          if (!value.empty() && !cat.resolve_protocol(value, &inner)) {
-            f.fail(f.node_of(key),
-                   std::string(key) + " '" + value + "' is not a known protocol version");
+        // Values that refer to protocol versions must name known ones.
+        for (std::size_t i = 0; i < cat.lines_.size(); ++i) {
+          const Release& r = cat.lines_[i];
+          curated::Fields f(pack, *line_tables[i], "[[line]] '" + r.name + "'", err);
+          for (const char* key : {"ibp_default", "lmfv_default"}) {
+            const std::string& value =
+                std::string_view(key) == "ibp_default" ? r.ibp_default : r.lmfv_default;
+            core::Error inner;
+            if (!value.empty() && !cat.resolve_protocol(value, &inner)) {
+              f.fail(f.node_of(key),
+                     std::string(key) + " '" + value + "' is not a known protocol version");
+              return std::nullopt;
+            }
+          }
+          if (!r.mv_latest_production.empty() && !mv_names.count(r.mv_latest_production)) {
+            f.fail(f.node_of("mv_latest_production"), "mv_latest_production '" +
+                                                          r.mv_latest_production +
+                                                          "' is not a known metadata version");
             return std::nullopt;
           }
-        }
-        if (!r.mv_latest_production.empty() && !mv_names.count(r.mv_latest_production)) {
-          f.fail(f.node_of("mv_latest_production"), "mv_latest_production '" +
-                                                        r.mv_latest_production +
-                                                        "' is not a known metadata version");
-          return std::nullopt;
-        }
-        if (!r.mv_minimum.empty() && !mv_names.count(r.mv_minimum)) {
-          f.fail(f.node_of("mv_minimum"),
-                 "mv_minimum '" + r.mv_minimum + "' is not a known metadata version");
-          return std::nullopt;
-        }
-        for (const std::string& u : r.unstable_protocol_versions) {
-          if (!protocol_names.count(u)) {
-            f.fail(f.node_of("unstable_protocol_versions"),
-                   "unstable protocol version '" + u + "' is not listed by any line");
+          if (!r.mv_minimum.empty() && !mv_names.count(r.mv_minimum)) {
+            f.fail(f.node_of("mv_minimum"),
+                   "mv_minimum '" + r.mv_minimum + "' is not a known metadata version");
             return std::nullopt;
           }
+          for (const std::string& u : r.unstable_protocol_versions) {
+            if (!protocol_names.count(u)) {
+              f.fail(f.node_of("unstable_protocol_versions"),
+                     "unstable protocol version '" + u + "' is not listed by any line");
+              return std::nullopt;
+            }
+          }
         }
-      }
 
-      std::set<std::string> ids;
-      for (const toml::table* t : constraint_tables) {
-        PathConstraint c;
-        curated::Fields f(pack, *t, "[[constraint]]", err);
-        f.str("id", &c.id, true);
-        read_enum(f, "kind", kKinds, &c.kind, true);
-        read_enum(f, "mode", kModes, &c.mode, true);
-        read_release_name(f, "from_min", &c.from_min, &line_names);
-        read_release_name(f, "from_max", &c.from_max, &line_names);
-        read_release_name(f, "to_min", &c.to_min, &line_names);
-        read_release_name(f, "to_max", &c.to_max, &line_names);
-        read_release_name(f, "via_min", &c.via_min, &line_names);
-        read_release_name(f, "via_max", &c.via_max, &line_names);
-        std::string rule;
-        f.str("rule", &rule, true);
-        f.str("message", &c.message, true);
-        f.str("advice", &c.advice);
-        f.str("source", &c.source, true);
-        std::string milestone;
-        f.str("milestone", &milestone);
-        if (!f.finish()) return std::nullopt;
-        if (!milestone.empty()) {
+        std::set<std::string> ids;
+        for (const toml::table* t : constraint_tables) {
+          PathConstraint c;
+          curated::Fields f(pack, *t, "[[constraint]]", err);
+          f.str("id", &c.id, true);
+          read_enum(f, "kind", kKinds, &c.kind, true);
+          read_enum(f, "mode", kModes, &c.mode, true);
+          read_release_name(f, "from_min", &c.from_min, &line_names);
+          read_release_name(f, "from_max", &c.from_max, &line_names);
+          read_release_name(f, "to_min", &c.to_min, &line_names);
+          read_release_name(f, "to_max", &c.to_max, &line_names);
+          read_release_name(f, "via_min", &c.via_min, &line_names);
+          read_release_name(f, "via_max", &c.via_max, &line_names);
+          std::string rule;
+          f.str("rule", &rule, true);
+          f.str("message", &c.message, true);
+          f.str("advice", &c.advice);
+          f.str("source", &c.source, true);
+          std::string milestone;
+          f.str("milestone", &milestone);
+          if (!f.finish()) return std::nullopt;
+          if (!milestone.empty()) {
+            const auto* m = std::find_if(std::begin(kAllMilestones), std::end(kAllMilestones),
+                                         [&](Milestone x) { return milestone == to_string(x); });
+            if (m == std::end(kAllMilestones)) {
+              f.fail(f.node_of("milestone"), "unknown milestone '" + milestone + "'",
+                     "kafkalint knows: " + milestone_names());
+              return std::nullopt;
+            }
+            c.milestone = *m;
+          }
+          if (!ids.insert(c.id).second) {
+            f.fail(f.node_of("id"), "constraint id '" + c.id + "' is used twice");
+            return std::nullopt;
+          }
+          if (!read_rule_id(f, rule, &c.rule)) return std::nullopt;
+          if (c.source.empty()) {
+            f.fail(f.node_of("source"), "constraint '" + c.id + "' cites no source");
+            return std::nullopt;
+          }
+          const bool needs_via = c.kind == ConstraintKind::kIntermediateHop ||
+                                 c.kind == ConstraintKind::kRequiresMigration;
+          if (needs_via != (c.via_min.has_value() && c.via_max.has_value())) {
+            f.fail(*t, "constraint '" + c.id +
+                           "': via_min and via_max go with kind "
+                           "'intermediate-hop' or 'requires-migration' (and only with them)");
+            return std::nullopt;
+          }
+          if (!c.advice.empty() && c.kind != ConstraintKind::kRefused) {
+            f.fail(f.node_of("advice"), "constraint '" + c.id +
+                                            "': advice goes with kind 'refused', the other kinds "
+                                            "give the path through their via_min .. via_max");
+            return std::nullopt;
+          }
+          cat.constraints_.push_back(std::move(c));
+        }
+
+        for (const toml::table* t : issue_tables) {
+          KnownIssue k;
+          curated::Fields f(pack, *t, "[[known_issue]]", err);
+          f.str_array("releases", &k.releases, true);
+          std::string rule;
+          f.str("rule", &rule, true);
+          f.str("message", &k.message, true);
+          f.str("source", &k.source, true);
+          if (!f.finish()) return std::nullopt;
+          for (const std::string& p : k.releases) {
+            bool found = false;
+            for (const Release& r : cat.lines_)
+              found = found || std::find(r.patches.begin(), r.patches.end(), p) != r.patches.end();
+            if (!found) {
+              f.fail(f.node_of("releases"),
+                     "known issue names the unknown patch release '" + p + "'");
+              return std::nullopt;
+            }
+          }
+          if (k.source.empty()) {
+            f.fail(*t, "a known issue needs a source");
+            return std::nullopt;
+          }
+          if (!read_rule_id(f, rule, &k.rule)) return std::nullopt;
+          cat.known_issues_.push_back(std::move(k));
+        }
+
+        for (const toml::table* t : one_way_tables) {
+          OneWayProtocol o;
+          curated::Fields f(pack, *t, "[[one_way_protocol]]", err);
+          f.str("version", &o.version, true);
+          f.str("consequence", &o.consequence, true);
+          f.str("source", &o.source, true);
+          if (!f.finish()) return std::nullopt;
+          core::Error unused;
+          const auto pv = cat.resolve_protocol(o.version, &unused);
+          if (!pv || pv->name != o.version || !pv->release) {
+            f.fail(f.node_of("version"),
+                   "'" + o.version + "' is not a protocol version of any line",
+                   "give the exact version, e.g. \"2.1-IV0\"");
+            return std::nullopt;
+          }
+          if (o.consequence.empty() || o.source.empty()) {
+            f.fail(*t, "a one-way protocol needs a consequence and a source");
+            return std::nullopt;
+          }
+          if (!cat.one_way_.empty() &&
+              !(cat.resolve_protocol(cat.one_way_.back().version, &unused)->index < pv->index)) {
+            f.fail(f.node_of("version"), "[[one_way_protocol]] entries are listed oldest first");
+            return std::nullopt;
+          }
+          o.line = pv->release->name;
+          cat.one_way_.push_back(std::move(o));
+        }
+
+        for (const toml::table* t : milestone_tables) {
+          curated::Fields f(pack, *t, "[[milestone]]", err);
+          std::string name, line, what, source;
+          MilestoneEntry entry{};
+          f.str("name", &name, true);
+          f.str("line", &line, true);
+          f.str("protocol", &entry.protocol);
+          f.str("zookeeper", &entry.zookeeper);
+          f.str("zookeeper_before", &entry.zookeeper_before);
+          f.str("what", &what, true);
+          f.str("source", &source, true);
+          if (!f.finish()) return std::nullopt;
           const auto* m = std::find_if(std::begin(kAllMilestones), std::end(kAllMilestones),
-                                       [&](Milestone x) { return milestone == to_string(x); });
+                                       [&](Milestone x) { return name == to_string(x); });
           if (m == std::end(kAllMilestones)) {
-            f.fail(f.node_of("milestone"), "unknown milestone '" + milestone + "'",
+            f.fail(f.node_of("name"), "unknown milestone '" + name + "'",
                    "kafkalint knows: " + milestone_names());
             return std::nullopt;
           }
-          c.milestone = *m;
-        }
-        if (!ids.insert(c.id).second) {
-          f.fail(f.node_of("id"), "constraint id '" + c.id + "' is used twice");
-          return std::nullopt;
-        }
-        if (!read_rule_id(f, rule, &c.rule)) return std::nullopt;
-        if (c.source.empty()) {
-          f.fail(f.node_of("source"), "constraint '" + c.id + "' cites no source");
-          return std::nullopt;
-        }
-        const bool needs_via = c.kind == ConstraintKind::kIntermediateHop ||
-                               c.kind == ConstraintKind::kRequiresMigration;
-        if (needs_via != (c.via_min.has_value() && c.via_max.has_value())) {
-          f.fail(*t, "constraint '" + c.id +
-                         "': via_min and via_max go with kind "
-                         "'intermediate-hop' or 'requires-migration' (and only with them)");
-          return std::nullopt;
-        }
-        if (!c.advice.empty() && c.kind != ConstraintKind::kRefused) {
-          f.fail(f.node_of("advice"), "constraint '" + c.id +
-                                          "': advice goes with kind 'refused', the other kinds "
-                                          "give the path through their via_min .. via_max");
-          return std::nullopt;
-        }
-        cat.constraints_.push_back(std::move(c));
-      }
-
-      for (const toml::table* t : issue_tables) {
-        KnownIssue k;
-        curated::Fields f(pack, *t, "[[known_issue]]", err);
-        f.str_array("releases", &k.releases, true);
-        std::string rule;
-        f.str("rule", &rule, true);
-        f.str("message", &k.message, true);
-        f.str("source", &k.source, true);
-        if (!f.finish()) return std::nullopt;
-        for (const std::string& p : k.releases) {
-          bool found = false;
-          for (const Release& r : cat.lines_)
-            found = found || std::find(r.patches.begin(), r.patches.end(), p) != r.patches.end();
-          if (!found) {
-            f.fail(f.node_of("releases"),
-                   "known issue names the unknown patch release '" + p + "'");
+          if (cat.milestone_line(*m)) {
+            f.fail(f.node_of("name"), "milestone '" + name + "' is listed twice");
             return std::nullopt;
           }
-        }
-        if (k.source.empty()) {
-          f.fail(*t, "a known issue needs a source");
-          return std::nullopt;
-        }
-        if (!read_rule_id(f, rule, &k.rule)) return std::nullopt;
-        cat.known_issues_.push_back(std::move(k));
-      }
-
-      for (const toml::table* t : one_way_tables) {
-        OneWayProtocol o;
-        curated::Fields f(pack, *t, "[[one_way_protocol]]", err);
-        f.str("version", &o.version, true);
-        f.str("consequence", &o.consequence, true);
-        f.str("source", &o.source, true);
-        if (!f.finish()) return std::nullopt;
-        core::Error unused;
-        const auto pv = cat.resolve_protocol(o.version, &unused);
-        if (!pv || pv->name != o.version || !pv->release) {
-          f.fail(f.node_of("version"), "'" + o.version + "' is not a protocol version of any line",
-                 "give the exact version, e.g. \"2.1-IV0\"");
-          return std::nullopt;
-        }
-        if (o.consequence.empty() || o.source.empty()) {
-          f.fail(*t, "a one-way protocol needs a consequence and a source");
-          return std::nullopt;
-        }
-        if (!cat.one_way_.empty() &&
-            !(cat.resolve_protocol(cat.one_way_.back().version, &unused)->index < pv->index)) {
-          f.fail(f.node_of("version"), "[[one_way_protocol]] entries are listed oldest first");
-          return std::nullopt;
-        }
-        o.line = pv->release->name;
-        cat.one_way_.push_back(std::move(o));
-      }
-
-      for (const toml::table* t : milestone_tables) {
-        curated::Fields f(pack, *t, "[[milestone]]", err);
-        std::string name, line, what, source;
-        MilestoneEntry entry{};
-        f.str("name", &name, true);
-        f.str("line", &line, true);
-        f.str("protocol", &entry.protocol);
-        f.str("zookeeper", &entry.zookeeper);
-        f.str("zookeeper_before", &entry.zookeeper_before);
-        f.str("what", &what, true);
-        f.str("source", &source, true);
-        if (!f.finish()) return std::nullopt;
-        const auto* m = std::find_if(std::begin(kAllMilestones), std::end(kAllMilestones),
-                                     [&](Milestone x) { return name == to_string(x); });
-        if (m == std::end(kAllMilestones)) {
-          f.fail(f.node_of("name"), "unknown milestone '" + name + "'",
-                 "kafkalint knows: " + milestone_names());
-          return std::nullopt;
-        }
-        if (cat.milestone_line(*m)) {
-          f.fail(f.node_of("name"), "milestone '" + name + "' is listed twice");
-          return std::nullopt;
-        }
-        const auto at = std::find_if(cat.lines_.begin(), cat.lines_.end(),
-                                     [&](const Release& r) { return r.name == line; });
-        if (at == cat.lines_.end()) {
-          f.fail(f.node_of("line"), "milestone '" + name + "' names no [[line]] '" + line + "'");
-          return std::nullopt;
-        }
-        entry.id = *m;
-        entry.line = static_cast<std::size_t>(at - cat.lines_.begin());
-        if (!entry.protocol.empty()) {
-          // The protocol is one the milestone's own line introduced: the change came with it.
-          core::Error unused;
-          const auto pv = cat.resolve_protocol(entry.protocol, &unused);
-          if (!pv || pv->name != entry.protocol || pv->release != &*at) {
-            f.fail(f.node_of("protocol"),
-                   "milestone '" + name + "': '" + entry.protocol +
-                       "' is not a protocol version of line '" + line + "'",
-                   "give the exact version the line introduced, e.g. \"" + line + "-IV0\"");
+          const auto at = std::find_if(cat.lines_.begin(), cat.lines_.end(),
+                                       [&](const Release& r) { return r.name == line; });
+          if (at == cat.lines_.end()) {
+            f.fail(f.node_of("line"), "milestone '" + name + "' names no [[line]] '" + line + "'");
             return std::nullopt;
           }
+          entry.id = *m;
+          entry.line = static_cast<std::size_t>(at - cat.lines_.begin());
+          if (!entry.protocol.empty()) {
+            // The protocol is one the milestone's own line introduced: the change came with it.
+            core::Error unused;
+            const auto pv = cat.resolve_protocol(entry.protocol, &unused);
+            if (!pv || pv->name != entry.protocol || pv->release != &*at) {
+              f.fail(f.node_of("protocol"),
+                     "milestone '" + name + "': '" + entry.protocol +
+                         "' is not a protocol version of line '" + line + "'",
+                     "give the exact version the line introduced, e.g. \"" + line + "-IV0\"");
+              return std::nullopt;
+            }
+          }
+          const auto zk = core::Version::parse(entry.zookeeper);
+          const auto zk_before = core::Version::parse(entry.zookeeper_before);
+          if ((!entry.zookeeper.empty() && !zk) ||
+              (!entry.zookeeper_before.empty() && !zk_before) ||
+              (zk_before && (!zk || !(*zk_before < *zk)))) {
+            f.fail(*t,
+                   "milestone '" + name +
+                       "': zookeeper and zookeeper_before are ZooKeeper "
+                       "releases, the one before older",
+                   "e.g. zookeeper = \"3.5\", zookeeper_before = \"3.4\"");
+            return std::nullopt;
+          }
+          cat.milestones_.push_back(std::move(entry));
         }
-        const auto zk = core::Version::parse(entry.zookeeper);
-        const auto zk_before = core::Version::parse(entry.zookeeper_before);
-        if ((!entry.zookeeper.empty() && !zk) || (!entry.zookeeper_before.empty() && !zk_before) ||
-            (zk_before && (!zk || !(*zk_before < *zk)))) {
-          f.fail(*t,
-                 "milestone '" + name +
-                     "': zookeeper and zookeeper_before are ZooKeeper "
-                     "releases, the one before older",
-                 "e.g. zookeeper = \"3.5\", zookeeper_before = \"3.4\"");
-          return std::nullopt;
-        }
-        cat.milestones_.push_back(std::move(entry));
-      }
-      return cat;
-    });
-  } catch (const std::exception& e) {
-    err->where.file = pack.display_name;
-    err->message = std::string("cannot read the release catalogue: ") + e.what();
-    return std::nullopt;
-  }
+        return cat;
+      });
+    } catch (const std::exception& e) {
+      err->where.file = pack.display_name;
+      err->message = std::string("cannot read the release catalogue: ") + e.what();
+      return std::nullopt;
+    }
+  });
 }
 
 const Release* VersionCatalog::find_line(std::string_view name) const {

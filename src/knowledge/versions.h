@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/result.h"
 #include "core/rule_id.h"
 #include "core/version.h"
 #include "knowledge/pack_source.h"
@@ -205,10 +206,9 @@ struct KnownIssue {
 class VersionCatalog {
  public:
   /// Loads kafka/versions.toml from `packs`. nullopt with a located *err on any problem.
-  [[nodiscard]] static std::optional<VersionCatalog> load(const PackSource& packs,
-                                                          core::Error* err);
+  static core::Result<VersionCatalog> load(const PackSource& packs);
   /// Parses one versions.toml text (tests and overlays).
-  [[nodiscard]] static std::optional<VersionCatalog> parse(const PackText& pack, core::Error* err);
+  static core::Result<VersionCatalog> parse(const PackText& pack);
 
   /// Every line, oldest first.
   const std::vector<Release>& lines() const { return lines_; }

@@ -406,7 +406,7 @@ class Road {
   // The files as `check --to FROM` sees them (the first ZooKeeper leg does this otherwise):
   // errors and warnings, not infos; no topic-safety rules on controller-only files.
   bool check_given(core::Error* err) {
-    const auto ck = checks::load_check_knowledge(store_, &from_, nullptr, err);
+    const auto ck = checks::load_check_knowledge(store_, &from_, nullptr).take(err);
     if (!ck) return false;
     std::vector<core::Finding> raw;
     std::vector<checks::BrokerFacts> facts;
@@ -477,7 +477,7 @@ class Road {
   // One ordinary plan from `a` to `b` on the first `count` files; false on a broken pack.
   bool ordinary_leg(const Release& a, const Release& b, const std::string& a_text,
                     std::size_t count, Leg leg, core::Error* err) {
-    auto k = load_plan_knowledge(store_, a, b, err);
+    auto k = load_plan_knowledge(store_, a, b).take(err);
     if (!k) return false;
     const auto files = props(count);
     std::vector<const checks::PropsFile*> ptrs;
@@ -561,7 +561,7 @@ class Road {
     leg.title = "upgrade the KRaft cluster from " + bridge_->name + " to " + to_text_;
     leg.running = {"controllers and brokers: " + bridge_->name + " -> " + to_text_ +
                    " (KRaft mode)"};
-    auto k = load_plan_knowledge(store_, *bridge_, to_, err);
+    auto k = load_plan_knowledge(store_, *bridge_, to_).take(err);
     if (!k) return false;
     const auto files = props(texts_.size());
     std::vector<const checks::PropsFile*> ptrs;
@@ -749,7 +749,7 @@ bool Road::classify() {
 }
 
 bool Road::migrate(core::Error* err) {
-  auto k = load_plan_knowledge(store_, *bridge_, *bridge_, err);
+  auto k = load_plan_knowledge(store_, *bridge_, *bridge_).take(err);
   if (!k) return false;
   MigrationInput in;
   in.bridge = bridge_;
@@ -789,50 +789,54 @@ bool Road::migrate(core::Error* err) {
 
 }  // namespace
 
-std::optional<std::vector<ControllerNode>> parse_controllers(std::string_view text,
-                                                             core::Error* err) {
-  std::vector<ControllerNode> out;
-  std::set<int> ids;
-  std::size_t i = 0;
-  while (i <= text.size()) {
-    std::size_t c = text.find(',', i);
-    if (c == std::string_view::npos) c = text.size();
-    const std::string item(text.substr(i, c - i));
-    i = c + 1;
-    if (item.empty()) {
-      if (c >= text.size()) break;
-      continue;
-    }
-    const auto at = item.find('@');
-    const auto colon = item.rfind(':');
-    ControllerNode n;
-    bool ok = at != std::string::npos && colon != std::string::npos && colon > at + 1 &&
-              colon + 1 < item.size() && at > 0;
-    if (ok) {
-      const std::string id = item.substr(0, at);
-      ok = id.find_first_not_of("0123456789") == std::string::npos && id.size() < 10;
-      if (ok) n.id = std::stoi(id);
-      n.host = item.substr(at + 1, colon - at - 1);
-      n.port = item.substr(colon + 1);
-      ok = ok && n.port.find_first_not_of("0123456789") == std::string::npos &&
-           n.host.find_first_of("@/ ") == std::string::npos;
-    }
-    if (!ok) {
-      err->message = "--controllers: '" + item + "' is not ID@HOST:PORT (e.g. 3000@ctl-1:9093)";
-      return std::nullopt;
-    }
-    if (!ids.insert(n.id).second) {
-      err->message = "--controllers: controller id " + std::to_string(n.id) + " is given twice";
-      return std::nullopt;
-    }
-    out.push_back(std::move(n));
-    if (c >= text.size()) break;
-  }
-  if (out.empty()) {
-    err->message = "--controllers: no controller given (ID@HOST:PORT,...)";
-    return std::nullopt;
-  }
-  return out;
+core::Result<std::vector<ControllerNode>> parse_controllers(std::string_view text) {
+  return core::capture<std::vector<ControllerNode>>(
+      [&](core::Error* err) -> std::optional<std::vector<ControllerNode>> {
+        std::vector<ControllerNode> out;
+        std::set<int> ids;
+        std::size_t i = 0;
+        while (i <= text.size()) {
+          std::size_t c = text.find(',', i);
+          if (c == std::string_view::npos) c = text.size();
+          const std::string item(text.substr(i, c - i));
+          i = c + 1;
+          if (item.empty()) {
+            if (c >= text.size()) break;
+            continue;
+          }
+          const auto at = item.find('@');
+          const auto colon = item.rfind(':');
+          ControllerNode n;
+          bool ok = at != std::string::npos && colon != std::string::npos && colon > at + 1 &&
+                    colon + 1 < item.size() && at > 0;
+          if (ok) {
+            const std::string id = item.substr(0, at);
+            ok = id.find_first_not_of("0123456789") == std::string::npos && id.size() < 10;
+            if (ok) n.id = std::stoi(id);
+            n.host = item.substr(at + 1, colon - at - 1);
+            n.port = item.substr(colon + 1);
+            ok = ok && n.port.find_first_not_of("0123456789") == std::string::npos &&
+                 n.host.find_first_of("@/ ") == std::string::npos;
+          }
+          if (!ok) {
+            err->message =
+                "--controllers: '" + item + "' is not ID@HOST:PORT (e.g. 3000@ctl-1:9093)";
+            return std::nullopt;
+          }
+          if (!ids.insert(n.id).second) {
+            err->message =
+                "--controllers: controller id " + std::to_string(n.id) + " is given twice";
+            return std::nullopt;
+          }
+          out.push_back(std::move(n));
+          if (c >= text.size()) break;
+        }
+        if (out.empty()) {
+          err->message = "--controllers: no controller given (ID@HOST:PORT,...)";
+          return std::nullopt;
+        }
+        return out;
+      });
 }
 
 bool is_migration(const knowledge::Release& to, const std::vector<const checks::PropsFile*>& files,
@@ -850,17 +854,17 @@ bool is_migration(const knowledge::Release& to, const std::vector<const checks::
   return kraft != 0 || to.zookeeper == knowledge::ZooKeeperSupport::kRemoved;
 }
 
-std::optional<Plan> make_migration_plan(const knowledge::Store& store,
-                                        const knowledge::Release& from,
-                                        const knowledge::Release& to, const std::string& from_text,
-                                        const std::string& to_text,
-                                        const std::vector<const checks::PropsFile*>& files,
-                                        const PlanOptions& options, const MigrationOptions& m,
-                                        core::Error* err) {
-  Plan plan;
-  Road road(store, from, to, from_text, to_text, files, options, m, &plan);
-  if (!road.run(err)) return std::nullopt;
-  return plan;
+core::Result<Plan> make_migration_plan(const knowledge::Store& store,
+                                       const knowledge::Release& from, const knowledge::Release& to,
+                                       const std::string& from_text, const std::string& to_text,
+                                       const std::vector<const checks::PropsFile*>& files,
+                                       const PlanOptions& options, const MigrationOptions& m) {
+  return core::capture<Plan>([&](core::Error* err) -> std::optional<Plan> {
+    Plan plan;
+    Road road(store, from, to, from_text, to_text, files, options, m, &plan);
+    if (!road.run(err)) return std::nullopt;
+    return plan;
+  });
 }
 
 }  // namespace kafkalint::plan

@@ -14,6 +14,7 @@
 
 #include "checks/props_file.h"
 #include "core/diagnostic.h"
+#include "core/result.h"
 #include "knowledge/store.h"
 #include "plan/plan.h"
 
@@ -40,8 +41,7 @@ struct MigrationOptions {
 
 /// Parses --controllers ("ID@HOST:PORT,..."); nullopt and *err on a malformed item or a
 /// repeated id.
-std::optional<std::vector<ControllerNode>> parse_controllers(std::string_view text,
-                                                             core::Error* err);
+core::Result<std::vector<ControllerNode>> parse_controllers(std::string_view text);
 
 /// True when the plan is a ZooKeeper -> KRaft road: --controllers is given, the files are in
 /// ZooKeeper mode and the target has no ZooKeeper, or the files are part way through a
@@ -50,12 +50,10 @@ bool is_migration(const knowledge::Release& to, const std::vector<const checks::
                   const MigrationOptions& m);
 
 /// Plans the road. nullopt and *err only when a knowledge pack is broken; refusals are plans.
-std::optional<Plan> make_migration_plan(const knowledge::Store& store,
-                                        const knowledge::Release& from,
-                                        const knowledge::Release& to, const std::string& from_text,
-                                        const std::string& to_text,
-                                        const std::vector<const checks::PropsFile*>& files,
-                                        const PlanOptions& options, const MigrationOptions& m,
-                                        core::Error* err);
+core::Result<Plan> make_migration_plan(const knowledge::Store& store,
+                                       const knowledge::Release& from, const knowledge::Release& to,
+                                       const std::string& from_text, const std::string& to_text,
+                                       const std::vector<const checks::PropsFile*>& files,
+                                       const PlanOptions& options, const MigrationOptions& m);
 
 }  // namespace kafkalint::plan

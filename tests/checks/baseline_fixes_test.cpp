@@ -38,7 +38,7 @@ TEST_SUITE("checks") {
     test::TempDir tmp;
     test::write(tmp.file("baseline.json"), checks::Baseline::render(today));
     core::Error err;
-    auto b = checks::Baseline::load(tmp.file("baseline.json"), &err);
+    auto b = checks::Baseline::load(tmp.file("baseline.json")).take(&err);
     REQUIRE(b);
     // The same findings moved down two lines, plus a new one and a second copy of acks.
     std::vector<core::Finding> later{finding("KL101", "a.properties", 5, "og.x", "og.x=1"),
@@ -55,11 +55,11 @@ TEST_SUITE("checks") {
     test::TempDir tmp;
     test::write(tmp.file("b.json"), "{\n  \"kafkalint_baseline\": 1,\n  \"findings\": [,]\n}\n");
     core::Error err;
-    CHECK_FALSE(checks::Baseline::load(tmp.file("b.json"), &err));
+    CHECK_FALSE(checks::Baseline::load(tmp.file("b.json")).take(&err));
     CHECK(err.where.line == 3);
     CHECK(err.message == "invalid baseline: not valid JSON");
     test::write(tmp.file("c.json"), "{\"findings\": []}");
-    CHECK_FALSE(checks::Baseline::load(tmp.file("c.json"), &err));
+    CHECK_FALSE(checks::Baseline::load(tmp.file("c.json")).take(&err));
     CHECK(err.message == "invalid baseline: not a kafkalint baseline (version 1)");
   }
 

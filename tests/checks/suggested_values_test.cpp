@@ -77,7 +77,7 @@ TEST_SUITE("suggested_values") {
       for (const knowledge::Release& to : versions->lines()) {
         if (to.version < d.release || !to.released || !store.configs(to)) continue;
         core::Error err;
-        auto k = checks::load_check_knowledge(store, &to, from, &err);
+        auto k = checks::load_check_knowledge(store, &to, from).take(&err);
         REQUIRE_MESSAGE(k, err.message);
         checks::Role role = checks::Role::kBroker;
         auto f = checks::load_props("t.properties", file_for(d, &role));
@@ -151,7 +151,7 @@ TEST_SUITE("suggested_values") {
     for (const knowledge::Release& to : versions->lines()) {
       if (!to.released || !store.configs(to)) continue;
       core::Error err;
-      auto k = checks::load_check_knowledge(store, &to, nullptr, &err);
+      auto k = checks::load_check_knowledge(store, &to, nullptr).take(&err);
       REQUIRE_MESSAGE(k, err.message);
       // A broker file holding every topic-level key: each is KL102, most with a broker synonym.
       std::string text = "broker.id=1\nzookeeper.connect=zk:2181\n";
@@ -191,7 +191,7 @@ TEST_SUITE("suggested_values") {
       for (const knowledge::Release& to : versions->lines()) {
         if (!(from.version < to.version) || !to.released || !store.configs(to)) continue;
         core::Error err;
-        auto k = checks::load_check_knowledge(store, &to, &from, &err);
+        auto k = checks::load_check_knowledge(store, &to, &from).take(&err);
         REQUIRE_MESSAGE(k, err.message);
         const std::string text = "broker.id=1\nzookeeper.connect=zk:2181\n";
         auto f = checks::load_props("server.properties", text);
@@ -205,8 +205,8 @@ TEST_SUITE("suggested_values") {
             fixed.replace(it->offset, it->length, it->replacement);
           INFO(from.name << " -> " << to.name << ": " << fixed);
           for (const knowledge::Release* reads : {&to, &from}) {
-            auto kr =
-                checks::load_check_knowledge(store, reads, reads == &to ? &from : nullptr, &err);
+            auto kr = checks::load_check_knowledge(store, reads, reads == &to ? &from : nullptr)
+                          .take(&err);
             REQUIRE_MESSAGE(kr, err.message);
             auto g = checks::load_props("server.properties", fixed);
             g->role = checks::Role::kBroker;

@@ -98,19 +98,20 @@ TEST_SUITE("cli_color") {
     CHECK(r.code == 2);
     CHECK(r.err.find("'--color' needs a value") != std::string::npos);
     std::vector<std::string> a{"kafkalint", "check", "--", "--color", "always"};
-    std::optional<cli::ColorWhen> when;
-    core::Error e;
-    CHECK(cli::take_color_option(&a, &when, &e));
-    CHECK_FALSE(when.has_value());
+    const auto after_dashes = cli::take_color_option(&a);
+    REQUIRE(after_dashes.ok());
+    CHECK_FALSE(after_dashes->has_value());
     CHECK(a.size() == 5);
-    CHECK(e.message.empty());
     std::vector<std::string> b{"kafkalint", "--color=never", "check", "--color", "always", "."};
-    CHECK(cli::take_color_option(&b, &when, &e));
-    CHECK(when == cli::ColorWhen::kAlways);  // the last one wins
+    const auto last = cli::take_color_option(&b);
+    REQUIRE(last.ok());
+    CHECK(*last == cli::ColorWhen::kAlways);  // the last one wins
     CHECK(b == std::vector<std::string>{"kafkalint", "check", "."});
     std::vector<std::string> c{"kafkalint", "check", "--color=sometimes"};
-    CHECK_FALSE(cli::take_color_option(&c, &when, &e));
-    CHECK(e.message == "unknown value 'sometimes' for '--color'; expected auto, always or never");
+    const auto bad = cli::take_color_option(&c);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message ==
+          "unknown value 'sometimes' for '--color'; expected auto, always or never");
   }
 
   TEST_CASE("color: diffs are coloured line by line and strip back to the plain diff") {

@@ -23,7 +23,7 @@ TEST_SUITE("diff_golden") {
 
   TEST_CASE("diff: with references, defaults fill unset keys and update modes apply") {
     core::Error err;
-    auto c26 = knowledge::load_configs(knowledge::PackSource{}, "2.6", &err);
+    auto c26 = knowledge::load_configs(knowledge::PackSource{}, "2.6").take(&err);
     REQUIRE_MESSAGE(c26, err.message);
     const auto a = properties::parse("broker.id=1\nnum.io.threads=8\n", "a");
     const auto b =

@@ -45,9 +45,9 @@ std::map<std::string, std::string> cli_release_lines() {
 const kl::RuleCatalog& rules() {
   static const kl::RuleCatalog cat = [] {
     Error err;
-    auto c = kl::RuleCatalog::load(kl::PackSource{}, &err);
+    auto c = kl::RuleCatalog::load(kl::PackSource{}).take(&err);
     REQUIRE_MESSAGE(c.has_value(), err.render());
-    REQUIRE_MESSAGE(c->load_docs(kl::PackSource{}, &err), err.render());
+    REQUIRE_MESSAGE(c->load_docs(kl::PackSource{}).take(&err), err.render());
     return *c;
   }();
   return cat;
@@ -56,7 +56,7 @@ const kl::RuleCatalog& rules() {
 const kl::KeyFacts& keys() {
   static const kl::KeyFacts facts = [] {
     Error err;
-    auto f = kl::KeyFacts::load(kl::PackSource{}, rules(), &err);
+    auto f = kl::KeyFacts::load(kl::PackSource{}, rules()).take(&err);
     REQUIRE_MESSAGE(f.has_value(), err.render());
     return *f;
   }();
@@ -66,7 +66,7 @@ const kl::KeyFacts& keys() {
 const kl::FlagFacts& flags() {
   static const kl::FlagFacts facts = [] {
     Error err;
-    auto f = kl::FlagFacts::load(kl::PackSource{}, rules(), &err);
+    auto f = kl::FlagFacts::load(kl::PackSource{}, rules()).take(&err);
     REQUIRE_MESSAGE(f.has_value(), err.render());
     return *f;
   }();
@@ -76,7 +76,7 @@ const kl::FlagFacts& flags() {
 const kl::SafetyFacts& safety() {
   static const kl::SafetyFacts facts = [] {
     Error err;
-    auto f = kl::SafetyFacts::load(kl::PackSource{}, rules(), &err);
+    auto f = kl::SafetyFacts::load(kl::PackSource{}, rules()).take(&err);
     REQUIRE_MESSAGE(f.has_value(), err.render());
     return *f;
   }();
@@ -93,7 +93,7 @@ const std::string kRule =
 
 std::string parse_rules_error(const std::string& text) {
   Error err;
-  auto c = kl::RuleCatalog::parse({"test/rules.toml", text}, &err);
+  auto c = kl::RuleCatalog::parse({"test/rules.toml", text}).take(&err);
   if (c) return "ok";
   return err.render();
 }
@@ -105,20 +105,21 @@ TEST_SUITE("knowledge_curated") {
     Error err;
     std::string no_why = kRule;
     no_why.replace(no_why.find("why = \"w\"\n"), 10, "");
-    auto c = kl::RuleCatalog::parse({"test/rules.toml", "schema = 1\n" + no_why}, &err);
+    auto c = kl::RuleCatalog::parse({"test/rules.toml", "schema = 1\n" + no_why}).take(&err);
     REQUIRE(c);
-    CHECK(c->parse_docs(
-        {"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL101\"\nwhy = \"because\"\n"},
-        &err));
+    CHECK(c->parse_docs({"test/rule-docs.toml",
+                         "schema = 1\n[[doc]]\ncode = \"KL101\"\nwhy = \"because\"\n"})
+              .take(&err));
     CHECK(c->find("KL101")->why == "because");
-    CHECK_FALSE(c->parse_docs(
-        {"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL102\"\nwhy = \"x\"\n"}, &err));
+    CHECK_FALSE(c->parse_docs({"test/rule-docs.toml",
+                               "schema = 1\n[[doc]]\ncode = \"KL102\"\nwhy = \"x\"\n"})
+                    .take(&err));
     CHECK(err.render().find("test/rule-docs.toml:3:8: error: documentation for 'KL102', which "
                             "rules.toml does not define") == 0);
-    auto d = kl::RuleCatalog::parse({"test/rules.toml", "schema = 1\n" + no_why}, &err);
+    auto d = kl::RuleCatalog::parse({"test/rules.toml", "schema = 1\n" + no_why}).take(&err);
     REQUIRE(d);
-    CHECK_FALSE(
-        d->parse_docs({"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL101\"\n"}, &err));
+    CHECK_FALSE(d->parse_docs({"test/rule-docs.toml", "schema = 1\n[[doc]]\ncode = \"KL101\"\n"})
+                    .take(&err));
     CHECK(err.message.find("'why'") != std::string::npos);
   }
 
@@ -261,7 +262,7 @@ TEST_SUITE("knowledge_curated") {
 
   TEST_CASE("rules: constraints and known issues of versions.toml feed existing KL8xx rules") {
     Error err;
-    auto versions = kl::VersionCatalog::load(kl::PackSource{}, &err);
+    auto versions = kl::VersionCatalog::load(kl::PackSource{}).take(&err);
     REQUIRE_MESSAGE(versions.has_value(), err.render());
     for (const auto& c : versions->constraints()) {
       INFO(c.id);
@@ -380,19 +381,19 @@ TEST_SUITE("knowledge_curated") {
         "schema = 1\n[[legacy]]\nrule = \"KL999\"\nkey = \"brokerid\"\nscope = \"broker\"\n"
         "era = \"0.7\"\nremoved_in = \"0.8.0\"\nreplacement = \"broker.id\"\nsource = "
         "\"KAFKA-648\"\n";
-    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", text}, rules(), &err));
+    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", text}, rules()).take(&err));
     CHECK(err.render().rfind(
               "test/keys.toml:3:8: error: [[legacy]] refers to the unknown rule 'KL999'", 0) == 0);
     std::string no_source = text;
     no_source.replace(no_source.find("KL999"), 5, "KL109");
     no_source.replace(no_source.find("\"KAFKA-648\""), 11, "\"  \"");
-    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", no_source}, rules(), &err));
+    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", no_source}, rules()).take(&err));
     CHECK(err.message == "[[legacy]] cites no source");
     CHECK(err.where.line == 9);
     std::string bad_scope = no_source;
     bad_scope.replace(bad_scope.find("\"  \""), 4, "\"KAFKA-648\"");
     bad_scope.replace(bad_scope.find("scope = \"broker\""), 16, "scope = \"brokers\"");
-    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", bad_scope}, rules(), &err));
+    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", bad_scope}, rules()).take(&err));
     CHECK(err.message == "field 'scope' of [[legacy]] has the unknown value 'brokers'");
   }
 
@@ -491,7 +492,7 @@ TEST_SUITE("knowledge_curated") {
     const std::string text =
         "schema = 1\n[[check]]\nrule = \"KL401\"\nscopes = [\"producer\"]\nkey = \"acks\"\n"
         "when = \"in\"\nthreshold = 1\nrationale = \"r\"\nsource = \"s\"\n";
-    CHECK_FALSE(kl::SafetyFacts::parse({"test/safety.toml", text}, rules(), &err));
+    CHECK_FALSE(kl::SafetyFacts::parse({"test/safety.toml", text}, rules()).take(&err));
     CHECK(err.where.line == 6);
     CHECK(err.message.find("needs exactly its own operand") != std::string::npos);
   }
@@ -517,7 +518,7 @@ TEST_SUITE("knowledge_curated") {
     std::map<std::string, std::string> previous;
     {
       kafkalint::core::Error err;
-      const auto versions = kl::VersionCatalog::load(kl::PackSource{}, &err);
+      const auto versions = kl::VersionCatalog::load(kl::PackSource{}).take(&err);
       REQUIRE(versions);
       const auto& lines = versions->lines();
       for (std::size_t i = 1; i < lines.size(); ++i) previous[lines[i].name] = lines[i - 1].name;

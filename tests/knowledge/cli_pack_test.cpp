@@ -20,7 +20,7 @@ namespace {
 CliCatalog load(const std::string& line) {
   knowledge::PackSource packs;
   core::Error err;
-  auto cat = knowledge::load_cli(packs, line, &err);
+  auto cat = knowledge::load_cli(packs, line).take(&err);
   INFO(err.render());
   REQUIRE(cat);
   return std::move(*cat);
@@ -36,8 +36,8 @@ core::Error overlay_error(const std::string& text) {
   test::write(dir.file("kafka/cli/2.1.toml"), text);
   knowledge::PackSource packs;
   core::Error err;
-  REQUIRE(packs.add_directory(dir.path(), &err));
-  CHECK_FALSE(knowledge::load_cli(packs, "2.1", &err));
+  REQUIRE(packs.add_directory(dir.path()).take(&err));
+  CHECK_FALSE(knowledge::load_cli(packs, "2.1").take(&err));
   const std::string prefix = dir.path() + "/";
   if (err.where.file.rfind(prefix, 0) == 0) err.where.file = err.where.file.substr(prefix.size());
   return err;

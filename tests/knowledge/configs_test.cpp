@@ -21,7 +21,7 @@ namespace {
 ConfigCatalog load(const std::string& line) {
   knowledge::PackSource packs;
   core::Error err;
-  auto cat = knowledge::load_configs(packs, line, &err);
+  auto cat = knowledge::load_configs(packs, line).take(&err);
   INFO(err.render());
   REQUIRE(cat);
   return std::move(*cat);
@@ -46,8 +46,8 @@ core::Error overlay_error(const std::string& line, const std::string& text) {
   test::write(dir.file("kafka/configs/" + line + ".toml"), text);
   knowledge::PackSource packs;
   core::Error err;
-  REQUIRE(packs.add_directory(dir.path(), &err));
-  auto cat = knowledge::load_configs(packs, line, &err);
+  REQUIRE(packs.add_directory(dir.path()).take(&err));
+  auto cat = knowledge::load_configs(packs, line).take(&err);
   CHECK_FALSE(cat);
   // Diagnostics name the file as given on disk; keep only the part under the overlay.
   const std::string prefix = dir.path() + "/";
@@ -347,7 +347,7 @@ TEST_SUITE("knowledge_generated") {
   TEST_CASE("configs: a missing pack is an error that lists the known releases") {
     knowledge::PackSource packs;
     core::Error err;
-    CHECK_FALSE(knowledge::load_configs(packs, "2.9", &err));
+    CHECK_FALSE(knowledge::load_configs(packs, "2.9").take(&err));
     CHECK(err.where.file == "rules/kafka/configs/2.9.toml");
     CHECK(err.message == "no configuration pack for Kafka '2.9'");
     CHECK(err.hint.find("known releases: 0.9.0, 0.10.0,") == 0);
@@ -365,8 +365,8 @@ TEST_SUITE("knowledge_generated") {
             "]\n");
     knowledge::PackSource packs;
     core::Error err;
-    REQUIRE(packs.add_directory(dir.path(), &err));
-    auto c = knowledge::load_configs(packs, "2.1", &err);
+    REQUIRE(packs.add_directory(dir.path()).take(&err));
+    auto c = knowledge::load_configs(packs, "2.1").take(&err);
     INFO(err.render());
     REQUIRE(c);
     CHECK(c->source() == "test");
@@ -381,8 +381,8 @@ TEST_SUITE("knowledge_generated") {
                 "[[broker]]\nname = \"log.dirs\"\ntype = \"string\"\nimportance = \"high\"\n\n"
                 "[[removed]]\nscope = \"broker\"\nname = \"port\"\nlast = \"2.1\"\n");
     knowledge::PackSource tables;
-    REQUIRE(tables.add_directory(dir.path(), &err));
-    auto t = knowledge::load_configs(tables, "2.2", &err);
+    REQUIRE(tables.add_directory(dir.path()).take(&err));
+    auto t = knowledge::load_configs(tables, "2.2").take(&err);
     INFO(err.render());
     REQUIRE(t);
     CHECK(t->find(Scope::kBroker, "log.dirs"));
@@ -392,9 +392,9 @@ TEST_SUITE("knowledge_generated") {
     test::write(dir.file("kafka/configs/9.9.toml"),
                 "pack = { kind = \"configs\", release = \"9.9\", source = \"x\" }\n");
     knowledge::PackSource more;
-    REQUIRE(more.add_directory(dir.path(), &err));
+    REQUIRE(more.add_directory(dir.path()).take(&err));
     CHECK(knowledge::config_releases(more).back() == "9.9");
-    CHECK(knowledge::load_configs(more, "9.9", &err));
+    CHECK(knowledge::load_configs(more, "9.9").take(&err));
   }
 
   TEST_CASE("configs: bad packs give file:line:col errors") {
@@ -509,8 +509,8 @@ TEST_SUITE("knowledge_generated") {
       kafkalint::core::Error err;
       auto fast = kafkalint::knowledge::parse_configs_fast(*text, line);
       // The text alone, so toml++ parses it rather than the snapshot being decoded.
-      auto slow =
-          kafkalint::knowledge::parse_configs_toml({text->display_name, text->text}, line, &err);
+      auto slow = kafkalint::knowledge::parse_configs_toml({text->display_name, text->text}, line)
+                      .take(&err);
       REQUIRE(fast);
       REQUIRE_MESSAGE(slow, err.render());
       CHECK(*fast == *slow);
@@ -545,14 +545,16 @@ TEST_SUITE("knowledge_generated") {
     CHECK(with_escapes->find(Scope::kBroker, "a")->default_value == "say \"hi\" \\ bye");
     kafkalint::core::Error escaped_err;
     auto escaped_toml =
-        kafkalint::knowledge::parse_configs_toml({"t.toml", escaped}, "9.9", &escaped_err);
+        kafkalint::knowledge::parse_configs_toml({"t.toml", escaped}, "9.9").take(&escaped_err);
     REQUIRE_MESSAGE(escaped_toml, escaped_err.render());
     CHECK(*with_escapes == *escaped_toml);
     // The toml++ reader still reports such a pack with its position.
     kafkalint::core::Error err;
-    CHECK_FALSE(kafkalint::knowledge::parse_configs(
-        {"t.toml", head + "  { name = \"a\", type = \"integer\", importance = \"low\" },\n]\n"},
-        "9.9", &err));
+    CHECK_FALSE(
+        kafkalint::knowledge::parse_configs(
+            {"t.toml", head + "  { name = \"a\", type = \"integer\", importance = \"low\" },\n]\n"},
+            "9.9")
+            .take(&err));
     CHECK(err.where.line == 3);
   }
 }

@@ -252,11 +252,11 @@ TEST_SUITE("knowledge_snapshot") {
         "\"KAFKA-648\"\n";
     const std::string snap = snapshot_of(text);
     Error rules_err;
-    auto rules = kl::RuleCatalog::load(kl::PackSource{}, &rules_err);
+    auto rules = kl::RuleCatalog::load(kl::PackSource{}).take(&rules_err);
     REQUIRE_MESSAGE(rules, rules_err.render());
     Error from_text, from_snapshot;
-    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", text}, *rules, &from_text));
-    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", text, snap}, *rules, &from_snapshot));
+    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", text}, *rules).take(&from_text));
+    CHECK_FALSE(kl::KeyFacts::parse({"test/keys.toml", text, snap}, *rules).take(&from_snapshot));
     CHECK(from_text.render().rfind("test/keys.toml:3:8: error: [[legacy]] refers to the unknown "
                                    "rule 'KL999'",
                                    0) == 0);
@@ -276,23 +276,24 @@ TEST_SUITE("knowledge_snapshot") {
         "implemented_in = \"src/checks/properties_checks.cpp\"\n");
     kl::PackSource packs;
     Error err;
-    REQUIRE(packs.add_directory(dir.path(), &err));
+    REQUIRE(packs.add_directory(dir.path()).take(&err));
     // load() refuses a catalogue without the rules the binary reports; parse() reads it as
     // written, which is what the fact packs' own check needs here.
-    CHECK_FALSE(kl::RuleCatalog::load(packs, &err));
+    CHECK_FALSE(kl::RuleCatalog::load(packs).take(&err));
     CHECK(err.message.find("lacks KL102, which this kafkalint reports") != std::string::npos);
-    auto rules = kl::RuleCatalog::parse(*packs.find("kafka/rules.toml"), &err);
+    auto rules = kl::RuleCatalog::parse(*packs.find("kafka/rules.toml")).take(&err);
     REQUIRE_MESSAGE(rules, err.render());
     auto keys_pack = packs.find("kafka/keys.toml");
     REQUIRE(keys_pack);
     REQUIRE_FALSE(keys_pack->snapshot.empty());
-    CHECK_FALSE(kl::KeyFacts::load(packs, *rules, &err));
+    CHECK_FALSE(kl::KeyFacts::load(packs, *rules).take(&err));
     CHECK(err.where.file == "rules/kafka/keys.toml");
     CHECK(err.where.line > 0);
     CHECK(err.where.column > 0);
     CHECK(err.message.find("unknown rule") != std::string::npos);
     Error text_err;
-    CHECK_FALSE(kl::KeyFacts::parse({keys_pack->display_name, keys_pack->text}, *rules, &text_err));
+    CHECK_FALSE(
+        kl::KeyFacts::parse({keys_pack->display_name, keys_pack->text}, *rules).take(&text_err));
     CHECK(err.render() == text_err.render());
   }
 }

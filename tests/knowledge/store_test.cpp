@@ -57,7 +57,7 @@ struct OverlayStore {
     test::write(dir.file(rel), text);
     knowledge::PackSource packs;
     core::Error err;
-    REQUIRE(packs.add_directory(dir.path(), &err));
+    REQUIRE(packs.add_directory(dir.path()).take(&err));
     store.emplace(std::move(packs));
   }
 };
@@ -210,7 +210,7 @@ TEST_SUITE("knowledge_store") {
     const OverlayStore ov("kafka/flags.toml", "schema = 1\n[[tool]]\nnme = \"x\"\n");
     const knowledge::Store& store = *ov.store;
     core::Error err;
-    const auto k = checks::load_check_knowledge(store, &line(store, "3.9"), nullptr, &err);
+    const auto k = checks::load_check_knowledge(store, &line(store, "3.9"), nullptr).take(&err);
     REQUIRE_MESSAGE(k, err.render());
     CHECK(k->configs == store.configs(line(store, "3.9")).get());
     CHECK(k->reference == &line(store, "3.9"));
@@ -221,7 +221,7 @@ TEST_SUITE("knowledge_store") {
     CHECK(err.message == "[[tool]] has no field 'name'");
 
     const knowledge::Store good;
-    const auto g = checks::load_check_knowledge(good, nullptr, &line(good, "2.1"), &err);
+    const auto g = checks::load_check_knowledge(good, nullptr, &line(good, "2.1")).take(&err);
     REQUIRE_MESSAGE(g, err.render());
     CHECK(g->reference == knowledge::newest_reference(*good.versions()));
     CHECK(g->from_configs == good.configs(line(good, "2.1")).get());
@@ -230,7 +230,7 @@ TEST_SUITE("knowledge_store") {
     CHECK(g->scripts(&err) == s);
     CHECK(s->cli->at(line(good, "2.1")) != nullptr);
     // A release with no configuration reference cannot be checked against.
-    CHECK_FALSE(checks::load_check_knowledge(good, &line(good, "0.8.2"), nullptr, &err));
+    CHECK_FALSE(checks::load_check_knowledge(good, &line(good, "0.8.2"), nullptr).take(&err));
     CHECK(err.message ==
           "kafkalint has no configuration reference for Kafka 0.8.2 (the generated references "
           "start at 0.9)");
@@ -239,7 +239,7 @@ TEST_SUITE("knowledge_store") {
   TEST_CASE("store: plan knowledge leaves the references a release lacks null") {
     const knowledge::Store store;
     core::Error err;
-    auto k = plan::load_plan_knowledge(store, line(store, "0.8.2"), line(store, "2.6"), &err);
+    auto k = plan::load_plan_knowledge(store, line(store, "0.8.2"), line(store, "2.6")).take(&err);
     REQUIRE_MESSAGE(k, err.render());
     CHECK(k->from_configs == nullptr);
     CHECK(k->from_cli == store.cli(line(store, "0.8.2")).get());
@@ -247,8 +247,8 @@ TEST_SUITE("knowledge_store") {
     CHECK(k->to_cli != nullptr);
 
     const OverlayStore ov("kafka/cli/2.6.toml", "x = \n");
-    CHECK_FALSE(
-        plan::load_plan_knowledge(*ov.store, line(*ov.store, "2.1"), line(*ov.store, "2.6"), &err));
+    CHECK_FALSE(plan::load_plan_knowledge(*ov.store, line(*ov.store, "2.1"), line(*ov.store, "2.6"))
+                    .take(&err));
     CHECK(err.where.file == ov.dir.file("kafka/cli/2.6.toml"));
   }
   TEST_CASE("store: a broken configuration pack fails every command that reads it, located") {

@@ -25,7 +25,7 @@ const kl::VersionCatalog& catalog() {
   static const kl::VersionCatalog cat = [] {
     kafkalint::core::Error err;
     kl::PackSource packs;
-    auto c = kl::VersionCatalog::load(packs, &err);
+    auto c = kl::VersionCatalog::load(packs).take(&err);
     REQUIRE_MESSAGE(c.has_value(), err.render());
     return *c;
   }();
@@ -51,7 +51,7 @@ std::string protocol(const char* value) {
 }
 
 std::optional<kl::VersionCatalog> parse_text(const std::string& text, kafkalint::core::Error* err) {
-  return kl::VersionCatalog::parse({"test/versions.toml", text}, err);
+  return kl::VersionCatalog::parse({"test/versions.toml", text}).take(err);
 }
 
 }  // namespace
@@ -514,8 +514,8 @@ TEST_SUITE("knowledge_curated") {
     std::ofstream(dir.file("kafka/versions.toml")) << full.substr(0, cut) + full.substr(end);
     kl::PackSource packs;
     kafkalint::core::Error err;
-    REQUIRE(packs.add_directory(dir.path(), &err));
-    CHECK_FALSE(kl::VersionCatalog::load(packs, &err));
+    REQUIRE(packs.add_directory(dir.path()).take(&err));
+    CHECK_FALSE(kl::VersionCatalog::load(packs).take(&err));
     CHECK(err.message == "the release catalogue has no [[milestone]] 'dynamic-quorum'");
   }
 
@@ -608,8 +608,8 @@ TEST_SUITE("knowledge_curated") {
           << full.substr(0, at) + full.substr(at + line_text.size());
       kl::PackSource packs;
       kafkalint::core::Error err;
-      REQUIRE(packs.add_directory(dir.path(), &err));
-      CHECK_FALSE(kl::VersionCatalog::load(packs, &err));
+      REQUIRE(packs.add_directory(dir.path()).take(&err));
+      CHECK_FALSE(kl::VersionCatalog::load(packs).take(&err));
       return err.message;
     };
     CHECK(refused_without("protocol = \"3.7-IV2\"\n") ==

@@ -116,7 +116,7 @@ TEST_SUITE("plan_migration_property") {
     auto check_k = [&](const knowledge::Release& r) -> const checks::CheckKnowledge& {
       auto& slot = check_ks[r.name];
       if (!slot) {
-        auto k = checks::load_check_knowledge(store, &r, nullptr, &err);
+        auto k = checks::load_check_knowledge(store, &r, nullptr).take(&err);
         REQUIRE_MESSAGE(k, err.message);
         slot = std::make_unique<checks::CheckKnowledge>(*k);
       }
@@ -190,7 +190,8 @@ TEST_SUITE("plan_migration_property") {
       m.quorum = quorum;
       m.bridge = bridge.name;
       const auto road = plan::make_migration_plan(store, from, to, from.name, to.name, ptrs,
-                                                  plan::PlanOptions{}, m, &err);
+                                                  plan::PlanOptions{}, m)
+                            .take(&err);
       REQUIRE_MESSAGE(road, err.message);
       const plan::Plan& p = *road;
       ++plans;
@@ -280,7 +281,8 @@ TEST_SUITE("plan_migration_property") {
         for (const auto& f : now) now_ptrs.push_back(f.get());
         const auto resumed =
             plan::make_migration_plan(store, bridge, to, bridge.name, to.name, now_ptrs,
-                                      plan::PlanOptions{}, plan::MigrationOptions{}, &err);
+                                      plan::PlanOptions{}, plan::MigrationOptions{})
+                .take(&err);
         REQUIRE(resumed);
         for (const core::Finding& f : resumed->findings) INFO(f.code << " " << f.message);
         REQUIRE_FALSE(resumed->refused);

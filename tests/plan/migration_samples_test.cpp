@@ -62,7 +62,8 @@ void check_samples(const std::string& bridge, plan::Quorum quorum, const std::st
   m.quorum = quorum;
   core::Error err;
   const auto p = plan::make_migration_plan(store, *v39, *v39, bridge, bridge, {f.get()},
-                                           plan::PlanOptions{}, m, &err);
+                                           plan::PlanOptions{}, m)
+                     .take(&err);
   REQUIRE(p);
   REQUIRE_FALSE(p->refused);
   REQUIRE(p->brokers.size() == 2);

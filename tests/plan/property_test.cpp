@@ -206,7 +206,7 @@ TEST_SUITE("plan_property") {
       }
       std::vector<const checks::PropsFile*> ptrs;
       for (const auto& f : files) ptrs.push_back(f.get());
-      auto k = plan::load_plan_knowledge(store, from, to, &err);
+      auto k = plan::load_plan_knowledge(store, from, to).take(&err);
       REQUIRE_MESSAGE(k, err.message);
       const plan::Plan p =
           plan::make_plan(from, to, from.name, to.name, ptrs, *k, plan::PlanOptions{});
@@ -221,7 +221,7 @@ TEST_SUITE("plan_property") {
       }
       REQUIRE(!p.phases.empty());
       phases += static_cast<int>(p.phases.size());
-      auto check_k = checks::load_check_knowledge(store, &to, nullptr, &err);
+      auto check_k = checks::load_check_knowledge(store, &to, nullptr).take(&err);
       REQUIRE_MESSAGE(check_k, err.message);
 
       // The roll phase: the first rolling phase; before and during it the pin must hold.

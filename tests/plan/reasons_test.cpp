@@ -194,7 +194,7 @@ TEST_SUITE("plan_reasons") {
                                 "zookeeper.connect=zk-1:2181\n");
     f->role = checks::Role::kBroker;
     core::Error err;
-    auto k = plan::load_plan_knowledge(store, from, to, &err);
+    auto k = plan::load_plan_knowledge(store, from, to).take(&err);
     REQUIRE_MESSAGE(k, err.message);
     const plan::Plan p =
         plan::make_plan(from, to, from.name, to.name, {f.get()}, *k, plan::PlanOptions{});
