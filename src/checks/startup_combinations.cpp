@@ -22,15 +22,6 @@ namespace kafkalint::checks {
 
 namespace {
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -91,15 +82,17 @@ class CombinationChecker {
     constexpr auto kProducer = knowledge::Scope::kProducer;
     if (!k_.configs->find(kProducer, "enable.idempotence")) return;  // before 0.11
     const properties::Entry* idem = d_.find("enable.idempotence");
-    if (!idem || f_.value_opaque(*idem) || !iequals(core::trim_blanks(d_.value(*idem)), "true"))
+    if (!idem || f_.value_opaque(*idem) ||
+        !core::iequals_ascii(core::trim_blanks(d_.value(*idem)), "true"))
       return;
     // With a transactional.id, turning idempotence off is refused as well.
     const bool transactional = d_.find("transactional.id") != nullptr;
     const std::string off =
         transactional ? "" : ", or drop 'enable.idempotence=true' if this producer must not use it";
     if (auto acks = setting(kProducer, "acks"); acks && acks->entry) {
-      const std::optional<long long> n =
-          iequals(acks->value, "all") ? std::optional<long long>(-1) : parse_long(acks->value);
+      const std::optional<long long> n = core::iequals_ascii(acks->value, "all")
+                                             ? std::optional<long long>(-1)
+                                             : parse_long(acks->value);
       if (n && *n != -1) {
         auto& fd = emit_.at_value(*acks->entry, RuleId::KL245,
                                   q("acks=" + acks->value) +

@@ -45,11 +45,7 @@ const char* to_string(Update u) {
 namespace {
 
 // Blanks Kafka trims from a value (ConfigDef parses the trimmed text).
-std::string_view trimmed(std::string_view s) {
-  const std::size_t b = s.find_first_not_of(" \t\f");
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\f") - b + 1);
-}
+std::string_view trimmed_value(std::string_view s) { return core::trim_chars(s, " \t\f"); }
 
 // One file's map in byte order of keys, as views into its document and the catalogue: a
 // diff of two large files holds 4 bytes a key besides the documents, never a copy of a map.
@@ -61,7 +57,7 @@ struct Side {
 
   std::string_view set_key(std::size_t i) const { return doc->key(doc->entries()[set[i]]); }
   std::string_view set_value(std::size_t i) const {
-    return trimmed(doc->value(doc->entries()[set[i]]));
+    return trimmed_value(doc->value(doc->entries()[set[i]]));
   }
   bool sets(std::string_view key) const {
     std::size_t lo = 0, hi = set.size();

@@ -74,14 +74,8 @@ std::size_t skip_options(const std::vector<Word>& w, std::size_t i, std::string_
   return i;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool names_batch_file(std::string_view word) {
-  const std::string w = lower_ascii(word);
+  const std::string w = core::ascii_lower(word);
   return w.size() > 4 &&
          (w.compare(w.size() - 4, 4, ".bat") == 0 || w.compare(w.size() - 4, 4, ".cmd") == 0);
 }
@@ -98,7 +92,7 @@ std::size_t windows_command_start(std::string_view line) {
   if (rest.size() > 3 && std::isalpha(static_cast<unsigned char>(rest[0])) && rest[1] == ':' &&
       rest[2] == '\\' && gt != std::string_view::npos) {
     // A prompt: only a directory before the '>' (no batch file, option or operator).
-    const std::string before = lower_ascii(rest.substr(0, gt));
+    const std::string before = core::ascii_lower(rest.substr(0, gt));
     bool prompt = before.find_first_of("\"&|<^%") == std::string::npos;
     for (const char* bad : {".bat", ".cmd", ".exe", " -", " /"})
       prompt = prompt && before.find(bad) == std::string::npos;
@@ -677,7 +671,7 @@ void Extractor::command(std::vector<Word>& w, const Snippet* heredoc, const LexO
     }
     const Wrapper* wr = w[i].opaque ? nullptr : find_wrapper(base_name(w[i].text));
     // cmd.exe ignores case: 'Call', 'START'.
-    if (!wr && lo.batch && !w[i].opaque) wr = find_wrapper(lower_ascii(base_name(w[i].text)));
+    if (!wr && lo.batch && !w[i].opaque) wr = find_wrapper(core::ascii_lower(base_name(w[i].text)));
     if (!wr) break;
     const Step step = unwrap(*wr, c, i);
     if (step.at == kNone) return;
