@@ -15,6 +15,17 @@ std::string milestone_names() {
   return out;
 }
 
+/// The milestone called `name`, read from field `field`; an unknown name fails with its place
+/// and the names kafkalint knows.
+std::optional<Milestone> read_milestone(curated::Fields& f, std::string_view field,
+                                        const std::string& name) {
+  for (Milestone m : kAllMilestones)
+    if (name == to_string(m)) return m;
+  f.fail(f.node_of(field), "unknown milestone '" + name + "'",
+         "kafkalint knows: " + milestone_names());
+  return std::nullopt;
+}
+
 /// The id of a `rule` code read from the pack; an unknown or removed code fails with its place.
 bool read_rule_id(curated::Fields& f, const std::string& code, RuleId* out) {
   if (!curated::is_rule_code(code))
@@ -541,16 +552,8 @@ core::Result<VersionCatalog> VersionCatalog::parse(const PackText& pack) {
           std::string milestone;
           f.str("milestone", &milestone);
           if (!f.finish()) return std::nullopt;
-          if (!milestone.empty()) {
-            const auto* m = std::find_if(std::begin(kAllMilestones), std::end(kAllMilestones),
-                                         [&](Milestone x) { return milestone == to_string(x); });
-            if (m == std::end(kAllMilestones)) {
-              f.fail(f.node_of("milestone"), "unknown milestone '" + milestone + "'",
-                     "kafkalint knows: " + milestone_names());
-              return std::nullopt;
-            }
-            c.milestone = *m;
-          }
+          if (!milestone.empty() && !(c.milestone = read_milestone(f, "milestone", milestone)))
+            return std::nullopt;
           if (!ids.insert(c.id).second) {
             f.fail(f.node_of("id"), "constraint id '" + c.id + "' is used twice");
             return std::nullopt;
@@ -644,13 +647,8 @@ core::Result<VersionCatalog> VersionCatalog::parse(const PackText& pack) {
           f.str("what", &what, true);
           f.str("source", &source, true);
           if (!f.finish()) return std::nullopt;
-          const auto* m = std::find_if(std::begin(kAllMilestones), std::end(kAllMilestones),
-                                       [&](Milestone x) { return name == to_string(x); });
-          if (m == std::end(kAllMilestones)) {
-            f.fail(f.node_of("name"), "unknown milestone '" + name + "'",
-                   "kafkalint knows: " + milestone_names());
-            return std::nullopt;
-          }
+          const std::optional<Milestone> m = read_milestone(f, "name", name);
+          if (!m) return std::nullopt;
           if (cat.milestone_line(*m)) {
             f.fail(f.node_of("name"), "milestone '" + name + "' is listed twice");
             return std::nullopt;
