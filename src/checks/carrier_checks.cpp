@@ -406,7 +406,9 @@ class StrimziChecker {
     const scripts::StrimziKafka* kafka = kafka_of(p);
     if (!p.controller && !(kafka && kraft(*kafka))) return;
     core::Error err;
-    const auto needed = k_.versions->resolve_protocol(kStrimziKraftJbodMetadata, &err);
+    // Strimzi's limit is Kafka's own: KRaft JBOD from that metadata version (KIP-858).
+    const auto needed = k_.versions->resolve_protocol(
+        k_.versions->milestone_protocol(knowledge::Milestone::kKraftJbodMigration), &err);
     if (!needed) return;
     std::string why;
     if (kafka && !kafka->metadata_version.empty()) {
@@ -468,10 +470,6 @@ class StrimziChecker {
       out_->push_back(std::move(fd));
     }
   }
-
-  // The metadata version from which Strimzi runs KRaft nodes with several JBOD volumes
-  // (NodePoolUtils.validateKRaftJbodStorage, strimzi-kafka-operator 0.42 to 1.x).
-  static constexpr const char* kStrimziKraftJbodMetadata = "3.7-IV2";
 
   const ScriptFile& f_;
   const CheckKnowledge& k_;

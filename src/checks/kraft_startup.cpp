@@ -264,18 +264,22 @@ class StartupChecker {
     std::string ibp = value("inter.broker.protocol.version").value_or("");
     if (ibp.empty()) return;  // the release's own protocol, which supports the migration
     const auto pv = k_.versions->resolve_protocol(ibp, &err);
-    const auto v34 = k_.versions->resolve_protocol("3.4-IV0", &err);
-    const auto v37 = k_.versions->resolve_protocol("3.7-IV2", &err);
-    if (!pv || !v34 || !v37) return;
-    if (pv->index < v34->index)
+    // The protocols from which the migration, and the migration of JBOD brokers, are possible.
+    using knowledge::Milestone;
+    const std::string migration = k_.versions->milestone_protocol(Milestone::kZooKeeperMigration);
+    const std::string jbod = k_.versions->milestone_protocol(Milestone::kKraftJbodMigration);
+    const auto first = k_.versions->resolve_protocol(migration, &err);
+    const auto first_jbod = k_.versions->resolve_protocol(jbod, &err);
+    if (!pv || !first || !first_jbod) return;
+    if (pv->index < first->index)
       bad("inter.broker.protocol.version",
-          "needs inter.broker.protocol.version 3.4 or later (it is " + ibp + ")");
-    else if (pv->index < v37->index &&
-             split_list(value("log.dirs").value_or(value("log.dir").value_or(""))).size() > 1)
-      bad("log.dirs",
-          "with several log directories (JBOD) needs inter.broker.protocol.version "
-          "3.7-IV2 or later (it is " +
+          "needs inter.broker.protocol.version " +
+              k_.versions->milestone_name(Milestone::kZooKeeperMigration) + " or later (it is " +
               ibp + ")");
+    else if (pv->index < first_jbod->index &&
+             split_list(value("log.dirs").value_or(value("log.dir").value_or(""))).size() > 1)
+      bad("log.dirs", "with several log directories (JBOD) needs inter.broker.protocol.version " +
+                          jbod + " or later (it is " + ibp + ")");
   }
 
   // --- every broker role ---------------------------------------------------------------------

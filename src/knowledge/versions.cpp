@@ -194,6 +194,8 @@ const char* to_string(Milestone m) {
       return "comma-bootstrap-list";
     case Milestone::kJava17:
       return "java-17";
+    case Milestone::kZooKeeperMigration:
+      return "zookeeper-migration";
   }
   return "";
 }
@@ -241,6 +243,7 @@ core::Result<VersionCatalog> VersionCatalog::load(const PackSource& packs) {
       Get get;
     };
     static const Worded kWorded[] = {
+        {Milestone::kZooKeeperMigration, "protocol", &VersionCatalog::milestone_protocol},
         {Milestone::kZooKeeper35, "zookeeper", &VersionCatalog::milestone_zookeeper},
         {Milestone::kZooKeeper35, "zookeeper_before", &VersionCatalog::milestone_zookeeper_before},
         {Milestone::kZooKeeperClient38, "zookeeper", &VersionCatalog::milestone_zookeeper},

@@ -167,6 +167,7 @@ enum class Milestone {
   kScala212Removed,       // no Scala 2.12 build of the distribution (KIP-751)
   kCommaBootstrapList,    // the tools take only comma-separated --bootstrap-server lists
   kJava17,                // brokers, Connect and tools need Java 17 (KIP-1013)
+  kZooKeeperMigration,    // a ZooKeeper cluster can migrate to KRaft (KIP-866)
 };
 
 /// Every milestone, in the order versions.toml lists them.
@@ -190,6 +191,7 @@ inline constexpr Milestone kAllMilestones[] = {
     Milestone::kScala212Removed,
     Milestone::kCommaBootstrapList,
     Milestone::kJava17,
+    Milestone::kZooKeeperMigration,
 };
 
 /// The name of a milestone in versions.toml ("zookeeper-removed").
