@@ -205,7 +205,7 @@ class CommandConfigs {
       return;
     for (auto it = carrier.entries.begin(); it != carrier.entries.end();) {
       const knowledge::ConfigKey* ck = k_.configs->find(knowledge::Scope::kBroker, it->key);
-      if (!ck || ck->update_mode != "read-only") {
+      if (!ck || ck->update_mode != knowledge::UpdateMode::kReadOnly) {
         ++it;
         continue;
       }
@@ -231,7 +231,7 @@ class CommandConfigs {
       if (!f.fix || f.fix->edits.size() != 1) continue;
       const knowledge::ConfigKey* ck =
           k_.configs->find(knowledge::Scope::kBroker, f.fix->edits[0].replacement);
-      if (!ck || ck->update_mode != "read-only") continue;
+      if (!ck || ck->update_mode != knowledge::UpdateMode::kReadOnly) continue;
       f.fix->safety = core::FixSafety::kUnsafe;
       f.notes.push_back("'" + f.fix->edits[0].replacement +
                         "' cannot be changed on a running broker (read-only): with it the --alter "

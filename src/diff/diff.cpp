@@ -297,8 +297,8 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
         d.update = Update::kRestart;  // B's release does not know the key: nothing to alter live
       } else if (ck && release && o.dynamic_configs_since && *release < *o.dynamic_configs_since) {
         d.update = Update::kRestart;  // before dynamic broker configs (KIP-226)
-      } else if (ck && ck->update_mode == "per-broker" && listener_security(key) &&
-                 !per_listener_store(key)) {
+      } else if (ck && ck->update_mode == knowledge::UpdateMode::kPerBroker &&
+                 listener_security(key) && !per_listener_store(key)) {
         d.update = Update::kRestart;
         d.notes.push_back(
             "a running listener keeps the value it started with: only its TLS key and trust "
@@ -308,11 +308,11 @@ std::vector<KeyDiff> diff_documents(const properties::Document& a, const propert
         d.notes.push_back(
             "only a TLS listener reloads its stores live, and B declares none: restart the broker");
       } else if (ck) {
-        if (ck->update_mode == "read-only")
+        if (ck->update_mode == knowledge::UpdateMode::kReadOnly)
           d.update = Update::kRestart;
-        else if (ck->update_mode == "per-broker")
+        else if (ck->update_mode == knowledge::UpdateMode::kPerBroker)
           d.update = Update::kPerBroker;
-        else if (ck->update_mode == "cluster-wide")
+        else if (ck->update_mode == knowledge::UpdateMode::kClusterWide)
           d.update = Update::kClusterWide;
       }
       // A value B's release refuses gets no command: Kafka would reject the --alter too.

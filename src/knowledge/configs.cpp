@@ -14,7 +14,14 @@ namespace {
 const std::vector<std::string_view> kTypes = {"boolean", "string", "int",   "short",   "long",
                                               "double",  "list",   "class", "password"};
 const std::vector<std::string_view> kImportances = {"high", "medium", "low"};
+// In UpdateMode order, after kUnknown.
 const std::vector<std::string_view> kUpdateModes = {"read-only", "per-broker", "cluster-wide"};
+
+UpdateMode update_mode_of(std::string_view name) {
+  for (std::size_t i = 0; i < kUpdateModes.size(); ++i)
+    if (kUpdateModes[i] == name) return static_cast<UpdateMode>(i + 1);
+  return UpdateMode::kUnknown;
+}
 const std::vector<std::string_view> kScopeNames = {"broker", "topic", "producer", "consumer",
                                                    "admin"};
 
@@ -31,11 +38,13 @@ bool read_key(const PackText& pack, const toml::table& t, Scope scope, ConfigKey
   r.boolean("required", &key->required);
   r.str("valid", &key->valid);
   r.one_of("importance", &key->importance, kImportances, true);
-  r.one_of("update", &key->update_mode, kUpdateModes);
+  std::string update;
+  r.one_of("update", &update, kUpdateModes);
   r.str("server_default", &key->server_default);
   r.boolean("internal", &key->internal);
   if (!r.finish()) return false;
   key->type = parse_config_type(type).value_or(ConfigType::kString);  // one_of checked it
+  key->update_mode = update_mode_of(update);
   if (key->name.empty()) return r.fail(*t.get("name"), "empty key name");
   if (key->required && key->default_value)
     return r.fail(*t.get("required"), "key '" + key->name + "' is required but has a default",
@@ -206,7 +215,7 @@ bool fast_key(const std::vector<Field>& fields, ConfigKey* key) {
       has_importance = true;
     } else if (k == "update") {
       if (!is_one_of(f.raw, kUpdateModes)) return false;
-      key->update_mode = f.raw;
+      key->update_mode = update_mode_of(f.raw);
     } else if (k == "server_default")
       key->server_default = f.value();
     else
@@ -218,6 +227,11 @@ bool fast_key(const std::vector<Field>& fields, ConfigKey* key) {
 }  // namespace
 
 const char* to_string(ConfigType type) { return kTypes[static_cast<std::size_t>(type)].data(); }
+
+const char* to_string(UpdateMode mode) {
+  return mode == UpdateMode::kUnknown ? ""
+                                      : kUpdateModes[static_cast<std::size_t>(mode) - 1].data();
+}
 
 std::optional<ConfigType> parse_config_type(std::string_view name) {
   for (std::size_t i = 0; i < kTypes.size(); ++i)

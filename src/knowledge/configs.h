@@ -76,6 +76,12 @@ const char* to_string(ConfigType type);
 /// The type named `name`, else nullopt.
 [[nodiscard]] std::optional<ConfigType> parse_config_type(std::string_view name);
 
+/// How a broker key can be changed on a running cluster (KIP-226), as the reference says.
+enum class UpdateMode { kUnknown, kReadOnly, kPerBroker, kClusterWide };
+
+/// "read-only", "per-broker", "cluster-wide"; "" for kUnknown.
+const char* to_string(UpdateMode mode);
+
 /// One documented key of one scope in one release.
 struct ConfigKey {
   std::string name;
@@ -89,8 +95,8 @@ struct ConfigKey {
   std::string valid;
   /// high, medium or low.
   std::string importance;
-  /// Broker keys 1.1 - 3.9: read-only, per-broker or cluster-wide; empty when not known.
-  std::string update_mode;
+  /// Broker keys 1.1 - 3.9: read-only, per-broker or cluster-wide; kUnknown when not known.
+  UpdateMode update_mode = UpdateMode::kUnknown;
   /// Topic keys up to 3.9: the broker key that supplies the default; empty when not known.
   std::string server_default;
   /// 4.x keys Kafka accepts but leaves out of its docs (ConfigDef defineInternal).

@@ -137,23 +137,26 @@ TEST_SUITE("knowledge_generated") {
     CHECK(std::string(knowledge::to_string(k->type)) == "int");
     CHECK(k->default_value == "168");
     CHECK(k->importance == "high");
-    CHECK(k->update_mode == "read-only");
+    CHECK(k->update_mode == knowledge::UpdateMode::kReadOnly);
     CHECK(k->server_default.empty());
     const auto* t = c.find(Scope::kTopic, "retention.ms");
     REQUIRE(t);
     CHECK(std::string(knowledge::to_string(t->type)) == "long");
     CHECK(t->server_default == "log.retention.ms");
-    CHECK(t->update_mode.empty());
-    CHECK(c.find(Scope::kBroker, "num.io.threads")->update_mode == "cluster-wide");
-    CHECK(c.find(Scope::kBroker, "listeners")->update_mode == "per-broker");
+    CHECK(t->update_mode == knowledge::UpdateMode::kUnknown);
+    CHECK(c.find(Scope::kBroker, "num.io.threads")->update_mode ==
+          knowledge::UpdateMode::kClusterWide);
+    CHECK(c.find(Scope::kBroker, "listeners")->update_mode == knowledge::UpdateMode::kPerBroker);
     CHECK(std::string(knowledge::to_string(c.find(Scope::kBroker, "sasl.jaas.config")->type)) ==
           "password");
     // The identity hash of the validator object ("...NonNullValidator@6093dd95") is dropped.
     CHECK(load("2.0").find(Scope::kConsumer, "bootstrap.servers")->valid == "non-null string");
     CHECK(load("1.0").find(Scope::kTopic, "cleanup.policy")->valid == "[compact, delete]");
     // No update mode before 1.1 or in the 4.x tables (which do not record it).
-    CHECK(load("1.0").find(Scope::kBroker, "num.io.threads")->update_mode.empty());
-    CHECK(load("4.0").find(Scope::kBroker, "num.io.threads")->update_mode.empty());
+    CHECK(load("1.0").find(Scope::kBroker, "num.io.threads")->update_mode ==
+          knowledge::UpdateMode::kUnknown);
+    CHECK(load("4.0").find(Scope::kBroker, "num.io.threads")->update_mode ==
+          knowledge::UpdateMode::kUnknown);
     // 4.x internal keys are present and marked.
     const ConfigCatalog c40 = load("4.0");
     const auto* internal = c40.find(Scope::kBroker, "group.share.enable");
@@ -330,9 +333,13 @@ TEST_SUITE("knowledge_generated") {
         for (const auto& k : c.keys(s)) {
           CAPTURE(line);
           CAPTURE(k.name);
-          std::vector<std::string> fields{
-              k.name,           knowledge::to_string(k.type), k.valid, k.importance, k.update_mode,
-              k.server_default, k.default_value.value_or("")};
+          std::vector<std::string> fields{k.name,
+                                          knowledge::to_string(k.type),
+                                          k.valid,
+                                          k.importance,
+                                          knowledge::to_string(k.update_mode),
+                                          k.server_default,
+                                          k.default_value.value_or("")};
           for (const std::string& f : fields)
             for (const std::string& p : prose) CHECK_MESSAGE(f.find(p) == std::string::npos, f);
           CHECK(k.name.size() < 80);
