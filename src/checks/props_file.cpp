@@ -85,14 +85,14 @@ std::unique_ptr<PropsFile> load_props(std::string path, std::string bytes) {
   auto f = std::make_unique<PropsFile>();
   f->path = std::move(path);
   f->original = std::move(bytes);
-  f->mask = mask_template(f->original, detect_template(f->path, f->original));
+  f->lines = core::LineIndex(f->original, core::LineBreaks::kJava);
+  f->mask = mask_template(f->original, detect_template(f->path, f->original), &f->lines);
   // A plain file's template view is its bytes unchanged: parsed from that copy, which the
   // document then owns, so a large file is held twice (bytes read, document), not three times.
   if (f->templated())
     f->parsed = properties::parse(f->mask.text, f->path);
   else
     f->parsed = properties::parse(std::move(f->mask.text), f->path);
-  f->lines = core::LineIndex(f->original, core::LineBreaks::kJava);
   const properties::Entry* roles = f->doc().find("process.roles");
   f->kraft = roles && !f->doc().value(*roles).empty();
   return f;

@@ -160,7 +160,8 @@ void join_loop_values(std::string_view content, MaskedTemplate& m) {
 
 }  // namespace
 
-MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
+MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax,
+                             const core::LineIndex* known_lines) {
   MaskedTemplate m;
   m.syntax = syntax;
   m.text.assign(content);
@@ -180,8 +181,12 @@ MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax) {
     tags_begin = std::begin(kErbTags);
     tags_end = std::end(kErbTags);
   }
-  // Same line breaks as java.util.Properties: \n, \r\n, lone \r.
-  const core::LineIndex lines(content, core::LineBreaks::kJava);
+  // Same line breaks as java.util.Properties: \n, \r\n, lone \r. A plain file has no tags
+  // to locate, so it is not indexed here (its check indexes it once, in load_props).
+  core::LineIndex built;
+  if (!known_lines && tags_begin != tags_end)
+    built = core::LineIndex(content, core::LineBreaks::kJava);
+  const core::LineIndex& lines = known_lines ? *known_lines : built;
   std::vector<bool> had_code(lines.size() + 1, false);
 
   std::size_t i = 0;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/line_index.h"
+
 namespace kafkalint::checks {
 
 enum class TemplateSyntax {
@@ -54,7 +56,10 @@ struct MaskedTemplate {
 TemplateSyntax detect_template(std::string_view path, std::string_view content);
 
 /// Masks `content` for `syntax`. For kNone only ${...} references are marked opaque.
-MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax);
+/// `lines`, when given, is the kJava line index of `content` the caller already holds (it is
+/// only needed, and otherwise built here, when there are tags to mask).
+MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax,
+                             const core::LineIndex* lines = nullptr);
 
 /// Whether every rendering of a template holds at least one of `offsets` (byte offsets of the
 /// original text, e.g. the entries of one key). Follows the if-blocks of the template code
