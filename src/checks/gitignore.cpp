@@ -49,7 +49,8 @@ std::size_t segments(std::string_view s) { return std::count(s.begin(), s.end(),
 // The path itself, never "everything below" (glob_match's reading of a folder pattern): the
 // walk does not enter an ignored folder, and a folder given on the command line is checked
 // whole even when git ignores it.
-bool rule_matches(const ParsedRule& r, const std::string& rel, bool dir) {
+template <typename R>  // ParsedRule, or GitIgnore's own copy of one
+bool rule_matches(const R& r, const std::string& rel, bool dir) {
   if (r.dir_only && !dir) return false;
   const bool has_slash = r.pattern.find('/') != std::string::npos;
   if (!has_slash && !r.anchored) {  // a name, in any folder
@@ -99,16 +100,16 @@ const std::optional<fs::path>& GitIgnore::root_of(const fs::path& dir) const {
   return roots_[dir] = root;
 }
 
-const std::vector<GitIgnore::Rule>& GitIgnore::rules_of(const fs::path& file) const {
+GitIgnore::Rules GitIgnore::rules_of(const fs::path& file) const {
   auto it = rules_.find(file);
   if (it != rules_.end()) return it->second;
-  std::vector<Rule> rules;
+  auto rules = std::make_shared<std::vector<Rule>>();
   std::error_code ec;
   if (fs::is_regular_file(file, ec)) {
     core::Error err;
     if (auto text = core::read_file(file.string(), &err))
       for (const ParsedRule& p : parse(*text))
-        rules.push_back({p.pattern, p.negate, p.dir_only, p.anchored});
+        rules->push_back({p.pattern, p.negate, p.dir_only, p.anchored});
   }
   return rules_[file] = std::move(rules);
 }
@@ -119,8 +120,7 @@ GitIgnore::Chain GitIgnore::chain_of(const fs::path& dir) const {
   // The caches are only caches: emptied when full, so a walk of any number of folders holds
   // a bounded number of each (a repository's folders would otherwise all stay in memory).
   // The bound leaves room for the folder's own ancestors: emptied at a fixed 1,024, a tree
-  // deeper than that refilled the whole chain for every folder (a 1,200-deep tree took 30 s,
-  // a 2,000-deep one never finished; issue 16).
+  // deeper than that refilled the whole chain for every folder (issue 16).
   const auto depth = static_cast<std::size_t>(std::distance(dir.begin(), dir.end()));
   const std::size_t room = kMaxCached + 2 * (depth + 2);
   if (roots_.size() > room) roots_.clear();
@@ -129,21 +129,36 @@ GitIgnore::Chain GitIgnore::chain_of(const fs::path& dir) const {
   c.dir = dir;
   const std::optional<fs::path>& root = root_of(dir);
   if (!root) return c;
-  c.in_tree = true;
-  std::vector<std::string> parts;
+  c.root = *root;
   for (const fs::path& p : dir.lexically_relative(*root))
-    if (p != ".") parts.push_back(p.string());
-  if (!parts.empty() && (parts[0] == ".." || parts[0] == ".git")) {
-    c.in_tree = false;
-    return c;
+    if (p != ".") c.parts.push_back(p.string());
+  if (!c.parts.empty() && (c.parts[0] == ".." || c.parts[0] == ".git")) return c;
+  c.in_tree = true;
+  for (const std::string& p : c.parts) c.rel += p + "/";
+  // A walk goes down one folder at a time: the chain of an ancestor (the last one asked
+  // about, usually the parent) already holds the .gitignore files down to it. Rebuilding
+  // every level for every folder was cubic in the depth: a 2,000-deep tree inside a git work
+  // tree took 78 s (issue 16).
+  std::size_t known = 0;  // levels 0 .. known-1 (the root and parts[0 .. known-2]) are read
+  if (last_ && last_->in_tree && last_->root == c.root && last_->parts.size() < c.parts.size() &&
+      std::equal(last_->parts.begin(), last_->parts.end(), c.parts.begin())) {
+    c.exclude = last_->exclude;
+    c.levels = last_->levels;
+    known = last_->parts.size() + 1;
+  } else {
+    c.exclude = rules_of(c.root / ".git" / "info" / "exclude");
   }
-  c.exclude = rules_of(*root / ".git" / "info" / "exclude");
-  fs::path folder = *root;
-  for (std::size_t i = 0; i <= parts.size(); ++i) {
-    std::string prefix;
-    for (std::size_t j = i; j < parts.size(); ++j) prefix += parts[j] + "/";
-    c.levels.emplace_back(rules_of(folder / ".gitignore"), std::move(prefix));
-    if (i < parts.size()) folder /= parts[i];
+  fs::path folder = c.root;
+  std::size_t offset = 0;
+  for (std::size_t i = 0; i <= c.parts.size(); ++i) {
+    if (i >= known) {
+      Rules rules = rules_of(folder / ".gitignore");
+      if (!rules->empty()) c.levels.emplace_back(std::move(rules), offset);
+    }
+    if (i < c.parts.size()) {
+      folder /= c.parts[i];
+      offset += c.parts[i].size() + 1;
+    }
   }
   return c;
 }
@@ -157,16 +172,19 @@ bool GitIgnore::ignored(const std::string& path, bool dir) const {
   if (!last_ || last_->dir != parent) last_ = chain_of(parent);
   const Chain& c = *last_;
   const std::string name = full.filename().string();
-  if (!c.in_tree || (c.levels.size() == 1 && name == ".git")) return false;
+  if (!c.in_tree || (c.parts.empty() && name == ".git")) return false;
   // Rules of the root's info/exclude, then of each .gitignore from the root down: the last
   // rule that matches decides.
   std::optional<bool> verdict;
-  auto apply = [&](const std::vector<Rule>& rules, const std::string& r) {
+  std::string rel;
+  auto apply = [&](const std::vector<Rule>& rules, std::size_t offset) {
+    rel.assign(c.rel, offset, std::string::npos);
+    rel += name;
     for (const Rule& x : rules)
-      if (rule_matches({x.pattern, x.negate, x.dir_only, x.anchored}, r, dir)) verdict = !x.negate;
+      if (rule_matches(x, rel, dir)) verdict = !x.negate;
   };
-  apply(c.exclude, c.levels.front().second + name);
-  for (const auto& [rules, prefix] : c.levels) apply(rules, prefix + name);
+  apply(*c.exclude, 0);
+  for (const auto& [rules, offset] : c.levels) apply(*rules, offset);
   return verdict.value_or(false);
 }
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,21 +28,27 @@ class GitIgnore {
     bool dir_only = false;
     bool anchored = false;  // relative to the .gitignore's folder, not any name below it
   };
+  using Rules = std::shared_ptr<const std::vector<Rule>>;
   struct Chain {
     std::filesystem::path dir;
-    bool in_tree = false;  // dir lies in a git work tree, outside its .git
-    std::vector<Rule> exclude;
-    std::vector<std::pair<std::vector<Rule>, std::string>> levels;  // root first
+    std::filesystem::path root;
+    bool in_tree = false;            // dir lies in a git work tree, outside its .git
+    std::vector<std::string> parts;  // dir's folders below the root
+    std::string rel;                 // the same joined, each followed by '/'
+    Rules exclude;                   // the root's .git/info/exclude
+    // The .gitignore files that have rules, root first, each with where its path to dir
+    // starts in rel. Folders without one (most, in a deep tree) take no room and no time.
+    std::vector<std::pair<Rules, std::size_t>> levels;
   };
   Chain chain_of(const std::filesystem::path& dir) const;
   const std::optional<std::filesystem::path>& root_of(const std::filesystem::path& dir) const;
-  const std::vector<Rule>& rules_of(const std::filesystem::path& file) const;
+  Rules rules_of(const std::filesystem::path& file) const;
 
   // Folders whose root and .gitignore rules are remembered, at most: enough for the
   // ancestors of the folders a depth-first walk is in, small next to a large repository.
   static constexpr std::size_t kMaxCached = 1024;
   mutable std::map<std::filesystem::path, std::optional<std::filesystem::path>> roots_;
-  mutable std::map<std::filesystem::path, std::vector<Rule>> rules_;
+  mutable std::map<std::filesystem::path, Rules> rules_;
   mutable std::optional<Chain> last_;  // the folder of the last path asked about
 };
 
