@@ -334,11 +334,17 @@ std::string metadata_word(const YamlNode& root, const char* field, std::string_v
   return v && v->is_scalar() ? v->text : std::string();
 }
 
-// The metadata.name scalar of a resource, or nullptr.
-const YamlNode* name_node(const YamlNode& root) {
+// metadata.name (with its position) and metadata.namespace of a resource.
+void read_name(const YamlNode& root, StrimziResource* r) {
   const YamlNode* meta = root.get("metadata");
-  const YamlNode* name = meta ? meta->get("name") : nullptr;
-  return name && name->is_scalar() ? name : nullptr;
+  if (!meta) return;
+  if (const YamlNode* n = meta->get("name"); n && n->is_scalar()) {
+    r->name = n->text;
+    r->line = n->line;
+    r->column = n->column;
+    r->length = n->end - n->begin;
+  }
+  if (const YamlNode* ns = meta->get("namespace"); ns && ns->is_scalar()) r->ns = ns->text;
 }
 
 bool strimzi_api(const YamlNode& root) {
@@ -348,14 +354,7 @@ bool strimzi_api(const YamlNode& root) {
 
 StrimziKafka strimzi_kafka(const YamlNode& root) {
   StrimziKafka k;
-  if (const YamlNode* n = name_node(root)) {
-    k.name = n->text;
-    k.line = n->line;
-    k.column = n->column;
-    k.length = n->end - n->begin;
-  }
-  if (const YamlNode* meta = root.get("metadata"))
-    if (const YamlNode* ns = meta->get("namespace"); ns && ns->is_scalar()) k.ns = ns->text;
+  read_name(root, &k);
   k.kraft_annotation = metadata_word(root, "annotations", "strimzi.io/kraft");
   // Strimzi 0.49 introduced the v1 API (CHANGELOG 0.49.0), after 0.46 removed ZooKeeper-based
   // clusters (CHANGELOG 0.46.0): a v1 Kafka runs KRaft.
@@ -366,8 +365,12 @@ StrimziKafka strimzi_kafka(const YamlNode& root) {
   if (kafka && kafka->kind == YamlNode::Kind::kMap) {
     if (const YamlNode* v = kafka->get("version"); v && v->is_scalar())
       k.release = v->text.substr(0, v->text.find('.', v->text.find('.') + 1));
-    if (const YamlNode* mv = kafka->get("metadataVersion"); mv && mv->is_scalar())
+    if (const YamlNode* mv = kafka->get("metadataVersion"); mv && mv->is_scalar()) {
+      std::size_t b = 0, e = 0;
       k.metadata_version = mv->text;
+      scalar_pos(*mv, &b, &e, &k.metadata_line, &k.metadata_column);
+      k.metadata_length = e - b;
+    }
   }
   return k;
 }
@@ -376,14 +379,7 @@ StrimziKafka strimzi_kafka(const YamlNode& root) {
 // jvmOptions, template).
 StrimziNodePool strimzi_pool(const YamlNode& root) {
   StrimziNodePool p;
-  if (const YamlNode* n = name_node(root)) {
-    p.name = n->text;
-    p.line = n->line;
-    p.column = n->column;
-    p.length = n->end - n->begin;
-  }
-  if (const YamlNode* meta = root.get("metadata"))
-    if (const YamlNode* ns = meta->get("namespace"); ns && ns->is_scalar()) p.ns = ns->text;
+  read_name(root, &p);
   p.cluster = metadata_word(root, "labels", "strimzi.io/cluster");
   const YamlNode* spec = root.get("spec");
   if (!spec || spec->kind != YamlNode::Kind::kMap) return p;
@@ -429,21 +425,18 @@ void kubernetes(const YamlNode& root, std::string_view content, std::vector<Carr
     const YamlNode* kafka = spec ? spec->get("kafka") : nullptr;
     const YamlNode* config = kafka ? kafka->get("config") : nullptr;
     if (!kafka || kafka->kind != YamlNode::Kind::kMap) return;
+    const StrimziKafka facts = strimzi_kafka(root);
     Carrier c;
     c.what = "Strimzi Kafka " + n + " (spec.kafka.config)";
     c.role = "broker";
-    if (const YamlNode* v = kafka->get("version"); v && v->is_scalar())
-      c.release = v->text.substr(0, v->text.find('.', v->text.find('.') + 1));
-    if (const YamlNode* mv = kafka->get("metadataVersion"); mv && mv->is_scalar()) {
-      std::size_t b = 0, e = 0;
-      c.metadata_version = mv->text;
-      scalar_pos(*mv, &b, &e, &c.metadata_line, &c.metadata_column);
-      c.metadata_length = e - b;
-    }
+    c.release = facts.release;
+    c.metadata_version = facts.metadata_version;
+    c.metadata_line = facts.metadata_line;
+    c.metadata_column = facts.metadata_column;
+    c.metadata_length = facts.metadata_length;
     if (config && config->kind == YamlNode::Kind::kMap) key_map(c, *config);
     for (CarrierEntry& e : c.entries)
       if (strimzi_forbidden(e.key)) e.managed_by = "Strimzi";
-    const StrimziKafka facts = strimzi_kafka(root);
     c.resource = facts.name;
     c.resource_namespace = facts.ns;
     c.kraft = facts.kraft_annotation == "enabled" || facts.v1_api;

@@ -64,28 +64,32 @@ struct Carrier {
 };
 
 /// A Strimzi Kafka resource (kafka.strimzi.io), what its node pools and their checks need.
-struct StrimziKafka {
+/// What names a Strimzi resource: metadata.name (and where it is written), metadata.namespace.
+struct StrimziResource {
   std::string name, ns;
+  int line = 0, column = 0;  ///< metadata.name
+  std::size_t length = 0;
+};
+
+struct StrimziKafka : StrimziResource {
   std::string release;           ///< spec.kafka.version as a release line ("3.6"); "" when absent
   std::string metadata_version;  ///< spec.kafka.metadataVersion as written
   std::string kraft_annotation;  ///< metadata.annotations["strimzi.io/kraft"] ("enabled", ...)
   /// apiVersion kafka.strimzi.io/v1: Strimzi 0.49 or newer, which runs KRaft only.
   bool v1_api = false;
-  int line = 0, column = 0;  ///< metadata.name
-  std::size_t length = 0;
+  int metadata_line = 0, metadata_column = 0;  ///< spec.kafka.metadataVersion, when written
+  std::size_t metadata_length = 0;
 };
 
 /// A Strimzi KafkaNodePool: nodes of the Kafka resource its strimzi.io/cluster label names. Its
 /// spec carries no Kafka config (replicas, roles, storage, resources, jvmOptions, template):
 /// it decides the roles and the disks of the nodes.
-struct StrimziNodePool {
-  std::string name, cluster, ns;
+struct StrimziNodePool : StrimziResource {
+  std::string cluster;
   bool broker = false, controller = false;  ///< spec.roles
   bool roles_known = false;  ///< spec.roles is a list of plain words (not a template)
   int replicas = -1;         ///< spec.replicas; -1 when it is not a number (a template)
   int jbod_volumes = 0;      ///< spec.storage of type jbod: how many volumes; 0 otherwise
-  int line = 0, column = 0;  ///< metadata.name
-  std::size_t length = 0;
   int storage_line = 0, storage_column = 0;  ///< the 'type' value of spec.storage
   std::size_t storage_length = 0;
 };
