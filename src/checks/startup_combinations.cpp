@@ -6,7 +6,12 @@
 // - KafkaConfig.validateValues (0.9 .. 4.x, core/src/main/scala/kafka/server/KafkaConfig.scala)
 //   requires the SASL inter-broker mechanism among the listener's enabled mechanisms, more than
 //   1 MiB of dedupe buffer per cleaner thread, and replica.fetch.wait.max.ms at or below
-//   replica.socket.timeout.ms and replica.lag.time.max.ms.
+//   replica.socket.timeout.ms and replica.lag.time.max.ms; log.roll.ms of at least 1 and a
+//   retention of -1 or at least 1 ms; queued.max.request.bytes of 0 or less, or at least
+//   socket.request.max.bytes (1.0+); max.connections.per.ip=0 only with overrides (2.0+);
+//   connection.failed.authentication.delay.ms below connections.max.idle.ms (2.1+);
+// - the producer refuses a transactional.id once idempotence is off (0.11 .. 4.x), and the
+//   consumer refuses group.remote.assignor under group.protocol=classic (3.9 .. 4.x).
 // Kafka compares effective values, so an unset key takes the reference's default; a rule speaks
 // only when the file sets one of the keys it compares.
 
@@ -16,6 +21,7 @@
 #include <optional>
 #include <string>
 
+#include "checks/value_check.h"
 #include "core/strings.h"
 
 namespace kafkalint::checks {
@@ -50,11 +56,19 @@ class CombinationChecker {
 
   void run() {
     if (f_.templated() || !k_.configs || !k_.reference) return;
-    if (f_.role == Role::kProducer || f_.role == Role::kClient) check_idempotence();
+    if (f_.role == Role::kProducer || f_.role == Role::kClient) {
+      check_idempotence();
+      check_transactional_id();
+    }
+    if (f_.role == Role::kConsumer || f_.role == Role::kClient) check_remote_assignor();
     if (f_.role == Role::kBroker) {
       check_inter_broker_sasl();
       check_dedupe_buffer();
       check_replica_fetch_wait();
+      check_log_times();
+      check_request_queue();
+      check_connections_per_ip();
+      check_failed_auth_delay();
     }
   }
 
@@ -76,6 +90,22 @@ class CombinationChecker {
     const knowledge::ConfigKey* ck = k_.configs->find(scope, key);
     if (!ck || !ck->default_value) return std::nullopt;
     return Setting{nullptr, *ck->default_value};
+  }
+
+  // The setting passes its own key's validator: when it does not, KL201/KL202 speak and a
+  // combination would only repeat them (max.connections.per.ip=0 is out of range before 2.0).
+  bool own_check_passes(knowledge::Scope scope, std::string_view key, const Setting& s) const {
+    const knowledge::ConfigKey* ck = k_.configs->find(scope, key);
+    return ck &&
+           check_value(ck->type, ck->valid, s.value, ck->default_value.value_or("")).problem ==
+               ValueProblem::kNone;
+  }
+
+  // A number of the setting, when the setting is known and passes its key's validator.
+  std::optional<long long> number(knowledge::Scope scope, std::string_view key,
+                                  const std::optional<Setting>& s) const {
+    if (!s || !own_check_passes(scope, key, *s)) return std::nullopt;
+    return parse_long(java_trim(s->value));
   }
 
   void check_idempotence() {
@@ -240,6 +270,180 @@ class CombinationChecker {
               (limit->entry ? "" : " (the default)") + ": the broker refuses to start");
       fd.suggestion = "keep replica.fetch.wait.max.ms at or below " + std::string(key);
     }
+  }
+
+  // ProducerConfig (3.2+) and KafkaProducer (0.11 .. 3.1): a transactional.id needs
+  // idempotence. Explicit enable.idempotence=false always fails; from the line where a
+  // conflict turns the default idempotence off, acks, retries or requests in flight that
+  // conflict with it fail the same way.
+  void check_transactional_id() {
+    constexpr auto kProducer = knowledge::Scope::kProducer;
+    const properties::Entry* tid = d_.find("transactional.id");
+    if (!tid || !k_.configs->find(kProducer, "transactional.id")) return;
+    const properties::Entry* idem = d_.find("enable.idempotence");
+    if (idem) {
+      if (f_.value_opaque(*idem) || !core::iequals_ascii(java_trim(d_.value(*idem)), "false"))
+        return;
+      auto& fd = emit_.at_value(*idem, RuleId::KL249,
+                                "'enable.idempotence=false' with 'transactional.id': the producer "
+                                "refuses to start, transactions need idempotence");
+      fd.suggestion =
+          "remove 'enable.idempotence=false', or drop 'transactional.id' if this "
+          "producer must not use transactions";
+      return;
+    }
+    if (!k_.reached(k_.reference, knowledge::Milestone::kIdempotenceYields)) return;
+    const properties::Entry* cause = nullptr;
+    std::string why;
+    if (auto acks = setting(kProducer, "acks"); acks && acks->entry) {
+      const std::string a(java_trim(acks->value));
+      const std::optional<long long> n = parse_long(a);
+      if (!core::iequals_ascii(a, "all") && n && *n != -1) {
+        cause = acks->entry;
+        why = "'acks=" + a + "'";
+      }
+    }
+    if (!cause)
+      if (auto retries = setting(kProducer, "retries");
+          retries && retries->entry && number(kProducer, "retries", retries) == 0LL) {
+        cause = retries->entry;
+        why = "'retries=0'";
+      }
+    if (!cause) {
+      auto inflight = setting(kProducer, "max.in.flight.requests.per.connection");
+      const auto n = number(kProducer, "max.in.flight.requests.per.connection", inflight);
+      if (inflight && inflight->entry && n && *n > 5) {
+        cause = inflight->entry;
+        why = "'max.in.flight.requests.per.connection=" + std::string(java_trim(inflight->value)) +
+              "'";
+      }
+    }
+    if (!cause) return;
+    auto& fd = emit_.at_value(*cause, RuleId::KL249,
+                              why +
+                                  " turns the producer's default idempotence off, and with "
+                                  "'transactional.id' set the producer then refuses to start");
+    fd.suggestion =
+        "for a transactional producer use acks=all, retries above 0 and at most 5 "
+        "requests in flight";
+  }
+
+  // ConsumerConfig.checkGroupRemoteAssignor: the server-side assignor belongs to the consumer
+  // protocol; the classic protocol (the default) refuses it.
+  void check_remote_assignor() {
+    constexpr auto kConsumer = knowledge::Scope::kConsumer;
+    if (!k_.reached(k_.reference, knowledge::Milestone::kRemoteAssignorChecked)) return;
+    const properties::Entry* assignor = d_.find("group.remote.assignor");
+    if (!assignor || f_.value_opaque(*assignor) || core::trim_blanks(d_.value(*assignor)).empty())
+      return;
+    auto protocol = setting(kConsumer, "group.protocol");
+    if (!protocol || !core::iequals_ascii(java_trim(protocol->value), "classic")) return;
+    auto& fd = emit_.at_key(
+        *assignor, RuleId::KL254,
+        "'group.remote.assignor' with 'group.protocol=" + std::string(java_trim(protocol->value)) +
+            "'" + (protocol->entry ? "" : " (the default)") +
+            ": the consumer refuses to start, the server-side assignor "
+            "needs group.protocol=consumer");
+    fd.suggestion = "set 'group.protocol=consumer', or remove 'group.remote.assignor'";
+  }
+
+  // KafkaConfig: log.roll.ms at least 1; the retention (log.retention.ms, else minutes, else
+  // hours) -1 or at least 1 ms, any negative time counting as -1, so only 0 is refused.
+  void check_log_times() {
+    constexpr auto kBroker = knowledge::Scope::kBroker;
+    if (const properties::Entry* roll = d_.find("log.roll.ms"); roll && !f_.value_opaque(*roll)) {
+      const auto n =
+          number(kBroker, "log.roll.ms", Setting{roll, core::trim_blanks(d_.value(*roll))});
+      if (n && *n < 1) {
+        auto& fd = emit_.at_value(*roll, RuleId::KL250,
+                                  q("log.roll.ms=" + std::to_string(*n)) +
+                                      ": the broker requires at least 1 ms and refuses to start");
+        fd.suggestion = "set log.roll.ms to 1 or more, or remove it to roll by log.roll.hours";
+      }
+    }
+    struct Unit {
+      const char* key;
+      long long ms;
+    };
+    for (const Unit u : {Unit{"log.retention.ms", 1}, Unit{"log.retention.minutes", 60000},
+                         Unit{"log.retention.hours", 3600000}}) {
+      const properties::Entry* e = d_.find(u.key);
+      if (!e) continue;
+      // A snippet may leave a key of higher precedence to another file.
+      if (f_.value_opaque(*e) || (f_.partial && u.ms != 1)) return;
+      // The first key set decides; a value its own validator refuses is KL201/KL202's.
+      const auto n = number(kBroker, u.key, Setting{e, core::trim_blanks(d_.value(*e))});
+      if (n && *n == 0) {
+        auto& fd = emit_.at_value(*e, RuleId::KL250,
+                                  q(std::string(u.key) + "=0") +
+                                      " makes the log retention 0 ms: the broker accepts -1 "
+                                      "(unlimited) or at least 1 ms and refuses to start");
+        fd.suggestion = "use -1 to keep logs without a time limit, or a positive time";
+      }
+      return;
+    }
+  }
+
+  // KafkaConfig (1.0+): a bounded request queue must hold at least one request of the largest
+  // size the socket server accepts.
+  void check_request_queue() {
+    constexpr auto kBroker = knowledge::Scope::kBroker;
+    if (!k_.configs->find(kBroker, "queued.max.request.bytes")) return;
+    auto queued = setting(kBroker, "queued.max.request.bytes");
+    auto request = setting(kBroker, "socket.request.max.bytes");
+    if (!queued || !request || (!queued->entry && !request->entry)) return;
+    const auto qn = number(kBroker, "queued.max.request.bytes", queued);
+    const auto rn = number(kBroker, "socket.request.max.bytes", request);
+    if (!qn || !rn || *qn <= 0 || *qn >= *rn) return;
+    const properties::Entry* at = queued->entry ? queued->entry : request->entry;
+    auto& fd = emit_.at_value(
+        *at, RuleId::KL251,
+        q("queued.max.request.bytes=" + queued->value) + (queued->entry ? "" : " (the default)") +
+            " is below " + q("socket.request.max.bytes=" + request->value) +
+            (request->entry ? "" : " (the default)") + ": the broker refuses to start");
+    fd.suggestion =
+        "raise queued.max.request.bytes to at least socket.request.max.bytes, or "
+        "set it to -1 for an unbounded queue";
+  }
+
+  // KafkaConfig (2.0+): no connections per IP at all only makes sense with per-host overrides.
+  void check_connections_per_ip() {
+    constexpr auto kBroker = knowledge::Scope::kBroker;
+    const properties::Entry* e = d_.find("max.connections.per.ip");
+    if (!e || f_.value_opaque(*e)) return;
+    const auto n =
+        number(kBroker, "max.connections.per.ip", Setting{e, core::trim_blanks(d_.value(*e))});
+    if (!n || *n != 0) return;
+    if (const properties::Entry* o = d_.find("max.connections.per.ip.overrides"))
+      if (f_.value_opaque(*o) || !core::trim_blanks(d_.value(*o)).empty()) return;
+    if (f_.partial) return;  // the overrides may be set elsewhere
+    auto& fd = emit_.at_value(*e, RuleId::KL252,
+                              "'max.connections.per.ip=0' without "
+                              "'max.connections.per.ip.overrides': the broker refuses to start");
+    fd.suggestion =
+        "list the hosts that may connect in max.connections.per.ip.overrides "
+        "(host:count,...), or raise max.connections.per.ip";
+  }
+
+  // KafkaConfig (2.1+, KIP-306): a delayed authentication failure must be answered before the
+  // idle connection is closed; a negative idle timeout turns the check off.
+  void check_failed_auth_delay() {
+    constexpr auto kBroker = knowledge::Scope::kBroker;
+    if (!k_.configs->find(kBroker, "connection.failed.authentication.delay.ms")) return;
+    auto delay = setting(kBroker, "connection.failed.authentication.delay.ms");
+    auto idle = setting(kBroker, "connections.max.idle.ms");
+    if (!delay || !idle || (!delay->entry && !idle->entry)) return;
+    const auto dn = number(kBroker, "connection.failed.authentication.delay.ms", delay);
+    const auto in = number(kBroker, "connections.max.idle.ms", idle);
+    if (!dn || !in || *in < 0 || *dn < *in) return;
+    const properties::Entry* at = delay->entry ? delay->entry : idle->entry;
+    auto& fd =
+        emit_.at_value(*at, RuleId::KL253,
+                       q("connection.failed.authentication.delay.ms=" + delay->value) +
+                           (delay->entry ? "" : " (the default)") + " is not below " +
+                           q("connections.max.idle.ms=" + idle->value) +
+                           (idle->entry ? "" : " (the default)") + ": the broker refuses to start");
+    fd.suggestion = "keep connection.failed.authentication.delay.ms below connections.max.idle.ms";
   }
 
   const PropsFile& f_;

@@ -196,6 +196,10 @@ const char* to_string(Milestone m) {
       return "java-17";
     case Milestone::kZooKeeperMigration:
       return "zookeeper-migration";
+    case Milestone::kIdempotenceYields:
+      return "idempotence-yields";
+    case Milestone::kRemoteAssignorChecked:
+      return "remote-assignor-checked";
   }
   return "";
 }

@@ -161,13 +161,15 @@ enum class Milestone {
   kEligibleLeaderReplicas,  // finalising turns on eligible leader replicas (KIP-966)
   kQuorumConversion,        // a static controller quorum can be made dynamic (kraft.version=1)
   // Facts the checks act on.
-  kDynamicBrokerConfigs,  // broker configs updated without a restart (KIP-226)
-  kScalaClientsRemoved,   // the Scala producer and consumer are gone
-  kLog4j2,                // brokers and tools log with Log4j2 (KIP-653)
-  kScala212Removed,       // no Scala 2.12 build of the distribution (KIP-751)
-  kCommaBootstrapList,    // the tools take only comma-separated --bootstrap-server lists
-  kJava17,                // brokers, Connect and tools need Java 17 (KIP-1013)
-  kZooKeeperMigration,    // a ZooKeeper cluster can migrate to KRaft (KIP-866)
+  kDynamicBrokerConfigs,   // broker configs updated without a restart (KIP-226)
+  kScalaClientsRemoved,    // the Scala producer and consumer are gone
+  kLog4j2,                 // brokers and tools log with Log4j2 (KIP-653)
+  kScala212Removed,        // no Scala 2.12 build of the distribution (KIP-751)
+  kCommaBootstrapList,     // the tools take only comma-separated --bootstrap-server lists
+  kJava17,                 // brokers, Connect and tools need Java 17 (KIP-1013)
+  kZooKeeperMigration,     // a ZooKeeper cluster can migrate to KRaft (KIP-866)
+  kIdempotenceYields,      // producers turn implicit idempotence off on conflicts (KAFKA-13673)
+  kRemoteAssignorChecked,  // consumers refuse group.remote.assignor with the classic protocol
 };
 
 /// Every milestone, in the order versions.toml lists them.
@@ -192,6 +194,8 @@ inline constexpr Milestone kAllMilestones[] = {
     Milestone::kCommaBootstrapList,
     Milestone::kJava17,
     Milestone::kZooKeeperMigration,
+    Milestone::kIdempotenceYields,
+    Milestone::kRemoteAssignorChecked,
 };
 
 /// The name of a milestone in versions.toml ("zookeeper-removed").
