@@ -1,6 +1,7 @@
 #include "checks/doc_properties.h"
 
 #include "checks/carrier_checks.h"
+#include "checks/single_node.h"
 #include "checks/worker_kind.h"
 #include "core/line_index.h"
 #include "scripts/carriers.h"
@@ -113,6 +114,10 @@ void check_properties_block(const ScriptFile& f, const scripts::PropertiesBlock&
   }
   std::vector<core::Finding> raw;
   check_properties(*p, k, &raw);
+  // A snippet for one development node (a loopback quorum, one replica) gets no replication
+  // advice either: its KL413 summary is file-level, dropped below with the rest.
+  collapse_single_node_findings(
+      *p, k, [](const core::Finding&) { return true; }, &raw);
   for (core::Finding& fd : raw) {
     // File-level findings (a key the file does not set) need the whole file.
     if (fd.where.line == 1 && fd.where.column == 1 && fd.source_line.empty()) continue;

@@ -14,8 +14,8 @@ namespace kafkalint::checks {
 
 /// True when `f` says it is one broker on one machine for development: every listener,
 /// advertised listener and the ZooKeeper ensemble or controller quorum it names are on
-/// loopback, and it sets offsets.topic.replication.factor=1 (what a single broker needs) or
-/// keeps its data in one folder under /tmp (Kafka's samples).
+/// loopback, and it sets offsets.topic.replication.factor=1 or default.replication.factor=1
+/// (what a single broker needs) or keeps its data in one folder under /tmp (Kafka's samples).
 bool development_single_node(const PropsFile& f);
 
 /// On such a file, replaces the safety findings about replication and topic defaults (KL4xx
