@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 
 #include "checks/ansible_inventory.h"
@@ -284,14 +285,14 @@ class CarrierChecker {
 // The carriers of an env file: the services of the Compose files next to it that read it
 // (env_file:), each with its own image convention. An env file no Compose file reads (the
 // '.env' Compose only uses to fill in ${VAR} references) configures no container.
-std::vector<scripts::Carrier> env_file_carriers(const ScriptFile& f) {
+// Calls visit(compose file's folder, its parsed documents) for the Compose file of `file`'s
+// folder and of up to two folders above it ('env_file: config/kafka.env', './config/
+// server.properties:/etc/kafka/server.properties'), nearest first, until visit returns true.
+template <typename Visit>
+void compose_files_above(const std::filesystem::path& file, Visit visit) {
   namespace fs = std::filesystem;
-  std::vector<scripts::Carrier> out;
-  const fs::path self = fs::path(f.path).lexically_normal();
-  // The Compose file sits in the env file's folder or up to two folders above it
-  // ('env_file: config/kafka.env').
-  fs::path dir = self.parent_path();
-  for (int up = 0; up < 3 && out.empty(); ++up, dir = dir.parent_path()) {
+  fs::path dir = file.parent_path();
+  for (int up = 0; up < 3; ++up, dir = dir.parent_path()) {
     for (const char* name :
          {"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"}) {
       const fs::path compose = dir / name;
@@ -299,19 +300,64 @@ std::vector<scripts::Carrier> env_file_carriers(const ScriptFile& f) {
       if (!fs::is_regular_file(compose, ec)) continue;
       core::Error err;
       const auto text = core::read_file(compose.string(), &err);
-      if (!text) continue;
-      for (const scripts::ComposeEnvFile& use :
-           scripts::compose_env_files(scripts::parse_yaml(*text))) {
-        if ((dir / use.path).lexically_normal() != self) continue;
-        scripts::Carrier c = scripts::env_file_carrier(f.content, use);
-        if (!c.entries.empty()) out.push_back(std::move(c));
-      }
+      if (text && visit(dir, compose, scripts::parse_yaml(*text))) return;
       break;  // Compose reads the first of these names it finds
     }
     if (dir.empty() || dir == dir.root_path()) break;
   }
+}
+
+std::vector<scripts::Carrier> env_file_carriers(const ScriptFile& f) {
+  namespace fs = std::filesystem;
+  std::vector<scripts::Carrier> out;
+  const fs::path self = fs::path(f.path).lexically_normal();
+  compose_files_above(
+      self, [&](const fs::path& dir, const fs::path&, const std::vector<scripts::YamlNode>& docs) {
+        for (const scripts::ComposeEnvFile& use : scripts::compose_env_files(docs)) {
+          if ((dir / use.path).lexically_normal() != self) continue;
+          scripts::Carrier c = scripts::env_file_carrier(f.content, use);
+          if (!c.entries.empty()) out.push_back(std::move(c));
+        }
+        return !out.empty();
+      });
   return out;
 }
+
+}  // namespace
+
+std::optional<std::string> single_broker_mount(const std::string& path) {
+  namespace fs = std::filesystem;
+  // Many properties files share a folder (the bench's 10,000 files, a repository of brokers):
+  // the Compose files above a folder are read once, and a file costs one lookup.
+  using Mounts = std::vector<std::pair<fs::path, std::string>>;  // mounted file, service
+  static std::mutex mutex;
+  static std::map<fs::path, Mounts> by_folder;
+  const fs::path self = fs::absolute(fs::path(path)).lexically_normal();
+  Mounts mounts;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto it = by_folder.find(self.parent_path());
+    if (it == by_folder.end()) {
+      Mounts found;
+      compose_files_above(self, [&](const fs::path& dir, const fs::path& compose,
+                                    const std::vector<scripts::YamlNode>& docs) {
+        for (const scripts::ComposeEnvFile& m : scripts::compose_mounted_files(docs))
+          if (m.single_node && m.broker && scripts::kafka_image(m.image))
+            found.emplace_back((dir / m.path).lexically_normal(),
+                               "service " + m.service + " of " + compose.filename().string());
+        return false;  // a nearer Compose file may mount other files: read them all
+      });
+      if (by_folder.size() > 4096) by_folder.clear();  // a cache, bounded
+      it = by_folder.emplace(self.parent_path(), std::move(found)).first;
+    }
+    mounts = it->second;
+  }
+  for (const auto& [file, service] : mounts)
+    if (file == self) return service;
+  return std::nullopt;
+}
+
+namespace {
 
 // Strimzi Kafka resources and KafkaNodePools: those of the file, and those of the other YAML
 // files of its folder (one resource per file is the usual layout; kustomize and GitOps

@@ -32,4 +32,10 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
 void check_carrier(const ScriptFile& f, const CheckKnowledge& k, const scripts::Carrier& c,
                    std::optional<Role> role, std::vector<core::Finding>* out);
 
+/// When a Compose file of `path`'s folder (or of up to two folders above) bind-mounts the
+/// properties file `path` into its only Kafka broker service, that service ("service kafka of
+/// docker-compose.yml"): the file then configures a single node. nullopt otherwise. Compose
+/// files are read once per folder and process; safe to call from several threads.
+std::optional<std::string> single_broker_mount(const std::string& path);
+
 }  // namespace kafkalint::checks

@@ -185,8 +185,16 @@ struct Worker {
     std::vector<core::Finding> raw;
     check_properties(*f, k, &raw);
     check_upgrade_path(*f, k, &raw);
-    collapse_single_node_findings(
-        *f, k, [&](const core::Finding& fd) { return selection.enabled(fd); }, &raw);
+    const auto shown = [&](const core::Finding& fd) { return selection.enabled(fd); };
+    collapse_single_node_findings(*f, k, shown, &raw);
+    // A file Compose mounts into its only broker says it is one node, though it alone does
+    // not (its listeners and ids often come from the service's environment).
+    if (f->role == Role::kBroker && !f->templated() && !development_single_node(*f))
+      if (const auto service = single_broker_mount(f->path))
+        collapse_findings(*f, k, shown, &raw,
+                          "mounted into " + *service +
+                              ", the only Kafka service of that Compose file: a single-node "
+                              "setup");
     finish(*f, std::move(raw), out, sup, fix);
     broker_record(*f, facts, cluster);
   }

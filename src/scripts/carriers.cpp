@@ -725,7 +725,13 @@ bool runs_other_program(const YamlNode& service) {
   return false;
 }
 
-std::vector<ComposeEnvFile> compose_env_files(const std::vector<YamlNode>& docs) {
+namespace {
+
+// The files `field` of each service names (env_file: or volumes:), as `read` finds them in one
+// item, each marked with whether its service is the only broker of its Compose file.
+template <typename Read>
+std::vector<ComposeEnvFile> compose_files(const std::vector<YamlNode>& docs, const char* field,
+                                          Read read) {
   std::vector<ComposeEnvFile> out;
   for (const YamlNode& d : docs) {
     const YamlNode* services = d.get("services");
@@ -738,7 +744,7 @@ std::vector<ComposeEnvFile> compose_env_files(const std::vector<YamlNode>& docs)
         ++brokers;
     }
     for (const auto& [name, svc] : services->map) {
-      const YamlNode* files = svc.get("env_file");
+      const YamlNode* files = svc.get(field);
       if (!files) continue;
       ComposeEnvFile use;
       use.service = name.text;
@@ -746,9 +752,9 @@ std::vector<ComposeEnvFile> compose_env_files(const std::vector<YamlNode>& docs)
       use.image = image && image->is_scalar() ? image->text : "";
       use.broker = !runs_other_program(svc);
       auto add = [&](const YamlNode& f) {
-        const YamlNode* p = f.kind == YamlNode::Kind::kMap ? f.get("path") : &f;  // long syntax
-        if (!p || !p->is_scalar() || p->text.empty()) return;
-        use.path = p->text;
+        std::string path = read(f);
+        if (path.empty()) return;
+        use.path = std::move(path);
         out.push_back(use);
       };
       if (files->kind == YamlNode::Kind::kSeq)
@@ -759,6 +765,33 @@ std::vector<ComposeEnvFile> compose_env_files(const std::vector<YamlNode>& docs)
     for (std::size_t k = first; k < out.size(); ++k) out[k].single_node = brokers == 1;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<ComposeEnvFile> compose_env_files(const std::vector<YamlNode>& docs) {
+  return compose_files(docs, "env_file", [](const YamlNode& f) {
+    const YamlNode* p = f.kind == YamlNode::Kind::kMap ? f.get("path") : &f;  // long syntax
+    return p && p->is_scalar() ? p->text : std::string();
+  });
+}
+
+std::vector<ComposeEnvFile> compose_mounted_files(const std::vector<YamlNode>& docs) {
+  return compose_files(docs, "volumes", [](const YamlNode& v) {
+    std::string source;
+    if (v.kind == YamlNode::Kind::kMap) {  // long syntax: type: bind, source: ./x
+      const YamlNode* type = v.get("type");
+      const YamlNode* src = v.get("source");
+      if (type && type->is_scalar() && type->text == "bind" && src && src->is_scalar())
+        source = src->text;
+    } else if (v.is_scalar()) {  // SOURCE:TARGET[:MODE]; a bare name is a named volume
+      const std::size_t colon = v.text.find(':');
+      if (colon != std::string::npos) source = v.text.substr(0, colon);
+    }
+    // Only host paths: relative ones start with '.', absolute ones with '/'.
+    if (source.empty() || (source[0] != '.' && source[0] != '/')) return std::string();
+    return source;
+  });
 }
 
 }  // namespace kafkalint::scripts

@@ -167,6 +167,11 @@ struct ComposeEnvFile {
 /// Every env file the services of the Compose documents `docs` read.
 std::vector<ComposeEnvFile> compose_env_files(const std::vector<YamlNode>& docs);
 
+/// Every host file the services of the Compose documents `docs` bind-mount
+/// (`./config/server.properties:/etc/kafka/server.properties:ro`, or the long syntax's
+/// `source`), as ComposeEnvFile with `path` the host side; named volumes are left out.
+std::vector<ComposeEnvFile> compose_mounted_files(const std::vector<YamlNode>& docs);
+
 /// The broker settings of an env file read by `use`: NAME=VALUE lines as Compose reads them
 /// ('#' comments, quoted values, ' #' comments after unquoted ones), decoded with the
 /// service's image convention. No entries when the service runs no broker.
