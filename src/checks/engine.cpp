@@ -189,7 +189,8 @@ struct Worker {
     collapse_single_node_findings(*f, k, shown, &raw);
     // A file Compose mounts into its only broker says it is one node, though it alone does
     // not (its listeners and ids often come from the service's environment).
-    if (f->role == Role::kBroker && !f->templated() && !development_single_node(*f))
+    if (f->role == Role::kBroker && !f->templated() && has_groupable(raw) &&
+        !development_single_node(*f))
       if (const auto service = single_broker_mount(f->path))
         collapse_findings(*f, k, shown, &raw,
                           "mounted into " + *service +

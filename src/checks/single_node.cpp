@@ -122,6 +122,10 @@ void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
                                       "controller quorum is on loopback)"));
 }
 
+bool has_groupable(const std::vector<core::Finding>& raw) {
+  return std::any_of(raw.begin(), raw.end(), folded);
+}
+
 void collapse_findings(const PropsFile& f, const CheckKnowledge& k,
                        const std::function<bool(const core::Finding&)>& shown,
                        std::vector<core::Finding>* raw, const std::string& why) {

@@ -26,6 +26,10 @@ void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
                                    const std::function<bool(const core::Finding&)>& shown,
                                    std::vector<core::Finding>* raw);
 
+/// True when `raw` holds a finding collapse_findings() would group (a caller can skip the work
+/// of proving a node runs alone when there is nothing to group).
+bool has_groupable(const std::vector<core::Finding>& raw);
+
 /// The same grouping for a node the caller knows runs alone (the only Kafka service of a
 /// Compose file); `why` opens the message.
 void collapse_findings(const PropsFile& f, const CheckKnowledge& k,
