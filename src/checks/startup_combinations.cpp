@@ -49,6 +49,12 @@ std::optional<long long> parse_long(std::string_view s) {
 
 std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
 
+// "'key=value'", marked when the value is the release's default, not the file's.
+template <typename S>
+std::string shown(std::string_view key, const S& s) {
+  return q(std::string(key) + "=" + s.value) + (s.entry ? "" : " (the default)");
+}
+
 class CombinationChecker {
  public:
   CombinationChecker(const PropsFile& f, const CheckKnowledge& k, std::vector<core::Finding>* out)
@@ -241,12 +247,11 @@ class CombinationChecker {
     constexpr long long kMiB = 1024LL * 1024LL;
     if (*s / *t > kMiB) return;
     const properties::Entry* at = size->entry ? size->entry : threads->entry;
-    auto& fd = emit_.at_value(
-        *at, RuleId::KL247,
-        q("log.cleaner.dedupe.buffer.size=" + size->value) + (size->entry ? "" : " (the default)") +
-            " over " + q("log.cleaner.threads=" + threads->value) +
-            (threads->entry ? "" : " (the default)") +
-            " leaves 1 MiB or less per cleaner thread: the broker refuses to start");
+    auto& fd =
+        emit_.at_value(*at, RuleId::KL247,
+                       shown("log.cleaner.dedupe.buffer.size", *size) + " over " +
+                           shown("log.cleaner.threads", *threads) +
+                           " leaves 1 MiB or less per cleaner thread: the broker refuses to start");
     fd.suggestion = "give each cleaner thread more than 1048576 bytes (at least " +
                     std::to_string((kMiB + 1) * *t) + " in all)";
   }
@@ -263,11 +268,9 @@ class CombinationChecker {
       const std::optional<long long> l = parse_long(limit->value);
       if (!l || *w <= *l) continue;
       const properties::Entry* at = wait->entry ? wait->entry : limit->entry;
-      auto& fd = emit_.at_value(
-          *at, RuleId::KL248,
-          q("replica.fetch.wait.max.ms=" + wait->value) + (wait->entry ? "" : " (the default)") +
-              " is above " + q(std::string(key) + "=" + limit->value) +
-              (limit->entry ? "" : " (the default)") + ": the broker refuses to start");
+      auto& fd = emit_.at_value(*at, RuleId::KL248,
+                                shown("replica.fetch.wait.max.ms", *wait) + " is above " +
+                                    shown(key, *limit) + ": the broker refuses to start");
       fd.suggestion = "keep replica.fetch.wait.max.ms at or below " + std::string(key);
     }
   }
@@ -396,11 +399,10 @@ class CombinationChecker {
     const auto rn = number(kBroker, "socket.request.max.bytes", request);
     if (!qn || !rn || *qn <= 0 || *qn >= *rn) return;
     const properties::Entry* at = queued->entry ? queued->entry : request->entry;
-    auto& fd = emit_.at_value(
-        *at, RuleId::KL251,
-        q("queued.max.request.bytes=" + queued->value) + (queued->entry ? "" : " (the default)") +
-            " is below " + q("socket.request.max.bytes=" + request->value) +
-            (request->entry ? "" : " (the default)") + ": the broker refuses to start");
+    auto& fd = emit_.at_value(*at, RuleId::KL251,
+                              shown("queued.max.request.bytes", *queued) + " is below " +
+                                  shown("socket.request.max.bytes", *request) +
+                                  ": the broker refuses to start");
     fd.suggestion =
         "raise queued.max.request.bytes to at least socket.request.max.bytes, or "
         "set it to -1 for an unbounded queue";
@@ -437,12 +439,10 @@ class CombinationChecker {
     const auto in = number(kBroker, "connections.max.idle.ms", idle);
     if (!dn || !in || *in < 0 || *dn < *in) return;
     const properties::Entry* at = delay->entry ? delay->entry : idle->entry;
-    auto& fd =
-        emit_.at_value(*at, RuleId::KL253,
-                       q("connection.failed.authentication.delay.ms=" + delay->value) +
-                           (delay->entry ? "" : " (the default)") + " is not below " +
-                           q("connections.max.idle.ms=" + idle->value) +
-                           (idle->entry ? "" : " (the default)") + ": the broker refuses to start");
+    auto& fd = emit_.at_value(*at, RuleId::KL253,
+                              shown("connection.failed.authentication.delay.ms", *delay) +
+                                  " is not below " + shown("connections.max.idle.ms", *idle) +
+                                  ": the broker refuses to start");
     fd.suggestion = "keep connection.failed.authentication.delay.ms below connections.max.idle.ms";
   }
 
