@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 
 #include "checks/ansible_inventory.h"
 #include "checks/cluster_checks.h"
@@ -327,37 +329,57 @@ std::vector<scripts::Carrier> env_file_carriers(const ScriptFile& f) {
 
 std::optional<std::string> single_broker_mount(const std::string& path) {
   namespace fs = std::filesystem;
-  // Many properties files share a folder (the bench's 10,000 files, a repository of brokers):
-  // the Compose files above a folder are read once, and a file costs one lookup.
+  // What the Compose file of one folder mounts into its only broker, by folder as the path
+  // names it: files side by side and folders under one project share the answer, so a
+  // repository of many properties files stats each folder's four Compose names once, and a
+  // file in a folder without mounts costs three lookups (no path normalising, no getcwd).
+  // The lock covers only the map: two threads may read one folder once each, but no thread
+  // waits on another's I/O.
   using Mounts = std::vector<std::pair<fs::path, std::string>>;  // mounted file, service
   static std::mutex mutex;
-  static std::map<fs::path, Mounts> by_folder;
-  const fs::path self = fs::absolute(fs::path(path)).lexically_normal();
-  Mounts mounts;
-  {
-    const std::lock_guard<std::mutex> lock(mutex);
-    auto it = by_folder.find(self.parent_path());
-    if (it == by_folder.end()) {
-      Mounts found;
-      compose_files_above(
-          self, [&](const fs::path& dir, const fs::path& compose, const std::string& text) {
-            // Most Compose files mount no properties file: not parsed again for nothing (a
-            // mixed repository's Compose files cost 7% more instructions when they were).
-            if (text.find(".properties") == std::string::npos) return false;
-            for (const scripts::ComposeEnvFile& m :
-                 scripts::compose_mounted_files(scripts::parse_yaml(text)))
-              if (m.single_node && m.broker && scripts::kafka_image(m.image))
-                found.emplace_back((dir / m.path).lexically_normal(),
-                                   "service " + m.service + " of " + compose.filename().string());
-            return false;  // a nearer Compose file may mount other files: read them all
-          });
-      if (by_folder.size() > 4096) by_folder.clear();  // a cache, bounded
-      it = by_folder.emplace(self.parent_path(), std::move(found)).first;
+  static std::unordered_map<std::string, std::shared_ptr<const Mounts>> by_folder;
+  auto mounts_in = [](const fs::path& dir) {
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      auto it = by_folder.find(dir.native());
+      if (it != by_folder.end()) return it->second;
     }
-    mounts = it->second;
+    auto found = std::make_shared<Mounts>();
+    for (const char* name :
+         {"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"}) {
+      std::error_code ec;
+      if (!fs::is_regular_file(dir / name, ec)) continue;
+      core::Error err;
+      const auto text = core::read_file((dir / name).string(), &err);
+      // Most Compose files mount no properties file: not parsed again for nothing (a mixed
+      // repository's Compose files cost 7% more instructions when they were).
+      if (text && text->find(".properties") != std::string::npos)
+        for (const scripts::ComposeEnvFile& m :
+             scripts::compose_mounted_files(scripts::parse_yaml(*text)))
+          if (m.single_node && m.broker && scripts::kafka_image(m.image))
+            found->emplace_back((dir / m.path).lexically_normal(),
+                                "service " + m.service + " of " + name);
+      break;  // Compose reads the first of these names it finds
+    }
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (by_folder.size() > 4096) by_folder.clear();  // a cache, bounded
+    return by_folder.emplace(dir.native(), std::move(found)).first->second;
+  };
+  const fs::path given(path);
+  std::optional<fs::path> self;  // normalised only when a folder mounts something
+  // The Compose file sits in the file's folder or up to two folders above it.
+  fs::path dir = given.parent_path();
+  if (dir.empty()) dir = ".";
+  for (int up = 0; up < 3; ++up) {
+    const std::shared_ptr<const Mounts> mounts = mounts_in(dir);
+    if (!mounts->empty() && !self) self = given.lexically_normal();
+    for (const auto& [file, service] : *mounts)
+      if (file == *self) return service;
+    if (dir == dir.root_path()) break;
+    const fs::path name = dir.filename();
+    dir = name == "." || name == ".." ? dir / ".." : dir.parent_path();
+    if (dir.empty()) dir = ".";
   }
-  for (const auto& [file, service] : mounts)
-    if (file == self) return service;
   return std::nullopt;
 }
 

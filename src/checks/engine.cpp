@@ -188,9 +188,10 @@ struct Worker {
     const auto shown = [&](const core::Finding& fd) { return selection.enabled(fd); };
     collapse_single_node_findings(*f, k, shown, &raw);
     // A file Compose mounts into its only broker says it is one node, though it alone does
-    // not (its listeners and ids often come from the service's environment).
-    if (f->role == Role::kBroker && !f->templated() && has_groupable(raw) &&
-        !development_single_node(*f))
+    // not: its id (and often its listeners and ZooKeeper) come from the service's environment.
+    // A file with its own broker.id or node.id names its node itself and is not looked up.
+    if (f->role == Role::kBroker && !f->templated() && !f->doc().find("broker.id") &&
+        !f->doc().find("node.id") && has_groupable(raw) && !development_single_node(*f))
       if (const auto service = single_broker_mount(f->path))
         collapse_findings(*f, k, shown, &raw,
                           "mounted into " + *service +
