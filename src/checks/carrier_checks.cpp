@@ -1,6 +1,7 @@
 #include "checks/carrier_checks.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -20,6 +21,22 @@
 
 namespace kafkalint::checks {
 namespace {
+
+// KL107 names the line of the entry that wins ("is set again on line 36"); in the text built
+// from a carrier that is the entry's index, not a line of the carrier's file.
+void carrier_line_reference(core::Finding& fd,
+                            const std::vector<const scripts::CarrierEntry*>& entries) {
+  static constexpr std::string_view kAt = "is set again on line ";
+  const std::size_t at = fd.message.find(kAt);
+  if (at == std::string::npos) return;
+  const std::size_t b = at + kAt.size();
+  std::size_t e = b;
+  while (e < fd.message.size() && std::isdigit(static_cast<unsigned char>(fd.message[e]))) ++e;
+  if (e == b) return;
+  const std::size_t n = std::stoul(fd.message.substr(b, e - b));
+  if (n == 0 || n > entries.size()) return;
+  fd.message.replace(b, e - b, std::to_string(entries[n - 1]->key_line));
+}
 
 // Where one entry sits in the synthetic properties text the rules run on.
 struct Slot {
@@ -113,6 +130,7 @@ class CarrierChecker {
       if (fd.is(RuleId::KL231)) continue;
       const std::size_t i = static_cast<std::size_t>(fd.where.line - 1);
       if (i >= slots.size()) continue;
+      if (fd.is(RuleId::KL107)) carrier_line_reference(fd, entries);
       relocate(fd, *entries[i], slots[i], c);
       if (named) fd.notes.push_back("Kafka " + c.release + " from " + release_source(c));
       placed.push_back(std::move(fd));
@@ -553,7 +571,9 @@ class StrimziChecker {
 
 std::string escaped_value(const std::string& v) {
   std::string out;
-  for (std::size_t i = 0; i < v.size(); ++i) {
+  std::size_t i = 0;
+  while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\f')) ++i;
+  for (; i < v.size(); ++i) {
     const char c = v[i];
     if (c == '\\')
       out += "\\\\";
@@ -561,8 +581,6 @@ std::string escaped_value(const std::string& v) {
       out += "\\n";
     else if (c == '\r')
       out += "\\r";
-    else if (i == 0 && (c == ' ' || c == '\t'))
-      out += std::string("\\") + c;
     else
       out += c;
   }

@@ -17,8 +17,10 @@
 
 namespace kafkalint::checks {
 
-/// `v` written as a properties value Java reads back on one line with its blanks: `\`, line
-/// breaks and a leading blank escaped; other bytes (UTF-8 included) as they are.
+/// `v` written as a properties value Java reads back on one line: `\` and line breaks
+/// escaped; other bytes (UTF-8 included) as they are. Leading blanks are dropped, as Kafka
+/// drops them from the `key=value` line the image, operator or role writes (Compose's
+/// `KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: ' '` is an empty value, not an escaped blank).
 std::string escaped_value(const std::string& v);
 
 /// The findings of every carrier of `f` (YAML carriers, Dockerfile ENV, `docker run -e`). Each

@@ -80,6 +80,28 @@ void sort_findings(std::vector<core::Finding>* findings) {
   }
 }
 
+// One finding per place, rule and message: a Compose .env file that three services read
+// (env_file) gave its KL412 three times at the same line. The notes of the repeats (which
+// service) are kept on the one that stays.
+void drop_repeats(std::vector<core::Finding>* findings) {
+  std::vector<core::Finding>& v = *findings;
+  if (v.size() < 2) return;
+  std::size_t kept = 0;
+  for (std::size_t i = 1; i < v.size(); ++i) {
+    core::Finding& last = v[kept];
+    if (v[i].where.line == last.where.line && v[i].where.column == last.where.column &&
+        v[i].code == last.code && v[i].message == last.message &&
+        v[i].where.file == last.where.file) {
+      for (std::string& n : v[i].notes)
+        if (std::find(last.notes.begin(), last.notes.end(), n) == last.notes.end())
+          last.notes.push_back(std::move(n));
+      continue;
+    }
+    if (++kept != i) v[kept] = std::move(v[i]);
+  }
+  v.resize(kept + 1);
+}
+
 std::string relative_to(const std::string& path, const std::string& root) {
   if (root.empty()) return path;
   std::error_code ec;
@@ -276,6 +298,14 @@ struct Worker {
         out->skipped = *why;
         return nullptr;
       }
+      if (auto why = f->templated() ? std::nullopt : hocon_config(*f)) {
+        out->skipped = *why;
+        return nullptr;
+      }
+      if (auto why = librdkafka_client(*f)) {
+        out->skipped = *why;
+        return nullptr;
+      }
       if (auto r2 = role_from_name(in.path)) {
         f->role = *r2;
         f->role_reason = "file name";
@@ -455,6 +485,7 @@ struct Worker {
       std::move(raw.begin(), raw.end(), std::back_inserter(out->findings));
     }
     sort_findings(&out->findings);
+    drop_repeats(&out->findings);
     if (fix) {
       AppliedFixes a = apply_fixes(text, out->findings, req.unsafe_fixes);
       if (a.applied > 0 && a.text != text) {

@@ -46,7 +46,10 @@ namespace {
 /// plugin, reads its cruise.control.metrics.* settings from the broker config; Confluent
 /// Server's LDAP authorizer and MDS read ldap.* (ldap.java.naming.provider.url,
 /// ldap.user.search.base, ...), which no Apache Kafka key starts with, so no typo of a Kafka
-/// key hides there (cp-ansible's sample inventories set a dozen of them).
+/// key hides there (cp-ansible's sample inventories set a dozen of them). Confluent Server's
+/// embedded REST Proxy reads kafka.rest.* from the broker config (1123/kafka-docker-mtls), and
+/// Confluent's serializers read schema.registry.* and basic.auth.* from the client config
+/// they are given; no Apache Kafka key starts with any of these either.
 bool documented_prefix(std::string_view key) {
   static constexpr std::string_view kPrefixes[] = {"listener.name.",
                                                    "rsm.config.",
@@ -60,7 +63,10 @@ bool documented_prefix(std::string_view key) {
                                                    "client.quota.callback.static.",
                                                    "config.providers.",
                                                    "cruise.control.metrics.",
-                                                   "ldap."};
+                                                   "ldap.",
+                                                   "kafka.rest.",
+                                                   "schema.registry.",
+                                                   "basic.auth."};
   for (std::string_view p : kPrefixes)
     if (key.substr(0, p.size()) == p && key.size() > p.size()) return true;
   return false;

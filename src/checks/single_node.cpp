@@ -104,7 +104,13 @@ bool development_single_node(const PropsFile& f) {
   // long as nothing it advertises or joins is elsewhere.
   if (where(f, "listeners", /*empty_host_is_local=*/true) == Where::kElsewhere) return false;
   if (where(f, "advertised.listeners", false) == Where::kElsewhere) return false;
-  return zk == Where::kLoopback || voters == Where::kLoopback || bootstrap == Where::kLoopback;
+  if (zk == Where::kLoopback || voters == Where::kLoopback || bootstrap == Where::kLoopback)
+    return true;
+  // A KRaft node that names no quorum at all and listens on loopback only: its controller
+  // listener is on this machine, so every node of its cluster is too (janchilling/
+  // Kafka-Thulawa's combined sample, whose missing quorum is KL302's).
+  return f.kraft && zk == Where::kAbsent && voters == Where::kAbsent &&
+         bootstrap == Where::kAbsent && where(f, "listeners", false) == Where::kLoopback;
 }
 
 void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
@@ -114,12 +120,18 @@ void collapse_single_node_findings(const PropsFile& f, const CheckKnowledge& k,
   const bool local_listeners =
       where(f, "listeners", /*empty_host_is_local=*/true) != Where::kElsewhere &&
       where(f, "advertised.listeners", false) != Where::kElsewhere;
+  const bool names_quorum =
+      where(f, "controller.quorum.voters", false) != Where::kAbsent ||
+      where(f, "controller.quorum.bootstrap.servers", false) != Where::kAbsent;
+  std::string why = "loopback listeners";
+  if (!f.kraft)
+    why += " and ZooKeeper";
+  else if (names_quorum)
+    why += " and quorum";
   collapse_findings(f, k, shown, raw,
-                    local_listeners
-                        ? "a development broker on one machine (loopback listeners and " +
-                              std::string(f.kraft ? "quorum" : "ZooKeeper") + ")"
-                        : std::string("a development broker on one machine (its "
-                                      "controller quorum is on loopback)"));
+                    local_listeners ? "a development broker on one machine (" + why + ")"
+                                    : std::string("a development broker on one machine (its "
+                                                  "controller quorum is on loopback)"));
 }
 
 bool has_groupable(const std::vector<core::Finding>& raw) {

@@ -158,6 +158,40 @@ void join_loop_values(std::string_view content, MaskedTemplate& m) {
   }
 }
 
+// A line that opens with a left-trimming tag ('{%- if not loop.last %},{% endif %}', '{{- x }}')
+// renders onto the end of the text before it: the '-' strips every blank back to that text,
+// line breaks included. Its own text is then part of the value above (the separator of a loop
+// over voters or hosts), not a key: the line is blanked and the value above made opaque, since
+// its rendered form gains the line's text. Only where literal text or a placeholder comes
+// before; after a control tag the line starts a line of its own, as Ansible renders it
+// (trim_blocks has already taken that tag's line break).
+void join_trimmed_lines(std::string_view content, const core::LineIndex& lines, MaskedTemplate& m) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n'; };
+  auto in_code = [&](std::size_t at) {
+    return std::any_of(m.code.begin(), m.code.end(),
+                       [&](const ByteRange& r) { return r.begin <= at && at < r.end; });
+  };
+  for (int line = 2; lines.has(line); ++line) {
+    std::size_t b = lines.start(line);
+    const std::size_t e = lines.has(line + 1) ? lines.start(line + 1) : content.size();
+    while (b < e && (content[b] == ' ' || content[b] == '\t' || content[b] == '\f')) ++b;
+    if (b + 3 > e || content[b] != '{' || content[b + 2] != '-' ||
+        (content[b + 1] != '%' && content[b + 1] != '{' && content[b + 1] != '#'))
+      continue;
+    if (std::all_of(m.text.begin() + static_cast<std::ptrdiff_t>(b),
+                    m.text.begin() + static_cast<std::ptrdiff_t>(e), space))
+      continue;  // only template logic: nothing of its own joins the value above
+    std::size_t before = b;
+    while (before > 0 && space(content[before - 1])) --before;
+    if (before == 0 || in_code(before - 1)) continue;
+    for (std::size_t i = b; i < e; ++i)
+      if (!space(m.text[i])) m.text[i] = ' ';
+    m.opaque.push_back({before - 1, before});
+  }
+  std::sort(m.opaque.begin(), m.opaque.end(),
+            [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+}
+
 }  // namespace
 
 MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax,
@@ -240,7 +274,10 @@ MaskedTemplate mask_template(std::string_view content, TemplateSyntax syntax,
         [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; });
     if (blank_line) m.control_lines.push_back(line);
   }
-  if (syntax == TemplateSyntax::kJinja) join_loop_values(content, m);
+  if (syntax == TemplateSyntax::kJinja) {
+    join_loop_values(content, m);
+    join_trimmed_lines(content, lines, m);
+  }
   return m;
 }
 

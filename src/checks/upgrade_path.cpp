@@ -62,6 +62,18 @@ void check_upgrade_path(const PropsFile& f, const CheckKnowledge& k,
   if (!k.from || !k.to || f.role != Role::kBroker || !k.versions) return;
   const ClusterMode mode = f.kraft ? ClusterMode::kKraft : ClusterMode::kZooKeeper;
   Emitter emit(f, k, raw);
+  // What plan refuses first: a KRaft node (process.roles) said to run a release without KRaft.
+  if (f.kraft && k.from->kraft == knowledge::KraftSupport::kNone) {
+    auto& fd =
+        emit.at_file(core::RuleId::KL801, "this file is a KRaft config (process.roles) but Kafka " +
+                                              k.from->name + " has no KRaft mode, so --from " +
+                                              k.from->name + " cannot be the release it runs");
+    fd.subject = "--from";
+    fd.notes.push_back(
+        "KRaft came with Kafka 2.8 (early access) and is production-ready "
+        "from 3.3; pass the release this node runs today");
+    return;
+  }
   for (const PathConstraint* c : k.versions->constraints_for(*k.from, *k.to, mode)) {
     if (!blocks(*c)) continue;
     auto& fd = emit.at_file(

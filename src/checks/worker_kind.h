@@ -1,5 +1,6 @@
 #pragma once
-// Kafka Connect and MirrorMaker 2 files told by their content, whatever their name.
+// Files kafkalint does not check, told by their content whatever their name: Kafka Connect and
+// MirrorMaker 2 configs, librdkafka client configs, HOCON.
 
 #include <optional>
 #include <string>
@@ -12,5 +13,15 @@ namespace kafkalint::checks {
 /// worker configuration (it sets 'key.converter'); ..."), or nullopt for anything else. Such
 /// files embed producer and consumer keys but mostly set keys no broker or client reads.
 std::optional<std::string> connect_or_mirror_maker(const PropsFile& f);
+
+/// Why `f` is a client config of librdkafka (the Go, Python, .NET and Node clients built on it)
+/// rather than of the Java client, or nullopt. Its keys are librdkafka's
+/// (sasl.username, sasl.mechanisms, ssl.ca.location): judged against the Java client they
+/// read as typos.
+std::optional<std::string> librdkafka_client(const PropsFile& f);
+
+/// Why `f` is HOCON (Typesafe Config: 'kafka {', quoted values, '}') rather than a
+/// properties file, or nullopt. Read as properties, its quotes made every value invalid.
+std::optional<std::string> hocon_config(const PropsFile& f);
 
 }  // namespace kafkalint::checks

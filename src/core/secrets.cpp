@@ -43,6 +43,21 @@ std::vector<std::string_view> jaas_secrets(std::string_view v) {
   return out;
 }
 
+// A JAAS config: 'sasl.jaas.config', 'listener.name.x.plain.sasl.jaas.conifg' (misspelled),
+// 'kafka_sasl_jaas_config' (an environment name, lowered). Not every key that names JAAS: the
+// login-module line of a JAAS file misread as a key ('org.eclipse.jetty.jaas.spi.
+// PropertyFileLoginModule required'), ZooKeeper's 'jaasServerName=zookeeper' and 'jaasRealm',
+// Spring's 'spring.kafka.jaas.enable=true' and '.control-flag=required'. Their values hidden
+// as secrets blanked those words in every message, rule names included.
+bool jaas_config_key(const std::string& k) {
+  for (std::size_t p = k.find("jaas"); p != std::string::npos; p = k.find("jaas", p + 1)) {
+    std::size_t q = p + 4;
+    if (q < k.size() && (k[q] == '.' || k[q] == '_' || k[q] == '-')) ++q;
+    if (k.compare(q, 3, "con") == 0 && k.compare(q, 7, "control") != 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool secret_key(std::string_view key) {
@@ -50,12 +65,7 @@ bool secret_key(std::string_view key) {
   // Misspelled names too ('ssl.key.pasword'): a typo must not leak the value it holds.
   for (std::string_view s : {"passw", "pasw", "passwd", "pwd", "secret", "credential"})
     if (k.find(s) != std::string::npos) return true;
-  // A JAAS config ('sasl.jaas.config', 'listener.name.x.plain.sasl.jaas.conifg'); not the
-  // login-module line of a JAAS file misread as a key ('org.eclipse.jetty.jaas.spi.
-  // PropertyFileLoginModule required'), whose 'required' would then hide that word in every
-  // message, rule names included.
-  if (k.find("jaas") != std::string::npos && k.find("loginmodule") == std::string::npos)
-    return true;
+  if (jaas_config_key(k)) return true;
   for (std::string_view s : {"master.key", "ssl.keystore.key", "keystore.certificate.chain",
                              "truststore.certificates", "token", "api.key"})
     if (core::ends_with(k, s)) return true;
@@ -74,6 +84,9 @@ void SecretRegistry::add(std::string_view value) {
   if (b == std::string_view::npos) return;
   value = value.substr(b, value.find_last_not_of(" \t\f\r\n") - b + 1);
   if (value.size() < 4 || value.rfind("${", 0) == 0) return;
+  // A boolean under a secret-sounding name ('spring.kafka.jaas.enable', 'ssl.secret.enabled')
+  // says nothing; hiding it would blank every true and false of the report.
+  if (core::ascii_lower(value) == "true" || core::ascii_lower(value) == "false") return;
   if (std::all_of(value.begin(), value.end(),
                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return;

@@ -22,9 +22,9 @@ inline constexpr std::string_view kHidden = "[hidden]";
 
 /// True when the value of `key` is a secret: the password-typed keys of Kafka's config
 /// definitions (ssl.*.password, ssl.keystore.key, ssl.keystore.certificate.chain,
-/// ssl.truststore.certificates, password.encoder.secret, delegation.token.*.key), any
-/// *.jaas.config, and names that say password (misspelled too), secret, jaas, credentials or
-/// end in token (listener-prefixed forms included).
+/// ssl.truststore.certificates, password.encoder.secret, delegation.token.*.key), any JAAS
+/// config (*.jaas.config, misspelled too), and names that say password (misspelled too),
+/// secret or credentials or end in token (listener-prefixed forms included).
 bool secret_key(std::string_view key);
 
 class SecretRegistry {

@@ -45,6 +45,36 @@ TEST_SUITE("checks") {
     CHECK(m.problems.empty());
   }
 
+  TEST_CASE("template: a line opening with a left-trimming tag renders onto the value above") {
+    // dragomirr/ansible-role-kafka and jackson-hughes/ansible-role-kafka write the voters as a
+    // loop whose separator line starts with '{%-': its ',' is the value's, not a key ','.
+    const std::string src =
+        "controller.quorum.voters={% for h in hosts -%}\n"
+        "{{ loop.index }}@{{ h }}:9093\n"
+        "{%- if not loop.last %},{% endif -%}\n"
+        "{% endfor %}\n"
+        "node.id=1\n";
+    auto m = mask_template(src, TemplateSyntax::kJinja);
+    CHECK(m.text.size() == src.size());
+    const std::size_t sep = src.find("{%- if");
+    CHECK(m.text.substr(sep, src.find('\n', sep) - sep).find_first_not_of(' ') ==
+          std::string::npos);
+    const std::size_t port = src.find(":9093") + 4;  // the value's last byte
+    CHECK(m.is_opaque(port, port + 1));
+    CHECK(m.text.find("node.id=1") != std::string::npos);
+    // After a control tag the line starts a line of its own (trim_blocks took the tag's line
+    // break), and a plain next line is no continuation either: both are left as they are.
+    const std::string own =
+        "a=b\n"
+        "{% if x %}\n"
+        "{%- if y %}c=d{% endif %}\n"
+        "e=f\n";
+    auto o = mask_template(own, TemplateSyntax::kJinja);
+    CHECK(o.text.find("c=d") != std::string::npos);
+    CHECK_FALSE(o.is_opaque(own.find('b'), own.find('b') + 1));
+    CHECK(o.text.find("e=f") != std::string::npos);
+  }
+
   TEST_CASE("template: erb code, expressions and trim markers") {
     const std::string src =
         "broker.id=<%= @broker_id %>\n"

@@ -2,6 +2,8 @@
 // renamed or removed (KL103, KL104), for another kind of file (KL102), unknown (KL101), or
 // shadowed by its listener-prefixed form.
 
+#include <algorithm>
+
 #include "checks/properties/file_checker.h"
 
 namespace kafkalint::checks::props {
@@ -137,6 +139,11 @@ void FileChecker::check_unknown(const Entry& e, std::string_view key) {
     std::vector<std::string> names;
     for (Scope s : scopes_)
       for (const knowledge::ConfigKey& c : k_.configs->keys(s)) names.push_back(c.name);
+    // A generic client file reads the producer's, consumer's and admin's keys, which share
+    // most names: each name once, or 'sasl.mechanism' came back as its own two alternatives
+    // and, being three, was never offered as a fix.
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
     known_names_.emplace(std::move(names));
   }
   const std::vector<std::string> close = (*known_names_)(key, 3);
