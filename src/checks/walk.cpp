@@ -20,6 +20,16 @@ std::string inner_name(std::string_view name) {
 
 namespace {
 
+// A Go module's vendor folder holds its dependencies' code, docs and test setups, not the
+// user's: the vendored Sarama's READMEs document its own 'kafka-console-consumer -topic=x',
+// which Kafka's tool of that name does not take (corybuecker/kafka-testing).
+bool go_vendor(const std::string& name, const fs::path& dir) {
+  if (name != "vendor") return false;
+  std::error_code ec;
+  return fs::exists(dir / "modules.txt", ec) || fs::is_directory(dir / "github.com", ec) ||
+         fs::is_directory(dir / "golang.org", ec) || fs::is_directory(dir / "gopkg.in", ec);
+}
+
 // Script-like files by name alone; the walk reads no content.
 Candidate script_candidate(const fs::path& p) {
   const std::string name = p.filename().string();
@@ -142,6 +152,8 @@ void Walker::read_folder(const fs::path& dir, Frame* frame, std::vector<Input>* 
       // Version-control and build folders hold no configs of the user's.
       if (name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules") {
         if (o_.skipped_folder) o_.skipped_folder(display(p), "version control or build folder");
+      } else if (go_vendor(name, p)) {
+        if (o_.skipped_folder) o_.skipped_folder(display(p), "Go vendor folder (third-party code)");
       } else if (o_.excluded && o_.excluded(display(p))) {
         if (o_.skipped_folder) o_.skipped_folder(display(p), "excluded by the settings");
       } else if (o_.ignored && o_.ignored(display(p), true)) {

@@ -88,8 +88,8 @@ std::optional<std::string> hocon_config(const PropsFile& f) {
   }
   if (!opened || !closed) return std::nullopt;
   return std::string(
-      "HOCON (Typesafe Config: 'name {' blocks and quoted values), not a Java "
-      "properties file; kafkalint does not read it");
+      "a file of 'name { ... }' blocks (HOCON, as Typesafe Config reads it, or an nginx or "
+      "Logstash config), not a Java properties file");
 }
 
 std::optional<std::string> connect_or_mirror_maker(const PropsFile& f) {

@@ -1,6 +1,6 @@
 #pragma once
 // Files kafkalint does not check, told by their content whatever their name: Kafka Connect and
-// MirrorMaker 2 configs, librdkafka client configs, HOCON.
+// MirrorMaker 2 configs, librdkafka client configs, HOCON and other block syntaxes.
 
 #include <optional>
 #include <string>
@@ -20,8 +20,9 @@ std::optional<std::string> connect_or_mirror_maker(const PropsFile& f);
 /// read as typos.
 std::optional<std::string> librdkafka_client(const PropsFile& f);
 
-/// Why `f` is HOCON (Typesafe Config: 'kafka {', quoted values, '}') rather than a
-/// properties file, or nullopt. Read as properties, its quotes made every value invalid.
+/// Why `f` is a file of 'name { ... }' blocks (HOCON as Typesafe Config reads it: 'kafka {',
+/// quoted values, '}'; nginx, Logstash) rather than a properties file, or nullopt. Read as
+/// properties, its quotes made every value invalid.
 std::optional<std::string> hocon_config(const PropsFile& f);
 
 }  // namespace kafkalint::checks

@@ -233,10 +233,14 @@ std::string SecretRegistry::scrub(std::string_view text) const {
     // A part of a dotted name is a config key's word, not the value: with a sample password
     // 'password' or 'confluent', 'ldap.ssl.truststore.password' and 'confluent.license' stay
     // readable in every message.
-    if ((h.begin >= 2 && text[h.begin - 1] == '.' && !hidden(h.begin - 1) &&
-         word_at(h.begin - 2)) ||
-        (h.end + 1 < text.size() && text[h.end] == '.' && !hidden(h.end) && word_at(h.end + 1)))
-      continue;
+    // So is a segment of a path: with a sample password 'canal' beside canal.properties, the
+    // report named the file 'docker/[hidden]/conf/canal.properties'.
+    auto joins = [&](char c) {
+      return (h.begin >= 2 && text[h.begin - 1] == c && !hidden(h.begin - 1) &&
+              word_at(h.begin - 2)) ||
+             (h.end + 1 < text.size() && text[h.end] == c && !hidden(h.end) && word_at(h.end + 1));
+    };
+    if (joins('.') || joins('/')) continue;
     taken.emplace(h.begin, h.end);
   }
   std::string out;

@@ -76,6 +76,31 @@ TEST_SUITE("checks") {
     CHECK(named.out.find("build/b.properties:2:1") != std::string::npos);
     CHECK(named.out.find("conf/c.generated.properties:2:1") != std::string::npos);
   }
+
+  TEST_CASE("walk: a Go vendor folder is third-party code and not entered; named, it is read") {
+    // corybuecker/kafka-testing vendors Sarama, whose READMEs document its own Go tool
+    // 'kafka-console-consumer -topic=test -brokers=...': eleven KL701 errors on code that
+    // is not the user's. A folder merely named vendor (no Go layout) is entered.
+    test::TempDir tmp;
+    const std::string root = tmp.file("repo");
+    for (const char* d : {"repo/vendor/github.com/Shopify/sarama", "repo/ansible/vendor"})
+      fs::create_directories(tmp.file(d));
+    const char* broker = "broker.id=1\nnum.partitons=3\n";
+    for (const char* f : {"vendor/github.com/Shopify/sarama/server.properties",
+                          "ansible/vendor/server.properties", "server.properties"})
+      test::write(root + "/" + f, broker);
+    const std::string cmd = "cd '" + root + "' && NO_COLOR=1 '" + test::binary() +
+                            "' check --to 3.9 --select KL101 --format concise ";
+    const auto walked = test::run_shell(cmd + "-v");
+    CHECK(walked.out.find("vendor/github.com") == std::string::npos);
+    CHECK(walked.out.find("ansible/vendor/server.properties:2:1") != std::string::npos);
+    CHECK(walked.out.rfind("server.properties:2:1", 0) == 0);  // a folder's files come first
+    CHECK(walked.err.find("not entered: vendor (Go vendor folder (third-party code))") !=
+          std::string::npos);
+    const auto named = test::run_shell(cmd + "vendor");
+    CHECK(named.out.find("vendor/github.com/Shopify/sarama/server.properties:2:1") !=
+          std::string::npos);
+  }
 }
 
 TEST_SUITE("checks") {

@@ -132,6 +132,12 @@ TEST_SUITE("hostile_secrets") {
     CHECK(r.scrub("ssl.truststore.password=password") == "ssl.truststore.password=[hidden]");
     CHECK(r.scrub("'confluent.license' is set; password: confluent.") ==
           "'confluent.license' is set; [hidden]: [hidden].");
+    // A path's segment is the file's name, not the value (e271828182/picture keeps its canal
+    // configs in docker/canal/conf and sets canal.instance.tsdb.dbPassword = canal).
+    r.add("canal");
+    CHECK(r.scrub("docker/canal/conf/canal.properties: note: value canal") ==
+          "docker/canal/conf/canal.properties: note: value [hidden]");
+    CHECK(r.scrub("canal/x /canal/ =canal") == "canal/x /[hidden]/ =[hidden]");
     // A JAAS file's login-module line read as 'key value' is no JAAS config: its 'required'
     // is not a secret (it blanked 'KL302 required-key-missing' in cp-ansible's tree).
     CHECK(core::secret_key("listener.name.sasl_ssl.plain.sasl.jaas.config"));
@@ -171,11 +177,15 @@ TEST_SUITE("hostile_secrets") {
         std::size_t p = 0;
         while ((p = out.find(v, p)) != std::string::npos) {
           const std::size_t end = p + v.size();
-          // Whole words only, and not a word of a dotted name ('a.word', 'word.b').
+          // Whole words only, and not a word of a dotted name ('a.word', 'word.b') or a
+          // segment of a path ('a/word', 'word/b').
+          auto joined = [&](char c) {
+            return (p >= 2 && out[p - 1] == c && word(out[p - 2])) ||
+                   (end + 1 < out.size() && out[end] == c && word(out[end + 1]));
+          };
           if ((p > 0 && word(v.front()) && word(out[p - 1])) ||
-              (end < out.size() && word(v.back()) && word(out[end])) ||
-              (p >= 2 && out[p - 1] == '.' && word(out[p - 2])) ||
-              (end + 1 < out.size() && out[end] == '.' && word(out[end + 1]))) {
+              (end < out.size() && word(v.back()) && word(out[end])) || joined('.') ||
+              joined('/')) {
             ++p;
             continue;
           }
@@ -188,7 +198,7 @@ TEST_SUITE("hostile_secrets") {
     // A small alphabet makes secrets nest and overlap; none of its letters is in "[hidden]",
     // so the reference cannot find a secret inside a replacement.
     std::mt19937 rng(16);
-    const std::string alphabet = "abc-. 01";
+    const std::string alphabet = "abc-./ 01";
     auto random_text = [&](std::size_t len) {
       std::string t;
       for (std::size_t i = 0; i < len; ++i) t += alphabet[rng() % alphabet.size()];
