@@ -166,7 +166,29 @@ void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter&
   std::map<std::string, std::vector<const DefaultChange*>> by_key;
   std::map<std::string, Scope> scope_of;
   std::vector<std::string> order;
-  for (Scope s : role_scopes(f.role))
+  const std::vector<Scope> scopes = role_scopes(f.role);
+  // A generic client file (client.properties, a --command-config) may serve an admin tool, a
+  // producer or a consumer. A producer's or consumer's default change on a file that names no
+  // key only that client reads is said as info, for that use: on a TLS-only client.properties
+  // (1123/kafka-docker-mtls) acks, idempotence and group.id were three warnings about clients
+  // the file may never configure. Ditofry's README does pass its TLS client.properties to the
+  // console producer and consumer, so the change is still said.
+  std::set<Scope> in_use;
+  if (f.role == Role::kClient) {
+    for (const properties::Entry& e : f.doc().entries()) {
+      std::vector<Scope> readers;
+      for (Scope s : scopes)
+        if (k.configs->find(s, f.doc().key(e))) readers.push_back(s);
+      if (readers.size() == 1) in_use.insert(readers.front());
+    }
+  }
+  auto shown_use = [&](Scope s, const std::string& key) {
+    if (f.role != Role::kClient || in_use.count(s)) return true;
+    return std::all_of(scopes.begin(), scopes.end(), [&](Scope o) {
+      return k.configs->find(o, key) != nullptr || k.from_configs->find(o, key) != nullptr;
+    });
+  };
+  for (Scope s : scopes)
     for (const DefaultChange* d : k.keys->default_changes_between(knowledge::ScopeSet::of(s),
                                                                   k.from->version, k.to->version)) {
       if (f.doc().find(d->key)) continue;
@@ -205,6 +227,12 @@ void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter&
     const std::string& sev = last.severity.empty() ? first.severity : last.severity;
     if (sev == "info") fd.severity = core::Severity::kInfo;
     if (sev == "warning") fd.severity = core::Severity::kWarning;
+    if (!shown_use(scope_of.at(key), key)) {
+      fd.severity = core::Severity::kInfo;
+      fd.notes.push_back(std::string("for a ") + knowledge::scope_name(scope_of.at(key)) +
+                         " that reads this file: it sets no key that only a " +
+                         knowledge::scope_name(scope_of.at(key)) + " reads");
+    }
     for (const DefaultChange* d : chain)
       if (!d->caveat.empty()) fd.notes.push_back(d->caveat);
     // A restore value the target removed (a class, keys.toml [[legacy_value]]) passes the
