@@ -138,9 +138,12 @@ class CarrierChecker {
     if (c.single_node && !entries.empty()) {
       collapse_findings(
           *p, kk, [](const core::Finding&) { return true; }, &placed,
-          c.resource.empty() ? "the only Kafka service of this Compose file, a single-node setup"
-                             : "a Strimzi Kafka resource with one broker (spec.kafka.replicas: "
-                               "1), a single-node setup");
+          c.resource.empty()
+              ? "the only Kafka service of this Compose file, a single-node setup"
+              : "a Strimzi Kafka resource with one broker (" +
+                    (c.single_node_why.empty() ? std::string("spec.kafka.replicas: 1")
+                                               : c.single_node_why) +
+                    "), a single-node setup");
       for (core::Finding& fd : placed)
         if (fd.is(RuleId::KL413)) {
           fd.where = {f_.path, entries.front()->key_line, entries.front()->key_column};
@@ -469,6 +472,21 @@ class StrimziChecker {
     return false;
   }
 
+  // How many brokers the node pools of `kafka` run, when every pool of it in the folder says
+  // plainly (roles and a number of replicas); nullopt when none is found or one is templated.
+  std::optional<int> pool_brokers(const scripts::StrimziKafka& kafka) const {
+    int brokers = 0;
+    bool found = false;
+    for (const scripts::StrimziNodePool& p : v_.folder.pools) {
+      if (!belongs(p, kafka)) continue;
+      if (!p.roles_known || p.replicas < 0) return std::nullopt;
+      found = true;
+      if (p.broker) brokers += p.replicas;
+    }
+    if (!found) return std::nullopt;
+    return brokers;
+  }
+
   const scripts::StrimziKafka* kafka_of(const scripts::StrimziNodePool& p) const {
     for (const scripts::StrimziKafka& k : v_.folder.kafkas)
       if (belongs(p, k)) return &k;
@@ -684,9 +702,18 @@ void check_carriers(const ScriptFile& f, const CheckKnowledge& k, std::optional<
           strimzi.folder.pools.push_back(std::move(x));
         StrimziChecker sc(f, k, strimzi, out);
         for (scripts::Carrier& c : carriers)
-          if (!c.resource.empty() && !c.kraft)
-            for (const scripts::StrimziKafka& x : strimzi.here.kafkas)
-              if (x.name == c.resource && x.ns == c.resource_namespace) c.kraft = sc.kraft(x);
+          for (const scripts::StrimziKafka& x : strimzi.here.kafkas) {
+            if (c.resource.empty() || x.name != c.resource || x.ns != c.resource_namespace)
+              continue;
+            if (!c.kraft) c.kraft = sc.kraft(x);
+            // One broker among its node pools (a controller pool and a broker pool of one
+            // replica each, Nazia-Karim-Khan/strimzi-kafka): the single-node grouping of
+            // spec.kafka.replicas: 1 holds as well.
+            if (const std::optional<int> n = sc.pool_brokers(x); n && *n == 1) {
+              c.single_node = true;
+              c.single_node_why = "one replica across its broker node pools";
+            }
+          }
         sc.check();
       }
     }
