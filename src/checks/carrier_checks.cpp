@@ -475,15 +475,11 @@ class StrimziChecker {
   // How many brokers the node pools of `kafka` run, when every pool of it in the folder says
   // plainly (roles and a number of replicas); nullopt when none is found or one is templated.
   std::optional<int> pool_brokers(const scripts::StrimziKafka& kafka) const {
+    const std::vector<const scripts::StrimziNodePool*> pools = plain_pools(kafka);
+    if (pools.empty()) return std::nullopt;
     int brokers = 0;
-    bool found = false;
-    for (const scripts::StrimziNodePool& p : v_.folder.pools) {
-      if (!belongs(p, kafka)) continue;
-      if (!p.roles_known || p.replicas < 0) return std::nullopt;
-      found = true;
-      if (p.broker) brokers += p.replicas;
-    }
-    if (!found) return std::nullopt;
+    for (const scripts::StrimziNodePool* p : pools)
+      if (p->broker) brokers += p->replicas;
     return brokers;
   }
 
@@ -504,6 +500,19 @@ class StrimziChecker {
     if (!k_.versions) return nullptr;
     if (kafka && !kafka->release.empty()) return k_.versions->find_line(kafka->release);
     return k_.to;
+  }
+
+  // The node pools of `kafka` in the folder, when every one says plainly what it runs (its
+  // roles, and its replicas as a number); empty when one does not (a template) or none is here.
+  std::vector<const scripts::StrimziNodePool*> plain_pools(
+      const scripts::StrimziKafka& kafka) const {
+    std::vector<const scripts::StrimziNodePool*> pools;
+    for (const scripts::StrimziNodePool& p : v_.folder.pools)
+      if (belongs(p, kafka)) {
+        if (!p.roles_known || p.replicas < 0) return {};
+        pools.push_back(&p);
+      }
+    return pools;
   }
 
   // KL605: Strimzi runs several JBOD disks on a KRaft node only from Kafka 3.7.0 and metadata
@@ -549,12 +558,7 @@ class StrimziChecker {
   // every pool of the cluster found in the folder says plainly what it runs.
   void roles(const scripts::StrimziKafka& kafka) {
     if (!k_.rules || kafka.name.empty() || !kraft(kafka)) return;
-    std::vector<const scripts::StrimziNodePool*> pools;
-    for (const scripts::StrimziNodePool& p : v_.folder.pools)
-      if (belongs(p, kafka)) {
-        if (!p.roles_known || p.replicas < 0) return;
-        pools.push_back(&p);
-      }
+    const std::vector<const scripts::StrimziNodePool*> pools = plain_pools(kafka);
     if (pools.empty()) return;  // kept elsewhere (another folder, a Helm chart): not judged
     bool broker = false, controller = false;
     for (const scripts::StrimziNodePool* p : pools) {

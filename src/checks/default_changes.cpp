@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "checks/upgrade_path.h"
 #include "checks/value_check.h"
 #include "core/diagnostic.h"
 #include "core/strings.h"
@@ -157,9 +158,7 @@ std::optional<JmxKeep> jmx_reporters_to_keep(const properties::Document& doc,
 
 void check_default_changes(const PropsFile& f, const CheckKnowledge& k, Emitter& emit) {
   if (!k.from || !k.to || !(k.from->version < k.to->version) || !k.from_configs) return;
-  // A KRaft file cannot be running a release without KRaft: KL801 says so, and no default of
-  // that release applies to it.
-  if (f.kraft && k.from->kraft == knowledge::KraftSupport::kNone) return;
+  if (kraft_file_before_kraft(f, k)) return;  // KL801's; no default of --from applies
   const FileFeatures features(f);
   // Chained changes of one key (10 -> 5 in 4.0, 5 -> -1 in 4.2) are one finding: --from's
   // value against --to's.

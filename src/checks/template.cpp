@@ -174,7 +174,7 @@ void join_trimmed_lines(std::string_view content, const core::LineIndex& lines, 
   for (int line = 2; lines.has(line); ++line) {
     std::size_t b = lines.start(line);
     const std::size_t e = lines.has(line + 1) ? lines.start(line + 1) : content.size();
-    while (b < e && (content[b] == ' ' || content[b] == '\t' || content[b] == '\f')) ++b;
+    while (b < e && is_space(content[b])) ++b;
     if (b + 3 > e || content[b] != '{' || content[b + 2] != '-' ||
         (content[b + 1] != '%' && content[b + 1] != '{' && content[b + 1] != '#'))
       continue;
@@ -186,10 +186,13 @@ void join_trimmed_lines(std::string_view content, const core::LineIndex& lines, 
     if (before == 0 || in_code(before - 1)) continue;
     for (std::size_t i = b; i < e; ++i)
       if (!space(m.text[i])) m.text[i] = ' ';
-    m.opaque.push_back({before - 1, before});
+    // Kept in order of position, as mask_template sorted them.
+    const ByteRange r{before - 1, before};
+    m.opaque.insert(
+        std::upper_bound(m.opaque.begin(), m.opaque.end(), r,
+                         [](const ByteRange& x, const ByteRange& y) { return x.begin < y.begin; }),
+        r);
   }
-  std::sort(m.opaque.begin(), m.opaque.end(),
-            [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
 }
 
 }  // namespace

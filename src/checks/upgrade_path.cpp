@@ -57,13 +57,17 @@ bool plan_accepts_path(const CheckKnowledge& k, const knowledge::Release& from,
                                     kraft ? ClusterMode::kKraft : ClusterMode::kZooKeeper);
 }
 
+bool kraft_file_before_kraft(const PropsFile& f, const CheckKnowledge& k) {
+  return f.kraft && k.from && k.from->kraft == knowledge::KraftSupport::kNone;
+}
+
 void check_upgrade_path(const PropsFile& f, const CheckKnowledge& k,
                         std::vector<core::Finding>* raw) {
   if (!k.from || !k.to || f.role != Role::kBroker || !k.versions) return;
   const ClusterMode mode = f.kraft ? ClusterMode::kKraft : ClusterMode::kZooKeeper;
   Emitter emit(f, k, raw);
   // What plan refuses first: a KRaft node (process.roles) said to run a release without KRaft.
-  if (f.kraft && k.from->kraft == knowledge::KraftSupport::kNone) {
+  if (kraft_file_before_kraft(f, k)) {
     auto& fd =
         emit.at_file(core::RuleId::KL801, "this file is a KRaft config (process.roles) but Kafka " +
                                               k.from->name + " has no KRaft mode, so --from " +

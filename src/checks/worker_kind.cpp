@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include "core/strings.h"
+
 namespace kafkalint::checks {
 namespace {
 
@@ -42,8 +44,6 @@ constexpr std::array<std::string_view, 5> kJavaOnlyKeys = {"sasl.jaas.config", "
                                                            "value.serializer", "key.deserializer",
                                                            "value.deserializer"};
 
-bool blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\r'; }
-
 }  // namespace
 
 std::optional<std::string> librdkafka_client(const PropsFile& f) {
@@ -71,13 +71,11 @@ std::optional<std::string> hocon_config(const PropsFile& f) {
   // A block opened by 'name {' on a line of its own and closed by a lone '}': no properties
   // file has either (a key 'kafka' with the value '{', a key '}').
   bool opened = false, closed = false;
-  std::string_view text = f.original;
-  while (!text.empty()) {
-    const std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    while (!line.empty() && blank(line.front())) line.remove_prefix(1);
-    while (!line.empty() && blank(line.back())) line.remove_suffix(1);
+  for (int l = 1; f.lines.has(l); ++l) {
+    const std::size_t b = f.lines.start(l);
+    const std::size_t e = f.lines.has(l + 1) ? f.lines.start(l + 1) : f.original.size();
+    const std::string_view line =
+        core::trim_chars(std::string_view(f.original).substr(b, e - b), " \t\f\r\n");
     if (line.empty() || line.front() == '#' || line.front() == '!') continue;
     if (line == "}") {
       closed = true;

@@ -86,7 +86,8 @@ void SecretRegistry::add(std::string_view value) {
   if (value.size() < 4 || value.rfind("${", 0) == 0) return;
   // A boolean under a secret-sounding name ('spring.kafka.jaas.enable', 'ssl.secret.enabled')
   // says nothing; hiding it would blank every true and false of the report.
-  if (core::ascii_lower(value) == "true" || core::ascii_lower(value) == "false") return;
+  if (const std::string lower = core::ascii_lower(value); lower == "true" || lower == "false")
+    return;
   if (std::all_of(value.begin(), value.end(),
                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return;

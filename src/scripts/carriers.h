@@ -44,7 +44,8 @@ struct Carrier {
   /// The only broker of its Compose file: a single-node setup, where the internal topics can
   /// have no more than one replica.
   bool single_node = false;
-  /// What says so when it is not the carrier's own kind ("its node pools run one broker").
+  /// What says so when it is not the carrier's own kind ("one replica across its broker node
+  /// pools" for a Strimzi Kafka resource).
   std::string single_node_why;
   /// Carriers with the same non-empty value configure brokers of one cluster (the Kafka
   /// services of one Compose file): the cluster checks compare them.
