@@ -141,9 +141,12 @@ void FileChecker::check_unknown(const Entry& e, std::string_view key) {
       for (const knowledge::ConfigKey& c : k_.configs->keys(s)) names.push_back(c.name);
     // A generic client file reads the producer's, consumer's and admin's keys, which share
     // most names: each name once, or 'sasl.mechanism' came back as its own two alternatives
-    // and, being three, was never offered as a fix.
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
+    // and, being three, was never offered as a fix. One scope's names are distinct already
+    // (sorting them cost every broker file with an unknown key 1.7% of a check's run).
+    if (scopes_.size() > 1) {
+      std::sort(names.begin(), names.end());
+      names.erase(std::unique(names.begin(), names.end()), names.end());
+    }
     known_names_.emplace(std::move(names));
   }
   const std::vector<std::string> close = (*known_names_)(key, 3);
